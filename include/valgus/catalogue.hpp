@@ -1,0 +1,79 @@
+#pragma once
+
+// The catalogue: every exercise, problem, muscle, piece of equipment, habit
+// and note valgus knows, loaded from YAML files.
+
+#include "valgus/error.hpp"
+#include "valgus/model.hpp"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus {
+
+// One catalogue file's text. Files of one layer may not repeat an id; a
+// later layer's entries replace earlier ones with the same id (that is how
+// --catalog overrides the built-in catalogue).
+struct CatalogueFile {
+  std::string path;
+  std::string text;
+  int layer = 0;
+};
+
+struct Catalogue {
+  std::vector<Muscle> muscles;
+  std::vector<MuscleGroup> muscle_groups;
+  std::vector<Equipment> equipment;
+  std::vector<Problem> problems;
+  std::vector<Exercise> exercises;
+  std::vector<Habit> habits;
+  std::vector<Note> notes;
+
+  [[nodiscard]] const Muscle* find_muscle(std::string_view id) const;
+  [[nodiscard]] const MuscleGroup* find_muscle_group(std::string_view id) const;
+  [[nodiscard]] const Equipment* find_equipment(std::string_view id) const;
+  [[nodiscard]] const Problem* find_problem(std::string_view id) const;
+  [[nodiscard]] const Exercise* find_exercise(std::string_view id) const;
+
+  // The muscle ids a target names: a muscle itself, or a group's members.
+  [[nodiscard]] std::vector<std::string> expand_muscles(std::string_view id) const;
+  // Display name of a muscle or group id (the id itself if unknown).
+  [[nodiscard]] std::string muscle_name(std::string_view id) const;
+  [[nodiscard]] std::string equipment_name(std::string_view id) const;
+
+  [[nodiscard]] std::vector<std::string> problem_ids() const;
+  [[nodiscard]] std::vector<std::string> exercise_ids() const;
+  [[nodiscard]] std::vector<std::string> equipment_ids() const;
+
+  // Rebuilds the id indexes; call after changing the vectors.
+  void reindex();
+
+ private:
+  std::map<std::string, std::size_t, std::less<>> muscle_index_;
+  std::map<std::string, std::size_t, std::less<>> group_index_;
+  std::map<std::string, std::size_t, std::less<>> equipment_index_;
+  std::map<std::string, std::size_t, std::less<>> problem_index_;
+  std::map<std::string, std::size_t, std::less<>> exercise_index_;
+};
+
+// The files of exercises/ as they were at build time (layer 0).
+[[nodiscard]] std::vector<CatalogueFile> builtin_catalogue_files();
+
+// Reads a catalogue file, or every *.yaml file of a folder in name order.
+// Throws Error(no_input) when the path cannot be read.
+[[nodiscard]] std::vector<CatalogueFile> read_catalogue_path(const std::string& path, int layer);
+
+struct LoadResult {
+  Catalogue catalogue;
+  std::vector<Diagnostic> errors;  // every problem found, in file order
+};
+
+// Parses and validates all files together; never throws for bad data.
+[[nodiscard]] LoadResult load_catalogue(const std::vector<CatalogueFile>& files);
+
+// As load_catalogue, but throws Error(bad_data) listing every error.
+[[nodiscard]] Catalogue load_catalogue_or_throw(const std::vector<CatalogueFile>& files);
+
+}  // namespace valgus

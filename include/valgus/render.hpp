@@ -1,0 +1,42 @@
+#pragma once
+
+// Renderers are pure: a plan (or catalogue entries) in, text out. Colour is
+// decided once by the caller and passed in TextStyle; only the text renderer
+// knows about it.
+
+#include "valgus/catalogue.hpp"
+#include "valgus/planner.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus {
+
+struct TextStyle {
+  int width = 80;      // columns to wrap to
+  bool color = false;  // ANSI colour and bold
+};
+
+// What each phase does, one short phrase, shared by every format.
+[[nodiscard]] std::string_view phase_purpose(Phase phase);
+// "Release", "Stretch", ...
+[[nodiscard]] std::string phase_title(Phase phase);
+// The why-line of an exercise in a plan, without a "Why:" prefix.
+[[nodiscard]] std::string why_line(const PlannedExercise& planned);
+
+[[nodiscard]] std::string render_plan_text(const Plan& plan, const TextStyle& style);
+[[nodiscard]] std::string render_plan_markdown(const Plan& plan);
+[[nodiscard]] std::string render_plan_json(const Plan& plan);
+
+[[nodiscard]] std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style);
+[[nodiscard]] std::string render_list_markdown(const std::vector<PlannedExercise>& exercises);
+[[nodiscard]] std::string render_list_json(const std::vector<PlannedExercise>& exercises);
+
+// One exercise in full, with the problems it serves.
+[[nodiscard]] std::string render_exercise_text(const PlannedExercise& exercise, const std::vector<Problem>& serves,
+                                               const TextStyle& style);
+
+[[nodiscard]] std::string render_problems_text(const Catalogue& catalogue, const TextStyle& style);
+
+}  // namespace valgus

@@ -1,0 +1,33 @@
+#pragma once
+
+// Small text helpers shared by the loader, the command line and renderers.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus {
+
+[[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// The closest of `choices` to `word`, if it is close enough to be a typo.
+[[nodiscard]] std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& choices);
+
+// " (did you mean "x"?)" or "".
+[[nodiscard]] std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& choices);
+
+// True when `text` is well-formed UTF-8 (no overlong forms or surrogates).
+[[nodiscard]] bool is_valid_utf8(std::string_view text);
+
+// Columns `text` takes in a terminal: one per code point, escapes ignored.
+[[nodiscard]] int display_width(std::string_view text);
+
+// Splits `text` into lines of at most `width` columns at spaces; a word
+// longer than the width gets a line of its own.
+[[nodiscard]] std::vector<std::string> wrap(std::string_view text, int width);
+
+// Leading and trailing white space removed.
+[[nodiscard]] std::string trim(std::string_view text);
+
+}  // namespace valgus

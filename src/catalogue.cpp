@@ -1,0 +1,169 @@
+#include "valgus/catalogue.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace valgus {
+namespace {
+
+template <typename T>
+void build_index(const std::vector<T>& items, std::map<std::string, std::size_t, std::less<>>& index) {
+  index.clear();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    index.emplace(items[i].id, i);
+  }
+}
+
+template <typename T>
+const T* find_in(const std::vector<T>& items, const std::map<std::string, std::size_t, std::less<>>& index,
+                 std::string_view id) {
+  const auto it = index.find(id);
+  return it == index.end() ? nullptr : &items[it->second];
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) {
+    ids.push_back(item.id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+void Catalogue::reindex() {
+  build_index(muscles, muscle_index_);
+  build_index(muscle_groups, group_index_);
+  build_index(equipment, equipment_index_);
+  build_index(problems, problem_index_);
+  build_index(exercises, exercise_index_);
+}
+
+const Muscle* Catalogue::find_muscle(std::string_view id) const { return find_in(muscles, muscle_index_, id); }
+const MuscleGroup* Catalogue::find_muscle_group(std::string_view id) const {
+  return find_in(muscle_groups, group_index_, id);
+}
+const Equipment* Catalogue::find_equipment(std::string_view id) const {
+  return find_in(equipment, equipment_index_, id);
+}
+const Problem* Catalogue::find_problem(std::string_view id) const { return find_in(problems, problem_index_, id); }
+const Exercise* Catalogue::find_exercise(std::string_view id) const {
+  return find_in(exercises, exercise_index_, id);
+}
+
+std::vector<std::string> Catalogue::expand_muscles(std::string_view id) const {
+  if (const auto* group = find_muscle_group(id)) {
+    return group->members;
+  }
+  return {std::string(id)};
+}
+
+std::string Catalogue::muscle_name(std::string_view id) const {
+  if (const auto* muscle = find_muscle(id)) {
+    return muscle->name;
+  }
+  if (const auto* group = find_muscle_group(id)) {
+    return group->name;
+  }
+  return std::string(id);
+}
+
+std::string Catalogue::equipment_name(std::string_view id) const {
+  const auto* item = find_equipment(id);
+  return item ? item->name : std::string(id);
+}
+
+std::vector<std::string> Catalogue::problem_ids() const { return ids_of(problems); }
+std::vector<std::string> Catalogue::exercise_ids() const { return ids_of(exercises); }
+std::vector<std::string> Catalogue::equipment_ids() const { return ids_of(equipment); }
+
+namespace {
+
+// Catalogues are small; anything larger is not a catalogue and is refused
+// before it is read into memory.
+constexpr off_t max_catalogue_file_bytes = off_t{4} * 1024 * 1024;
+
+std::string read_regular_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) {
+    throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    const int saved = errno;
+    ::close(fd);
+    throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(saved)));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw Error(ExitCode::no_input, fmt::format("cannot read {}: not a regular file", path));
+  }
+  if (info.st_size > max_catalogue_file_bytes) {
+    ::close(fd);
+    throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
+                fmt::format("file is {} bytes, more than the {} MiB a catalogue file may have; split it into several files",
+                            info.st_size, max_catalogue_file_bytes / (1024 * 1024)));
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(info.st_size));
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t got = ::read(fd, text.data() + done, text.size() - done);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      const int saved = errno;
+      ::close(fd);
+      throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(saved)));
+    }
+    if (got == 0) {
+      break;  // the file shrank while we read it
+    }
+    done += static_cast<std::size_t>(got);
+  }
+  text.resize(done);
+  ::close(fd);
+  return text;
+}
+
+}  // namespace
+
+std::vector<CatalogueFile> read_catalogue_path(const std::string& path, int layer) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  std::vector<CatalogueFile> files;
+  if (!S_ISDIR(info.st_mode)) {
+    files.push_back(CatalogueFile{path, read_regular_file(path), layer});
+    return files;
+  }
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    if (entry.path().extension() == ".yaml") {
+      names.push_back(entry.path().string());
+    }
+  }
+  if (error) {
+    throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, error.message()));
+  }
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
+    files.push_back(CatalogueFile{name, read_regular_file(name), layer});
+  }
+  return files;
+}
+
+}  // namespace valgus

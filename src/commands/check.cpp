@@ -1,0 +1,35 @@
+// valgus check: validate catalogue files and report every error at once.
+
+#include "commands.hpp"
+
+#include "valgus/output.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace valgus::commands {
+
+void add_check(CLI::App& app, Context& context) {
+  auto paths = std::make_shared<std::vector<std::string>>();
+  CLI::App* command = app.add_subcommand(
+      "check", "Validate catalogue files (with the built-in catalogue they extend) and report every error");
+  command->add_option("paths", *paths, "Catalogue files or folders; none checks the built-in catalogue")
+      ->type_name("PATH");
+
+  command->callback([paths, &context] {
+    const auto files = context.catalogue_files(*paths);
+    LoadResult result = load_catalogue(files);
+    if (!result.errors.empty()) {
+      throw Error(ExitCode::bad_data, std::move(result.errors));
+    }
+    const Catalogue& catalogue = result.catalogue;
+    write_stdout(fmt::format("ok: {} files, {} exercises, {} problems, {} muscles, {} muscle groups, {} equipment, "
+                             "{} habits, {} notes\n",
+                             files.size(), catalogue.exercises.size(), catalogue.problems.size(),
+                             catalogue.muscles.size(), catalogue.muscle_groups.size(), catalogue.equipment.size(),
+                             catalogue.habits.size(), catalogue.notes.size()));
+  });
+}
+
+}  // namespace valgus::commands

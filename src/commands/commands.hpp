@@ -1,0 +1,63 @@
+#pragma once
+
+// One file per command. Each add_* registers its subcommand and the callback
+// that runs it: flags -> request -> catalogue -> planner -> renderer -> output.
+
+#include "valgus/catalogue.hpp"
+#include "valgus/planner.hpp"
+#include "valgus/render.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace valgus::commands {
+
+enum class Format { text, markdown, json };
+
+// What every command shares: the global options and the built-in catalogue.
+class Context {
+ public:
+  explicit Context(std::vector<CatalogueFile> builtin_files);
+
+  // Global options, filled in by CLI11.
+  std::vector<std::string> catalog_paths;
+  std::string color = "auto";
+
+  // The built-in catalogue (problem flags come from it).
+  [[nodiscard]] const Catalogue& builtin() const { return builtin_; }
+  // Built-in catalogue files, then each --catalog path as its own layer.
+  [[nodiscard]] std::vector<CatalogueFile> catalogue_files(const std::vector<std::string>& extra_paths = {}) const;
+  // The catalogue a command works on: built-in plus --catalog.
+  [[nodiscard]] Catalogue catalogue() const;
+  // Terminal width and colour, decided once from --color, NO_COLOR and
+  // whether standard output is a terminal.
+  [[nodiscard]] TextStyle terminal_style() const;
+
+ private:
+  std::vector<CatalogueFile> builtin_files_;
+  Catalogue builtin_;
+};
+
+// The problem flags (--hip-rotation, ... from the built-in catalogue),
+// --problem ID and --all, shared by plan and export.
+struct ProblemOptions {
+  std::vector<std::string> flagged;  // from the problem flags, in order
+  std::vector<std::string> by_id;    // from --problem
+  bool all = false;
+
+  void add_to(CLI::App& command, const Catalogue& builtin);
+  [[nodiscard]] Request request(const Catalogue& catalogue) const;
+};
+
+void add_format_option(CLI::App& command, Format& format);
+
+void add_plan(CLI::App& app, Context& context);
+void add_export(CLI::App& app, Context& context);
+void add_list(CLI::App& app, Context& context);
+void add_show(CLI::App& app, Context& context);
+void add_problems(CLI::App& app, Context& context);
+void add_check(CLI::App& app, Context& context);
+
+}  // namespace valgus::commands

@@ -1,0 +1,89 @@
+// valgus: builds the command line, runs it, and maps every outcome to an
+// exit code in one place.
+
+#include "commands/commands.hpp"
+#include "valgus/error.hpp"
+#include "valgus/output.hpp"
+#include "valgus/version.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <csignal>
+#include <exception>
+#include <new>
+#include <sstream>
+
+namespace {
+
+int report(const valgus::Error& error) {
+  std::string text;
+  for (const auto& diagnostic : error.diagnostics()) {
+    text += "valgus: error: " + diagnostic.to_string() + "\n";
+  }
+  try {
+    valgus::write_all(STDERR_FILENO, text);
+  } catch (const valgus::Error&) {
+    // Nowhere left to say it; the exit code still tells.
+  }
+  return static_cast<int>(error.code());
+}
+
+int run(int argc, char** argv) {
+  valgus::commands::Context context(valgus::builtin_catalogue_files());
+
+  CLI::App app{"valgus: a corrective routine for knock knees (knee valgus).\n"
+               "Release, stretch, strengthen, integrate - chosen for what you report."};
+  app.name("valgus");
+  app.set_version_flag("--version", fmt::format("valgus {}", valgus::version));
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--catalog", context.catalog_paths,
+                 "Extra catalogue FILE or folder; its entries add to or replace built-in ones (repeatable)")
+      ->type_name("PATH")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--color", context.color, "Colour: auto (only on a terminal, not with NO_COLOR), always, never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  valgus::commands::add_plan(app, context);
+  valgus::commands::add_export(app, context);
+  valgus::commands::add_list(app, context);
+  valgus::commands::add_show(app, context);
+  valgus::commands::add_problems(app, context);
+  valgus::commands::add_check(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    std::ostringstream out;
+    std::ostringstream err;
+    if (error.get_exit_code() == 0) {  // --help or --version
+      app.exit(error, out, err);
+      valgus::write_stdout(out.str());
+      return 0;
+    }
+    throw valgus::Error(valgus::ExitCode::usage, fmt::format("{}; see: valgus --help", error.what()));
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe (valgus plan | head) ends the program quietly, even when
+  // the parent shell ignores SIGPIPE.
+  std::signal(SIGPIPE, SIG_DFL);
+  try {
+    return run(argc, argv);
+  } catch (const valgus::Error& error) {
+    return report(error);
+  } catch (const std::bad_alloc&) {
+    return report(valgus::Error(valgus::ExitCode::internal, "out of memory"));
+  } catch (const std::exception& error) {
+    return report(valgus::Error(valgus::ExitCode::internal, fmt::format("internal error: {}", error.what())));
+  } catch (...) {
+    return report(valgus::Error(valgus::ExitCode::internal, "internal error"));
+  }
+}

@@ -1,0 +1,96 @@
+// JSON for scripts. The shape is documented in README.md ("JSON output");
+// keys keep their insertion order so the output reads like the text.
+
+#include "valgus/dose.hpp"
+#include "valgus/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace valgus {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json range_json(Range range) {
+  if (!range.given()) {
+    return nullptr;
+  }
+  return Json{{"min", range.min}, {"max", range.max}};
+}
+
+Json dose_json(const Dose& dose) {
+  return Json{{"text", format_dose(dose)},
+              {"sets", range_json(dose.sets)},
+              {"reps", range_json(dose.reps)},
+              {"hold_seconds", range_json(dose.hold_seconds)},
+              {"duration_seconds", range_json(dose.duration_seconds)},
+              {"per_side", dose.per_side}};
+}
+
+Json exercise_json(const PlannedExercise& planned) {
+  const Exercise& exercise = planned.exercise;
+  Json why = Json::array();
+  for (const auto& reason : planned.reasons) {
+    why.push_back(Json{{"problem", reason.problem_id}, {"muscles", reason.muscle_ids}});
+  }
+  return Json{{"id", exercise.id},
+              {"name", exercise.name},
+              {"phase", std::string(to_string(exercise.phase))},
+              {"region", std::string(to_string(exercise.region))},
+              {"targets", exercise.targets},
+              {"equipment", exercise.equipment},
+              {"dose", dose_json(planned.dose)},
+              {"minutes", display_minutes(planned.seconds)},
+              {"steps", exercise.steps},
+              {"cues", exercise.cues},
+              {"source", exercise.sources},
+              {"why", why}};
+}
+
+std::string dump(const Json& json) {
+  // Non-ASCII stays UTF-8 (the loader guarantees it is valid); 2-space
+  // indent so the output diffs well.
+  return json.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::string render_plan_json(const Plan& plan) {
+  Json problems = Json::array();
+  for (const auto& problem : plan.problems) {
+    problems.push_back(Json{{"id", problem.id}, {"name", problem.name}});
+  }
+  Json phases = Json::array();
+  for (const auto& phase : plan.phases) {
+    Json exercises = Json::array();
+    for (const auto& planned : phase.exercises) {
+      exercises.push_back(exercise_json(planned));
+    }
+    phases.push_back(Json{{"phase", std::string(to_string(phase.phase))},
+                          {"minutes", display_minutes(phase.seconds)},
+                          {"exercises", exercises}});
+  }
+  Json habits = Json::array();
+  for (const auto& habit : plan.habits) {
+    habits.push_back(Json{{"id", habit.id}, {"name", habit.name}, {"advice", habit.advice}});
+  }
+  Json notes = Json::array();
+  for (const auto& note : plan.notes) {
+    notes.push_back(Json{{"id", note.id}, {"title", note.title}, {"text", note.text}});
+  }
+  return dump(Json{{"problems", problems},
+                   {"minutes", display_minutes(plan.seconds)},
+                   {"phases", phases},
+                   {"habits", habits},
+                   {"notes", notes}});
+}
+
+std::string render_list_json(const std::vector<PlannedExercise>& exercises) {
+  Json list = Json::array();
+  for (const auto& planned : exercises) {
+    list.push_back(exercise_json(planned));
+  }
+  return dump(list);
+}
+
+}  // namespace valgus

@@ -1,0 +1,130 @@
+// The Markdown handout: CommonMark plus GFM task lists and tables, so it
+// renders the same in any viewer and a coach can edit it.
+
+#include "valgus/dose.hpp"
+#include "valgus/render.hpp"
+#include "valgus/text.hpp"
+
+#include <fmt/format.h>
+
+namespace valgus {
+namespace {
+
+// Catalogue text is data, not markup: escape everything Markdown (or the
+// HTML it may carry) would act on, and keep it on one line so it cannot
+// leave the list item or table cell it is written into.
+std::string inline_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '~': case '!':
+        out += '\\';
+        out += c;
+        break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n': case '\r': case '\t': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_plan_markdown(const Plan& plan) {
+  std::string out = "# Knee valgus routine\n\n";
+  std::vector<std::string> names;
+  for (const auto& problem : plan.problems) {
+    names.push_back(inline_text(problem.name));
+  }
+  out += fmt::format("**For:** {}  \n", join(names, ", "));
+  out += fmt::format("**Session:** about {} minutes, {} exercises\n\n", display_minutes(plan.seconds),
+                     plan.exercise_count());
+  out += "Work through the four phases in order and tick each exercise as you finish it.\n";
+
+  int number = 0;
+  std::vector<std::string> table_rows;
+  for (const auto& phase : plan.phases) {
+    out += fmt::format("\n## {}. {} — {}\n\n", static_cast<int>(phase.phase) + 1, phase_title(phase.phase),
+                       phase_purpose(phase.phase));
+    if (phase.exercises.empty()) {
+      out += "Nothing in the catalogue fits this phase for the problems chosen.\n";
+    }
+    bool first = true;
+    for (const auto& planned : phase.exercises) {
+      ++number;
+      if (!first) {
+        out += '\n';
+      }
+      first = false;
+      std::string heading = fmt::format("- [ ] **{}. {}** · {}", number, inline_text(planned.exercise.name),
+                                        inline_text(format_dose(planned.dose)));
+      if (!planned.equipment_names.empty()) {
+        heading += " · " + inline_text(join(planned.equipment_names, ", "));
+      }
+      heading += fmt::format(" · about {} min", display_minutes(planned.seconds));
+      out += heading + "\n\n";
+      out += "  *Why:* " + inline_text(why_line(planned)) + "\n\n";
+      int step = 0;
+      for (const auto& text : planned.exercise.steps) {
+        out += fmt::format("  {}. {}\n", ++step, inline_text(text));
+      }
+      for (const auto& cue : planned.exercise.cues) {
+        out += "\n  *Tip:* " + inline_text(cue) + "\n";
+      }
+      table_rows.push_back(fmt::format("| {}. {} |   |   |   |   |   |   |   |", number,
+                                       inline_text(planned.exercise.name)));
+    }
+  }
+
+  out += "\n## Weekly tick table\n\n";
+  out += "| Exercise | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n";
+  out += "| --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: |\n";
+  for (const auto& row : table_rows) {
+    out += row + "\n";
+  }
+
+  if (!plan.habits.empty()) {
+    out += "\n## Avoid during the day\n\n";
+    for (const auto& habit : plan.habits) {
+      out += fmt::format("- **{}:** {}\n", inline_text(capitalised(habit.name)), inline_text(habit.advice));
+    }
+  }
+  for (const auto& note : plan.notes) {
+    out += fmt::format("\n## {}\n\n{}\n", inline_text(note.title), inline_text(note.text));
+  }
+  return out;
+}
+
+std::string render_list_markdown(const std::vector<PlannedExercise>& exercises) {
+  std::string out = "# Exercise catalogue\n";
+  for (const Phase phase : all_phases) {
+    std::string rows;
+    for (const auto& planned : exercises) {
+      if (planned.exercise.phase != phase) {
+        continue;
+      }
+      rows += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", planned.exercise.id,
+                          inline_text(planned.exercise.name), to_string(planned.exercise.region),
+                          inline_text(join(planned.target_names, ", ")), inline_text(format_dose(planned.dose)),
+                          planned.equipment_names.empty() ? std::string("none")
+                                                          : inline_text(join(planned.equipment_names, ", ")));
+    }
+    if (rows.empty()) {
+      continue;
+    }
+    out += fmt::format("\n## {}\n\n", phase_title(phase));
+    out += "| Id | Exercise | Region | Works | Dose | Equipment |\n";
+    out += "| --- | --- | --- | --- | --- | --- |\n";
+    out += rows;
+  }
+  if (exercises.empty()) {
+    out += "\nNo exercise matches these filters.\n";
+  }
+  return out;
+}
+
+}  // namespace valgus

@@ -1,0 +1,38 @@
+#pragma once
+
+// A small, strict YAML document tree built from yaml-cpp's event parser.
+// yaml-cpp's own Node API silently merges duplicate keys, follows alias
+// cycles and expands anchors; building our own tree from events lets the
+// loader refuse those with a precise location. Only this module and the
+// catalogue loader see YAML.
+
+#include "valgus/error.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace valgus {
+
+struct YamlNode {
+  enum class Kind { null, scalar, sequence, mapping };
+
+  Kind kind = Kind::null;
+  SourceLocation where;
+  std::string value;    // scalars only
+  bool quoted = false;  // scalars written in quotes or as a block are always text
+  std::vector<YamlNode> items;                           // sequences
+  std::vector<std::pair<YamlNode, YamlNode>> entries;    // mappings, in file order
+};
+
+// Deepest nesting a catalogue needs (root map > list > entry > dose > ...)
+// with room to spare; deeper documents are refused before they can exhaust
+// the stack of any recursive walk.
+inline constexpr int max_yaml_depth = 12;
+
+// Parses exactly one YAML document. Throws Error(bad_data) with the file,
+// 1-based line and column for syntax errors, anchors and aliases, a second
+// document, nesting deeper than max_yaml_depth, or non-scalar mapping keys.
+[[nodiscard]] YamlNode parse_yaml(const std::string& file, const std::string& text);
+
+}  // namespace valgus
