@@ -61,6 +61,11 @@ const Exercise* Catalogue::find_exercise(std::string_view id) const {
   return find_in(exercises, exercise_index_, id);
 }
 
+const Note* Catalogue::find_note(std::string_view id) const {
+  const auto it = std::find_if(notes.begin(), notes.end(), [&](const Note& note) { return note.id == id; });
+  return it == notes.end() ? nullptr : &*it;
+}
+
 std::vector<std::string> Catalogue::expand_muscles(std::string_view id) const {
   if (const auto* group = find_muscle_group(id)) {
     return group->members;

@@ -211,6 +211,9 @@ class Loader {
   }
 
   std::optional<std::string> identifier(const YamlNode* node, std::string_view field) {
+    if (node == nullptr) {
+      return std::nullopt;  // a missing id is reported as a missing field
+    }
     auto value = text(node, field);
     if (!value) {
       return std::nullopt;
@@ -367,27 +370,41 @@ class Loader {
 
   // ---- entries -----------------------------------------------------------
 
-  // Adds `entry` unless its id repeats within this layer; a later layer
-  // replaces the earlier entry in place, keeping catalogue order stable.
-  template <typename T>
-  void add(EntryKind kind, std::vector<T>& items, T entry) {
-    const auto key = std::make_pair(kind, entry.id);
+  // Reads the id of an entry and claims it as soon as it is read, so a
+  // repeated id is reported even when either entry has other errors.
+  std::optional<std::string> claim_id(EntryKind kind, const Fields& f, const YamlNode& entry) {
+    auto id = identifier(f.get("id"), "id");
+    if (!id) {
+      return std::nullopt;
+    }
+    const auto key = std::make_pair(kind, *id);
     const auto found = owners_.find(key);
     if (found == owners_.end()) {
-      owners_.emplace(key, Owner{layer_, entry.where, items.size()});
-      items.push_back(std::move(entry));
-      return;
+      owners_.emplace(key, Owner{layer_, entry.where, no_index});
+      return id;
     }
     Owner& owner = found->second;
     if (owner.layer == layer_) {
       error(entry.where, fmt::format("duplicate {} id \"{}\" (first defined at {}:{}:{}); rename one of them",
-                                     entry_name(kind), entry.id, owner.where.file, owner.where.line,
-                                     owner.where.column));
-      return;
+                                     entry_name(kind), *id, owner.where.file, owner.where.line, owner.where.column));
+      return std::nullopt;
     }
     owner.layer = layer_;
     owner.where = entry.where;
-    items[owner.index] = std::move(entry);
+    return id;
+  }
+
+  // Adds a valid entry; one from a later layer replaces the earlier entry
+  // with its id in place, keeping catalogue order stable.
+  template <typename T>
+  void add(EntryKind kind, std::vector<T>& items, T entry) {
+    Owner& owner = owners_.at(std::make_pair(kind, entry.id));
+    if (owner.index == no_index) {
+      owner.index = items.size();
+      items.push_back(std::move(entry));
+    } else {
+      items[owner.index] = std::move(entry);
+    }
   }
 
   void muscle(const YamlNode& node) {
@@ -395,7 +412,7 @@ class Loader {
     if (!f) {
       return;
     }
-    auto id = identifier(f->get("id"), "id");
+    auto id = claim_id(EntryKind::muscle, *f, node);
     auto name = text(f->get("name"), "name");
     auto where = f->get("region") ? region(f->get("region")) : std::nullopt;
     if (f->complete && id && name && where) {
@@ -408,7 +425,7 @@ class Loader {
     if (!f) {
       return;
     }
-    auto id = identifier(f->get("id"), "id");
+    auto id = claim_id(EntryKind::muscle_group, *f, node);
     auto name = text(f->get("name"), "name");
     auto members = list(f->get("members"), "members", [&](const YamlNode* item) {
       auto member = identifier(item, "members");
@@ -431,7 +448,7 @@ class Loader {
     if (!f) {
       return;
     }
-    auto id = identifier(f->get("id"), "id");
+    auto id = claim_id(EntryKind::equipment, *f, node);
     auto name = text(f->get("name"), "name");
     const YamlNode* household_node = f->get("household");
     auto household = household_node ? boolean(household_node, "household") : std::optional<bool>(false);
@@ -448,7 +465,7 @@ class Loader {
     }
     Problem entry;
     entry.where = node.where;
-    auto id = identifier(f->get("id"), "id");
+    auto id = claim_id(EntryKind::problem, *f, node);
     auto name = text(f->get("name"), "name");
     auto summary = f->get("summary") ? text(f->get("summary"), "summary") : std::optional<std::string>("");
     auto overactive = references(f->get("overactive"), "overactive", Reference::To::muscle);
@@ -503,23 +520,20 @@ class Loader {
   std::optional<Dose> dose(const YamlNode& node) {
     Fields f;
     auto change = dose_change(node, "dose", {"per_side", "seconds_per_rep"}, &f);
-    if (!change) {
-      return std::nullopt;
-    }
     Dose result;
+    bool ok = change.has_value();
     if (const YamlNode* per_side = f.get("per_side")) {
-      auto value = boolean(per_side, "per_side");
-      if (!value) {
-        return std::nullopt;
-      }
-      result.per_side = *value;
+      const auto value = boolean(per_side, "per_side");
+      ok = ok && value.has_value();
+      result.per_side = value.value_or(false);
     }
     if (const YamlNode* tempo = f.get("seconds_per_rep")) {
-      auto value = integer(tempo, "seconds_per_rep", 1, 60);
-      if (!value) {
-        return std::nullopt;
-      }
-      result.seconds_per_rep = *value;
+      const auto value = integer(tempo, "seconds_per_rep", 1, 60);
+      ok = ok && value.has_value();
+      result.seconds_per_rep = value.value_or(result.seconds_per_rep);
+    }
+    if (!ok) {
+      return std::nullopt;
     }
     if (!change->reps && !change->duration_seconds) {
       error(node.where, "dose needs \"reps\" or \"duration_seconds\"");
@@ -568,7 +582,7 @@ class Loader {
     }
     Exercise entry;
     entry.where = node.where;
-    auto id = identifier(f->get("id"), "id");
+    auto id = claim_id(EntryKind::exercise, *f, node);
     auto name = text(f->get("name"), "name");
     auto phase_value = f->get("phase") ? phase(f->get("phase")) : std::nullopt;
     auto region_value = f->get("region") ? region(f->get("region")) : std::nullopt;
@@ -637,7 +651,7 @@ class Loader {
     if (!f) {
       return;
     }
-    auto id = identifier(f->get("id"), "id");
+    auto id = claim_id(EntryKind::habit, *f, node);
     auto name = text(f->get("name"), "name");
     auto advice = text(f->get("advice"), "advice");
     auto source = sources(f->get("source"));
@@ -651,7 +665,7 @@ class Loader {
     if (!f) {
       return;
     }
-    auto id = identifier(f->get("id"), "id");
+    auto id = claim_id(EntryKind::note, *f, node);
     auto title = text(f->get("title"), "title");
     auto body = text(f->get("text"), "text");
     auto source = sources(f->get("source"));
@@ -716,6 +730,7 @@ class Loader {
     }
   }
 
+  static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
   struct Owner {
     int layer = 0;
     SourceLocation where;

@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 #include "valgus/error.hpp"
 #include "valgus/output.hpp"
+#include "valgus/text.hpp"
 #include "valgus/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -29,6 +30,43 @@ int report(const valgus::Error& error) {
   return static_cast<int>(error.code());
 }
 
+// CLI11 says "The following argument was not expected: plna"; say what it
+// is and what was probably meant instead.
+std::string explain(const CLI::App& app, const CLI::ParseError& error) {
+  const std::vector<std::string> remaining = app.remaining(true);
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    commands.push_back(sub->get_name());
+  }
+  if (remaining.empty()) {
+    if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+      return "no command given; commands are " + valgus::join(commands, ", ");
+    }
+    return error.what();
+  }
+  const std::string& word = remaining.front();
+  const CLI::App* command = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
+  if (word.size() > 1 && word[0] == '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* scope : {command, &app}) {
+      if (scope == nullptr) {
+        continue;
+      }
+      for (const CLI::Option* option : scope->get_options()) {
+        for (const auto& name : option->get_lnames()) {
+          names.push_back("--" + name);
+        }
+      }
+    }
+    return fmt::format("unknown option \"{}\"{}", word, valgus::did_you_mean_suffix(word, names));
+  }
+  if (command == nullptr) {
+    return fmt::format("unknown command \"{}\"{}; commands are {}", word, valgus::did_you_mean_suffix(word, commands),
+                       valgus::join(commands, ", "));
+  }
+  return fmt::format("unexpected argument \"{}\"", word);
+}
+
 int run(int argc, char** argv) {
   valgus::commands::Context context(valgus::builtin_catalogue_files());
 
@@ -45,7 +83,7 @@ int run(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--color", context.color, "Colour: auto (only on a terminal, not with NO_COLOR), always, never")
       ->type_name("WHEN")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(valgus::commands::one_of({"auto", "always", "never"}));
 
   valgus::commands::add_plan(app, context);
   valgus::commands::add_export(app, context);
@@ -53,6 +91,14 @@ int run(int argc, char** argv) {
   valgus::commands::add_show(app, context);
   valgus::commands::add_problems(app, context);
   valgus::commands::add_check(app, context);
+  app.footer("Examples:\n"
+             "  valgus problems                          which flags fit you, with self-tests\n"
+             "  valgus plan --hip-rotation --pronation   your routine in the terminal\n"
+             "  valgus export routine.md --all           a Markdown handout to print or share\n"
+             "  valgus list --phase stretch              browse the catalogue");
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->footer("Global options: --catalog PATH, --color WHEN (see: valgus --help)");
+  }
 
   try {
     app.parse(argc, argv);
@@ -64,7 +110,10 @@ int run(int argc, char** argv) {
       valgus::write_stdout(out.str());
       return 0;
     }
-    throw valgus::Error(valgus::ExitCode::usage, fmt::format("{}; see: valgus --help", error.what()));
+    const std::string help = app.get_subcommands().empty()
+                                 ? std::string("valgus --help")
+                                 : "valgus " + app.get_subcommands().front()->get_name() + " --help";
+    throw valgus::Error(valgus::ExitCode::usage, fmt::format("{}; see: {}", explain(app, error), help));
   }
   return 0;
 }

@@ -15,7 +15,7 @@ std::string_view phase_purpose(Phase phase) {
     case Phase::release: return "self-massage the tight muscles";
     case Phase::stretch: return "lengthen the tight muscles";
     case Phase::strengthen: return "wake up the weak muscles";
-    case Phase::integrate: return "hold hip, knee and foot in line as you move";
+    case Phase::integrate: return "keep hip, knee and foot in line";
   }
   return "";
 }
@@ -73,9 +73,19 @@ class TextWriter {
   [[nodiscard]] std::string dim(std::string_view text) const { return paint(text, "2"); }
 
   // "left ...... right", right-aligned to the width.
+  // When both do not fit, `right` goes right-aligned on a line of its own.
   void spread(const std::string& left, const std::string& right) {
-    const int gap = std::max(1, style_.width - display_width(left) - display_width(right));
-    out_ += left + std::string(static_cast<std::size_t>(gap), ' ') + right + '\n';
+    const int gap = style_.width - display_width(left) - display_width(right);
+    if (gap >= 1 || right.empty()) {
+      out_ += left + std::string(static_cast<std::size_t>(std::max(gap, 0)), ' ') + right + '\n';
+      return;
+    }
+    out_ += left + '\n';
+    out_ += std::string(static_cast<std::size_t>(std::max(0, style_.width - display_width(right))), ' ') + right + '\n';
+  }
+
+  [[nodiscard]] bool fits(std::string_view left, std::string_view right) const {
+    return display_width(left) + 1 + display_width(right) <= style_.width;
   }
 
   void rule() {
@@ -94,7 +104,7 @@ class TextWriter {
   std::string out_;
 };
 
-std::string minutes_label(int seconds) { return fmt::format("~{} min", display_minutes(seconds)); }
+std::string minutes_label(int seconds) { return seconds > 0 ? fmt::format("~{} min", display_minutes(seconds)) : ""; }
 
 std::string upper(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](char c) {
@@ -135,8 +145,15 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
   int number = 0;
   for (const auto& phase : plan.phases) {
     w.line();
-    w.spread(w.paint(fmt::format("{} · {}", upper(phase_title(phase.phase)), phase_purpose(phase.phase)), "1;36"),
-             minutes_label(phase.seconds));
+    const std::string title = upper(phase_title(phase.phase));
+    const std::string full = fmt::format("{} · {}", title, phase_purpose(phase.phase));
+    const std::string minutes = minutes_label(phase.seconds);
+    if (w.fits(full, minutes)) {
+      w.spread(w.paint(full, "1;36"), minutes);
+    } else {  // narrow terminal: the purpose goes under the title
+      w.spread(w.paint(title, "1;36"), minutes);
+      w.paragraph("", std::string(phase_purpose(phase.phase)), 0);
+    }
     w.rule();
     if (phase.exercises.empty()) {
       w.paragraph("    ", "Nothing in the catalogue fits this phase for the problems chosen.", 4);

@@ -36,6 +36,7 @@ struct Catalogue {
   [[nodiscard]] const Equipment* find_equipment(std::string_view id) const;
   [[nodiscard]] const Problem* find_problem(std::string_view id) const;
   [[nodiscard]] const Exercise* find_exercise(std::string_view id) const;
+  [[nodiscard]] const Note* find_note(std::string_view id) const;
 
   // The muscle ids a target names: a muscle itself, or a group's members.
   [[nodiscard]] std::vector<std::string> expand_muscles(std::string_view id) const;

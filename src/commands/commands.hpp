@@ -53,6 +53,9 @@ struct ProblemOptions {
 
 void add_format_option(CLI::App& command, Format& format);
 
+// A CLI11 check that accepts only `choices`, with a did-you-mean otherwise.
+[[nodiscard]] CLI::Validator one_of(std::vector<std::string> choices);
+
 void add_plan(CLI::App& app, Context& context);
 void add_export(CLI::App& app, Context& context);
 void add_list(CLI::App& app, Context& context);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -73,12 +72,28 @@ Request ProblemOptions::request(const Catalogue& catalogue) const {
   return request;
 }
 
+CLI::Validator one_of(std::vector<std::string> choices) {
+  return CLI::Validator(
+      [choices = std::move(choices)](const std::string& value) -> std::string {
+        if (std::find(choices.begin(), choices.end(), value) != choices.end()) {
+          return {};
+        }
+        return "unknown value \"" + value + "\"" + did_you_mean_suffix(value, choices) + "; valid values: " +
+               join(choices, ", ");
+      },
+      "");
+}
+
 void add_format_option(CLI::App& command, Format& format) {
-  const std::map<std::string, Format> formats{
-      {"text", Format::text}, {"markdown", Format::markdown}, {"json", Format::json}};
-  command.add_option("--format", format, "Output format: text, markdown or json")
+  command
+      .add_option_function<std::string>(
+          "--format",
+          [&format](const std::string& name) {
+            format = name == "markdown" ? Format::markdown : name == "json" ? Format::json : Format::text;
+          },
+          "Output format: text, markdown or json")
       ->type_name("FORMAT")
-      ->transform(CLI::CheckedTransformer(formats));
+      ->check(one_of({"text", "markdown", "json"}));
 }
 
 }  // namespace valgus::commands

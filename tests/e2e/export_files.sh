@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# export and plan -o: a new file is written whole, an existing one is never
+# replaced without --force, and a missing folder is exit 73.
+set -u
+bin=$1
+dir=$(mktemp -d)
+trap 'chmod -R u+w "$dir"; rm -rf "$dir"' EXIT
+fail=0
+expect() {  # expect CODE STDERR -- command...
+  local code=$1 err=$2
+  shift 3
+  local got_err got_code
+  got_err=$("$@" 2>&1 >/dev/null)
+  got_code=$?
+  if [ "$got_code" != "$code" ] || [ "$got_err" != "$err" ]; then
+    echo "FAIL: $* -> exit $got_code, stderr '$got_err'; expected exit $code, stderr '$err'"
+    fail=1
+  fi
+}
+
+# A new file: written, and equal to what export - prints.
+expect 0 "" -- "$bin" export "$dir/routine.md" --hip-rotation
+"$bin" export - --hip-rotation > "$dir/expected.md"
+cmp -s "$dir/routine.md" "$dir/expected.md" || { echo "FAIL: exported file differs from export -"; fail=1; }
+
+# Existing file without --force: 73, file untouched.
+echo "my notes" > "$dir/notes.md"
+expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
+  "$bin" export "$dir/notes.md" --all
+[ "$(cat "$dir/notes.md")" = "my notes" ] || { echo "FAIL: existing file was changed"; fail=1; }
+expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
+  "$bin" plan --all -o "$dir/notes.md"
+
+# With --force: replaced by the full handout.
+expect 0 "" -- "$bin" export "$dir/notes.md" --hip-rotation --force
+cmp -s "$dir/notes.md" "$dir/expected.md" || { echo "FAIL: --force did not replace the file"; fail=1; }
+
+# A missing folder: 73 with the reason.
+expect 73 "valgus: error: cannot create $dir/missing/routine.md: No such file or directory" -- \
+  "$bin" export "$dir/missing/routine.md" --all
+
+# A directory as the target: never replaced, even with --force.
+mkdir "$dir/folder.md"
+expect 73 "valgus: error: $dir/folder.md is not a regular file; refusing to replace it" -- \
+  "$bin" export "$dir/folder.md" --all --force
+
+# plan -o writes the chosen format without colour.
+expect 0 "" -- "$bin" --color always plan --big-toe --format json -o "$dir/plan.json"
+"$bin" plan --big-toe --format json | cmp -s - "$dir/plan.json" || { echo "FAIL: plan -o differs"; fail=1; }
+expect 0 "" -- "$bin" --color always plan --big-toe -o "$dir/plan.txt"
+if grep -q $'\x1b' "$dir/plan.txt"; then echo "FAIL: colour escape in a file"; fail=1; fi
+
+# No temporary file is left behind.
+leftovers=$(find "$dir" -name '.valgus-*' | wc -l)
+[ "$leftovers" = 0 ] || { echo "FAIL: $leftovers temporary files left"; fail=1; }
+
+[ $fail = 0 ] && echo "export files: all checks passed"
+exit $fail

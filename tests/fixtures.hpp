@@ -1,0 +1,106 @@
+#pragma once
+
+// A small catalogue, separate from the built-in one, so unit tests pin exact
+// values that do not move when exercises/ is edited.
+
+#include "valgus/catalogue.hpp"
+
+#include <string>
+#include <vector>
+
+namespace valgus::test {
+
+inline const char* const vocabulary_yaml = R"(muscles:
+  - {id: adductors, name: adductors, region: hip}
+  - {id: gluteus-medius, name: gluteus medius, region: hip}
+  - {id: gluteus-maximus, name: gluteus maximus, region: hip}
+  - {id: gastrocnemius, name: gastrocnemius, region: ankle}
+  - {id: soleus, name: soleus, region: ankle}
+  - {id: foot-intrinsics, name: foot intrinsics, region: foot}
+muscle_groups:
+  - {id: calves, name: calves, members: [gastrocnemius, soleus]}
+  - {id: glutes, name: glutes, members: [gluteus-medius, gluteus-maximus]}
+equipment:
+  - {id: floor, name: floor space, household: true}
+  - {id: wall, name: wall, household: true}
+  - {id: foam-roller, name: foam roller}
+  - {id: band, name: resistance band}
+problems:
+  - id: hip
+    name: hip rotation
+    overactive: [adductors]
+    underactive: [gluteus-medius]
+    self_test: Knees touch, ankles apart.
+  - id: ankle
+    name: pronation
+    overactive: [calves]
+    underactive: [foot-intrinsics]
+    self_test: Knee to wall.
+habits:
+  - {id: w-sitting, name: W-sitting, advice: Sit another way.}
+notes:
+  - {id: safety, title: Safety, text: Stop on pain.}
+)";
+
+inline const char* const exercises_yaml = R"(exercises:
+  - id: calf-roll
+    name: Calf roll
+    phase: release
+    region: ankle
+    targets: [calves]
+    equipment: [foam-roller, floor]
+    dose: {duration_seconds: 60, per_side: true}
+    steps: [Roll the calf.]
+    source: test
+  - id: adductor-roll
+    name: Adductor roll
+    phase: release
+    region: hip
+    targets: [adductors]
+    equipment: [foam-roller]
+    dose: {duration_seconds: 30, per_side: true}
+    steps: [Roll the inner thigh.]
+    cues: [Breathe.]
+    source: test
+  - id: clam
+    name: Clam
+    phase: strengthen
+    region: hip
+    targets: [glutes]
+    dose: {reps: 20, hold_seconds: 3-5, per_side: true}
+    steps: [Open the knee.]
+    source: test
+  - id: short-foot
+    name: Short foot
+    phase: strengthen
+    region: foot
+    targets: [foot-intrinsics]
+    dose: {reps: 20, hold_seconds: 5}
+    steps: [Shorten the foot.]
+    source: test
+  - id: balance
+    name: Balance
+    phase: integrate
+    region: foot
+    targets: [glutes, foot-intrinsics]
+    dose: {duration_seconds: 30, per_side: true}
+    steps: [Stand on one leg.]
+    source: test
+  - id: adductor-roll-ball
+    name: Adductor ball roll
+    phase: release
+    region: hip
+    targets: [adductors]
+    dose: {duration_seconds: 30, per_side: true}
+    steps: [Roll on a ball.]
+    source: test
+    variant_of: adductor-roll
+)";
+
+inline std::vector<CatalogueFile> fixture_files() {
+  return {CatalogueFile{"vocabulary.yaml", vocabulary_yaml, 0}, CatalogueFile{"exercises.yaml", exercises_yaml, 0}};
+}
+
+inline Catalogue fixture_catalogue() { return load_catalogue_or_throw(fixture_files()); }
+
+}  // namespace valgus::test

@@ -1,0 +1,107 @@
+// The built-in catalogue: it loads cleanly, covers every exercise the
+// product brief lists with its seed as source, and every problem gets
+// exercises in every phase.
+
+#include "valgus/catalogue.hpp"
+#include "valgus/planner.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+const valgus::Catalogue& builtin() {
+  static const valgus::Catalogue catalogue = valgus::load_catalogue_or_throw(valgus::builtin_catalogue_files());
+  return catalogue;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in catalogue loads without errors") {
+  const auto result = valgus::load_catalogue(valgus::builtin_catalogue_files());
+  for (const auto& error : result.errors) {
+    INFO(error.to_string());
+  }
+  CHECK(result.errors.empty());
+  CHECK(builtin().problem_ids() ==
+        std::vector<std::string>{"pelvis-tilt", "hip-rotation", "tibial-rotation", "pronation", "big-toe"});
+  CHECK(builtin().find_note("safety") != nullptr);
+}
+
+TEST_CASE("every exercise of the brief's coverage list is there, citing its seed") {
+  std::ifstream file(VALGUS_TEST_DATA "/coverage.tsv");
+  REQUIRE(file.good());
+  std::string line;
+  int rows = 0;
+  while (std::getline(file, line)) {
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    std::istringstream fields(line);
+    std::string name;
+    std::string id;
+    std::string seed;
+    std::getline(fields, name, '\t');
+    std::getline(fields, id, '\t');
+    std::getline(fields, seed, '\t');
+    ++rows;
+    INFO(name, " -> ", id);
+    const valgus::Exercise* exercise = builtin().find_exercise(id);
+    REQUIRE(exercise != nullptr);
+    CHECK(std::find(exercise->sources.begin(), exercise->sources.end(), seed) != exercise->sources.end());
+  }
+  CHECK(rows == 35);
+}
+
+TEST_CASE("the habits and notes the seeds give are there") {
+  for (const char* id : {"w-sitting", "driving", "sitting-knees-in", "sleeping"}) {
+    INFO(id);
+    CHECK(std::any_of(builtin().habits.begin(), builtin().habits.end(),
+                      [&](const valgus::Habit& habit) { return habit.id == id; }));
+  }
+  const valgus::Note* safety = builtin().find_note("safety");
+  REQUIRE(safety != nullptr);
+  for (const char* phrase : {"not medical advice", "stop if you feel pain", "genetics", "arthritis", "rickets",
+                             "ankles cannot touch"}) {
+    INFO(phrase);
+    CHECK(safety->text.find(phrase) != std::string::npos);
+  }
+  CHECK(builtin().find_note("brace") != nullptr);
+}
+
+TEST_CASE("every problem gets at least one exercise in every phase") {
+  for (const auto& problem : builtin().problems) {
+    const auto plan = valgus::make_plan(builtin(), valgus::Request{{problem.id}});
+    for (const auto& phase : plan.phases) {
+      INFO(problem.id, " ", valgus::to_string(phase.phase));
+      CHECK_FALSE(phase.exercises.empty());
+    }
+  }
+}
+
+TEST_CASE("--all plans every non-variant exercise exactly once, in phase order") {
+  const auto plan = valgus::make_plan(builtin(), valgus::Request{builtin().problem_ids()});
+  std::vector<std::string> planned;
+  int last_phase = 0;
+  for (const auto& phase : plan.phases) {
+    CHECK(static_cast<int>(phase.phase) >= last_phase);
+    last_phase = static_cast<int>(phase.phase);
+    for (const auto& exercise : phase.exercises) {
+      CHECK(exercise.exercise.phase == phase.phase);
+      planned.push_back(exercise.exercise.id);
+    }
+  }
+  std::vector<std::string> expected;
+  for (const auto& exercise : builtin().exercises) {
+    if (exercise.variant_of.empty()) {
+      expected.push_back(exercise.id);
+    }
+  }
+  std::sort(planned.begin(), planned.end());
+  std::sort(expected.begin(), expected.end());
+  CHECK(planned == expected);
+}

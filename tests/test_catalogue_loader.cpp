@@ -1,0 +1,189 @@
+#include "fixtures.hpp"
+#include "valgus/catalogue.hpp"
+#include "valgus/text.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using valgus::CatalogueFile;
+using valgus::load_catalogue;
+
+namespace {
+
+// Loads the fixture vocabulary plus `text` as "x.yaml" and returns every error.
+std::string errors_of(const std::string& text) {
+  auto files = valgus::test::fixture_files();
+  files.push_back(CatalogueFile{"x.yaml", text, 0});
+  std::vector<std::string> lines;
+  for (const auto& error : load_catalogue(files).errors) {
+    lines.push_back(error.to_string());
+  }
+  return valgus::join(lines, "\n");
+}
+
+std::string exercise(const std::string& fields) {
+  return "exercises:\n  - id: new-one\n    name: New one\n    phase: strengthen\n    region: hip\n"
+         "    targets: [glutes]\n    steps: [Do it.]\n    source: test\n" +
+         fields;
+}
+
+// Error lists compare as one string so a failure prints every line.
+std::string lines(const std::vector<std::string>& items) { return valgus::join(items, "\n"); }
+
+}  // namespace
+
+TEST_CASE("the fixture catalogue loads into plain structs") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  CHECK(catalogue.muscles.size() == 6);
+  CHECK(catalogue.problems.size() == 2);
+  REQUIRE(catalogue.exercises.size() == 6);
+  const auto& clam = catalogue.exercises[2];
+  CHECK(clam.id == "clam");
+  CHECK(clam.phase == valgus::Phase::strengthen);
+  CHECK(clam.dose.reps == valgus::Range{20, 20});
+  CHECK(clam.dose.hold_seconds == valgus::Range{3, 5});
+  CHECK(clam.dose.per_side);
+  CHECK(clam.dose.sets == valgus::Range{1, 1});
+  CHECK(clam.priority == 2);
+  CHECK(clam.sources == std::vector<std::string>{"test"});
+  CHECK(clam.where.file == "exercises.yaml");
+  CHECK(clam.where.line == 21);
+  CHECK(clam.where.column == 5);
+  CHECK(catalogue.exercises[5].variant_of == "adductor-roll");
+  CHECK(catalogue.find_equipment("wall")->household);
+  CHECK(catalogue.expand_muscles("calves") == std::vector<std::string>{"gastrocnemius", "soleus"});
+  CHECK(catalogue.expand_muscles("soleus") == std::vector<std::string>{"soleus"});
+}
+
+TEST_CASE("a valid exercise with every optional field") {
+  CHECK(errors_of(exercise("    dose: {sets: 2-3, reps: 10-15, hold_seconds: 2, per_side: false, seconds_per_rep: 4}\n"
+                           "    equipment: [band]\n    cues: [Slowly.]\n    priority: 1\n"
+                           "    alternatives: [clam]\n"
+                           "    progressions:\n      - {week: 3, change: Harder., dose: {reps: 20}}\n")) == lines({}));
+}
+
+TEST_CASE("unknown keys are refused with a did-you-mean") {
+  CHECK(errors_of(exercise("    dose: {reps: 10}\n    tagets: [glutes]\n")) ==
+        lines({"x.yaml:10:5: unknown field \"tagets\" in exercise (did you mean \"targets\"?)"}));
+  CHECK(errors_of(exercise("    dose: {reps: 10, holds: 3}\n")) ==
+        lines({"x.yaml:9:22: unknown field \"holds\" in dose; fields are sets, reps, hold_seconds, duration_seconds, "
+              "per_side, seconds_per_rep"}));
+  CHECK(errors_of("exercise: []\n") ==
+        lines({"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
+              "muscle_groups, equipment, problems, exercises, habits, notes"}));
+}
+
+TEST_CASE("missing required fields") {
+  CHECK(errors_of("exercises:\n  - id: a\n    name: A\n") ==
+        lines({"x.yaml:2:5: exercise is missing the required field \"phase\"",
+              "x.yaml:2:5: exercise is missing the required field \"region\"",
+              "x.yaml:2:5: exercise is missing the required field \"targets\"",
+              "x.yaml:2:5: exercise is missing the required field \"dose\"",
+              "x.yaml:2:5: exercise is missing the required field \"steps\"",
+              "x.yaml:2:5: exercise is missing the required field \"source\""}));
+  CHECK(errors_of(exercise("    dose: {sets: 2}\n")) == lines({"x.yaml:9:11: dose needs \"reps\" or \"duration_seconds\""}));
+}
+
+TEST_CASE("wrong types and strict values") {
+  CHECK(errors_of(exercise("    dose: {reps: ten}\n")) ==
+        lines({"x.yaml:9:18: \"reps\" must be a whole number like 12, not \"ten\""}));
+  CHECK(errors_of(exercise("    dose: {reps: 010}\n")) ==
+        lines({"x.yaml:9:18: \"reps\" must be a whole number like 12, not \"010\""}));
+  CHECK(errors_of(exercise("    dose: {reps: '12'}\n")) ==
+        lines({"x.yaml:9:18: \"reps\" must be a number like 12 or a range like 10-15, not \"12\""}));
+  CHECK(errors_of(exercise("    dose: {reps: 15-10}\n")) ==
+        lines({"x.yaml:9:18: \"reps\" range 15-10 must go from the smaller to the larger number"}));
+  CHECK(errors_of(exercise("    dose: {reps: 5000}\n")) == lines({"x.yaml:9:18: \"reps\" is 5000, outside 1..1000"}));
+  CHECK(errors_of(exercise("    dose: {reps: 5, per_side: yes}\n")) ==
+        lines({"x.yaml:9:31: \"per_side\" must be true or false, not \"yes\""}));
+  CHECK(errors_of(exercise("    dose: [5]\n")) ==
+        lines({"x.yaml:9:11: dose must be a mapping of fields (\"id: ...\"), not a list"}));
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    priority: 4\n")) ==
+        lines({"x.yaml:10:15: \"priority\" is 4, outside 1..3"}));
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    cues: Slowly\n")) ==
+        lines({"x.yaml:10:11: \"cues\" must be a list like [a, b], not \"Slowly\""}));
+  CHECK(errors_of("exercises:\n  - id: Side Lunge\n") ==
+        lines({"x.yaml:2:5: exercise is missing the required field \"name\"",
+              "x.yaml:2:5: exercise is missing the required field \"phase\"",
+              "x.yaml:2:5: exercise is missing the required field \"region\"",
+              "x.yaml:2:5: exercise is missing the required field \"targets\"",
+              "x.yaml:2:5: exercise is missing the required field \"dose\"",
+              "x.yaml:2:5: exercise is missing the required field \"steps\"",
+              "x.yaml:2:5: exercise is missing the required field \"source\"",
+              "x.yaml:2:9: invalid id \"Side Lunge\": use lower-case letters, digits and single dashes, like "
+              "\"side-lunge\""}));
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n").replace(0, 0, "") + "    summary: \"bell\\a\"\n") ==
+        lines({"x.yaml:10:14: \"summary\" contains the control character 0x07; remove it"}));
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    summary: \"\xff\"\n")) ==
+        lines({"x.yaml:10:14: \"summary\" is not valid UTF-8; save the file as UTF-8"}));
+  CHECK(errors_of("exercises:\n  - {id: a, name: A, phase: strech, region: hip, targets: [glutes], dose: {reps: 5}, steps: [Go.], source: t}\n") ==
+        lines({"x.yaml:2:29: unknown phase \"strech\" (did you mean \"stretch\"?); choose one of release, stretch, "
+              "strengthen, integrate"}));
+}
+
+TEST_CASE("references to things that do not exist") {
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    equipment: [bandd]\n")) ==
+        lines({"x.yaml:10:17: unknown equipment \"bandd\" (did you mean \"band\"?)"}));
+  CHECK(errors_of("exercises:\n  - {id: a, name: A, phase: stretch, region: hip, targets: [glutez], dose: {reps: 5}, steps: [Go.], source: t}\n") ==
+        lines({"x.yaml:2:61: unknown muscle or muscle group \"glutez\" in \"targets\" (did you mean \"glutes\"?)"}));
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    alternatives: [calf-roll]\n")) ==
+        lines({"x.yaml:10:20: \"calf-roll\" in \"alternatives\" is a release exercise; it must share this exercise's "
+              "phase \"strengthen\""}));
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    alternatives: [clamm]\n")) ==
+        lines({"x.yaml:10:20: unknown exercise \"clamm\" in \"alternatives\" (did you mean \"clam\"?)"}));
+  CHECK(errors_of("problems:\n  - {id: knee, name: knee, overactive: [quads], underactive: [], self_test: t}\n") ==
+        lines({"x.yaml:2:41: unknown muscle or muscle group \"quads\" in \"overactive\""}));
+  CHECK(errors_of("muscle_groups:\n  - {id: legs, name: legs, members: [calves]}\n") ==
+        lines({"x.yaml:2:38: unknown muscle \"calves\" in \"members\""}));
+}
+
+TEST_CASE("duplicate ids and keys") {
+  CHECK(errors_of("habits:\n  - {id: w-sitting, name: W, advice: No.}\n") ==
+        "x.yaml:2:5: duplicate habit id \"w-sitting\" (first defined at vocabulary.yaml:28:5); rename one of them");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    name: Again\n")) ==
+        lines({"x.yaml:10:5: duplicate field \"name\" in exercise; keep only one"}));
+  CHECK(errors_of("habits: []\nhabits: []\n") ==
+        lines({"x.yaml:2:1: duplicate section \"habits\"; merge the two lists into one"}));
+}
+
+TEST_CASE("a later layer replaces entries in place and adds new ones") {
+  auto files = valgus::test::fixture_files();
+  files.push_back(CatalogueFile{"mine.yaml",
+                                "exercises:\n  - {id: clam, name: My clam, phase: strengthen, region: hip, targets: "
+                                "[glutes], dose: {reps: 30}, steps: [Open.], source: me}\n"
+                                "  - {id: mine, name: Mine, phase: stretch, region: ankle, targets: [calves], dose: "
+                                "{duration_seconds: 45}, steps: [Lean.], source: me}\n",
+                                1});
+  const auto result = load_catalogue(files);
+  REQUIRE(result.errors.empty());
+  const auto& exercises = result.catalogue.exercises;
+  REQUIRE(exercises.size() == 7);
+  CHECK(exercises[2].name == "My clam");
+  CHECK(exercises[2].dose.reps == valgus::Range{30, 30});
+  CHECK(exercises[6].id == "mine");
+  CHECK(result.catalogue.find_exercise("clam")->where.file == "mine.yaml");
+}
+
+TEST_CASE("a syntax error in one file does not hide errors in another") {
+  auto files = valgus::test::fixture_files();
+  files.push_back(CatalogueFile{"a.yaml", "exercises: [\n", 1});
+  files.push_back(CatalogueFile{"b.yaml", "habits:\n  - {id: x, name: X}\n", 2});
+  const auto result = load_catalogue(files);
+  REQUIRE(result.errors.size() == 2);
+  CHECK(result.errors[0].to_string() == "a.yaml:2:1: invalid YAML: end of sequence flow not found");
+  CHECK(result.errors[1].to_string() == "b.yaml:2:5: habit is missing the required field \"advice\"");
+}
+
+TEST_CASE("load_catalogue_or_throw carries every error") {
+  auto files = valgus::test::fixture_files();
+  files.push_back(CatalogueFile{"x.yaml", "habits:\n  - {id: x}\n", 0});
+  try {
+    (void)valgus::load_catalogue_or_throw(files);
+    FAIL("no error thrown");
+  } catch (const valgus::Error& error) {
+    CHECK(error.code() == valgus::ExitCode::bad_data);
+    CHECK(error.diagnostics().size() == 2);
+    CHECK(std::string(error.what()) == "x.yaml:2:5: habit is missing the required field \"name\"");
+  }
+}

@@ -1,0 +1,108 @@
+#include "valgus/error.hpp"
+#include "valgus/output.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <functional>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "valgus-test-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::permissions(path, fs::perms::owner_all, ignored);
+    fs::remove_all(path, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  fs::path path;
+};
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int count_files(const fs::path& dir) {
+  int count = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) {
+    ++count;
+  }
+  return count;
+}
+
+valgus::ExitCode code_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const valgus::Error& error) {
+    return error.code();
+  }
+  return valgus::ExitCode::ok;
+}
+
+}  // namespace
+
+TEST_CASE("a new file is written whole, and no temporary file stays") {
+  TempDir dir;
+  const std::string target = (dir.path / "plan.md").string();
+  valgus::write_file_atomically(target, "hello\n", false);
+  CHECK(read(target) == "hello\n");
+  CHECK(count_files(dir.path) == 1);
+}
+
+TEST_CASE("an existing file is kept without force and replaced with it") {
+  TempDir dir;
+  const std::string target = (dir.path / "plan.md").string();
+  std::ofstream(target) << "mine\n";
+  CHECK_THROWS_WITH(valgus::write_file_atomically(target, "new\n", false),
+                    (target + " already exists; use --force to replace it").c_str());
+  CHECK(code_of([&] { valgus::write_file_atomically(target, "new\n", false); }) == valgus::ExitCode::cannot_create);
+  CHECK(read(target) == "mine\n");
+  valgus::write_file_atomically(target, "new\n", true);
+  CHECK(read(target) == "new\n");
+  CHECK(count_files(dir.path) == 1);
+}
+
+TEST_CASE("targets that cannot be created") {
+  TempDir dir;
+  const std::string missing = (dir.path / "no" / "plan.md").string();
+  CHECK_THROWS_WITH(valgus::write_file_atomically(missing, "x", false),
+                    ("cannot create " + missing + ": No such file or directory").c_str());
+  CHECK(code_of([&] { valgus::write_file_atomically(missing, "x", false); }) == valgus::ExitCode::cannot_create);
+
+  fs::create_directory(dir.path / "folder");
+  const std::string folder = (dir.path / "folder").string();
+  CHECK_THROWS_WITH(valgus::write_file_atomically(folder, "x", true),
+                    (folder + " is not a regular file; refusing to replace it").c_str());
+
+  if (::geteuid() != 0) {  // root writes anywhere
+    fs::create_directory(dir.path / "locked");
+    fs::permissions(dir.path / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+    const std::string locked = (dir.path / "locked" / "plan.md").string();
+    CHECK(code_of([&] { valgus::write_file_atomically(locked, "x", false); }) == valgus::ExitCode::cannot_create);
+  }
+}
+
+TEST_CASE("a failed write is an io error with the reason") {
+  const int full = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  REQUIRE(full >= 0);
+  CHECK_THROWS_WITH(valgus::write_all(full, "text"), "write error: No space left on device");
+  CHECK(code_of([&] { valgus::write_all(full, "text"); }) == valgus::ExitCode::io_error);
+  ::close(full);
+}

@@ -1,0 +1,53 @@
+#include "fixtures.hpp"
+#include "valgus/render.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+
+using Json = nlohmann::json;
+
+TEST_CASE("plan json has the documented shape and values") {
+  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::Request{{"ankle", "hip"}});
+  const std::string text = valgus::render_plan_json(plan);
+  const Json json = Json::parse(text);
+  CHECK(json["problems"] == Json::parse(R"([{"id":"hip","name":"hip rotation"},{"id":"ankle","name":"pronation"}])"));
+  CHECK(json["minutes"] == 13);
+  REQUIRE(json["phases"].size() == 4);
+  CHECK(json["phases"][1] == Json::parse(R"({"phase":"stretch","minutes":0,"exercises":[]})"));
+  CHECK(json["phases"][0]["exercises"][1] == Json::parse(R"({
+    "id": "calf-roll", "name": "Calf roll", "phase": "release", "region": "ankle",
+    "targets": ["calves"], "equipment": ["foam-roller", "floor"],
+    "dose": {"text": "1 min each side", "sets": {"min": 1, "max": 1}, "reps": null, "hold_seconds": null,
+             "duration_seconds": {"min": 60, "max": 60}, "per_side": true},
+    "minutes": 2, "steps": ["Roll the calf."], "cues": [], "source": ["test"],
+    "why": [{"problem": "ankle", "muscles": ["calves"]}]})"));
+  CHECK(json["phases"][3]["exercises"][0]["why"] ==
+        Json::parse(R"([{"problem":"hip","muscles":[]},{"problem":"ankle","muscles":[]}])"));
+  CHECK(json["habits"] == Json::parse(R"([{"id":"w-sitting","name":"W-sitting","advice":"Sit another way."}])"));
+  CHECK(json["notes"] == Json::parse(R"([{"id":"safety","title":"Safety","text":"Stop on pain."}])"));
+  // Keys keep the documented order, and the text ends with a newline.
+  CHECK(text.rfind("{\n  \"problems\": [", 0) == 0);
+  CHECK(text.find("\"minutes\": 13,\n  \"phases\"") != std::string::npos);
+  CHECK(text.back() == '\n');
+}
+
+TEST_CASE("list json is an array of exercises with the plan's keys") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  const std::vector<valgus::PlannedExercise> shown{
+      valgus::describe_exercise(catalogue, *catalogue.find_exercise("clam"))};
+  const Json json = Json::parse(valgus::render_list_json(shown));
+  REQUIRE(json.is_array());
+  REQUIRE(json.size() == 1);
+  std::vector<std::string> keys;
+  for (const auto& item : json[0].items()) {
+    keys.push_back(item.key());
+  }
+  std::sort(keys.begin(), keys.end());
+  CHECK(keys == std::vector<std::string>{"cues", "dose", "equipment", "id", "minutes", "name", "phase", "region",
+                                         "source", "steps", "targets", "why"});
+  CHECK(json[0]["dose"]["hold_seconds"] == Json::parse(R"({"min":3,"max":5})"));
+  CHECK(json[0]["why"] == Json::array());
+}

@@ -1,0 +1,162 @@
+#include "fixtures.hpp"
+#include "valgus/render.hpp"
+#include "valgus/text.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace {
+
+valgus::Plan hip_plan() { return valgus::make_plan(valgus::test::fixture_catalogue(), valgus::Request{{"hip"}}); }
+
+}  // namespace
+
+TEST_CASE("plan text: phases in order, numbered, with dose, steps, tips and why") {
+  valgus::TextStyle style;
+  style.width = 60;
+  const std::string bar = [] {
+    std::string line;
+    for (int i = 0; i < 60; ++i) {
+      line += "─";
+    }
+    return line;
+  }();
+  CHECK(valgus::render_plan_text(hip_plan(), style) ==
+        "Knee valgus routine\n"
+        "For: hip rotation\n"
+        "Session: about 8 min · 3 exercises\n"
+        "\n"
+        "RELEASE · self-massage the tight muscles              ~1 min\n" +
+            bar +
+            "\n"
+            " 1. Adductor roll                                     ~1 min\n"
+            "    30 s each side · foam roller\n"
+            "    - Roll the inner thigh.\n"
+            "    Tip: Breathe.\n"
+            "    Why: hip rotation — tight adductors\n"
+            "\n"
+            "STRETCH · lengthen the tight muscles                        \n" +
+            bar +
+            "\n"
+            "    Nothing in the catalogue fits this phase for the\n"
+            "    problems chosen.\n"
+            "\n"
+            "STRENGTHEN · wake up the weak muscles                 ~5 min\n" +
+            bar +
+            "\n"
+            " 2. Clam                                              ~5 min\n"
+            "    20 reps each side, hold 3–5 s\n"
+            "    - Open the knee.\n"
+            "    Why: hip rotation — weak gluteus medius\n"
+            "\n"
+            "INTEGRATE · keep hip, knee and foot in line           ~1 min\n" +
+            bar +
+            "\n"
+            " 3. Balance                                           ~1 min\n"
+            "    30 s each side\n"
+            "    - Stand on one leg.\n"
+            "    Why: hip rotation — hold hip, knee and foot in line\n"
+            "         under load\n"
+            "\n"
+            "AVOID DURING THE DAY\n" +
+            bar +
+            "\n"
+            "- W-sitting: Sit another way.\n"
+            "\n"
+            "SAFETY\n"
+            "Stop on pain.\n");
+}
+
+TEST_CASE("colour only when the style asks for it") {
+  valgus::TextStyle plain;
+  CHECK(valgus::render_plan_text(hip_plan(), plain).find('\x1b') == std::string::npos);
+  valgus::TextStyle colour;
+  colour.color = true;
+  const std::string text = valgus::render_plan_text(hip_plan(), colour);
+  CHECK(text.rfind("\x1b[1mKnee valgus routine\x1b[0m\n", 0) == 0);
+  CHECK(text.find("\x1b[1;36mRELEASE · self-massage the tight muscles\x1b[0m") != std::string::npos);
+}
+
+TEST_CASE("lines wrap to the width, continuation lines indented") {
+  valgus::TextStyle narrow;
+  narrow.width = 40;
+  const std::string text = valgus::render_plan_text(hip_plan(), narrow);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    const std::string line = text.substr(start, end - start);
+    INFO(line);
+    CHECK(valgus::display_width(line) <= 40);
+    start = end + 1;
+  }
+  CHECK(text.find("    Why: hip rotation — hold hip, knee\n         and foot in line under load\n") != std::string::npos);
+  CHECK(text.find("INTEGRATE                         ~1 min\nkeep hip, knee and foot in line\n") != std::string::npos);
+}
+
+TEST_CASE("why lines") {
+  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::Request{{"hip", "ankle"}});
+  CHECK(valgus::why_line(plan.phases[0].exercises[1]) == "pronation — tight calves");
+  CHECK(valgus::why_line(plan.phases[2].exercises[0]) == "hip rotation — weak gluteus medius");
+  CHECK(valgus::why_line(plan.phases[3].exercises[0]) ==
+        "hip rotation, pronation — hold hip, knee and foot in line under load");
+}
+
+TEST_CASE("list text groups by phase and aligns ids") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  std::vector<valgus::PlannedExercise> shown;
+  for (const char* id : {"adductor-roll", "clam"}) {
+    shown.push_back(valgus::describe_exercise(catalogue, *catalogue.find_exercise(id)));
+  }
+  valgus::TextStyle style;
+  CHECK(valgus::render_list_text(shown, style) ==
+        "RELEASE\n"
+        "  adductor-roll  Adductor roll · hip · 30 s each side · foam roller\n"
+        "\n"
+        "STRENGTHEN\n"
+        "  clam           Clam · hip · 20 reps each side, hold 3–5 s\n"
+        "\n"
+        "2 exercises. Show one in full with: valgus show ID\n");
+  CHECK(valgus::render_list_text({}, style) == "No exercise matches these filters.\n");
+}
+
+TEST_CASE("show text") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  const auto planned = valgus::describe_exercise(catalogue, *catalogue.find_exercise("adductor-roll-ball"));
+  valgus::TextStyle style;
+  style.width = 50;
+  CHECK(valgus::render_exercise_text(planned, {catalogue.problems[0]}, style) ==
+        "Adductor ball roll (adductor-roll-ball)     ~1 min\n"
+        "Release · hip · self-massage the tight muscles\n"
+        "\n"
+        "Works:     adductors\n"
+        "Dose:      30 s each side\n"
+        "Equipment: none\n"
+        "Serves:    hip rotation (--hip)\n"
+        "\n"
+        "Steps\n"
+        " 1. Roll on a ball.\n"
+        "\n"
+        "Variant of: adductor-roll (used in its place when\n"
+        "            you lack its equipment)\n"
+        "\n"
+        "Source: test\n");
+}
+
+TEST_CASE("problems text") {
+  valgus::TextStyle style;
+  const std::string text = valgus::render_problems_text(valgus::test::fixture_catalogue(), style);
+  CHECK(text ==
+        "--hip  Hip rotation\n"
+        "  Tight:     adductors\n"
+        "  Weak:      gluteus medius\n"
+        "  Self-test: Knees touch, ankles apart.\n"
+        "\n"
+        "--ankle  Pronation\n"
+        "  Tight:     calves\n"
+        "  Weak:      foot intrinsics\n"
+        "  Self-test: Knee to wall.\n"
+        "\n"
+        "Combine the flags of every problem that fits you, e.g. valgus plan\n"
+        "--hip-rotation --pronation.\n");
+}
