@@ -57,9 +57,7 @@ const Equipment* Catalogue::find_equipment(std::string_view id) const {
   return find_in(equipment, equipment_index_, id);
 }
 const Problem* Catalogue::find_problem(std::string_view id) const { return find_in(problems, problem_index_, id); }
-const Exercise* Catalogue::find_exercise(std::string_view id) const {
-  return find_in(exercises, exercise_index_, id);
-}
+const Exercise* Catalogue::find_exercise(std::string_view id) const { return find_in(exercises, exercise_index_, id); }
 
 const Note* Catalogue::find_note(std::string_view id) const {
   const auto it = std::find_if(notes.begin(), notes.end(), [&](const Note& note) { return note.id == id; });
@@ -115,9 +113,10 @@ std::string read_regular_file(const std::string& path) {
   }
   if (info.st_size > max_catalogue_file_bytes) {
     ::close(fd);
-    throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
-                fmt::format("file is {} bytes, more than the {} MiB a catalogue file may have; split it into several files",
-                            info.st_size, max_catalogue_file_bytes / (1024 * 1024)));
+    throw Error(
+        ExitCode::bad_data, SourceLocation{path, 0, 0},
+        fmt::format("file is {} bytes, more than the {} MiB a catalogue file may have; split it into several files",
+                    info.st_size, max_catalogue_file_bytes / (off_t{1024} * 1024)));
   }
   std::string text;
   text.resize(static_cast<std::size_t>(info.st_size));

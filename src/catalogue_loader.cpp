@@ -89,18 +89,21 @@ class Loader {
                                     describe(root)));
       return;
     }
-    static const std::vector<std::string> sections{"muscles", "muscle_groups", "equipment", "problems",
-                                                   "exercises", "habits", "notes"};
+    static const std::vector<std::string> sections{"muscles",   "muscle_groups", "equipment", "problems",
+                                                   "exercises", "habits",        "notes"};
     std::set<std::string, std::less<>> seen;
-    for (const auto& [key, value] : root.entries) {
+    for (const auto& entry : root.entries) {
+      // Plain references, not a structured binding: the lambda below uses them.
+      const YamlNode& key = entry.first;
+      const YamlNode& value = entry.second;
       if (!seen.insert(key.value).second) {
         error(key.where, fmt::format("duplicate section \"{}\"; merge the two lists into one", key.value));
         continue;
       }
       const auto each = [&](const auto& parse_entry) {
         if (value.kind != Kind::sequence) {
-          error(value.where, fmt::format("\"{}\" must be a list of entries (\"- id: ...\"), not {}", key.value,
-                                         describe(value)));
+          error(value.where,
+                fmt::format("\"{}\" must be a list of entries (\"- id: ...\"), not {}", key.value, describe(value)));
           return;
         }
         for (const auto& item : value.items) {
@@ -135,8 +138,7 @@ class Loader {
     std::stable_sort(errors_.begin(), errors_.end(), [this](const Diagnostic& a, const Diagnostic& b) {
       const auto order = [this](const Diagnostic& d) {
         const auto it = file_order_.find(d.where.file);
-        return std::make_tuple(it == file_order_.end() ? file_order_.size() : it->second, d.where.line,
-                               d.where.column);
+        return std::make_tuple(it == file_order_.end() ? file_order_.size() : it->second, d.where.line, d.where.column);
       };
       return order(a) < order(b);
     });
@@ -218,8 +220,8 @@ class Loader {
     if (!value) {
       return std::nullopt;
     }
-    bool ok = !value->empty() && value->front() != '-' && value->back() != '-' &&
-              value->find("--") == std::string::npos;
+    bool ok =
+        !value->empty() && value->front() != '-' && value->back() != '-' && value->find("--") == std::string::npos;
     for (const char c : *value) {
       ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
     }
@@ -233,8 +235,8 @@ class Loader {
   }
 
   // Strict decimal: no sign, no leading zero, no spaces, no quotes.
-  std::optional<int> whole_number(const YamlNode& node, std::string_view text_value, std::string_view field,
-                                  int low, int high) {
+  std::optional<int> whole_number(const YamlNode& node, std::string_view text_value, std::string_view field, int low,
+                                  int high) {
     const bool digits = !text_value.empty() && text_value.size() <= 9 &&
                         std::all_of(text_value.begin(), text_value.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits || (text_value.size() > 1 && text_value.front() == '0')) {
@@ -263,8 +265,8 @@ class Loader {
     // quoted number stays an error like everywhere else.
     const bool is_range = node->value.find('-') != std::string::npos;
     if (node->kind != Kind::scalar || (node->quoted && !is_range)) {
-      error(node->where, fmt::format("\"{}\" must be a number like 12 or a range like 10-15, not {}", field,
-                                     describe(*node)));
+      error(node->where,
+            fmt::format("\"{}\" must be a number like 12 or a range like 10-15, not {}", field, describe(*node)));
       return std::nullopt;
     }
     const std::string_view value = node->value;
@@ -544,8 +546,9 @@ class Loader {
       return std::nullopt;
     }
     if (change->hold_seconds && !change->reps) {
-      error(node.where, "\"hold_seconds\" is a pause per repetition and needs \"reps\"; use \"duration_seconds\" for "
-                        "a single hold");
+      error(node.where,
+            "\"hold_seconds\" is a pause per repetition and needs \"reps\"; use \"duration_seconds\" for "
+            "a single hold");
       return std::nullopt;
     }
     result.sets = change->sets.value_or(result.sets);
@@ -603,8 +606,8 @@ class Loader {
         references_.push_back(Reference{Reference::To::exercise, *variant_of, main->where, "variant_of", phase_value});
       }
     }
-    auto progressions = list(f->get("progressions"), "progressions",
-                             [&](const YamlNode* item) { return progression(item); });
+    auto progressions =
+        list(f->get("progressions"), "progressions", [&](const YamlNode* item) { return progression(item); });
     if (!(f->complete && id && name && phase_value && region_value && targets && gear && summary && dose_value &&
           steps && cues && source && priority && positions && alternatives && variant_of && progressions)) {
       return;
@@ -692,8 +695,8 @@ class Loader {
     }
     for (const auto& ref : group_members_) {
       if (catalogue_.find_muscle(ref.id) == nullptr) {
-        error(ref.where, fmt::format("unknown muscle \"{}\" in \"members\"{}", ref.id,
-                                     did_you_mean_suffix(ref.id, muscle_ids)));
+        error(ref.where,
+              fmt::format("unknown muscle \"{}\" in \"members\"{}", ref.id, did_you_mean_suffix(ref.id, muscle_ids)));
       }
     }
     const auto exercise_ids = catalogue_.exercise_ids();
@@ -708,7 +711,8 @@ class Loader {
           break;
         case Reference::To::equipment:
           if (catalogue_.find_equipment(ref.id) == nullptr) {
-            error(ref.where, fmt::format("unknown equipment \"{}\"{}", ref.id, did_you_mean_suffix(ref.id, equipment_ids)));
+            error(ref.where,
+                  fmt::format("unknown equipment \"{}\"{}", ref.id, did_you_mean_suffix(ref.id, equipment_ids)));
           }
           break;
         case Reference::To::exercise: {
@@ -721,8 +725,8 @@ class Loader {
                                          "\"{}\"",
                                          ref.id, ref.field, to_string(other->phase), to_string(*ref.phase)));
           } else if (ref.field == "variant_of" && !other->variant_of.empty()) {
-            error(ref.where, fmt::format("\"{}\" is itself a variant of \"{}\"; name the main exercise instead",
-                                         ref.id, other->variant_of));
+            error(ref.where, fmt::format("\"{}\" is itself a variant of \"{}\"; name the main exercise instead", ref.id,
+                                         other->variant_of));
           }
           break;
         }

@@ -7,8 +7,8 @@
 #include "valgus/text.hpp"
 #include "valgus/version.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <csignal>
 #include <exception>
@@ -70,8 +70,9 @@ std::string explain(const CLI::App& app, const CLI::ParseError& error) {
 int run(int argc, char** argv) {
   valgus::commands::Context context(valgus::builtin_catalogue_files());
 
-  CLI::App app{"valgus: a corrective routine for knock knees (knee valgus).\n"
-               "Release, stretch, strengthen, integrate - chosen for what you report."};
+  CLI::App app{
+      "valgus: a corrective routine for knock knees (knee valgus).\n"
+      "Release, stretch, strengthen, integrate - chosen for what you report."};
   app.name("valgus");
   app.set_version_flag("--version", fmt::format("valgus {}", valgus::version));
   app.require_subcommand(1);
@@ -91,11 +92,12 @@ int run(int argc, char** argv) {
   valgus::commands::add_show(app, context);
   valgus::commands::add_problems(app, context);
   valgus::commands::add_check(app, context);
-  app.footer("Examples:\n"
-             "  valgus problems                          which flags fit you, with self-tests\n"
-             "  valgus plan --hip-rotation --pronation   your routine in the terminal\n"
-             "  valgus export routine.md --all           a Markdown handout to print or share\n"
-             "  valgus list --phase stretch              browse the catalogue");
+  app.footer(
+      "Examples:\n"
+      "  valgus problems                          which flags fit you, with self-tests\n"
+      "  valgus plan --hip-rotation --pronation   your routine in the terminal\n"
+      "  valgus export routine.md --all           a Markdown handout to print or share\n"
+      "  valgus list --phase stretch              browse the catalogue");
   for (CLI::App* command : app.get_subcommands({})) {
     command->footer("Global options: --catalog PATH, --color WHEN (see: valgus --help)");
   }

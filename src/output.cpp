@@ -47,8 +47,7 @@ class TemporaryFile {
   explicit TemporaryFile(const std::string& target) : path_(folder_of(target) + "/.valgus-XXXXXX") {
     fd_ = ::mkstemp(path_.data());
     if (fd_ < 0) {
-      throw Error(ExitCode::cannot_create,
-                  fmt::format("cannot create {}: {}", target, std::strerror(errno)));
+      throw Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", target, std::strerror(errno)));
     }
   }
   TemporaryFile(const TemporaryFile&) = delete;

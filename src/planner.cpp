@@ -138,8 +138,7 @@ std::vector<std::string> parse_equipment_list(const Catalogue& catalogue, std::s
 bool can_do_with(const Catalogue& catalogue, const Exercise& exercise, const std::vector<std::string>& available) {
   return std::all_of(exercise.equipment.begin(), exercise.equipment.end(), [&](const std::string& id) {
     const Equipment* item = catalogue.find_equipment(id);
-    return (item != nullptr && item->household) ||
-           std::find(available.begin(), available.end(), id) != available.end();
+    return (item != nullptr && item->household) || std::find(available.begin(), available.end(), id) != available.end();
   });
 }
 
@@ -148,8 +147,8 @@ namespace {
 std::vector<const Problem*> resolve_problems(const Catalogue& catalogue, const std::vector<std::string>& ids) {
   const auto valid = catalogue.problem_ids();
   if (ids.empty()) {
-    throw Error(ExitCode::usage, fmt::format("no problem given; choose one or more of --{} (or --all)",
-                                             join(valid, ", --")));
+    throw Error(ExitCode::usage,
+                fmt::format("no problem given; choose one or more of --{} (or --all)", join(valid, ", --")));
   }
   std::vector<const Problem*> problems;
   for (const auto& id : ids) {

@@ -18,14 +18,25 @@ std::string inline_text(std::string_view text) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '~': case '!':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
+      case '|':
+      case '~':
+      case '!':
         out += '\\';
         out += c;
         break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
-      case '\n': case '\r': case '\t': out += ' '; break;
+      case '\n':
+      case '\r':
+      case '\t': out += ' '; break;
       default: out += c;
     }
   }
@@ -75,8 +86,8 @@ std::string render_plan_markdown(const Plan& plan) {
       for (const auto& cue : planned.exercise.cues) {
         out += "\n  *Tip:* " + inline_text(cue) + "\n";
       }
-      table_rows.push_back(fmt::format("| {}. {} |   |   |   |   |   |   |   |", number,
-                                       inline_text(planned.exercise.name)));
+      table_rows.push_back(
+          fmt::format("| {}. {} |   |   |   |   |   |   |   |", number, inline_text(planned.exercise.name)));
     }
   }
 
@@ -107,11 +118,11 @@ std::string render_list_markdown(const std::vector<PlannedExercise>& exercises) 
       if (planned.exercise.phase != phase) {
         continue;
       }
-      rows += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", planned.exercise.id,
-                          inline_text(planned.exercise.name), to_string(planned.exercise.region),
-                          inline_text(join(planned.target_names, ", ")), inline_text(format_dose(planned.dose)),
-                          planned.equipment_names.empty() ? std::string("none")
-                                                          : inline_text(join(planned.equipment_names, ", ")));
+      rows += fmt::format(
+          "| `{}` | {} | {} | {} | {} | {} |\n", planned.exercise.id, inline_text(planned.exercise.name),
+          to_string(planned.exercise.region), inline_text(join(planned.target_names, ", ")),
+          inline_text(format_dose(planned.dose)),
+          planned.equipment_names.empty() ? std::string("none") : inline_text(join(planned.equipment_names, ", ")));
     }
     if (rows.empty()) {
       continue;

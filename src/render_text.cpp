@@ -107,9 +107,8 @@ class TextWriter {
 std::string minutes_label(int seconds) { return seconds > 0 ? fmt::format("~{} min", display_minutes(seconds)) : ""; }
 
 std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](char c) {
-    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-  });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
   return text;
 }
 
@@ -138,9 +137,8 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
     names.push_back(problem.name);
   }
   w.paragraph("For: ", join(names, ", "), 5);
-  w.paragraph("Session: ", fmt::format("about {} min · {} exercises", display_minutes(plan.seconds),
-                                       plan.exercise_count()),
-              9);
+  w.paragraph(
+      "Session: ", fmt::format("about {} min · {} exercises", display_minutes(plan.seconds), plan.exercise_count()), 9);
 
   int number = 0;
   for (const auto& phase : plan.phases) {
@@ -227,8 +225,9 @@ std::string render_exercise_text(const PlannedExercise& planned, const std::vect
   TextWriter w(style);
   const Exercise& exercise = planned.exercise;
   w.spread(w.bold(exercise.name) + " (" + exercise.id + ")", minutes_label(planned.seconds));
-  w.paragraph("", fmt::format("{} · {} · {}", phase_title(exercise.phase), to_string(exercise.region),
-                              phase_purpose(exercise.phase)),
+  w.paragraph("",
+              fmt::format("{} · {} · {}", phase_title(exercise.phase), to_string(exercise.region),
+                          phase_purpose(exercise.phase)),
               0);
   if (!exercise.summary.empty()) {
     w.line();

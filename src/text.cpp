@@ -1,6 +1,7 @@
 #include "valgus/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace valgus {
@@ -101,7 +102,7 @@ bool is_valid_utf8(std::string_view text) {
       }
       code = (code << 6U) | (next & 0x3FU);
     }
-    static constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    static constexpr std::array<std::uint32_t, 5> smallest{0, 0, 0x80, 0x800, 0x10000};
     if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
       return false;
     }

@@ -138,7 +138,8 @@ YamlNode parse_yaml(const std::string& file, const std::string& text) {
     YAML::Parser parser(input);
     TreeBuilder builder(file);
     if (!parser.HandleNextDocument(builder)) {
-      throw Error(ExitCode::bad_data, SourceLocation{file, 1, 1}, "the file is empty; a catalogue file needs at least one section such as \"exercises:\"");
+      throw Error(ExitCode::bad_data, SourceLocation{file, 1, 1},
+                  "the file is empty; a catalogue file needs at least one section such as \"exercises:\"");
     }
     YamlNode root = builder.take_root();
     TreeBuilder rest(file);

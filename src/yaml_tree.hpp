@@ -19,10 +19,10 @@ struct YamlNode {
 
   Kind kind = Kind::null;
   SourceLocation where;
-  std::string value;    // scalars only
-  bool quoted = false;  // scalars written in quotes or as a block are always text
-  std::vector<YamlNode> items;                           // sequences
-  std::vector<std::pair<YamlNode, YamlNode>> entries;    // mappings, in file order
+  std::string value;                                   // scalars only
+  bool quoted = false;                                 // scalars written in quotes or as a block are always text
+  std::vector<YamlNode> items;                         // sequences
+  std::vector<std::pair<YamlNode, YamlNode>> entries;  // mappings, in file order
 };
 
 // Deepest nesting a catalogue needs (root map > list > entry > dose > ...)

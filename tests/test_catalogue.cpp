@@ -65,8 +65,8 @@ TEST_CASE("the habits and notes the seeds give are there") {
   }
   const valgus::Note* safety = builtin().find_note("safety");
   REQUIRE(safety != nullptr);
-  for (const char* phrase : {"not medical advice", "stop if you feel pain", "genetics", "arthritis", "rickets",
-                             "ankles cannot touch"}) {
+  for (const char* phrase :
+       {"not medical advice", "stop if you feel pain", "genetics", "arthritis", "rickets", "ankles cannot touch"}) {
     INFO(phrase);
     CHECK(safety->text.find(phrase) != std::string::npos);
   }

@@ -68,21 +68,22 @@ TEST_CASE("unknown keys are refused with a did-you-mean") {
         lines({"x.yaml:10:5: unknown field \"tagets\" in exercise (did you mean \"targets\"?)"}));
   CHECK(errors_of(exercise("    dose: {reps: 10, holds: 3}\n")) ==
         lines({"x.yaml:9:22: unknown field \"holds\" in dose; fields are sets, reps, hold_seconds, duration_seconds, "
-              "per_side, seconds_per_rep"}));
+               "per_side, seconds_per_rep"}));
   CHECK(errors_of("exercise: []\n") ==
         lines({"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
-              "muscle_groups, equipment, problems, exercises, habits, notes"}));
+               "muscle_groups, equipment, problems, exercises, habits, notes"}));
 }
 
 TEST_CASE("missing required fields") {
   CHECK(errors_of("exercises:\n  - id: a\n    name: A\n") ==
         lines({"x.yaml:2:5: exercise is missing the required field \"phase\"",
-              "x.yaml:2:5: exercise is missing the required field \"region\"",
-              "x.yaml:2:5: exercise is missing the required field \"targets\"",
-              "x.yaml:2:5: exercise is missing the required field \"dose\"",
-              "x.yaml:2:5: exercise is missing the required field \"steps\"",
-              "x.yaml:2:5: exercise is missing the required field \"source\""}));
-  CHECK(errors_of(exercise("    dose: {sets: 2}\n")) == lines({"x.yaml:9:11: dose needs \"reps\" or \"duration_seconds\""}));
+               "x.yaml:2:5: exercise is missing the required field \"region\"",
+               "x.yaml:2:5: exercise is missing the required field \"targets\"",
+               "x.yaml:2:5: exercise is missing the required field \"dose\"",
+               "x.yaml:2:5: exercise is missing the required field \"steps\"",
+               "x.yaml:2:5: exercise is missing the required field \"source\""}));
+  CHECK(errors_of(exercise("    dose: {sets: 2}\n")) ==
+        lines({"x.yaml:9:11: dose needs \"reps\" or \"duration_seconds\""}));
 }
 
 TEST_CASE("wrong types and strict values") {
@@ -105,31 +106,33 @@ TEST_CASE("wrong types and strict values") {
         lines({"x.yaml:10:11: \"cues\" must be a list like [a, b], not \"Slowly\""}));
   CHECK(errors_of("exercises:\n  - id: Side Lunge\n") ==
         lines({"x.yaml:2:5: exercise is missing the required field \"name\"",
-              "x.yaml:2:5: exercise is missing the required field \"phase\"",
-              "x.yaml:2:5: exercise is missing the required field \"region\"",
-              "x.yaml:2:5: exercise is missing the required field \"targets\"",
-              "x.yaml:2:5: exercise is missing the required field \"dose\"",
-              "x.yaml:2:5: exercise is missing the required field \"steps\"",
-              "x.yaml:2:5: exercise is missing the required field \"source\"",
-              "x.yaml:2:9: invalid id \"Side Lunge\": use lower-case letters, digits and single dashes, like "
-              "\"side-lunge\""}));
+               "x.yaml:2:5: exercise is missing the required field \"phase\"",
+               "x.yaml:2:5: exercise is missing the required field \"region\"",
+               "x.yaml:2:5: exercise is missing the required field \"targets\"",
+               "x.yaml:2:5: exercise is missing the required field \"dose\"",
+               "x.yaml:2:5: exercise is missing the required field \"steps\"",
+               "x.yaml:2:5: exercise is missing the required field \"source\"",
+               "x.yaml:2:9: invalid id \"Side Lunge\": use lower-case letters, digits and single dashes, like "
+               "\"side-lunge\""}));
   CHECK(errors_of(exercise("    dose: {reps: 5}\n").replace(0, 0, "") + "    summary: \"bell\\a\"\n") ==
         lines({"x.yaml:10:14: \"summary\" contains the control character 0x07; remove it"}));
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    summary: \"\xff\"\n")) ==
         lines({"x.yaml:10:14: \"summary\" is not valid UTF-8; save the file as UTF-8"}));
-  CHECK(errors_of("exercises:\n  - {id: a, name: A, phase: strech, region: hip, targets: [glutes], dose: {reps: 5}, steps: [Go.], source: t}\n") ==
+  CHECK(errors_of("exercises:\n  - {id: a, name: A, phase: strech, region: hip, targets: [glutes], dose: {reps: 5}, "
+                  "steps: [Go.], source: t}\n") ==
         lines({"x.yaml:2:29: unknown phase \"strech\" (did you mean \"stretch\"?); choose one of release, stretch, "
-              "strengthen, integrate"}));
+               "strengthen, integrate"}));
 }
 
 TEST_CASE("references to things that do not exist") {
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    equipment: [bandd]\n")) ==
         lines({"x.yaml:10:17: unknown equipment \"bandd\" (did you mean \"band\"?)"}));
-  CHECK(errors_of("exercises:\n  - {id: a, name: A, phase: stretch, region: hip, targets: [glutez], dose: {reps: 5}, steps: [Go.], source: t}\n") ==
+  CHECK(errors_of("exercises:\n  - {id: a, name: A, phase: stretch, region: hip, targets: [glutez], dose: {reps: 5}, "
+                  "steps: [Go.], source: t}\n") ==
         lines({"x.yaml:2:61: unknown muscle or muscle group \"glutez\" in \"targets\" (did you mean \"glutes\"?)"}));
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    alternatives: [calf-roll]\n")) ==
         lines({"x.yaml:10:20: \"calf-roll\" in \"alternatives\" is a release exercise; it must share this exercise's "
-              "phase \"strengthen\""}));
+               "phase \"strengthen\""}));
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    alternatives: [clamm]\n")) ==
         lines({"x.yaml:10:20: unknown exercise \"clamm\" in \"alternatives\" (did you mean \"clam\"?)"}));
   CHECK(errors_of("problems:\n  - {id: knee, name: knee, overactive: [quads], underactive: [], self_test: t}\n") ==

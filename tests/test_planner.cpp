@@ -95,7 +95,8 @@ TEST_CASE("equipment names list only what a household lacks") {
 
 TEST_CASE("usage errors name the valid choices") {
   const auto catalogue = valgus::test::fixture_catalogue();
-  CHECK_THROWS_WITH((void)make_plan(catalogue, Request{}), "no problem given; choose one or more of --hip, --ankle (or --all)");
+  CHECK_THROWS_WITH((void)make_plan(catalogue, Request{}),
+                    "no problem given; choose one or more of --hip, --ankle (or --all)");
   CHECK_THROWS_WITH((void)make_plan(catalogue, Request{{"ankel"}}),
                     "unknown problem \"ankel\" (did you mean \"ankle\"?); valid problems: hip, ankle");
   CHECK_THROWS_WITH((void)valgus::require_phase("strech"),

@@ -69,7 +69,8 @@ TEST_CASE("catalogue text cannot become markup") {
   catalogue.reindex();
   const auto plan = valgus::make_plan(catalogue, valgus::Request{{"hip"}});
   const std::string text = valgus::render_plan_markdown(plan);
-  CHECK(text.find("- [ ] **2. Clam \\*strong\\* &lt;b&gt;x&lt;/b&gt; \\| \\[link\\](http://e) \\#1 &amp; \\`code\\`** ·") !=
+  CHECK(text.find(
+            "- [ ] **2. Clam \\*strong\\* &lt;b&gt;x&lt;/b&gt; \\| \\[link\\](http://e) \\#1 &amp; \\`code\\`** ·") !=
         std::string::npos);
   CHECK(text.find("  1. line one \\# not a heading\n") != std::string::npos);
   CHECK(text.find("| 2. Clam \\*strong\\* &lt;b&gt;x&lt;/b&gt; \\| \\[link\\](http://e) \\#1 &amp; \\`code\\` |") !=

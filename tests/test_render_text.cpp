@@ -90,7 +90,8 @@ TEST_CASE("lines wrap to the width, continuation lines indented") {
     CHECK(valgus::display_width(line) <= 40);
     start = end + 1;
   }
-  CHECK(text.find("    Why: hip rotation — hold hip, knee\n         and foot in line under load\n") != std::string::npos);
+  CHECK(text.find("    Why: hip rotation — hold hip, knee\n         and foot in line under load\n") !=
+        std::string::npos);
   CHECK(text.find("INTEGRATE                         ~1 min\nkeep hip, knee and foot in line\n") != std::string::npos);
 }
 

@@ -34,13 +34,16 @@ TEST_CASE("empty value is null") {
 }
 
 TEST_CASE("refused documents") {
-  CHECK_THROWS_WITH(parse_yaml("f.yaml", ""),
-                    "f.yaml:1:1: the file is empty; a catalogue file needs at least one section such as \"exercises:\"");
+  CHECK_THROWS_WITH(
+      parse_yaml("f.yaml", ""),
+      "f.yaml:1:1: the file is empty; a catalogue file needs at least one section such as \"exercises:\"");
   CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: &x 1\nb: 2\n"),
                     "f.yaml:1:4: anchors (&name) are not allowed in a catalogue; write the value out in full");
-  CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: 1\nb: *x\n"), "f.yaml:2:4: invalid YAML: the referenced anchor is not defined");
-  CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: 1\n---\nb: 2\n"),
-                    "f.yaml:3:1: a second YAML document (after \"---\") is not allowed; put everything in one document");
+  CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: 1\nb: *x\n"),
+                    "f.yaml:2:4: invalid YAML: the referenced anchor is not defined");
+  CHECK_THROWS_WITH(
+      parse_yaml("f.yaml", "a: 1\n---\nb: 2\n"),
+      "f.yaml:3:1: a second YAML document (after \"---\") is not allowed; put everything in one document");
   CHECK_THROWS_WITH(parse_yaml("f.yaml", "? [a, b]\n: 1\n"),
                     "f.yaml:1:3: a key must be plain text, not a list or mapping");
   CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: !!int 3\n"),
@@ -50,5 +53,6 @@ TEST_CASE("refused documents") {
 
 TEST_CASE("nesting deeper than the schema needs is refused, not recursed into") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  CHECK_THROWS_WITH(parse_yaml("f.yaml", deep), "f.yaml:1:13: nesting too deep (more than 12 levels); a catalogue needs far fewer");
+  CHECK_THROWS_WITH(parse_yaml("f.yaml", deep),
+                    "f.yaml:1:13: nesting too deep (more than 12 levels); a catalogue needs far fewer");
 }

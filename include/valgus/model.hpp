@@ -15,8 +15,7 @@ namespace valgus {
 
 // The corrective-exercise continuum, in session order.
 enum class Phase { release, stretch, strengthen, integrate };
-inline constexpr std::array<Phase, 4> all_phases{Phase::release, Phase::stretch, Phase::strengthen,
-                                                 Phase::integrate};
+inline constexpr std::array<Phase, 4> all_phases{Phase::release, Phase::stretch, Phase::strengthen, Phase::integrate};
 
 // Body regions, top to bottom: the order exercises appear within a phase.
 enum class Region { pelvis, hip, knee, ankle, foot };
@@ -49,11 +48,11 @@ struct Range {
 // How much of an exercise to do.
 struct Dose {
   Range sets{1, 1};
-  Range reps;              // repetitions per set
-  Range hold_seconds;      // pause at end range, per repetition
-  Range duration_seconds;  // continuous work per set: rolling, a stretch, balance
-  bool per_side = false;   // done once for each leg
-  int seconds_per_rep = 3; // tempo of one repetition, for the time estimate
+  Range reps;               // repetitions per set
+  Range hold_seconds;       // pause at end range, per repetition
+  Range duration_seconds;   // continuous work per set: rolling, a stretch, balance
+  bool per_side = false;    // done once for each leg
+  int seconds_per_rep = 3;  // tempo of one repetition, for the time estimate
 };
 
 // Dose fields a progression replaces; unset ones stay as they were.

@@ -73,15 +73,14 @@ Request ProblemOptions::request(const Catalogue& catalogue) const {
 }
 
 CLI::Validator one_of(std::vector<std::string> choices) {
-  return CLI::Validator(
-      [choices = std::move(choices)](const std::string& value) -> std::string {
-        if (std::find(choices.begin(), choices.end(), value) != choices.end()) {
-          return {};
-        }
-        return "unknown value \"" + value + "\"" + did_you_mean_suffix(value, choices) + "; valid values: " +
-               join(choices, ", ");
-      },
-      "");
+  auto check = [choices = std::move(choices)](const std::string& value) -> std::string {
+    if (std::find(choices.begin(), choices.end(), value) != choices.end()) {
+      return {};
+    }
+    return "unknown value \"" + value + "\"" + did_you_mean_suffix(value, choices) +
+           "; valid values: " + join(choices, ", ");
+  };
+  return {check, ""};
 }
 
 void add_format_option(CLI::App& command, Format& format) {

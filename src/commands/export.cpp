@@ -15,7 +15,8 @@ void add_export(CLI::App& app, Context& context) {
     bool force = false;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("export", "Write the routine as a Markdown handout (FILE, or - for standard output)");
+  CLI::App* command =
+      app.add_subcommand("export", "Write the routine as a Markdown handout (FILE, or - for standard output)");
   command->add_option("file", options->file, "Where to write the handout; - for standard output")
       ->type_name("FILE")
       ->required();

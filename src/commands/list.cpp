@@ -2,9 +2,9 @@
 
 #include "commands.hpp"
 
-#include "valgus/output.hpp"
 #include <memory>
 #include <optional>
+#include "valgus/output.hpp"
 
 namespace valgus::commands {
 
@@ -21,8 +21,9 @@ void add_list(CLI::App& app, Context& context) {
       ->type_name("PHASE");
   command->add_option("--problem", options->problem, "Only exercises the plan for this problem would use")
       ->type_name("ID");
-  command->add_option("--equipment", options->equipment,
-                      "Only exercises doable with this comma-separated LIST (none = bodyweight)")
+  command
+      ->add_option("--equipment", options->equipment,
+                   "Only exercises doable with this comma-separated LIST (none = bodyweight)")
       ->type_name("LIST");
   add_format_option(*command, options->format);
 

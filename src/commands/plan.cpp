@@ -19,8 +19,7 @@ void add_plan(CLI::App& app, Context& context) {
   CLI::App* command = app.add_subcommand("plan", "Print a corrective routine for your problems");
   options->problems.add_to(*command, context.builtin());
   add_format_option(*command, options->format);
-  command->add_option("-o,--output", options->output, "Write to FILE instead of standard output")
-      ->type_name("FILE");
+  command->add_option("-o,--output", options->output, "Write to FILE instead of standard output")->type_name("FILE");
   command->add_flag("--force", options->force, "Replace FILE if it exists");
 
   command->callback([options, &context] {
