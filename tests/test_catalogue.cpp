@@ -105,3 +105,28 @@ TEST_CASE("--all plans every non-variant exercise exactly once, in phase order")
   std::sort(expected.begin(), expected.end());
   CHECK(planned == expected);
 }
+
+TEST_CASE("a folder loads its *.yaml files in name order as one layer") {
+  const auto files = valgus::read_catalogue_path(VALGUS_TEST_DATA "/data/clinic", 3);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].path == VALGUS_TEST_DATA "/data/clinic/10-problems.yaml");
+  CHECK(files[1].path == VALGUS_TEST_DATA "/data/clinic/20-exercises.yaml");
+  CHECK(files[1].layer == 3);
+  auto all = valgus::builtin_catalogue_files();
+  all.insert(all.end(), files.begin(), files.end());
+  const auto catalogue = valgus::load_catalogue_or_throw(all);
+  const auto plan = valgus::make_plan(catalogue, valgus::Request{{"weak-arch"}});
+  const auto& strengthen = plan.phases[2].exercises;
+  CHECK(std::any_of(strengthen.begin(), strengthen.end(),
+                    [](const valgus::PlannedExercise& e) { return e.exercise.id == "marble-pickup"; }));
+}
+
+TEST_CASE("paths that cannot be read are exit 66 with the reason") {
+  try {
+    (void)valgus::read_catalogue_path("/nonexistent/x.yaml", 1);
+    FAIL("no error");
+  } catch (const valgus::Error& error) {
+    CHECK(error.code() == valgus::ExitCode::no_input);
+    CHECK(std::string(error.what()) == "cannot read /nonexistent/x.yaml: No such file or directory");
+  }
+}
