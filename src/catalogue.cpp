@@ -64,6 +64,12 @@ const Note* Catalogue::find_note(std::string_view id) const {
   return it == notes.end() ? nullptr : &*it;
 }
 
+const Position* Catalogue::find_position(std::string_view id) const {
+  const auto it =
+      std::find_if(positions.begin(), positions.end(), [&](const Position& position) { return position.id == id; });
+  return it == positions.end() ? nullptr : &*it;
+}
+
 std::vector<std::string> Catalogue::expand_muscles(std::string_view id) const {
   if (const auto* group = find_muscle_group(id)) {
     return group->members;
@@ -89,6 +95,7 @@ std::string Catalogue::equipment_name(std::string_view id) const {
 std::vector<std::string> Catalogue::problem_ids() const { return ids_of(problems); }
 std::vector<std::string> Catalogue::exercise_ids() const { return ids_of(exercises); }
 std::vector<std::string> Catalogue::equipment_ids() const { return ids_of(equipment); }
+std::vector<std::string> Catalogue::position_ids() const { return ids_of(positions); }
 
 namespace {
 

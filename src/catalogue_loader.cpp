@@ -34,13 +34,14 @@ std::string describe(const YamlNode& node) {
 }
 
 // What kind of entry an id belongs to; ids are unique per kind.
-enum class EntryKind { muscle, muscle_group, equipment, problem, exercise, habit, note };
+enum class EntryKind { muscle, muscle_group, equipment, position, problem, exercise, habit, note };
 
 std::string_view entry_name(EntryKind kind) {
   switch (kind) {
     case EntryKind::muscle: return "muscle";
     case EntryKind::muscle_group: return "muscle group";
     case EntryKind::equipment: return "equipment";
+    case EntryKind::position: return "position";
     case EntryKind::problem: return "problem";
     case EntryKind::exercise: return "exercise";
     case EntryKind::habit: return "habit";
@@ -51,7 +52,7 @@ std::string_view entry_name(EntryKind kind) {
 
 // A reference to another entry, checked once every file is loaded.
 struct Reference {
-  enum class To { muscle, equipment, exercise };
+  enum class To { muscle, equipment, exercise, position };
   To to = To::muscle;
   std::string id;
   SourceLocation where;
@@ -89,8 +90,8 @@ class Loader {
                                     describe(root)));
       return;
     }
-    static const std::vector<std::string> sections{"muscles",   "muscle_groups", "equipment", "problems",
-                                                   "exercises", "habits",        "notes"};
+    static const std::vector<std::string> sections{"muscles",  "muscle_groups", "equipment", "positions",
+                                                   "problems", "exercises",     "habits",    "notes"};
     std::set<std::string, std::less<>> seen;
     for (const auto& entry : root.entries) {
       // Plain references, not a structured binding: the lambda below uses them.
@@ -116,6 +117,8 @@ class Loader {
         each([this](const YamlNode& n) { muscle_group(n); });
       } else if (key.value == "equipment") {
         each([this](const YamlNode& n) { equipment(n); });
+      } else if (key.value == "positions") {
+        each([this](const YamlNode& n) { position(n); });
       } else if (key.value == "problems") {
         each([this](const YamlNode& n) { problem(n); });
       } else if (key.value == "exercises") {
@@ -365,10 +368,6 @@ class Loader {
     static const std::vector<std::string> valid{"pelvis", "hip", "knee", "ankle", "foot"};
     return choice<Region>(node, "region", &parse_region, valid);
   }
-  std::optional<Position> position(const YamlNode* node) {
-    static const std::vector<std::string> valid{"standing", "squat", "landing", "running"};
-    return choice<Position>(node, "position", &parse_position, valid);
-  }
 
   // ---- entries -----------------------------------------------------------
 
@@ -597,7 +596,7 @@ class Loader {
     auto cues = texts(f->get("cues"), "cues");
     auto source = sources(f->get("source"));
     auto priority = f->get("priority") ? integer(f->get("priority"), "priority", 1, 3) : std::optional<int>(2);
-    auto positions = list(f->get("positions"), "positions", [&](const YamlNode* item) { return position(item); });
+    auto positions = references(f->get("positions"), "positions", Reference::To::position);
     auto alternatives = references(f->get("alternatives"), "alternatives", Reference::To::exercise, phase_value);
     std::optional<std::string> variant_of = std::string();
     if (const YamlNode* main = f->get("variant_of")) {
@@ -647,6 +646,20 @@ class Loader {
     entry.progressions = *progressions;
     entry.variant_of = *variant_of;
     add(EntryKind::exercise, catalogue_.exercises, std::move(entry));
+  }
+
+  void position(const YamlNode& node) {
+    auto f = fields(node, "position", {"id", "name", "advice", "source"}, {"id", "name", "advice"});
+    if (!f) {
+      return;
+    }
+    auto id = claim_id(EntryKind::position, *f, node);
+    auto name = text(f->get("name"), "name");
+    auto advice = text(f->get("advice"), "advice");
+    auto source = sources(f->get("source"));
+    if (f->complete && id && name && advice && source) {
+      add(EntryKind::position, catalogue_.positions, Position{*id, *name, *advice, *source, node.where});
+    }
   }
 
   void habit(const YamlNode& node) {
@@ -713,6 +726,13 @@ class Loader {
           if (catalogue_.find_equipment(ref.id) == nullptr) {
             error(ref.where,
                   fmt::format("unknown equipment \"{}\"{}", ref.id, did_you_mean_suffix(ref.id, equipment_ids)));
+          }
+          break;
+        case Reference::To::position:
+          if (catalogue_.find_position(ref.id) == nullptr) {
+            const auto valid = catalogue_.position_ids();
+            error(ref.where, fmt::format("unknown position \"{}\"{}; positions are {}", ref.id,
+                                         did_you_mean_suffix(ref.id, valid), join(valid, ", ")));
           }
           break;
         case Reference::To::exercise: {

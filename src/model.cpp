@@ -36,18 +36,19 @@ std::string_view to_string(Region region) {
   return "hip";
 }
 
-std::string_view to_string(Position position) {
-  switch (position) {
-    case Position::standing: return "standing";
-    case Position::squat: return "squat";
-    case Position::landing: return "landing";
-    case Position::running: return "running";
+std::string_view to_string(Side side) {
+  switch (side) {
+    case Side::both: return "both";
+    case Side::left: return "left";
+    case Side::right: return "right";
   }
-  return "standing";
+  return "both";
 }
 
 std::optional<Phase> parse_phase(std::string_view text) { return parse_enum(text, all_phases); }
 std::optional<Region> parse_region(std::string_view text) { return parse_enum(text, all_regions); }
-std::optional<Position> parse_position(std::string_view text) { return parse_enum(text, all_positions); }
+std::optional<Side> parse_side(std::string_view text) {
+  return parse_enum(text, std::array<Side, 3>{Side::both, Side::left, Side::right});
+}
 
 }  // namespace valgus

@@ -71,7 +71,7 @@ TEST_CASE("unknown keys are refused with a did-you-mean") {
                "per_side, seconds_per_rep"}));
   CHECK(errors_of("exercise: []\n") ==
         lines({"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
-               "muscle_groups, equipment, problems, exercises, habits, notes"}));
+               "muscle_groups, equipment, positions, problems, exercises, habits, notes"}));
 }
 
 TEST_CASE("missing required fields") {

@@ -28,6 +28,7 @@ struct Catalogue {
   std::vector<Equipment> equipment;
   std::vector<Problem> problems;
   std::vector<Exercise> exercises;
+  std::vector<Position> positions;
   std::vector<Habit> habits;
   std::vector<Note> notes;
 
@@ -37,6 +38,7 @@ struct Catalogue {
   [[nodiscard]] const Problem* find_problem(std::string_view id) const;
   [[nodiscard]] const Exercise* find_exercise(std::string_view id) const;
   [[nodiscard]] const Note* find_note(std::string_view id) const;
+  [[nodiscard]] const Position* find_position(std::string_view id) const;
 
   // The muscle ids a target names: a muscle itself, or a group's members.
   [[nodiscard]] std::vector<std::string> expand_muscles(std::string_view id) const;
@@ -47,6 +49,7 @@ struct Catalogue {
   [[nodiscard]] std::vector<std::string> problem_ids() const;
   [[nodiscard]] std::vector<std::string> exercise_ids() const;
   [[nodiscard]] std::vector<std::string> equipment_ids() const;
+  [[nodiscard]] std::vector<std::string> position_ids() const;
 
   // Rebuilds the id indexes; call after changing the vectors.
   void reindex();

@@ -22,17 +22,15 @@ enum class Region { pelvis, hip, knee, ankle, foot };
 inline constexpr std::array<Region, 5> all_regions{Region::pelvis, Region::hip, Region::knee, Region::ankle,
                                                    Region::foot};
 
-// Where a person's knee caves: integration exercises say which they train.
-enum class Position { standing, squat, landing, running };
-inline constexpr std::array<Position, 4> all_positions{Position::standing, Position::squat, Position::landing,
-                                                       Position::running};
+// Which leg valgus affects more; it gets the extra volume.
+enum class Side { both, left, right };
 
 [[nodiscard]] std::string_view to_string(Phase phase);
 [[nodiscard]] std::string_view to_string(Region region);
-[[nodiscard]] std::string_view to_string(Position position);
+[[nodiscard]] std::string_view to_string(Side side);
 [[nodiscard]] std::optional<Phase> parse_phase(std::string_view text);
 [[nodiscard]] std::optional<Region> parse_region(std::string_view text);
-[[nodiscard]] std::optional<Position> parse_position(std::string_view text);
+[[nodiscard]] std::optional<Side> parse_side(std::string_view text);
 
 // An inclusive count or number of seconds, such as 20 or 10-15. A default
 // Range (0-0) means "not given".
@@ -53,6 +51,8 @@ struct Dose {
   Range duration_seconds;   // continuous work per set: rolling, a stretch, balance
   bool per_side = false;    // done once for each leg
   int seconds_per_rep = 3;  // tempo of one repetition, for the time estimate
+  // For one-sided valgus: this leg does one set more (per-side doses only).
+  Side extra_set_side = Side::both;
 };
 
 // Dose fields a progression replaces; unset ones stay as they were.
@@ -115,12 +115,22 @@ struct Exercise {
   std::vector<std::string> cues;
   std::vector<std::string> sources;
   int priority = 2;  // 1 essential, 2 normal, 3 optional
-  std::vector<Position> positions;
+  std::vector<std::string> positions;  // position ids (integrate only)
   std::vector<std::string> alternatives;  // used when equipment is missing
   // The same exercise with other equipment: never planned beside the main
   // exercise, only in its place.
   std::string variant_of;
   std::vector<Progression> progressions;
+  SourceLocation where;
+};
+
+// A situation in which a knee caves (standing, squat, ...): --when picks one,
+// and its advice says how to apply the cues there.
+struct Position {
+  std::string id;
+  std::string name;
+  std::string advice;
+  std::vector<std::string> sources;
   SourceLocation where;
 };
 

@@ -24,11 +24,12 @@ void add_check(CLI::App& app, Context& context) {
       throw Error(ExitCode::bad_data, std::move(result.errors));
     }
     const Catalogue& catalogue = result.catalogue;
-    write_stdout(fmt::format(
-        "ok: {} files, {} exercises, {} problems, {} muscles, {} muscle groups, {} equipment, "
-        "{} habits, {} notes\n",
-        files.size(), catalogue.exercises.size(), catalogue.problems.size(), catalogue.muscles.size(),
-        catalogue.muscle_groups.size(), catalogue.equipment.size(), catalogue.habits.size(), catalogue.notes.size()));
+    write_stdout(
+        fmt::format("ok: {} files, {} exercises, {} problems, {} muscles, {} muscle groups, {} equipment, "
+                    "{} positions, {} habits, {} notes\n",
+                    files.size(), catalogue.exercises.size(), catalogue.problems.size(), catalogue.muscles.size(),
+                    catalogue.muscle_groups.size(), catalogue.equipment.size(), catalogue.positions.size(),
+                    catalogue.habits.size(), catalogue.notes.size()));
   });
 }
 
