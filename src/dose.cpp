@@ -42,6 +42,10 @@ std::string format_dose(const Dose& dose) {
   if (dose.hold_seconds.given()) {
     text += ", hold " + format_seconds(dose.hold_seconds);
   }
+  if (dose.per_side && dose.extra_set_side != Side::both) {
+    const int sets = dose.sets.max + 1;
+    text += fmt::format("; {} {} on the {}", sets, sets == 1 ? "set" : "sets", to_string(dose.extra_set_side));
+  }
   return text;
 }
 
@@ -53,7 +57,24 @@ int estimate_seconds(const Dose& dose) {
   const int sides = dose.per_side ? 2 : 1;
   const int rests = (sets - 1) * rest_between_sets_seconds * sides;
   const int change_over = dose.per_side ? side_change_seconds : 0;
-  return setup_seconds + sets * per_set * sides + rests + change_over;
+  // One more set on the affected leg, with its rest.
+  const int extra = dose.per_side && dose.extra_set_side != Side::both ? per_set + rest_between_sets_seconds : 0;
+  return setup_seconds + sets * per_set * sides + rests + change_over + extra;
+}
+
+Dose apply(Dose dose, const DoseChange& change) {
+  dose.sets = change.sets.value_or(dose.sets);
+  if (change.reps) {
+    dose.reps = *change.reps;
+    dose.duration_seconds = Range{};
+  }
+  if (change.duration_seconds) {
+    dose.duration_seconds = *change.duration_seconds;
+    dose.reps = Range{};
+    dose.hold_seconds = Range{};
+  }
+  dose.hold_seconds = change.hold_seconds.value_or(dose.hold_seconds);
+  return dose;
 }
 
 int display_minutes(int seconds) { return seconds <= 0 ? 0 : std::max(1, (seconds + 30) / 60); }

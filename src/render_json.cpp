@@ -44,7 +44,8 @@ Json exercise_json(const PlannedExercise& planned) {
               {"steps", exercise.steps},
               {"cues", exercise.cues},
               {"source", exercise.sources},
-              {"why", why}};
+              {"why", why},
+              {"this_week", planned.progress}};
 }
 
 std::string dump(const Json& json) {
@@ -78,9 +79,28 @@ std::string render_plan_json(const Plan& plan) {
   for (const auto& note : plan.notes) {
     notes.push_back(Json{{"id", note.id}, {"title", note.title}, {"text", note.text}});
   }
+  Json adjusted = Json::array();
+  for (const auto& adjustment : plan.adjustments) {
+    adjusted.push_back(Json{{"kind", std::string(to_string(adjustment.kind))}, {"text", adjustment.text}});
+  }
+  Json schedule = Json::array();
+  for (const auto& row : plan.schedule) {
+    schedule.push_back(
+        Json{{"week", row.week}, {"exercise", row.exercise}, {"change", row.change}, {"dose", row.dose}});
+  }
+  Json position = nullptr;
+  if (plan.position) {
+    position = Json{{"id", plan.position->id}, {"name", plan.position->name}, {"advice", plan.position->advice}};
+  }
   return dump(Json{{"problems", problems},
                    {"minutes", display_minutes(plan.seconds)},
+                   {"budget_minutes", plan.budget_minutes ? Json(*plan.budget_minutes) : Json(nullptr)},
+                   {"over_budget", plan.over_budget},
+                   {"week", plan.week},
+                   {"position", position},
+                   {"adjusted", adjusted},
                    {"phases", phases},
+                   {"schedule", schedule},
                    {"habits", habits},
                    {"notes", notes}});
 }

@@ -52,9 +52,23 @@ std::string render_plan_markdown(const Plan& plan) {
     names.push_back(inline_text(problem.name));
   }
   out += fmt::format("**For:** {}  \n", join(names, ", "));
-  out += fmt::format("**Session:** about {} minutes, {} exercises\n\n", display_minutes(plan.seconds),
-                     plan.exercise_count());
+  std::string session = fmt::format("about {} minutes", display_minutes(plan.seconds));
+  if (plan.budget_minutes) {
+    session += plan.over_budget ? fmt::format(" (over your {}-minute budget)", *plan.budget_minutes)
+                                : fmt::format(" (budget {} minutes)", *plan.budget_minutes);
+  }
+  session += fmt::format(", {} exercises", plan.exercise_count());
+  if (plan.week > 1) {
+    session += fmt::format(", week {}", plan.week);
+  }
+  out += "**Session:** " + session + "\n\n";
   out += "Work through the four phases in order and tick each exercise as you finish it.\n";
+  if (!plan.adjustments.empty()) {
+    out += "\n## Adjusted for you\n\n";
+    for (const auto& adjustment : plan.adjustments) {
+      out += "- " + inline_text(capitalised(adjustment.text)) + "\n";
+    }
+  }
 
   int number = 0;
   std::vector<std::string> table_rows;
@@ -62,7 +76,10 @@ std::string render_plan_markdown(const Plan& plan) {
     out += fmt::format("\n## {}. {} — {}\n\n", static_cast<int>(phase.phase) + 1, phase_title(phase.phase),
                        phase_purpose(phase.phase));
     if (phase.exercises.empty()) {
-      out += "Nothing in the catalogue fits this phase for the problems chosen.\n";
+      out += inline_text(capitalised(phase.empty_reason)) + ".\n";
+    }
+    if (phase.phase == Phase::integrate && plan.position) {
+      out += fmt::format("**When {}:** {}\n\n", inline_text(plan.position->name), inline_text(plan.position->advice));
     }
     bool first = true;
     for (const auto& planned : phase.exercises) {
@@ -78,6 +95,9 @@ std::string render_plan_markdown(const Plan& plan) {
       }
       heading += fmt::format(" · about {} min", display_minutes(planned.seconds));
       out += heading + "\n\n";
+      for (const auto& change : planned.progress) {
+        out += "  *This week:* " + inline_text(change) + "\n\n";
+      }
       out += "  *Why:* " + inline_text(why_line(planned)) + "\n\n";
       int step = 0;
       for (const auto& text : planned.exercise.steps) {
@@ -91,11 +111,31 @@ std::string render_plan_markdown(const Plan& plan) {
     }
   }
 
-  out += "\n## Weekly tick table\n\n";
-  out += "| Exercise | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n";
-  out += "| --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: |\n";
-  for (const auto& row : table_rows) {
-    out += row + "\n";
+  const std::string tick_table = [&] {
+    std::string table = "| Exercise | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n";
+    table += "| --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: |\n";
+    for (const auto& row : table_rows) {
+      table += row + "\n";
+    }
+    return table;
+  }();
+  if (plan.weeks <= 1) {
+    out += "\n## Weekly tick table\n\n" + tick_table;
+  } else {
+    const int last = plan.week + plan.weeks - 1;
+    out += fmt::format("\n## Progression, weeks {} to {}\n\n", plan.week, last);
+    if (plan.schedule.empty()) {
+      out += "Nothing changes in these weeks: keep the doses above, and make each rep cleaner.\n";
+    } else {
+      out += "| Week | Exercise | Change | Dose from then on |\n| :-: | --- | --- | --- |\n";
+      for (const auto& row : plan.schedule) {
+        out += fmt::format("| {} | {} | {} | {} |\n", row.week, inline_text(row.exercise), inline_text(row.change),
+                           inline_text(row.dose));
+      }
+    }
+    for (int week = plan.week; week <= last; ++week) {
+      out += fmt::format("\n## Week {}\n\n", week) + tick_table;
+    }
   }
 
   if (!plan.habits.empty()) {

@@ -106,6 +106,19 @@ class TextWriter {
 
 std::string minutes_label(int seconds) { return seconds > 0 ? fmt::format("~{} min", display_minutes(seconds)) : ""; }
 
+std::string session_line(const Plan& plan) {
+  std::string line = fmt::format("about {} min", display_minutes(plan.seconds));
+  if (plan.budget_minutes) {
+    line += plan.over_budget ? fmt::format(" (over your {} min: see below)", *plan.budget_minutes)
+                             : fmt::format(" (budget {} min)", *plan.budget_minutes);
+  }
+  line += fmt::format(" · {} exercises", plan.exercise_count());
+  if (plan.week > 1) {
+    line += fmt::format(" · week {}", plan.week);
+  }
+  return line;
+}
+
 std::string upper(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
@@ -119,6 +132,9 @@ void exercise_details(TextWriter& w, const PlannedExercise& planned, int indent)
     dose_line += " · " + join(planned.equipment_names, ", ");
   }
   w.paragraph(pad, dose_line, indent);
+  for (const auto& change : planned.progress) {
+    w.paragraph(pad + "This week: ", change, indent + 11);
+  }
   for (const auto& step : planned.exercise.steps) {
     w.paragraph(pad + "- ", step, indent + 2);
   }
@@ -137,8 +153,14 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
     names.push_back(problem.name);
   }
   w.paragraph("For: ", join(names, ", "), 5);
-  w.paragraph(
-      "Session: ", fmt::format("about {} min · {} exercises", display_minutes(plan.seconds), plan.exercise_count()), 9);
+  w.paragraph("Session: ", session_line(plan), 9);
+  if (!plan.adjustments.empty()) {
+    w.line();
+    w.line(w.paint("ADJUSTED FOR YOU", "1;35"));
+    for (const auto& adjustment : plan.adjustments) {
+      w.paragraph("- ", adjustment.text, 2);
+    }
+  }
 
   int number = 0;
   for (const auto& phase : plan.phases) {
@@ -154,7 +176,10 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
     }
     w.rule();
     if (phase.exercises.empty()) {
-      w.paragraph("    ", "Nothing in the catalogue fits this phase for the problems chosen.", 4);
+      w.paragraph("    ", capitalised(phase.empty_reason) + ".", 4);
+    }
+    if (phase.phase == Phase::integrate && plan.position) {
+      w.paragraph(w.bold("When " + plan.position->name + ": "), plan.position->advice, 0);
     }
     for (const auto& planned : phase.exercises) {
       ++number;

@@ -4,6 +4,7 @@
 // values that do not move when exercises/ is edited.
 
 #include "valgus/catalogue.hpp"
+#include "valgus/planner.hpp"
 
 #include <string>
 #include <vector>
@@ -99,6 +100,12 @@ inline const char* const exercises_yaml = R"(exercises:
 
 inline std::vector<CatalogueFile> fixture_files() {
   return {CatalogueFile{"vocabulary.yaml", vocabulary_yaml, 0}, CatalogueFile{"exercises.yaml", exercises_yaml, 0}};
+}
+
+inline Request request_for(std::vector<std::string> problems) {
+  Request request;
+  request.problems = std::move(problems);
+  return request;
 }
 
 inline Catalogue fixture_catalogue() { return load_catalogue_or_throw(fixture_files()); }

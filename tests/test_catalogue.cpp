@@ -2,6 +2,7 @@
 // product brief lists with its seed as source, and every problem gets
 // exercises in every phase.
 
+#include "fixtures.hpp"
 #include "valgus/catalogue.hpp"
 #include "valgus/planner.hpp"
 
@@ -75,7 +76,7 @@ TEST_CASE("the habits and notes the seeds give are there") {
 
 TEST_CASE("every problem gets at least one exercise in every phase") {
   for (const auto& problem : builtin().problems) {
-    const auto plan = valgus::make_plan(builtin(), valgus::Request{{problem.id}});
+    const auto plan = valgus::make_plan(builtin(), valgus::test::request_for({problem.id}));
     for (const auto& phase : plan.phases) {
       INFO(problem.id, " ", valgus::to_string(phase.phase));
       CHECK_FALSE(phase.exercises.empty());
@@ -84,7 +85,7 @@ TEST_CASE("every problem gets at least one exercise in every phase") {
 }
 
 TEST_CASE("--all plans every non-variant exercise exactly once, in phase order") {
-  const auto plan = valgus::make_plan(builtin(), valgus::Request{builtin().problem_ids()});
+  const auto plan = valgus::make_plan(builtin(), valgus::test::request_for(builtin().problem_ids()));
   std::vector<std::string> planned;
   int last_phase = 0;
   for (const auto& phase : plan.phases) {
@@ -115,7 +116,7 @@ TEST_CASE("a folder loads its *.yaml files in name order as one layer") {
   auto all = valgus::builtin_catalogue_files();
   all.insert(all.end(), files.begin(), files.end());
   const auto catalogue = valgus::load_catalogue_or_throw(all);
-  const auto plan = valgus::make_plan(catalogue, valgus::Request{{"weak-arch"}});
+  const auto plan = valgus::make_plan(catalogue, valgus::test::request_for({"weak-arch"}));
   const auto& strengthen = plan.phases[2].exercises;
   CHECK(std::any_of(strengthen.begin(), strengthen.end(),
                     [](const valgus::PlannedExercise& e) { return e.exercise.id == "marble-pickup"; }));

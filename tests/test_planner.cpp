@@ -25,7 +25,7 @@ using Ids = std::vector<std::string>;
 
 TEST_CASE("release and stretch meet overactive muscles, strengthen meets underactive ones") {
   const auto catalogue = valgus::test::fixture_catalogue();
-  const auto plan = make_plan(catalogue, Request{{"ankle", "hip"}});
+  const auto plan = make_plan(catalogue, valgus::test::request_for({"ankle", "hip"}));
   REQUIRE(plan.phases.size() == 4);
   // Problems in catalogue order whatever order they were given in.
   REQUIRE(plan.problems.size() == 2);
@@ -42,7 +42,7 @@ TEST_CASE("release and stretch meet overactive muscles, strengthen meets underac
 
 TEST_CASE("every exercise says why it is there") {
   const auto catalogue = valgus::test::fixture_catalogue();
-  const auto plan = make_plan(catalogue, Request{{"hip", "ankle"}});
+  const auto plan = make_plan(catalogue, valgus::test::request_for({"hip", "ankle"}));
   const auto& calf = plan.phases[0].exercises[1];
   REQUIRE(calf.reasons.size() == 1);
   CHECK(calf.reasons[0].problem_id == "ankle");
@@ -62,7 +62,7 @@ TEST_CASE("every exercise says why it is there") {
 
 TEST_CASE("time estimates add up per phase and in total") {
   const auto catalogue = valgus::test::fixture_catalogue();
-  const auto plan = make_plan(catalogue, Request{{"hip", "ankle"}});
+  const auto plan = make_plan(catalogue, valgus::test::request_for({"hip", "ankle"}));
   CHECK(plan.phases[0].exercises[0].seconds == 85);
   CHECK(plan.phases[0].exercises[1].seconds == 145);
   CHECK(plan.phases[0].seconds == 230);
@@ -74,7 +74,7 @@ TEST_CASE("time estimates add up per phase and in total") {
 
 TEST_CASE("one problem, no duplicates, variants left out, habits and notes carried") {
   const auto catalogue = valgus::test::fixture_catalogue();
-  const auto plan = make_plan(catalogue, Request{{"hip", "hip"}});
+  const auto plan = make_plan(catalogue, valgus::test::request_for({"hip", "hip"}));
   REQUIRE(plan.problems.size() == 1);
   CHECK(ids(plan.phases[0]) == Ids{"adductor-roll"});  // not its ball variant
   CHECK(ids(plan.phases[2]) == Ids{"clam"});
@@ -95,15 +95,15 @@ TEST_CASE("equipment names list only what a household lacks") {
 
 TEST_CASE("usage errors name the valid choices") {
   const auto catalogue = valgus::test::fixture_catalogue();
-  CHECK_THROWS_WITH((void)make_plan(catalogue, Request{}),
+  CHECK_THROWS_WITH((void)make_plan(catalogue, valgus::Request()),
                     "no problem given; choose one or more of --hip, --ankle (or --all)");
-  CHECK_THROWS_WITH((void)make_plan(catalogue, Request{{"ankel"}}),
+  CHECK_THROWS_WITH((void)make_plan(catalogue, valgus::test::request_for({"ankel"})),
                     "unknown problem \"ankel\" (did you mean \"ankle\"?); valid problems: hip, ankle");
   CHECK_THROWS_WITH((void)valgus::require_phase("strech"),
                     "unknown phase \"strech\" (did you mean \"stretch\"?); valid phases: release, stretch, strengthen, "
                     "integrate");
   try {
-    (void)make_plan(catalogue, Request{{"knee"}});
+    (void)make_plan(catalogue, valgus::test::request_for({"knee"}));
     FAIL("no error");
   } catch (const valgus::Error& error) {
     CHECK(error.code() == valgus::ExitCode::usage);

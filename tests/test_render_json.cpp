@@ -10,7 +10,7 @@
 using Json = nlohmann::json;
 
 TEST_CASE("plan json has the documented shape and values") {
-  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::Request{{"ankle", "hip"}});
+  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"ankle", "hip"}));
   const std::string text = valgus::render_plan_json(plan);
   const Json json = Json::parse(text);
   CHECK(json["problems"] == Json::parse(R"([{"id":"hip","name":"hip rotation"},{"id":"ankle","name":"pronation"}])"));
@@ -23,14 +23,15 @@ TEST_CASE("plan json has the documented shape and values") {
     "dose": {"text": "1 min each side", "sets": {"min": 1, "max": 1}, "reps": null, "hold_seconds": null,
              "duration_seconds": {"min": 60, "max": 60}, "per_side": true},
     "minutes": 2, "steps": ["Roll the calf."], "cues": [], "source": ["test"],
-    "why": [{"problem": "ankle", "muscles": ["calves"]}]})"));
+    "why": [{"problem": "ankle", "muscles": ["calves"]}], "this_week": []})"));
   CHECK(json["phases"][3]["exercises"][0]["why"] ==
         Json::parse(R"([{"problem":"hip","muscles":[]},{"problem":"ankle","muscles":[]}])"));
   CHECK(json["habits"] == Json::parse(R"([{"id":"w-sitting","name":"W-sitting","advice":"Sit another way."}])"));
   CHECK(json["notes"] == Json::parse(R"([{"id":"safety","title":"Safety","text":"Stop on pain."}])"));
   // Keys keep the documented order, and the text ends with a newline.
   CHECK(text.rfind("{\n  \"problems\": [", 0) == 0);
-  CHECK(text.find("\"minutes\": 13,\n  \"phases\"") != std::string::npos);
+  CHECK(text.find("\"minutes\": 13,\n  \"budget_minutes\": null,\n  \"over_budget\": false,\n  \"week\": 1,\n  "
+                  "\"position\": null,\n  \"adjusted\": [],\n  \"phases\"") != std::string::npos);
   CHECK(text.back() == '\n');
 }
 
@@ -47,7 +48,7 @@ TEST_CASE("list json is an array of exercises with the plan's keys") {
   }
   std::sort(keys.begin(), keys.end());
   CHECK(keys == std::vector<std::string>{"cues", "dose", "equipment", "id", "minutes", "name", "phase", "region",
-                                         "source", "steps", "targets", "why"});
+                                         "source", "steps", "targets", "this_week", "why"});
   CHECK(json[0]["dose"]["hold_seconds"] == Json::parse(R"({"min":3,"max":5})"));
   CHECK(json[0]["why"] == Json::array());
 }

@@ -6,7 +6,7 @@
 #include <string>
 
 TEST_CASE("plan markdown: one title, four phase sections, a task per exercise, tick table") {
-  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::Request{{"hip"}});
+  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));
   CHECK(valgus::render_plan_markdown(plan) ==
         "# Knee valgus routine\n"
         "\n"
@@ -67,7 +67,7 @@ TEST_CASE("catalogue text cannot become markup") {
   catalogue.exercises[2].name = "Clam *strong* <b>x</b> | [link](http://e) #1 & `code`";
   catalogue.exercises[2].steps = {"line one\n# not a heading"};
   catalogue.reindex();
-  const auto plan = valgus::make_plan(catalogue, valgus::Request{{"hip"}});
+  const auto plan = valgus::make_plan(catalogue, valgus::test::request_for({"hip"}));
   const std::string text = valgus::render_plan_markdown(plan);
   CHECK(text.find(
             "- [ ] **2. Clam \\*strong\\* &lt;b&gt;x&lt;/b&gt; \\| \\[link\\](http://e) \\#1 &amp; \\`code\\`** ·") !=

@@ -8,7 +8,7 @@
 
 namespace {
 
-valgus::Plan hip_plan() { return valgus::make_plan(valgus::test::fixture_catalogue(), valgus::Request{{"hip"}}); }
+valgus::Plan hip_plan() { return valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"})); }
 
 }  // namespace
 
@@ -96,7 +96,7 @@ TEST_CASE("lines wrap to the width, continuation lines indented") {
 }
 
 TEST_CASE("why lines") {
-  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::Request{{"hip", "ankle"}});
+  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip", "ankle"}));
   CHECK(valgus::why_line(plan.phases[0].exercises[1]) == "pronation — tight calves");
   CHECK(valgus::why_line(plan.phases[2].exercises[0]) == "hip rotation — weak gluteus medius");
   CHECK(valgus::why_line(plan.phases[3].exercises[0]) ==

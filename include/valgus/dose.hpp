@@ -21,8 +21,13 @@ inline constexpr int setup_seconds = 15;
 // "30 s", "45–90 s", "1 min", "1–2 min".
 [[nodiscard]] std::string format_seconds(Range range);
 
-// "2 × 30 s each side", "20 reps each side, hold 3–5 s", "3 × 15 reps".
+// "2 × 30 s each side", "20 reps each side, hold 3–5 s", "3 × 15 reps",
+// "30 s each side; 2 sets on the right" (one-sided valgus).
 [[nodiscard]] std::string format_dose(const Dose& dose);
+
+// `dose` with the fields a progression sets replaced. Switching between
+// reps and a duration drops the other.
+[[nodiscard]] Dose apply(Dose dose, const DoseChange& change);
 
 // Estimated seconds to do the whole dose, including set-up and rests.
 [[nodiscard]] int estimate_seconds(const Dose& dose);

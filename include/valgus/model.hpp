@@ -114,8 +114,8 @@ struct Exercise {
   std::vector<std::string> steps;
   std::vector<std::string> cues;
   std::vector<std::string> sources;
-  int priority = 2;  // 1 essential, 2 normal, 3 optional
-  std::vector<std::string> positions;  // position ids (integrate only)
+  int priority = 2;                       // 1 essential, 2 normal, 3 optional
+  std::vector<std::string> positions;     // position ids (integrate only)
   std::vector<std::string> alternatives;  // used when equipment is missing
   // The same exercise with other equipment: never planned beside the main
   // exercise, only in its place.

@@ -6,6 +6,7 @@
 #include "valgus/catalogue.hpp"
 #include "valgus/model.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,18 @@ namespace valgus {
 
 struct Request {
   std::vector<std::string> problems;  // problem ids, in the order given
+  // What the person has (equipment ids); unset means everything.
+  std::optional<std::vector<std::string>> equipment;
+  std::optional<int> minutes;  // session budget
+  Side side = Side::both;      // the leg that caves more gets more volume
+  std::string when;            // position id where the knee caves; empty: not said
+  int week = 1;                // progressions due by this week apply
+  int weeks = 1;               // programme length: weeks > 1 adds a schedule
 };
+
+// Requests are checked here, so every caller gets the same messages.
+inline constexpr int max_minutes = 600;
+inline constexpr int max_week = 104;
 
 // Why an exercise is in the plan: which problem, and which of its muscles
 // the exercise works. Integration exercises serve every problem.
@@ -33,19 +45,49 @@ struct PlannedExercise {
   std::vector<std::string> target_names;
   std::vector<std::string> equipment_names;  // what is needed beyond the household
   std::vector<Reason> reasons;
-  int seconds = 0;  // estimated time for the whole dose
+  std::vector<std::string> progress;  // progressions applied by this week
+  int seconds = 0;                    // estimated time for the whole dose
+};
+
+// Something the planner changed for the person, and why: shown in the
+// "adjusted for you" block of every format.
+enum class AdjustmentKind { substituted, left_out, unlock, time, side, position, progressed };
+[[nodiscard]] std::string_view to_string(AdjustmentKind kind);
+
+struct Adjustment {
+  AdjustmentKind kind = AdjustmentKind::substituted;
+  std::string text;
+  Phase phase = Phase::release;  // for unlock: the phase that would be empty
+};
+
+// One row of a multi-week programme: from `week` on, `exercise` changes.
+struct ScheduledChange {
+  int week = 0;
+  std::string exercise;
+  std::string change;
+  std::string dose;  // the dose from that week on
 };
 
 struct PlannedPhase {
   Phase phase = Phase::release;
   std::vector<PlannedExercise> exercises;
   int seconds = 0;
+  std::string empty_reason;  // why the phase has no exercise, when it has none
 };
 
 struct Plan {
   std::vector<Problem> problems;
   std::vector<PlannedPhase> phases;  // always all four, in order
   int seconds = 0;
+  int week = 1;
+  int weeks = 1;
+  std::optional<int> budget_minutes;
+  // Even the shortest plan that keeps every problem in every phase is over
+  // the budget; `seconds` is then that minimum.
+  bool over_budget = false;
+  std::optional<Position> position;  // where the knee caves, with advice
+  std::vector<Adjustment> adjustments;
+  std::vector<ScheduledChange> schedule;  // weeks after the first, for a programme
   std::vector<Habit> habits;
   std::vector<Note> notes;
 
@@ -70,6 +112,7 @@ struct Plan {
 // valid choices and a did-you-mean.
 [[nodiscard]] const Problem& require_problem(const Catalogue& catalogue, std::string_view id);
 [[nodiscard]] Phase require_phase(std::string_view name);
+[[nodiscard]] const Position& require_position(const Catalogue& catalogue, std::string_view id);
 
 // Phase order, then region (pelvis to foot), then catalogue order.
 void sort_in_plan_order(std::vector<PlannedExercise>& exercises);

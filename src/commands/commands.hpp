@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,24 @@ struct ProblemOptions {
   [[nodiscard]] Request request(const Catalogue& catalogue) const;
 };
 
+// --equipment, --minutes, --side, --when and --week, shared by plan and export.
+struct PersonalOptions {
+  std::optional<std::string> equipment;
+  std::optional<int> minutes;
+  std::string side = "both";
+  std::string when;
+  int week = 1;
+
+  void add_to(CLI::App& command);
+  // Fills the personal fields of `request`; unknown equipment or position
+  // is a usage error naming the valid ones.
+  void apply_to(Request& request, const Catalogue& catalogue) const;
+};
+
 void add_format_option(CLI::App& command, Format& format);
+
+// A CLI11 check for a plain decimal whole number from `low` to `high`.
+[[nodiscard]] CLI::Validator whole_number(int low, int high);
 
 // A CLI11 check that accepts only `choices`, with a did-you-mean otherwise.
 [[nodiscard]] CLI::Validator one_of(std::vector<std::string> choices);

@@ -2,6 +2,8 @@
 
 #include "valgus/text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -70,6 +72,46 @@ Request ProblemOptions::request(const Catalogue& catalogue) const {
   request.problems = flagged;
   request.problems.insert(request.problems.end(), by_id.begin(), by_id.end());
   return request;
+}
+
+void PersonalOptions::add_to(CLI::App& command) {
+  command.add_option("--equipment", equipment, "What you have: comma-separated LIST (none = bodyweight only)")
+      ->type_name("LIST");
+  command.add_option("--minutes", minutes, "Fit the session into N minutes")
+      ->type_name("N")
+      ->check(whole_number(1, max_minutes));
+  command.add_option("--side", side, "The leg that caves more gets extra volume: left, right or both")
+      ->type_name("SIDE")
+      ->check(one_of({"left", "right", "both"}));
+  command.add_option("--when", when, "Where your knee caves: standing, squat, landing or running")->type_name("WHERE");
+  command.add_option("--week", week, "Apply the progressions due by week N")
+      ->type_name("N")
+      ->check(whole_number(1, max_week));
+}
+
+void PersonalOptions::apply_to(Request& request, const Catalogue& catalogue) const {
+  if (equipment) {
+    request.equipment = parse_equipment_list(catalogue, *equipment);
+  }
+  request.minutes = minutes;
+  request.side = parse_side(side).value_or(Side::both);
+  request.when = when;
+  request.week = week;
+}
+
+CLI::Validator whole_number(int low, int high) {
+  auto check = [low, high](const std::string& value) -> std::string {
+    const bool digits = !value.empty() && value.size() <= 6 && (value.size() == 1 || value[0] != '0') &&
+                        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+      const int number = std::stoi(value);
+      if (number >= low && number <= high) {
+        return {};
+      }
+    }
+    return fmt::format("\"{}\" is not a whole number from {} to {}", value, low, high);
+  };
+  return {check, ""};
 }
 
 CLI::Validator one_of(std::vector<std::string> choices) {

@@ -11,6 +11,8 @@ namespace valgus::commands {
 void add_export(CLI::App& app, Context& context) {
   struct Options {
     ProblemOptions problems;
+    PersonalOptions personal;
+    int weeks = 6;
     std::string file;
     bool force = false;
   };
@@ -21,11 +23,18 @@ void add_export(CLI::App& app, Context& context) {
       ->type_name("FILE")
       ->required();
   options->problems.add_to(*command, context.builtin());
+  options->personal.add_to(*command);
+  command->add_option("--weeks", options->weeks, "Length of the programme in weeks (default 6)")
+      ->type_name("N")
+      ->check(whole_number(1, max_week));
   command->add_flag("--force", options->force, "Replace FILE if it exists");
 
   command->callback([options, &context] {
     const Catalogue catalogue = context.catalogue();
-    const std::string text = render_plan_markdown(make_plan(catalogue, options->problems.request(catalogue)));
+    Request request = options->problems.request(catalogue);
+    options->personal.apply_to(request, catalogue);
+    request.weeks = options->weeks;
+    const std::string text = render_plan_markdown(make_plan(catalogue, request));
     if (options->file == "-") {
       write_stdout(text);
     } else {
