@@ -581,16 +581,18 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
       plan.phases[static_cast<std::size_t>(adjustment.phase)].empty_reason = adjustment.text;
     }
   }
-  for (auto& phase : plan.phases) {
-    if (phase.empty_reason.empty()) {
-      phase.empty_reason = "nothing in the catalogue fits this phase for the problems chosen";
-    }
-  }
   for (auto& planned : chosen) {
     auto& phase = plan.phases[static_cast<std::size_t>(planned.exercise.phase)];
     phase.seconds += planned.seconds;
     plan.seconds += planned.seconds;
     phase.exercises.push_back(std::move(planned));
+  }
+  for (auto& phase : plan.phases) {
+    if (!phase.exercises.empty()) {
+      phase.empty_reason.clear();
+    } else if (phase.empty_reason.empty()) {
+      phase.empty_reason = "nothing in the catalogue fits this phase for the problems chosen";
+    }
   }
   plan.habits = catalogue.habits;
   plan.notes = catalogue.notes;

@@ -24,7 +24,9 @@ Json dose_json(const Dose& dose) {
               {"reps", range_json(dose.reps)},
               {"hold_seconds", range_json(dose.hold_seconds)},
               {"duration_seconds", range_json(dose.duration_seconds)},
-              {"per_side", dose.per_side}};
+              {"per_side", dose.per_side},
+              {"extra_set_on",
+               dose.extra_set_side == Side::both ? Json(nullptr) : Json(std::string(to_string(dose.extra_set_side)))}};
 }
 
 Json exercise_json(const PlannedExercise& planned) {

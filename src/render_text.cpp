@@ -48,8 +48,7 @@ class TextWriter {
   // `first` starts the first line, `indent` the rest; text wraps in between.
   void paragraph(std::string_view first, std::string_view text, int indent) {
     const int lead = display_width(first);
-    const int room = std::max(20, style_.width - std::max(lead, indent));
-    const auto lines = wrap(text, room);
+    const auto lines = wrap(text, std::max(20, style_.width - lead), std::max(20, style_.width - indent));
     for (std::size_t i = 0; i < lines.size(); ++i) {
       out_ += i == 0 ? std::string(first) : std::string(static_cast<std::size_t>(indent), ' ');
       out_ += lines[i];

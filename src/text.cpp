@@ -131,7 +131,9 @@ int display_width(std::string_view text) {
   return width;
 }
 
-std::vector<std::string> wrap(std::string_view text, int width) {
+std::vector<std::string> wrap(std::string_view text, int width) { return wrap(text, width, width); }
+
+std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
   std::vector<std::string> lines;
   std::string line;
   int line_width = 0;
@@ -146,7 +148,8 @@ std::vector<std::string> wrap(std::string_view text, int width) {
     }
     const std::string_view word = text.substr(i, end - i);
     const int word_width = display_width(word);
-    if (line_width > 0 && line_width + 1 + word_width > width) {
+    const int limit = lines.empty() ? first_width : width;
+    if (line_width > 0 && line_width + 1 + word_width > limit) {
       lines.push_back(std::move(line));
       line.clear();
       line_width = 0;

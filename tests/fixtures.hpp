@@ -98,6 +98,47 @@ inline const char* const exercises_yaml = R"(exercises:
     variant_of: adductor-roll
 )";
 
+// Entries for personalisation tests: positions, a banded exercise with an
+// alternative, a stretch only a band allows, and progressions.
+inline const char* const personal_yaml = R"(positions:
+  - {id: standing, name: standing, advice: Stand tall.}
+  - {id: squat, name: squatting, advice: Knees out in the squat.}
+exercises:
+  - id: band-walk
+    name: Band walk
+    phase: strengthen
+    region: hip
+    targets: [gluteus-medius]
+    equipment: [band]
+    dose: {sets: 2, reps: 10, per_side: true}
+    steps: [Walk sideways.]
+    source: test
+    priority: 3
+    alternatives: [clam]
+  - id: band-stretch
+    name: Band stretch
+    phase: stretch
+    region: ankle
+    targets: [calves]
+    equipment: [band]
+    dose: {duration_seconds: 30, per_side: true}
+    steps: [Pull the foot up with the band.]
+    source: test
+  - id: squat
+    name: Squat
+    phase: integrate
+    region: hip
+    targets: [glutes]
+    dose: {sets: 2, reps: 10}
+    steps: [Squat.]
+    source: test
+    positions: [squat]
+    priority: 3
+    progressions:
+      - {week: 2, change: Hold at the bottom., dose: {hold_seconds: 3}}
+      - {week: 4, change: Add a set., dose: {sets: 3}}
+)";
+
 inline std::vector<CatalogueFile> fixture_files() {
   return {CatalogueFile{"vocabulary.yaml", vocabulary_yaml, 0}, CatalogueFile{"exercises.yaml", exercises_yaml, 0}};
 }
@@ -109,5 +150,11 @@ inline Request request_for(std::vector<std::string> problems) {
 }
 
 inline Catalogue fixture_catalogue() { return load_catalogue_or_throw(fixture_files()); }
+
+inline Catalogue personal_catalogue() {
+  auto files = fixture_files();
+  files.push_back(CatalogueFile{"personal.yaml", personal_yaml, 0});
+  return load_catalogue_or_throw(files);
+}
 
 }  // namespace valgus::test

@@ -1,8 +1,11 @@
 #include "fixtures.hpp"
+#include "valgus/dose.hpp"
 #include "valgus/planner.hpp"
+#include "valgus/text.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using valgus::make_plan;
@@ -129,4 +132,208 @@ TEST_CASE("serves and matching_muscles drive list --problem") {
   CHECK_FALSE(valgus::serves(catalogue, hip, *catalogue.find_exercise("calf-roll")));
   CHECK(valgus::serves(catalogue, hip, *catalogue.find_exercise("balance")));
   CHECK(valgus::matching_muscles(catalogue, hip, *catalogue.find_exercise("clam")) == Ids{"gluteus-medius"});
+}
+
+// ---- personalisation ------------------------------------------------------
+
+namespace {
+
+valgus::Request personal(std::vector<std::string> problems) {
+  return valgus::test::request_for(std::move(problems));
+}
+
+std::vector<std::string> texts(const valgus::Plan& plan) {
+  std::vector<std::string> out;
+  for (const auto& adjustment : plan.adjustments) {
+    out.push_back(std::string(valgus::to_string(adjustment.kind)) + ": " + adjustment.text);
+  }
+  return out;
+}
+
+std::vector<std::string> all_ids(const valgus::Plan& plan) {
+  std::vector<std::string> out;
+  for (const auto& phase : plan.phases) {
+    for (const auto& planned : phase.exercises) {
+      out.push_back(planned.exercise.id);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the full personal fixture plan and its time") {
+  const auto plan = make_plan(valgus::test::personal_catalogue(), personal({"hip", "ankle"}));
+  CHECK(all_ids(plan) == Ids{"adductor-roll", "calf-roll", "band-stretch", "clam", "band-walk", "short-foot",
+                             "squat", "balance"});
+  CHECK(plan.seconds == 85 + 145 + 85 + 305 + 185 + 175 + 95 + 85);
+  CHECK(plan.adjustments.empty());
+}
+
+TEST_CASE("missing equipment: variant, covered alternative, left out, and the item that unlocks a phase") {
+  auto request = personal({"hip", "ankle"});
+  request.equipment = std::vector<std::string>{};  // --equipment none
+  const auto plan = make_plan(valgus::test::personal_catalogue(), request);
+  CHECK(all_ids(plan) == Ids{"adductor-roll-ball", "clam", "short-foot", "squat", "balance"});
+  CHECK(texts(plan) == Ids{"substituted: no foam roller: Adductor ball roll instead of Adductor roll",
+                           "left-out: no foam roller: Calf roll left out",
+                           "left-out: no resistance band: Band stretch left out",
+                           "left-out: no resistance band: Band walk left out (Clam is in the plan)",
+                           "unlock: nothing in the stretch phase fits your equipment; a resistance band would unlock "
+                           "Band stretch"});
+  // The substitute keeps the reason the original was chosen for.
+  REQUIRE(plan.phases[0].exercises.size() == 1);
+  CHECK(plan.phases[0].exercises[0].reasons[0].muscle_ids == Ids{"adductors"});
+  CHECK(plan.phases[1].empty_reason ==
+        "nothing in the stretch phase fits your equipment; a resistance band would unlock Band stretch");
+  CHECK(plan.phases[3].empty_reason.empty());
+
+  request.equipment = std::vector<std::string>{"band"};
+  const auto with_band = make_plan(valgus::test::personal_catalogue(), request);
+  CHECK(all_ids(with_band) == Ids{"adductor-roll-ball", "band-stretch", "clam", "band-walk", "short-foot", "squat",
+                                  "balance"});
+}
+
+TEST_CASE("a budget drops the least important first and keeps every problem in every phase") {
+  auto request = personal({"hip", "ankle"});
+  request.minutes = 15;
+  const auto plan = make_plan(valgus::test::personal_catalogue(), request);
+  CHECK(all_ids(plan) == Ids{"adductor-roll", "calf-roll", "band-stretch", "clam", "short-foot", "balance"});
+  CHECK(plan.seconds == 880);
+  CHECK_FALSE(plan.over_budget);
+  CHECK(texts(plan) == Ids{"time: 15 min budget: left out Band walk, Squat"});
+}
+
+TEST_CASE("when even the minimum does not fit, the plan is that minimum and says what budget would") {
+  auto request = personal({"hip", "ankle"});
+  request.minutes = 10;
+  const auto plan = make_plan(valgus::test::personal_catalogue(), request);
+  CHECK(plan.over_budget);
+  CHECK(plan.seconds == 880);
+  CHECK(all_ids(plan) == Ids{"adductor-roll", "calf-roll", "band-stretch", "clam", "short-foot", "balance"});
+  CHECK(texts(plan) == Ids{"time: 10 min budget: left out Band walk, Squat",
+                           "time: 10 min is not enough to keep every problem in every phase; this shortest plan "
+                           "needs 15 min (--minutes 15)"});
+  // The budget it names is enough.
+  request.minutes = 15;
+  CHECK_FALSE(make_plan(valgus::test::personal_catalogue(), request).over_budget);
+}
+
+TEST_CASE("a one-sided valgus adds a set on that side, in the dose and the time") {
+  auto request = personal({"hip"});
+  request.side = valgus::Side::right;
+  const auto plan = make_plan(valgus::test::personal_catalogue(), request);
+  const auto& clam = plan.phases[2].exercises[0];
+  CHECK(clam.dose.extra_set_side == valgus::Side::right);
+  CHECK(valgus::format_dose(clam.dose) == "20 reps each side, hold 3–5 s; 2 sets on the right");
+  CHECK(clam.seconds == 305 + 140 + 20);
+  const auto& squat = plan.phases[3].exercises[0];  // not per side: unchanged
+  CHECK(squat.dose.extra_set_side == valgus::Side::both);
+  CHECK(texts(plan) ==
+        Ids{"side: right leg caves more: one extra set on the right in each of the 4 one-sided exercises"});
+}
+
+TEST_CASE("--when puts the integration exercises of that position first and carries its advice") {
+  auto request = personal({"ankle"});
+  const auto before = make_plan(valgus::test::personal_catalogue(), request);
+  CHECK(ids(before.phases[3]) == Ids{"squat", "balance"});  // squat is region hip
+  request.when = "standing";
+  const auto standing = make_plan(valgus::test::personal_catalogue(), request);
+  CHECK(ids(standing.phases[3]) == Ids{"squat", "balance"});
+  CHECK(texts(standing) == Ids{"position: knee caves when standing: no integration exercise trains it; apply the "
+                               "advice in the integrate phase"});
+  request.when = "squat";
+  const auto squat = make_plan(valgus::test::personal_catalogue(), request);
+  REQUIRE(squat.position.has_value());
+  CHECK(squat.position->advice == "Knees out in the squat.");
+  CHECK(texts(squat) == Ids{"position: knee caves when squatting: Squat come first in the integrate phase"});
+  request.when = "squatt";
+  CHECK_THROWS_WITH((void)make_plan(valgus::test::personal_catalogue(), request),
+                    "unknown position \"squatt\" (did you mean \"squat\"?); valid positions: standing, squat");
+}
+
+TEST_CASE("progressions apply by week, cumulatively, and a programme lists them") {
+  auto request = personal({"hip"});
+  request.week = 4;
+  const auto plan = make_plan(valgus::test::personal_catalogue(), request);
+  const auto& squat = plan.phases[3].exercises[0];
+  CHECK(squat.progress == Ids{"Hold at the bottom.", "Add a set."});
+  CHECK(valgus::format_dose(squat.dose) == "3 × 10 reps, hold 3 s");
+  CHECK(texts(plan) == Ids{"progressed: week 4: Squat: Hold at the bottom. Add a set."});
+
+  request.week = 1;
+  request.weeks = 6;
+  const auto programme = make_plan(valgus::test::personal_catalogue(), request);
+  CHECK(programme.phases[3].exercises[0].progress.empty());
+  REQUIRE(programme.schedule.size() == 2);
+  CHECK(programme.schedule[0].week == 2);
+  CHECK(programme.schedule[0].change == "Hold at the bottom.");
+  CHECK(programme.schedule[0].dose == "2 × 10 reps, hold 3 s");
+  CHECK(programme.schedule[1].week == 4);
+  CHECK(programme.schedule[1].dose == "3 × 10 reps, hold 3 s");
+}
+
+TEST_CASE("bad personal values are usage errors") {
+  auto request = personal({"hip"});
+  request.week = 0;
+  CHECK_THROWS_WITH((void)make_plan(valgus::test::personal_catalogue(), request),
+                    "--week must be a whole number from 1 to 104");
+  request.week = 1;
+  request.minutes = 0;
+  CHECK_THROWS_WITH((void)make_plan(valgus::test::personal_catalogue(), request),
+                    "--minutes must be a whole number from 1 to 600");
+}
+
+TEST_CASE("property: every problem set x equipment x budget gives a valid plan") {
+  const auto catalogue = valgus::load_catalogue_or_throw(valgus::builtin_catalogue_files());
+  const auto problem_ids = catalogue.problem_ids();
+  const std::vector<std::vector<std::string>> kits{
+      {}, {"band"}, {"foam-roller"}, {"massage-ball"}, {"band", "foam-roller", "massage-ball"}};
+  int plans = 0;
+  for (unsigned mask = 1; mask < (1U << problem_ids.size()); ++mask) {
+    std::vector<std::string> problems;
+    for (std::size_t i = 0; i < problem_ids.size(); ++i) {
+      if ((mask & (1U << i)) != 0) {
+        problems.push_back(problem_ids[i]);
+      }
+    }
+    for (const auto& kit : kits) {
+      for (const int minutes : {5, 10, 20, 40}) {
+        valgus::Request request = valgus::test::request_for(problems);
+        request.equipment = kit;
+        request.minutes = minutes;
+        request.side = plans % 3 == 0 ? valgus::Side::left : valgus::Side::both;
+        const auto plan = make_plan(catalogue, request);
+        ++plans;
+        INFO(valgus::join(problems, ","), " / ", valgus::join(kit, ","), " / ", minutes, " min");
+        // Within budget, or the minimum plan with its message.
+        if (plan.over_budget) {
+          CHECK(std::any_of(plan.adjustments.begin(), plan.adjustments.end(), [](const valgus::Adjustment& a) {
+            return a.kind == valgus::AdjustmentKind::time && a.text.find("is not enough") != std::string::npos;
+          }));
+        } else {
+          CHECK(plan.seconds <= minutes * 60);
+        }
+        std::vector<std::string> seen;
+        int total = 0;
+        for (std::size_t p = 0; p < plan.phases.size(); ++p) {
+          const auto& phase = plan.phases[p];
+          CHECK(static_cast<std::size_t>(phase.phase) == p);  // phases in order
+          for (const auto& planned : phase.exercises) {
+            CHECK(planned.exercise.phase == phase.phase);
+            CHECK(valgus::can_do_with(catalogue, planned.exercise, kit));  // nothing needs missing gear
+            CHECK(std::find(seen.begin(), seen.end(), planned.exercise.id) == seen.end());  // no duplicates
+            seen.push_back(planned.exercise.id);
+            total += planned.seconds;
+          }
+          // A phase is never silently empty.
+          if (phase.exercises.empty()) {
+            CHECK_FALSE(phase.empty_reason.empty());
+          }
+        }
+        CHECK(total == plan.seconds);
+      }
+    }
+  }
+  CHECK(plans == 31 * 5 * 4);
 }

@@ -21,7 +21,7 @@ TEST_CASE("plan json has the documented shape and values") {
     "id": "calf-roll", "name": "Calf roll", "phase": "release", "region": "ankle",
     "targets": ["calves"], "equipment": ["foam-roller", "floor"],
     "dose": {"text": "1 min each side", "sets": {"min": 1, "max": 1}, "reps": null, "hold_seconds": null,
-             "duration_seconds": {"min": 60, "max": 60}, "per_side": true},
+             "duration_seconds": {"min": 60, "max": 60}, "per_side": true, "extra_set_on": null},
     "minutes": 2, "steps": ["Roll the calf."], "cues": [], "source": ["test"],
     "why": [{"problem": "ankle", "muscles": ["calves"]}], "this_week": []})"));
   CHECK(json["phases"][3]["exercises"][0]["why"] ==

@@ -40,6 +40,7 @@ TEST_CASE("wrap breaks at spaces within the width") {
   CHECK(valgus::wrap("averyveryverylongword x", 5) == std::vector<std::string>{"averyveryverylongword", "x"});
   CHECK(valgus::wrap("", 10) == std::vector<std::string>{""});
   CHECK(valgus::wrap("a  b", 10) == std::vector<std::string>{"a b"});
+  CHECK(valgus::wrap("one two three four", 3, 13) == std::vector<std::string>{"one", "two three", "four"});
 }
 
 TEST_CASE("trim") {

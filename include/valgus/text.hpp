@@ -26,6 +26,8 @@ namespace valgus {
 // Splits `text` into lines of at most `width` columns at spaces; a word
 // longer than the width gets a line of its own.
 [[nodiscard]] std::vector<std::string> wrap(std::string_view text, int width);
+// The same, with a different width for the first line (after a label).
+[[nodiscard]] std::vector<std::string> wrap(std::string_view text, int first_width, int width);
 
 // Leading and trailing white space removed.
 [[nodiscard]] std::string trim(std::string_view text);
