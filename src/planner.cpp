@@ -386,7 +386,8 @@ void apply_side(Side side, std::vector<PlannedExercise>& chosen, std::vector<Adj
   }
   int count = 0;
   for (auto& planned : chosen) {
-    if (planned.dose.per_side) {
+    // Self-massage is not counted in sets; the other phases get the extra set.
+    if (planned.dose.per_side && planned.exercise.phase != Phase::release) {
       planned.dose.extra_set_side = side;
       ++count;
     }

@@ -75,8 +75,12 @@ class TextWriter {
   // When both do not fit, `right` goes right-aligned on a line of its own.
   void spread(const std::string& left, const std::string& right) {
     const int gap = style_.width - display_width(left) - display_width(right);
-    if (gap >= 1 || right.empty()) {
-      out_ += left + std::string(static_cast<std::size_t>(std::max(gap, 0)), ' ') + right + '\n';
+    if (right.empty()) {
+      out_ += left + '\n';
+      return;
+    }
+    if (gap >= 1) {
+      out_ += left + std::string(static_cast<std::size_t>(gap), ' ') + right + '\n';
       return;
     }
     out_ += left + '\n';

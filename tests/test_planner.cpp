@@ -230,7 +230,7 @@ TEST_CASE("a one-sided valgus adds a set on that side, in the dose and the time"
   const auto& squat = plan.phases[3].exercises[0];  // not per side: unchanged
   CHECK(squat.dose.extra_set_side == valgus::Side::both);
   CHECK(texts(plan) ==
-        Ids{"side: right leg caves more: one extra set on the right in each of the 4 one-sided exercises"});
+        Ids{"side: right leg caves more: one extra set on the right in each of the 3 one-sided exercises"});
 }
 
 TEST_CASE("--when puts the integration exercises of that position first and carries its advice") {

@@ -36,7 +36,7 @@ TEST_CASE("plan text: phases in order, numbered, with dose, steps, tips and why"
             "    Tip: Breathe.\n"
             "    Why: hip rotation — tight adductors\n"
             "\n"
-            "STRETCH · lengthen the tight muscles                        \n" +
+            "STRETCH · lengthen the tight muscles\n" +
             bar +
             "\n"
             "    Nothing in the catalogue fits this phase for the\n"
