@@ -99,9 +99,23 @@ std::vector<std::string> Catalogue::position_ids() const { return ids_of(positio
 
 namespace {
 
-// Catalogues are small; anything larger is not a catalogue and is refused
-// before it is read into memory.
-constexpr off_t max_catalogue_file_bytes = off_t{4} * 1024 * 1024;
+constexpr off_t max_file_bytes = static_cast<off_t>(max_catalogue_file_bytes);
+
+std::string_view kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) {
+    return "a folder";
+  }
+  if (S_ISFIFO(mode)) {
+    return "a FIFO";
+  }
+  if (S_ISCHR(mode) || S_ISBLK(mode)) {
+    return "a device";
+  }
+  if (S_ISSOCK(mode)) {
+    return "a socket";
+  }
+  return "not a regular file";
+}
 
 std::string read_regular_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -116,14 +130,15 @@ std::string read_regular_file(const std::string& path) {
   }
   if (!S_ISREG(info.st_mode)) {
     ::close(fd);
-    throw Error(ExitCode::no_input, fmt::format("cannot read {}: not a regular file", path));
+    throw Error(ExitCode::no_input,
+                fmt::format("cannot read {}: {}, not a catalogue file", path, kind_of(info.st_mode)));
   }
-  if (info.st_size > max_catalogue_file_bytes) {
+  if (info.st_size > max_file_bytes) {
     ::close(fd);
-    throw Error(
-        ExitCode::bad_data, SourceLocation{path, 0, 0},
-        fmt::format("file is {} bytes, more than the {} MiB a catalogue file may have; split it into several files",
-                    info.st_size, max_catalogue_file_bytes / (off_t{1024} * 1024)));
+    throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
+                fmt::format("the file is {} bytes, more than the {} MiB a catalogue file may have; split it into "
+                            "several files",
+                            info.st_size, max_catalogue_file_bytes / (1024 * 1024)));
   }
   std::string text;
   text.resize(static_cast<std::size_t>(info.st_size));
@@ -150,31 +165,44 @@ std::string read_regular_file(const std::string& path) {
 
 }  // namespace
 
-std::vector<CatalogueFile> read_catalogue_path(const std::string& path, int layer) {
+CatalogueInput read_catalogue_path(const std::string& path, int layer) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
   }
-  std::vector<CatalogueFile> files;
+  CatalogueInput input;
   if (!S_ISDIR(info.st_mode)) {
-    files.push_back(CatalogueFile{path, read_regular_file(path), layer});
-    return files;
+    input.files.push_back(CatalogueFile{path, read_regular_file(path), layer});
+    return input;
   }
   std::vector<std::string> names;
   std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
-    if (entry.path().extension() == ".yaml") {
-      names.push_back(entry.path().string());
+  for (std::filesystem::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
+    const auto& entry = *it;
+    const std::string name = entry.path().string();
+    std::error_code ignored;
+    if (entry.path().extension() != ".yaml") {
+      input.skipped.push_back(name + ": skipped: only *.yaml files are read");
+    } else if (entry.is_directory(ignored)) {
+      input.skipped.push_back(name + ": skipped: a folder; catalogue folders are not read recursively");
+    } else {
+      names.push_back(name);
     }
   }
   if (error) {
     throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, error.message()));
   }
-  std::sort(names.begin(), names.end());
-  for (const auto& name : names) {
-    files.push_back(CatalogueFile{name, read_regular_file(name), layer});
+  if (names.size() > max_catalogue_files) {
+    throw Error(
+        ExitCode::bad_data, SourceLocation{path, 0, 0},
+        fmt::format("{} catalogue files, more than the {} a folder may hold", names.size(), max_catalogue_files));
   }
-  return files;
+  std::sort(names.begin(), names.end());
+  std::sort(input.skipped.begin(), input.skipped.end());
+  for (const auto& name : names) {
+    input.files.push_back(CatalogueFile{name, read_regular_file(name), layer});
+  }
+  return input;
 }
 
 }  // namespace valgus

@@ -20,6 +20,7 @@ namespace {
 using Kind = YamlNode::Kind;
 
 constexpr int max_count = 1000;
+constexpr std::size_t max_reported_errors = 100;
 constexpr int max_seconds = 3600;
 constexpr int max_week = 104;
 
@@ -80,7 +81,7 @@ class Loader {
       root = parse_yaml(file.path, file.text);
     } catch (const Error& error) {
       for (const auto& diagnostic : error.diagnostics()) {
-        errors_.push_back(diagnostic);
+        this->error(diagnostic.where, diagnostic.message);
       }
       return;
     }
@@ -145,12 +146,23 @@ class Loader {
       };
       return order(a) < order(b);
     });
+    if (unreported_ > 0) {
+      errors_.push_back(Diagnostic{SourceLocation{last_unreported_file_, 0, 0},
+                                   fmt::format("{} more errors not shown; fix these first", unreported_)});
+    }
     return LoadResult{std::move(catalogue_), std::move(errors_)};
   }
 
  private:
+  // A broken file can hold a huge number of errors; the first ones are
+  // what a person can act on, and the rest only cost memory and screen.
   void error(const SourceLocation& where, std::string message) {
-    errors_.push_back(Diagnostic{where, std::move(message)});
+    if (errors_.size() < max_reported_errors) {
+      errors_.push_back(Diagnostic{where, std::move(message)});
+    } else {
+      ++unreported_;
+      last_unreported_file_ = where.file;
+    }
   }
 
   // ---- structure ---------------------------------------------------------
@@ -767,6 +779,8 @@ class Loader {
   std::vector<Reference> group_members_;
   std::map<std::pair<EntryKind, std::string>, Owner> owners_;
   std::map<std::string, std::size_t, std::less<>> file_order_;
+  std::size_t unreported_ = 0;
+  std::string last_unreported_file_;
   int layer_ = 0;
 };
 

@@ -20,7 +20,8 @@ namespace {
 int report(const valgus::Error& error) {
   std::string text;
   for (const auto& diagnostic : error.diagnostics()) {
-    text += "valgus: error: " + diagnostic.to_string() + "\n";
+    // File names and echoed values come from outside: neutralise them.
+    text += "valgus: error: " + valgus::terminal_safe(diagnostic.to_string()) + "\n";
   }
   try {
     valgus::write_all(STDERR_FILENO, text);

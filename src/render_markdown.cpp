@@ -13,7 +13,8 @@ namespace {
 // Catalogue text is data, not markup: escape everything Markdown (or the
 // HTML it may carry) would act on, and keep it on one line so it cannot
 // leave the list item or table cell it is written into.
-std::string inline_text(std::string_view text) {
+std::string inline_text(std::string_view raw) {
+  const std::string text = terminal_safe(raw);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {

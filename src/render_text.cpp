@@ -46,7 +46,8 @@ class TextWriter {
   explicit TextWriter(const TextStyle& style) : style_(style) {}
 
   // `first` starts the first line, `indent` the rest; text wraps in between.
-  void paragraph(std::string_view first, std::string_view text, int indent) {
+  void paragraph(std::string_view first, std::string_view raw_text, int indent) {
+    const std::string text = terminal_safe(raw_text);
     const int lead = display_width(first);
     const auto lines = wrap(text, std::max(20, style_.width - lead), std::max(20, style_.width - indent));
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -61,11 +62,13 @@ class TextWriter {
     out_ += '\n';
   }
 
+  // Catalogue text is neutralised here and in paragraph(): nothing from a
+  // file can reach the terminal as an escape sequence.
   [[nodiscard]] std::string paint(std::string_view text, std::string_view code) const {
     if (!style_.color) {
-      return std::string(text);
+      return terminal_safe(text);
     }
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, terminal_safe(text));
   }
 
   [[nodiscard]] std::string bold(std::string_view text) const { return paint(text, "1"); }

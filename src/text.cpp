@@ -168,6 +168,46 @@ std::vector<std::string> wrap(std::string_view text, int first_width, int width)
   return lines;
 }
 
+std::string terminal_safe(std::string_view text) {
+  static constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      const bool control = (byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F;
+      if (control) {
+        out += replacement;
+      } else {
+        out += static_cast<char>(byte);
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+    const std::string_view sequence = text.substr(i, length);
+    if (byte < 0xC2 || byte > 0xF4 || sequence.size() != length || !is_valid_utf8(sequence)) {
+      out += replacement;
+      ++i;
+      continue;
+    }
+    std::uint32_t code = byte & (length == 2 ? 0x1FU : length == 3 ? 0x0FU : 0x07U);
+    for (std::size_t k = 1; k < length; ++k) {
+      code = (code << 6U) | (static_cast<unsigned char>(sequence[k]) & 0x3FU);
+    }
+    const bool hidden = (code >= 0x80 && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) ||
+                        (code >= 0x2066 && code <= 0x2069) || code == 0x200E || code == 0x200F || code == 0x061C;
+    if (hidden) {
+      out += replacement;
+    } else {
+      out += sequence;
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) {

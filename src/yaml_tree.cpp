@@ -1,11 +1,14 @@
 #include "yaml_tree.hpp"
 
+#include "valgus/text.hpp"
+
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstdint>
 #include <optional>
 #include <sstream>
 
@@ -15,6 +18,102 @@ namespace {
 SourceLocation location(const std::string& file, const YAML::Mark& mark) {
   // yaml-cpp counts from 0; people and editors count from 1.
   return SourceLocation{file, mark.line + 1, mark.column + 1};
+}
+
+// Plain words for yaml-cpp's messages (its jargon means little to someone
+// editing a catalogue); anything unlisted keeps yaml-cpp's wording.
+std::string explain_syntax_error(const std::string& message) {
+  static const std::pair<const char*, const char*> plain[] = {
+      {YAML::ErrorMsg::END_OF_MAP, "a mapping is not closed; check the indentation of this line"},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW, "a \"{\" is never closed with \"}\""},
+      {YAML::ErrorMsg::END_OF_SEQ, "a list is not closed; check the indentation of this line"},
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a \"[\" is never closed with \"]\""},
+      {YAML::ErrorMsg::MAP_KEY, "a key is not allowed here; check the indentation"},
+      {YAML::ErrorMsg::MAP_VALUE,
+       "a \"key: value\" is not allowed here; check the indentation, or quote text "
+       "that contains \": \""},
+      {YAML::ErrorMsg::BLOCK_ENTRY, "a \"- \" list item is not allowed here; check the indentation"},
+      {YAML::ErrorMsg::FLOW_END, "a closing \"]\" or \"}\" has no opening one"},
+      {YAML::ErrorMsg::TAB_IN_INDENTATION, "a tab is used for indentation; indent with spaces"},
+      {YAML::ErrorMsg::EOF_IN_SCALAR, "quoted text is never closed"},
+      {YAML::ErrorMsg::DOC_IN_SCALAR, "a \"---\" or \"...\" line inside quoted text"},
+      {YAML::ErrorMsg::CHAR_IN_SCALAR, "a character that is not allowed in this text; put the text in quotes"},
+      {YAML::ErrorMsg::CHAR_IN_BLOCK, "unexpected character after \"|\" or \">\""},
+      {YAML::ErrorMsg::UNKNOWN_TOKEN, "a character that cannot start a value here; put the text in quotes"},
+      {YAML::ErrorMsg::UNKNOWN_ANCHOR,
+       "\"*\" refers to an anchor; anchors and aliases are not allowed in a "
+       "catalogue"},
+      {YAML::ErrorMsg::ALIAS_NOT_FOUND, "\"*\" starts an alias; anchors and aliases are not allowed in a catalogue"},
+      {YAML::ErrorMsg::ANCHOR_NOT_FOUND,
+       "\"&\" starts an anchor; anchors and aliases are not allowed in a "
+       "catalogue"},
+      {YAML::ErrorMsg::INVALID_HEX, "a \"\\x\" or \"\\u\" escape with a character that is not hexadecimal"},
+  };
+  for (const auto& [jargon, words] : plain) {
+    if (message == jargon) {
+      return words;
+    }
+  }
+  if (message.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0) {
+    return "unknown escape \"\\" + message.substr(std::string(YAML::ErrorMsg::INVALID_ESCAPE).size()) +
+           "\" in quoted text";
+  }
+  if (message.rfind(YAML::ErrorMsg::INVALID_UNICODE, 0) == 0) {
+    return "an escape names a character that does not exist";
+  }
+  return message;
+}
+
+// Where (1-based line and column, counted in characters) byte `offset` is.
+SourceLocation position_of(const std::string& file, std::string_view text, std::size_t offset) {
+  SourceLocation where{file, 1, 1};
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+// Refuses bytes that are not plain UTF-8 text before yaml-cpp sees them:
+// it would pass them through, and they could end up in a terminal.
+void check_text(const std::string& file, std::string_view text) {
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    throw Error(ExitCode::bad_data, SourceLocation{file, 1, 1}, "the file is UTF-16; save it as UTF-8");
+  }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+        throw Error(ExitCode::bad_data, position_of(file, text, i),
+                    fmt::format("control character 0x{:02X} in the file; remove it", static_cast<unsigned>(byte)));
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+    const std::string_view sequence = text.substr(i, length);
+    if (!is_valid_utf8(sequence) || sequence.size() != length) {
+      throw Error(ExitCode::bad_data, position_of(file, text, i), "the file is not valid UTF-8; save it as UTF-8");
+    }
+    std::uint32_t code = byte & (length == 2 ? 0x1FU : length == 3 ? 0x0FU : 0x07U);
+    for (std::size_t k = 1; k < length; ++k) {
+      code = (code << 6U) | (static_cast<unsigned char>(sequence[k]) & 0x3FU);
+    }
+    const bool c1_control = code >= 0x80 && code <= 0x9F;
+    const bool bidi_control = (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) ||
+                              code == 0x200E || code == 0x200F || code == 0x061C;
+    const bool stray_bom = code == 0xFEFF && i != 0;
+    if (c1_control || bidi_control || stray_bom) {
+      throw Error(ExitCode::bad_data, position_of(file, text, i),
+                  fmt::format("invisible control character U+{:04X} in the file; remove it", code));
+    }
+    i += length;
+  }
 }
 
 class TreeBuilder : public YAML::EventHandler {
@@ -28,6 +127,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     refuse_anchor(mark, anchor);
+    count(mark);
     YamlNode node;
     node.kind = YamlNode::Kind::null;
     node.where = location(file_, mark);
@@ -45,6 +145,7 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     refuse_anchor(mark, anchor);
     refuse_tag(mark, tag);
+    count(mark);
     YamlNode node;
     node.kind = YamlNode::Kind::scalar;
     node.where = location(file_, mark);
@@ -81,9 +182,18 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
+  void count(const YAML::Mark& mark) {
+    if (++nodes_ > max_yaml_nodes) {
+      throw Error(
+          ExitCode::bad_data, location(file_, mark),
+          fmt::format("more than {} values in one file; split the catalogue into several files", max_yaml_nodes));
+    }
+  }
+
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YamlNode::Kind kind) {
     refuse_anchor(mark, anchor);
     refuse_tag(mark, tag);
+    count(mark);
     if (static_cast<int>(stack_.size()) >= max_yaml_depth) {
       throw Error(ExitCode::bad_data, location(file_, mark),
                   fmt::format("nesting too deep (more than {} levels); a catalogue needs far fewer", max_yaml_depth));
@@ -120,6 +230,9 @@ class TreeBuilder : public YAML::EventHandler {
       key = std::move(node);
       return;
     }
+    if (node.kind == YamlNode::Kind::null) {
+      node.where = key->where;  // "dose:" with nothing after it: point at the key
+    }
     parent.entries.emplace_back(std::move(*key), std::move(node));
     key.reset();
   }
@@ -128,12 +241,16 @@ class TreeBuilder : public YAML::EventHandler {
   YamlNode root_;
   std::vector<YamlNode> stack_;
   std::vector<std::optional<YamlNode>> pending_keys_;
+  int nodes_ = 0;
 };
 
 }  // namespace
 
 YamlNode parse_yaml(const std::string& file, const std::string& text) {
-  std::istringstream input(text);
+  check_text(file, text);
+  // A UTF-8 byte-order mark, as some editors write, is not content.
+  const bool bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
+  std::istringstream input(bom ? text.substr(3) : text);
   try {
     YAML::Parser parser(input);
     TreeBuilder builder(file);
@@ -142,6 +259,12 @@ YamlNode parse_yaml(const std::string& file, const std::string& text) {
                   "the file is empty; a catalogue file needs at least one section such as \"exercises:\"");
     }
     YamlNode root = builder.take_root();
+    if (root.kind == YamlNode::Kind::null) {
+      // yaml-cpp reads a document it cannot make sense of (a stray "," on
+      // the first line) as empty and would go on returning empty ones.
+      throw Error(ExitCode::bad_data, root.where.line > 0 ? root.where : SourceLocation{file, 1, 1},
+                  "no catalogue content here; a catalogue file starts with a section such as \"exercises:\"");
+    }
     TreeBuilder rest(file);
     if (parser.HandleNextDocument(rest)) {
       const YamlNode second = rest.take_root();
@@ -150,7 +273,8 @@ YamlNode parse_yaml(const std::string& file, const std::string& text) {
     }
     return root;
   } catch (const YAML::Exception& error) {
-    throw Error(ExitCode::bad_data, location(file, error.mark), fmt::format("invalid YAML: {}", error.msg));
+    throw Error(ExitCode::bad_data, location(file, error.mark),
+                fmt::format("invalid YAML: {}", explain_syntax_error(error.msg)));
   }
 }
 

@@ -30,9 +30,17 @@ struct YamlNode {
 // the stack of any recursive walk.
 inline constexpr int max_yaml_depth = 12;
 
+// Values (scalars, lists, mappings) one file may hold: far more than the
+// 15,000-exercise catalogues valgus is built for need per file (about 40
+// per exercise), and a bound on memory for anything larger.
+inline constexpr int max_yaml_nodes = 400000;
+
 // Parses exactly one YAML document. Throws Error(bad_data) with the file,
-// 1-based line and column for syntax errors, anchors and aliases, a second
-// document, nesting deeper than max_yaml_depth, or non-scalar mapping keys.
+// 1-based line and column for: bytes that are not UTF-8 text (invalid
+// UTF-8, NUL, control characters, bidirectional overrides; a leading UTF-8
+// byte-order mark is allowed), syntax errors, anchors and aliases, tags, a
+// second document, a file with no content, nesting deeper than
+// max_yaml_depth, more than max_yaml_nodes values, or non-scalar keys.
 [[nodiscard]] YamlNode parse_yaml(const std::string& file, const std::string& text);
 
 }  // namespace valgus

@@ -108,7 +108,10 @@ TEST_CASE("--all plans every non-variant exercise exactly once, in phase order")
 }
 
 TEST_CASE("a folder loads its *.yaml files in name order as one layer") {
-  const auto files = valgus::read_catalogue_path(VALGUS_TEST_DATA "/data/clinic", 3);
+  const auto input = valgus::read_catalogue_path(VALGUS_TEST_DATA "/data/clinic", 3);
+  CHECK(input.skipped ==
+        std::vector<std::string>{VALGUS_TEST_DATA "/data/clinic/README.txt: skipped: only *.yaml files are read"});
+  const auto& files = input.files;
   REQUIRE(files.size() == 2);
   CHECK(files[0].path == VALGUS_TEST_DATA "/data/clinic/10-problems.yaml");
   CHECK(files[1].path == VALGUS_TEST_DATA "/data/clinic/20-exercises.yaml");

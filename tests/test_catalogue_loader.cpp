@@ -117,7 +117,7 @@ TEST_CASE("wrong types and strict values") {
   CHECK(errors_of(exercise("    dose: {reps: 5}\n").replace(0, 0, "") + "    summary: \"bell\\a\"\n") ==
         lines({"x.yaml:10:14: \"summary\" contains the control character 0x07; remove it"}));
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    summary: \"\xff\"\n")) ==
-        lines({"x.yaml:10:14: \"summary\" is not valid UTF-8; save the file as UTF-8"}));
+        lines({"x.yaml:10:15: the file is not valid UTF-8; save it as UTF-8"}));
   CHECK(errors_of("exercises:\n  - {id: a, name: A, phase: strech, region: hip, targets: [glutes], dose: {reps: 5}, "
                   "steps: [Go.], source: t}\n") ==
         lines({"x.yaml:2:29: unknown phase \"strech\" (did you mean \"stretch\"?); choose one of release, stretch, "
@@ -174,7 +174,7 @@ TEST_CASE("a syntax error in one file does not hide errors in another") {
   files.push_back(CatalogueFile{"b.yaml", "habits:\n  - {id: x, name: X}\n", 2});
   const auto result = load_catalogue(files);
   REQUIRE(result.errors.size() == 2);
-  CHECK(result.errors[0].to_string() == "a.yaml:2:1: invalid YAML: end of sequence flow not found");
+  CHECK(result.errors[0].to_string() == "a.yaml:2:1: invalid YAML: a \"[\" is never closed with \"]\"");
   CHECK(result.errors[1].to_string() == "b.yaml:2:5: habit is missing the required field \"advice\"");
 }
 

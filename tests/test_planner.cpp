@@ -138,9 +138,7 @@ TEST_CASE("serves and matching_muscles drive list --problem") {
 
 namespace {
 
-valgus::Request personal(std::vector<std::string> problems) {
-  return valgus::test::request_for(std::move(problems));
-}
+valgus::Request personal(std::vector<std::string> problems) { return valgus::test::request_for(std::move(problems)); }
 
 std::vector<std::string> texts(const valgus::Plan& plan) {
   std::vector<std::string> out;
@@ -164,8 +162,8 @@ std::vector<std::string> all_ids(const valgus::Plan& plan) {
 
 TEST_CASE("the full personal fixture plan and its time") {
   const auto plan = make_plan(valgus::test::personal_catalogue(), personal({"hip", "ankle"}));
-  CHECK(all_ids(plan) == Ids{"adductor-roll", "calf-roll", "band-stretch", "clam", "band-walk", "short-foot",
-                             "squat", "balance"});
+  CHECK(all_ids(plan) ==
+        Ids{"adductor-roll", "calf-roll", "band-stretch", "clam", "band-walk", "short-foot", "squat", "balance"});
   CHECK(plan.seconds == 85 + 145 + 85 + 305 + 185 + 175 + 95 + 85);
   CHECK(plan.adjustments.empty());
 }
@@ -190,8 +188,8 @@ TEST_CASE("missing equipment: variant, covered alternative, left out, and the it
 
   request.equipment = std::vector<std::string>{"band"};
   const auto with_band = make_plan(valgus::test::personal_catalogue(), request);
-  CHECK(all_ids(with_band) == Ids{"adductor-roll-ball", "band-stretch", "clam", "band-walk", "short-foot", "squat",
-                                  "balance"});
+  CHECK(all_ids(with_band) ==
+        Ids{"adductor-roll-ball", "band-stretch", "clam", "band-walk", "short-foot", "squat", "balance"});
 }
 
 TEST_CASE("a budget drops the least important first and keeps every problem in every phase") {

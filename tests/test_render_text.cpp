@@ -8,7 +8,9 @@
 
 namespace {
 
-valgus::Plan hip_plan() { return valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"})); }
+valgus::Plan hip_plan() {
+  return valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));
+}
 
 }  // namespace
 

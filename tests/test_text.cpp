@@ -47,3 +47,14 @@ TEST_CASE("trim") {
   CHECK(valgus::trim("  x y \n") == "x y");
   CHECK(valgus::trim(" \t\n") == "");
 }
+
+TEST_CASE("terminal_safe neutralises escapes, C1 controls, bidi overrides and broken UTF-8") {
+  const std::string bad = "\xEF\xBF\xBD";
+  CHECK(valgus::terminal_safe("plain — ok\n\tx") == "plain — ok\n\tx");
+  CHECK(valgus::terminal_safe("a\x1b[2Jb") == "a" + bad + "[2Jb");
+  CHECK(valgus::terminal_safe("\x07\x7f") == bad + bad);
+  CHECK(valgus::terminal_safe("\xc2\x9b"
+                              "31m") == bad + "31m");
+  CHECK(valgus::terminal_safe("x\xe2\x80\xaey") == "x" + bad + "y");
+  CHECK(valgus::terminal_safe("\xff\xc3") == bad + bad);
+}

@@ -65,9 +65,23 @@ struct Catalogue {
 // The files of exercises/ as they were at build time (layer 0).
 [[nodiscard]] std::vector<CatalogueFile> builtin_catalogue_files();
 
-// Reads a catalogue file, or every *.yaml file of a folder in name order.
-// Throws Error(no_input) when the path cannot be read.
-[[nodiscard]] std::vector<CatalogueFile> read_catalogue_path(const std::string& path, int layer);
+// Limits on what valgus reads, so any input is answered quickly and in
+// bounded memory (see README, "Limits").
+inline constexpr std::size_t max_catalogue_file_bytes = std::size_t{4} * 1024 * 1024;
+inline constexpr std::size_t max_catalogue_files = 5000;
+inline constexpr std::size_t max_catalogue_total_bytes = std::size_t{64} * 1024 * 1024;
+
+struct CatalogueInput {
+  std::vector<CatalogueFile> files;
+  std::vector<std::string> skipped;  // "path: skipped: why", for a warning
+};
+
+// Reads a catalogue file, or every *.yaml file of a folder in name order
+// (other entries are listed in `skipped`). Throws Error(no_input) when a
+// path cannot be read or is not a regular file or folder (a FIFO, a
+// device), and Error(bad_data) for a file over max_catalogue_file_bytes or
+// a folder over max_catalogue_files.
+[[nodiscard]] CatalogueInput read_catalogue_path(const std::string& path, int layer);
 
 struct LoadResult {
   Catalogue catalogue;

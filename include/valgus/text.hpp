@@ -29,6 +29,12 @@ namespace valgus {
 // The same, with a different width for the first line (after a label).
 [[nodiscard]] std::vector<std::string> wrap(std::string_view text, int first_width, int width);
 
+// `text` made safe to print on a terminal: control characters (C0 other
+// than tab and newline, DEL, C1) and bidirectional overrides become U+FFFD,
+// and so does every byte of invalid UTF-8. The loader already refuses
+// them; this is the second line of defence for text from anywhere else.
+[[nodiscard]] std::string terminal_safe(std::string_view text);
+
 // Leading and trailing white space removed.
 [[nodiscard]] std::string trim(std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include "valgus/output.hpp"
 #include "valgus/text.hpp"
 
 #include <fmt/format.h>
@@ -17,13 +18,30 @@ Context::Context(std::vector<CatalogueFile> builtin_files)
 
 std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::string>& extra_paths) const {
   std::vector<CatalogueFile> files = builtin_files_;
+  std::vector<std::string> skipped;
+  std::size_t total = 0;
   int layer = 0;
   for (const auto* paths : {&catalog_paths, &extra_paths}) {
     for (const auto& path : *paths) {
-      auto more = read_catalogue_path(path, ++layer);
-      files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      auto input = read_catalogue_path(path, ++layer);
+      for (auto& file : input.files) {
+        total += file.text.size();
+        if (total > max_catalogue_total_bytes) {
+          throw Error(ExitCode::bad_data, SourceLocation{file.path, 0, 0},
+                      fmt::format("the catalogue files add up to more than {} MiB; load fewer at once",
+                                  max_catalogue_total_bytes / (1024 * 1024)));
+        }
+        files.push_back(std::move(file));
+      }
+      skipped.insert(skipped.end(), input.skipped.begin(), input.skipped.end());
     }
   }
+  // Nothing in a folder is ignored silently.
+  std::string warnings;
+  for (const auto& line : skipped) {
+    warnings += "valgus: warning: " + terminal_safe(line) + "\n";
+  }
+  write_all(STDERR_FILENO, warnings);
   return files;
 }
 
