@@ -163,3 +163,24 @@ TEST_CASE("problems text") {
         "Combine the flags of every problem that fits you, e.g. valgus plan\n"
         "--hip-rotation --pronation.\n");
 }
+
+TEST_CASE("catalogue text cannot drive the terminal, even when it bypasses the loader") {
+  auto catalogue = valgus::test::fixture_catalogue();
+  catalogue.exercises[2].name = "Clam\x1b]0;pwned\x07\x1b[2J";
+  catalogue.exercises[2].steps = {"Open\xc2\x9b" "31m the knee \xe2\x80\xae" "evil"};
+  catalogue.habits[0].advice = "Sit \x1b[5mblink";
+  catalogue.reindex();
+  const auto plan = valgus::make_plan(catalogue, valgus::test::request_for({"hip"}));
+  for (const bool color : {false, true}) {
+    valgus::TextStyle style;
+    style.color = color;
+    const std::string text = valgus::render_plan_text(plan, style);
+    CHECK(text.find("\x07") == std::string::npos);
+    CHECK(text.find("\xc2\x9b") == std::string::npos);
+    CHECK(text.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(text.find("\x1b]") == std::string::npos);
+    CHECK(text.find("\x1b[2J") == std::string::npos);
+    CHECK(text.find("\x1b[5m") == std::string::npos);
+    CHECK(text.find("Clam\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD\xEF\xBF\xBD[2J") != std::string::npos);
+  }
+}
