@@ -76,6 +76,7 @@ class Loader {
  public:
   void load(const CatalogueFile& file) {
     file_order_.emplace(file.path, file_order_.size());
+    file_ = file.path;
     YamlNode root;
     try {
       root = parse_yaml(file.path, file.text);
@@ -156,6 +157,10 @@ class Loader {
  private:
   // A broken file can hold a huge number of errors; the first ones are
   // what a person can act on, and the rest only cost memory and screen.
+  [[nodiscard]] SourceLocation at(const Mark& mark) const { return SourceLocation{file_, mark.line, mark.column}; }
+
+  void error(const Mark& mark, std::string message) { error(at(mark), std::move(message)); }
+
   void error(const SourceLocation& where, std::string message) {
     if (errors_.size() < max_reported_errors) {
       errors_.push_back(Diagnostic{where, std::move(message)});
@@ -343,7 +348,7 @@ class Loader {
     return list(node, field, [&](const YamlNode* item) {
       auto id = identifier(item, field);
       if (id) {
-        references_.push_back(Reference{to, *id, item->where, std::string(field), phase});
+        references_.push_back(Reference{to, *id, at(item->where), std::string(field), phase});
       }
       return id;
     });
@@ -393,7 +398,7 @@ class Loader {
     const auto key = std::make_pair(kind, *id);
     const auto found = owners_.find(key);
     if (found == owners_.end()) {
-      owners_.emplace(key, Owner{layer_, entry.where, no_index});
+      owners_.emplace(key, Owner{layer_, at(entry.where), no_index});
       return id;
     }
     Owner& owner = found->second;
@@ -403,7 +408,7 @@ class Loader {
       return std::nullopt;
     }
     owner.layer = layer_;
-    owner.where = entry.where;
+    owner.where = at(entry.where);
     return id;
   }
 
@@ -429,7 +434,7 @@ class Loader {
     auto name = text(f->get("name"), "name");
     auto where = f->get("region") ? region(f->get("region")) : std::nullopt;
     if (f->complete && id && name && where) {
-      add(EntryKind::muscle, catalogue_.muscles, Muscle{*id, *name, *where, node.where});
+      add(EntryKind::muscle, catalogue_.muscles, Muscle{*id, *name, *where, at(node.where)});
     }
   }
 
@@ -443,7 +448,7 @@ class Loader {
     auto members = list(f->get("members"), "members", [&](const YamlNode* item) {
       auto member = identifier(item, "members");
       if (member) {
-        group_members_.push_back(Reference{Reference::To::muscle, *member, item->where, "members", std::nullopt});
+        group_members_.push_back(Reference{Reference::To::muscle, *member, at(item->where), "members", std::nullopt});
       }
       return member;
     });
@@ -452,7 +457,7 @@ class Loader {
         error(f->get("members")->where, "\"members\" must name at least one muscle");
         return;
       }
-      add(EntryKind::muscle_group, catalogue_.muscle_groups, MuscleGroup{*id, *name, *members, node.where});
+      add(EntryKind::muscle_group, catalogue_.muscle_groups, MuscleGroup{*id, *name, *members, at(node.where)});
     }
   }
 
@@ -466,7 +471,7 @@ class Loader {
     const YamlNode* household_node = f->get("household");
     auto household = household_node ? boolean(household_node, "household") : std::optional<bool>(false);
     if (f->complete && id && name && household) {
-      add(EntryKind::equipment, catalogue_.equipment, Equipment{*id, *name, *household, node.where});
+      add(EntryKind::equipment, catalogue_.equipment, Equipment{*id, *name, *household, at(node.where)});
     }
   }
 
@@ -477,7 +482,7 @@ class Loader {
       return;
     }
     Problem entry;
-    entry.where = node.where;
+    entry.where = at(node.where);
     auto id = claim_id(EntryKind::problem, *f, node);
     auto name = text(f->get("name"), "name");
     auto summary = f->get("summary") ? text(f->get("summary"), "summary") : std::optional<std::string>("");
@@ -595,7 +600,7 @@ class Loader {
       return;
     }
     Exercise entry;
-    entry.where = node.where;
+    entry.where = at(node.where);
     auto id = claim_id(EntryKind::exercise, *f, node);
     auto name = text(f->get("name"), "name");
     auto phase_value = f->get("phase") ? phase(f->get("phase")) : std::nullopt;
@@ -614,7 +619,7 @@ class Loader {
     if (const YamlNode* main = f->get("variant_of")) {
       variant_of = identifier(main, "variant_of");
       if (variant_of) {
-        references_.push_back(Reference{Reference::To::exercise, *variant_of, main->where, "variant_of", phase_value});
+        references_.push_back(Reference{Reference::To::exercise, *variant_of, at(main->where), "variant_of", phase_value});
       }
     }
     auto progressions =
@@ -670,7 +675,7 @@ class Loader {
     auto advice = text(f->get("advice"), "advice");
     auto source = sources(f->get("source"));
     if (f->complete && id && name && advice && source) {
-      add(EntryKind::position, catalogue_.positions, Position{*id, *name, *advice, *source, node.where});
+      add(EntryKind::position, catalogue_.positions, Position{*id, *name, *advice, *source, at(node.where)});
     }
   }
 
@@ -684,7 +689,7 @@ class Loader {
     auto advice = text(f->get("advice"), "advice");
     auto source = sources(f->get("source"));
     if (f->complete && id && name && advice && source) {
-      add(EntryKind::habit, catalogue_.habits, Habit{*id, *name, *advice, *source, node.where});
+      add(EntryKind::habit, catalogue_.habits, Habit{*id, *name, *advice, *source, at(node.where)});
     }
   }
 
@@ -698,7 +703,7 @@ class Loader {
     auto body = text(f->get("text"), "text");
     auto source = sources(f->get("source"));
     if (f->complete && id && title && body && source) {
-      add(EntryKind::note, catalogue_.notes, Note{*id, *title, *body, *source, node.where});
+      add(EntryKind::note, catalogue_.notes, Note{*id, *title, *body, *source, at(node.where)});
     }
   }
 
@@ -781,6 +786,7 @@ class Loader {
   std::map<std::string, std::size_t, std::less<>> file_order_;
   std::size_t unreported_ = 0;
   std::string last_unreported_file_;
+  std::string file_;  // the file being loaded
   int layer_ = 0;
 };
 

@@ -15,9 +15,15 @@
 namespace valgus {
 namespace {
 
+// yaml-cpp counts from 0; people and editors count from 1.
+Mark position(const YAML::Mark& mark) { return Mark{mark.line + 1, mark.column + 1}; }
+
 SourceLocation location(const std::string& file, const YAML::Mark& mark) {
-  // yaml-cpp counts from 0; people and editors count from 1.
   return SourceLocation{file, mark.line + 1, mark.column + 1};
+}
+
+SourceLocation location(const std::string& file, const Mark& mark) {
+  return SourceLocation{file, mark.line, mark.column};
 }
 
 // Plain words for yaml-cpp's messages (its jargon means little to someone
@@ -130,7 +136,7 @@ class TreeBuilder : public YAML::EventHandler {
     count(mark);
     YamlNode node;
     node.kind = YamlNode::Kind::null;
-    node.where = location(file_, mark);
+    node.where = position(mark);
     add(std::move(node));
   }
 
@@ -148,7 +154,7 @@ class TreeBuilder : public YAML::EventHandler {
     count(mark);
     YamlNode node;
     node.kind = YamlNode::Kind::scalar;
-    node.where = location(file_, mark);
+    node.where = position(mark);
     node.value = value;
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
     node.quoted = tag == "!";
@@ -200,7 +206,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     YamlNode node;
     node.kind = kind;
-    node.where = location(file_, mark);
+    node.where = position(mark);
     stack_.push_back(std::move(node));
     pending_keys_.emplace_back();
   }
@@ -225,7 +231,7 @@ class TreeBuilder : public YAML::EventHandler {
     auto& key = pending_keys_.back();
     if (!key) {
       if (node.kind == YamlNode::Kind::sequence || node.kind == YamlNode::Kind::mapping) {
-        throw Error(ExitCode::bad_data, node.where, "a key must be plain text, not a list or mapping");
+        throw Error(ExitCode::bad_data, location(file_, node.where), "a key must be plain text, not a list or mapping");
       }
       key = std::move(node);
       return;
@@ -262,13 +268,13 @@ YamlNode parse_yaml(const std::string& file, const std::string& text) {
     if (root.kind == YamlNode::Kind::null) {
       // yaml-cpp reads a document it cannot make sense of (a stray "," on
       // the first line) as empty and would go on returning empty ones.
-      throw Error(ExitCode::bad_data, root.where.line > 0 ? root.where : SourceLocation{file, 1, 1},
+      throw Error(ExitCode::bad_data, root.where.line > 0 ? location(file, root.where) : SourceLocation{file, 1, 1},
                   "no catalogue content here; a catalogue file starts with a section such as \"exercises:\"");
     }
     TreeBuilder rest(file);
     if (parser.HandleNextDocument(rest)) {
       const YamlNode second = rest.take_root();
-      throw Error(ExitCode::bad_data, second.where,
+      throw Error(ExitCode::bad_data, location(file, second.where),
                   "a second YAML document (after \"---\") is not allowed; put everything in one document");
     }
     return root;

@@ -14,11 +14,18 @@
 
 namespace valgus {
 
+// A 1-based position in the file being parsed. The file name is not
+// repeated in every node: a catalogue file holds hundreds of thousands.
+struct Mark {
+  int line = 0;
+  int column = 0;
+};
+
 struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
-  SourceLocation where;
+  Mark where;
   std::string value;                                   // scalars only
   bool quoted = false;                                 // scalars written in quotes or as a block are always text
   std::vector<YamlNode> items;                         // sequences

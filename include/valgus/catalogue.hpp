@@ -69,7 +69,7 @@ struct Catalogue {
 // bounded memory (see README, "Limits").
 inline constexpr std::size_t max_catalogue_file_bytes = std::size_t{4} * 1024 * 1024;
 inline constexpr std::size_t max_catalogue_files = 5000;
-inline constexpr std::size_t max_catalogue_total_bytes = std::size_t{64} * 1024 * 1024;
+inline constexpr std::size_t max_catalogue_total_bytes = std::size_t{32} * 1024 * 1024;
 
 struct CatalogueInput {
   std::vector<CatalogueFile> files;
