@@ -619,7 +619,8 @@ class Loader {
     if (const YamlNode* main = f->get("variant_of")) {
       variant_of = identifier(main, "variant_of");
       if (variant_of) {
-        references_.push_back(Reference{Reference::To::exercise, *variant_of, at(main->where), "variant_of", phase_value});
+        references_.push_back(
+            Reference{Reference::To::exercise, *variant_of, at(main->where), "variant_of", phase_value});
       }
     }
     auto progressions =

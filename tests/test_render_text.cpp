@@ -167,7 +167,10 @@ TEST_CASE("problems text") {
 TEST_CASE("catalogue text cannot drive the terminal, even when it bypasses the loader") {
   auto catalogue = valgus::test::fixture_catalogue();
   catalogue.exercises[2].name = "Clam\x1b]0;pwned\x07\x1b[2J";
-  catalogue.exercises[2].steps = {"Open\xc2\x9b" "31m the knee \xe2\x80\xae" "evil"};
+  catalogue.exercises[2].steps = {
+      "Open\xc2\x9b"
+      "31m the knee \xe2\x80\xae"
+      "evil"};
   catalogue.habits[0].advice = "Sit \x1b[5mblink";
   catalogue.reindex();
   const auto plan = valgus::make_plan(catalogue, valgus::test::request_for({"hip"}));
