@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -165,14 +166,26 @@ std::string read_regular_file(const std::string& path) {
 
 }  // namespace
 
-CatalogueInput read_catalogue_path(const std::string& path, int layer) {
+std::string user_catalogue_dir() {
+  const char* data_home = std::getenv("XDG_DATA_HOME");
+  if (data_home != nullptr && data_home[0] == '/') {
+    return std::string(data_home) + "/valgus/exercises";
+  }
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && home[0] == '/') {
+    return std::string(home) + "/.local/share/valgus/exercises";
+  }
+  return {};
+}
+
+CatalogueInput read_catalogue_path(const std::string& path, int layer, const std::string& origin) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
   }
   CatalogueInput input;
   if (!S_ISDIR(info.st_mode)) {
-    input.files.push_back(CatalogueFile{path, read_regular_file(path), layer});
+    input.files.push_back(CatalogueFile{path, read_regular_file(path), layer, origin});
     return input;
   }
   std::vector<std::string> names;
@@ -200,7 +213,7 @@ CatalogueInput read_catalogue_path(const std::string& path, int layer) {
   std::sort(names.begin(), names.end());
   std::sort(input.skipped.begin(), input.skipped.end());
   for (const auto& name : names) {
-    input.files.push_back(CatalogueFile{name, read_regular_file(name), layer});
+    input.files.push_back(CatalogueFile{name, read_regular_file(name), layer, origin});
   }
   return input;
 }

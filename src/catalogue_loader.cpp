@@ -77,6 +77,7 @@ class Loader {
   void load(const CatalogueFile& file) {
     file_order_.emplace(file.path, file_order_.size());
     file_ = file.path;
+    origin_ = file.origin;
     YamlNode root;
     try {
       root = parse_yaml(file.path, file.text);
@@ -663,6 +664,7 @@ class Loader {
     entry.alternatives = *alternatives;
     entry.progressions = *progressions;
     entry.variant_of = *variant_of;
+    entry.origin = origin_;
     add(EntryKind::exercise, catalogue_.exercises, std::move(entry));
   }
 
@@ -787,7 +789,8 @@ class Loader {
   std::map<std::string, std::size_t, std::less<>> file_order_;
   std::size_t unreported_ = 0;
   std::string last_unreported_file_;
-  std::string file_;  // the file being loaded
+  std::string file_;    // the file being loaded
+  std::string origin_;  // and where it came from
   int layer_ = 0;
 };
 

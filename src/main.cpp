@@ -83,6 +83,8 @@ int run(int argc, char** argv) {
       ->type_name("PATH")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_flag("--no-user-catalog", context.no_user_catalog,
+               "Do not load the personal catalogue in $XDG_DATA_HOME/valgus/exercises");
   app.add_option("--color", context.color, "Colour: auto (only on a terminal, not with NO_COLOR), always, never")
       ->type_name("WHEN")
       ->check(valgus::commands::one_of({"auto", "always", "never"}));

@@ -47,7 +47,8 @@ Json exercise_json(const PlannedExercise& planned) {
               {"cues", exercise.cues},
               {"source", exercise.sources},
               {"why", why},
-              {"this_week", planned.progress}};
+              {"this_week", planned.progress},
+              {"origin", exercise.origin}};
 }
 
 std::string dump(const Json& json) {

@@ -151,7 +151,7 @@ std::string render_plan_markdown(const Plan& plan) {
   return out;
 }
 
-std::string render_list_markdown(const std::vector<PlannedExercise>& exercises) {
+std::string render_list_markdown(const std::vector<PlannedExercise>& exercises, bool show_origin) {
   std::string out = "# Exercise catalogue\n";
   for (const Phase phase : all_phases) {
     std::string rows;
@@ -160,17 +160,19 @@ std::string render_list_markdown(const std::vector<PlannedExercise>& exercises) 
         continue;
       }
       rows += fmt::format(
-          "| `{}` | {} | {} | {} | {} | {} |\n", planned.exercise.id, inline_text(planned.exercise.name),
+          "| `{}` | {} | {} | {} | {} | {} |", planned.exercise.id, inline_text(planned.exercise.name),
           to_string(planned.exercise.region), inline_text(join(planned.target_names, ", ")),
           inline_text(format_dose(planned.dose)),
           planned.equipment_names.empty() ? std::string("none") : inline_text(join(planned.equipment_names, ", ")));
+      rows += show_origin ? " " + inline_text(planned.exercise.origin) + " |\n" : std::string("\n");
     }
     if (rows.empty()) {
       continue;
     }
     out += fmt::format("\n## {}\n\n", phase_title(phase));
-    out += "| Id | Exercise | Region | Works | Dose | Equipment |\n";
-    out += "| --- | --- | --- | --- | --- | --- |\n";
+    out += show_origin ? "| Id | Exercise | Region | Works | Dose | Equipment | Origin |\n"
+                       : "| Id | Exercise | Region | Works | Dose | Equipment |\n";
+    out += show_origin ? "| --- | --- | --- | --- | --- | --- | --- |\n" : "| --- | --- | --- | --- | --- | --- |\n";
     out += rows;
   }
   if (exercises.empty()) {

@@ -211,7 +211,7 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
   return w.take();
 }
 
-std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style) {
+std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style, bool show_origin) {
   TextWriter w(style);
   if (exercises.empty()) {
     w.line("No exercise matches these filters.");
@@ -241,6 +241,9 @@ std::string render_list_text(const std::vector<PlannedExercise>& exercises, cons
                                        format_dose(planned.dose));
       if (!planned.equipment_names.empty()) {
         detail += " · " + join(planned.equipment_names, ", ");
+      }
+      if (show_origin) {
+        detail += " · from " + planned.exercise.origin;
       }
       const std::string id = planned.exercise.id + std::string(id_width - planned.exercise.id.size(), ' ');
       w.paragraph("  " + w.bold(id) + "  ", detail, indent);

@@ -108,7 +108,7 @@ TEST_CASE("--all plans every non-variant exercise exactly once, in phase order")
 }
 
 TEST_CASE("a folder loads its *.yaml files in name order as one layer") {
-  const auto input = valgus::read_catalogue_path(VALGUS_TEST_DATA "/data/clinic", 3);
+  const auto input = valgus::read_catalogue_path(VALGUS_TEST_DATA "/data/clinic", 3, "clinic");
   CHECK(input.skipped ==
         std::vector<std::string>{VALGUS_TEST_DATA "/data/clinic/README.txt: skipped: only *.yaml files are read"});
   const auto& files = input.files;
@@ -127,7 +127,7 @@ TEST_CASE("a folder loads its *.yaml files in name order as one layer") {
 
 TEST_CASE("paths that cannot be read are exit 66 with the reason") {
   try {
-    (void)valgus::read_catalogue_path("/nonexistent/x.yaml", 1);
+    (void)valgus::read_catalogue_path("/nonexistent/x.yaml", 1, "x");
     FAIL("no error");
   } catch (const valgus::Error& error) {
     CHECK(error.code() == valgus::ExitCode::no_input);

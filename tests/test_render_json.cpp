@@ -23,7 +23,7 @@ TEST_CASE("plan json has the documented shape and values") {
     "dose": {"text": "1 min each side", "sets": {"min": 1, "max": 1}, "reps": null, "hold_seconds": null,
              "duration_seconds": {"min": 60, "max": 60}, "per_side": true, "extra_set_on": null},
     "minutes": 2, "steps": ["Roll the calf."], "cues": [], "source": ["test"],
-    "why": [{"problem": "ankle", "muscles": ["calves"]}], "this_week": []})"));
+    "why": [{"problem": "ankle", "muscles": ["calves"]}], "this_week": [], "origin": "built-in"})"));
   CHECK(json["phases"][3]["exercises"][0]["why"] ==
         Json::parse(R"([{"problem":"hip","muscles":[]},{"problem":"ankle","muscles":[]}])"));
   CHECK(json["habits"] == Json::parse(R"([{"id":"w-sitting","name":"W-sitting","advice":"Sit another way."}])"));
@@ -47,8 +47,8 @@ TEST_CASE("list json is an array of exercises with the plan's keys") {
     keys.push_back(item.key());
   }
   std::sort(keys.begin(), keys.end());
-  CHECK(keys == std::vector<std::string>{"cues", "dose", "equipment", "id", "minutes", "name", "phase", "region",
-                                         "source", "steps", "targets", "this_week", "why"});
+  CHECK(keys == std::vector<std::string>{"cues", "dose", "equipment", "id", "minutes", "name", "origin", "phase",
+                                         "region", "source", "steps", "targets", "this_week", "why"});
   CHECK(json[0]["dose"]["hold_seconds"] == Json::parse(R"({"min":3,"max":5})"));
   CHECK(json[0]["why"] == Json::array());
 }

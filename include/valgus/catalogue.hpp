@@ -20,6 +20,7 @@ struct CatalogueFile {
   std::string path;
   std::string text;
   int layer = 0;
+  std::string origin = "built-in";  // where its entries came from, for list --origin
 };
 
 struct Catalogue {
@@ -81,7 +82,12 @@ struct CatalogueInput {
 // path cannot be read or is not a regular file or folder (a FIFO, a
 // device), and Error(bad_data) for a file over max_catalogue_file_bytes or
 // a folder over max_catalogue_files.
-[[nodiscard]] CatalogueInput read_catalogue_path(const std::string& path, int layer);
+[[nodiscard]] CatalogueInput read_catalogue_path(const std::string& path, int layer, const std::string& origin);
+
+// The personal catalogue folder: $XDG_DATA_HOME/valgus/exercises, or
+// ~/.local/share/valgus/exercises when XDG_DATA_HOME is unset or relative.
+// Empty when neither variable gives a home.
+[[nodiscard]] std::string user_catalogue_dir();
 
 struct LoadResult {
   Catalogue catalogue;

@@ -120,6 +120,7 @@ struct Exercise {
   // The same exercise with other equipment: never planned beside the main
   // exercise, only in its place.
   std::string variant_of;
+  std::string origin;  // "built-in", "user" or the --catalog path it came from
   std::vector<Progression> progressions;
   SourceLocation where;
 };

@@ -29,8 +29,10 @@ struct TextStyle {
 [[nodiscard]] std::string render_plan_markdown(const Plan& plan);
 [[nodiscard]] std::string render_plan_json(const Plan& plan);
 
-[[nodiscard]] std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style);
-[[nodiscard]] std::string render_list_markdown(const std::vector<PlannedExercise>& exercises);
+// `show_origin` adds where each entry came from (built-in, user, a path).
+[[nodiscard]] std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style,
+                                           bool show_origin = false);
+[[nodiscard]] std::string render_list_markdown(const std::vector<PlannedExercise>& exercises, bool show_origin = false);
 [[nodiscard]] std::string render_list_json(const std::vector<PlannedExercise>& exercises);
 
 // One exercise in full, with the problems it serves.

@@ -25,10 +25,12 @@ class Context {
   // Global options, filled in by CLI11.
   std::vector<std::string> catalog_paths;
   std::string color = "auto";
+  bool no_user_catalog = false;
 
   // The built-in catalogue (problem flags come from it).
   [[nodiscard]] const Catalogue& builtin() const { return builtin_; }
-  // Built-in catalogue files, then each --catalog path as its own layer.
+  // Built-in catalogue files, the personal catalogue (unless
+  // --no-user-catalog), then each --catalog path, each its own layer.
   [[nodiscard]] std::vector<CatalogueFile> catalogue_files(const std::vector<std::string>& extra_paths = {}) const;
   // The catalogue a command works on: built-in plus --catalog.
   [[nodiscard]] Catalogue catalogue() const;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace valgus::commands {
@@ -21,20 +22,30 @@ std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::strin
   std::vector<std::string> skipped;
   std::size_t total = 0;
   int layer = 0;
+  // (path, origin) in load order.
+  std::vector<std::pair<std::string, std::string>> sources;
+  const std::string user = no_user_catalog ? std::string() : user_catalogue_dir();
+  struct stat info {};
+  if (!user.empty() && ::stat(user.c_str(), &info) == 0) {
+    sources.emplace_back(user, "user");
+  }
   for (const auto* paths : {&catalog_paths, &extra_paths}) {
     for (const auto& path : *paths) {
-      auto input = read_catalogue_path(path, ++layer);
-      for (auto& file : input.files) {
-        total += file.text.size();
-        if (total > max_catalogue_total_bytes) {
-          throw Error(ExitCode::bad_data, SourceLocation{file.path, 0, 0},
-                      fmt::format("the catalogue files add up to more than {} MiB; load fewer at once",
-                                  max_catalogue_total_bytes / (1024 * 1024)));
-        }
-        files.push_back(std::move(file));
-      }
-      skipped.insert(skipped.end(), input.skipped.begin(), input.skipped.end());
+      sources.emplace_back(path, path);
     }
+  }
+  for (const auto& [path, origin] : sources) {
+    auto input = read_catalogue_path(path, ++layer, origin);
+    for (auto& file : input.files) {
+      total += file.text.size();
+      if (total > max_catalogue_total_bytes) {
+        throw Error(ExitCode::bad_data, SourceLocation{file.path, 0, 0},
+                    fmt::format("the catalogue files add up to more than {} MiB; load fewer at once",
+                                max_catalogue_total_bytes / (1024 * 1024)));
+      }
+      files.push_back(std::move(file));
+    }
+    skipped.insert(skipped.end(), input.skipped.begin(), input.skipped.end());
   }
   // Nothing in a folder is ignored silently.
   std::string warnings;
@@ -46,10 +57,11 @@ std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::strin
 }
 
 Catalogue Context::catalogue() const {
-  if (catalog_paths.empty()) {
-    return builtin_;
+  auto files = catalogue_files();
+  if (files.size() == builtin_files_.size()) {
+    return builtin_;  // nothing added: no need to parse again
   }
-  return load_catalogue_or_throw(catalogue_files());
+  return load_catalogue_or_throw(files);
 }
 
 TextStyle Context::terminal_style() const {

@@ -14,6 +14,7 @@ void add_list(CLI::App& app, Context& context) {
     std::string problem;
     std::optional<std::string> equipment;
     Format format = Format::text;
+    bool origin = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("list", "Browse the exercise catalogue");
@@ -25,6 +26,7 @@ void add_list(CLI::App& app, Context& context) {
       ->add_option("--equipment", options->equipment,
                    "Only exercises doable with this comma-separated LIST (none = bodyweight)")
       ->type_name("LIST");
+  command->add_flag("--origin", options->origin, "Show where each exercise came from: built-in, user or a path");
   add_format_option(*command, options->format);
 
   command->callback([options, &context] {
@@ -49,8 +51,8 @@ void add_list(CLI::App& app, Context& context) {
     }
     sort_in_plan_order(shown);
     switch (options->format) {
-      case Format::text: write_stdout(render_list_text(shown, context.terminal_style())); break;
-      case Format::markdown: write_stdout(render_list_markdown(shown)); break;
+      case Format::text: write_stdout(render_list_text(shown, context.terminal_style(), options->origin)); break;
+      case Format::markdown: write_stdout(render_list_markdown(shown, options->origin)); break;
       case Format::json: write_stdout(render_list_json(shown)); break;
     }
   });

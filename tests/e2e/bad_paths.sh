@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Catalogue paths that are not catalogue files: one line, the right code.
 set -u
+# Never the personal catalogue of whoever runs the tests.
+export XDG_DATA_HOME=/nonexistent/valgus-tests
 bin=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

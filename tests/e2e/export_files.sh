@@ -2,6 +2,8 @@
 # export and plan -o: a new file is written whole, an existing one is never
 # replaced without --force, and a missing folder is exit 73.
 set -u
+# Never the personal catalogue of whoever runs the tests.
+export XDG_DATA_HOME=/nonexistent/valgus-tests
 bin=$1
 dir=$(mktemp -d)
 trap 'chmod -R u+w "$dir"; rm -rf "$dir"' EXIT

@@ -2,6 +2,8 @@
 # Catalogue text can neither drive the terminal nor change the structure of
 # the Markdown handout.
 set -u
+# Never the personal catalogue of whoever runs the tests.
+export XDG_DATA_HOME=/nonexistent/valgus-tests
 bin=$1
 data=$2
 fail=0

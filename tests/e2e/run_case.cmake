@@ -11,8 +11,12 @@ endif()
 if(NOT WORKDIR)
   set(WORKDIR ${CMAKE_CURRENT_BINARY_DIR})
 endif()
-# Tests see a plain pipe: no colour unless asked, no terminal width.
+# Tests see a plain pipe: no colour unless asked, no terminal width, and no
+# personal catalogue of whoever runs them.
 set(ENV{NO_COLOR} "")
+if(NOT ENV MATCHES "XDG_DATA_HOME")
+  set(ENV{XDG_DATA_HOME} "${CMAKE_CURRENT_BINARY_DIR}/no-user-data")
+endif()
 unset(ENV{COLUMNS})
 execute_process(COMMAND ${command} WORKING_DIRECTORY ${WORKDIR}
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)

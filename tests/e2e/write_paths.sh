@@ -3,6 +3,8 @@
 # folder, and a full disk. The old file always survives and no temporary
 # file is left behind.
 set -u
+# Never the personal catalogue of whoever runs the tests.
+export XDG_DATA_HOME=/nonexistent/valgus-tests
 bin=$1
 dir=$(mktemp -d)
 mounts=()
