@@ -108,6 +108,68 @@ std::string render_plan_json(const Plan& plan) {
                    {"notes", notes}});
 }
 
+std::string render_exercise_json(const PlannedExercise& planned, const std::vector<Problem>& serves) {
+  const Exercise& exercise = planned.exercise;
+  Json json = exercise_json(planned);
+  json.erase("why");
+  json.erase("this_week");
+  Json served = Json::array();
+  for (const auto& problem : serves) {
+    served.push_back(problem.id);
+  }
+  Json progressions = Json::array();
+  Dose dose = exercise.dose;
+  for (const auto& progression : exercise.progressions) {
+    dose = apply(dose, progression.dose);
+    progressions.push_back(
+        Json{{"week", progression.week}, {"change", progression.change}, {"dose", format_dose(dose)}});
+  }
+  json["summary"] = exercise.summary;
+  json["priority"] = exercise.priority;
+  json["positions"] = exercise.positions;
+  json["alternatives"] = exercise.alternatives;
+  json["variant_of"] = exercise.variant_of.empty() ? Json(nullptr) : Json(exercise.variant_of);
+  json["progressions"] = progressions;
+  json["serves"] = served;
+  return dump(json);
+}
+
+std::string render_problems_json(const Catalogue& catalogue) {
+  Json problems = Json::array();
+  for (const auto& problem : catalogue.problems) {
+    problems.push_back(Json{{"id", problem.id},
+                            {"name", problem.name},
+                            {"summary", problem.summary},
+                            {"overactive", problem.overactive},
+                            {"underactive", problem.underactive},
+                            {"self_test", problem.self_test},
+                            {"source", problem.sources}});
+  }
+  return dump(problems);
+}
+
+std::string render_check_json(const LoadResult& result, std::size_t files) {
+  Json errors = Json::array();
+  for (const auto& error : result.errors) {
+    errors.push_back(Json{{"file", error.where.file},
+                          {"line", error.where.line > 0 ? Json(error.where.line) : Json(nullptr)},
+                          {"column", error.where.column > 0 ? Json(error.where.column) : Json(nullptr)},
+                          {"message", error.message}});
+  }
+  const Catalogue& catalogue = result.catalogue;
+  return dump(Json{{"ok", result.errors.empty()},
+                   {"files", files},
+                   {"counts", Json{{"exercises", catalogue.exercises.size()},
+                                   {"problems", catalogue.problems.size()},
+                                   {"muscles", catalogue.muscles.size()},
+                                   {"muscle_groups", catalogue.muscle_groups.size()},
+                                   {"equipment", catalogue.equipment.size()},
+                                   {"positions", catalogue.positions.size()},
+                                   {"habits", catalogue.habits.size()},
+                                   {"notes", catalogue.notes.size()}}},
+                   {"errors", errors}});
+}
+
 std::string render_list_json(const std::vector<PlannedExercise>& exercises) {
   Json list = Json::array();
   for (const auto& planned : exercises) {

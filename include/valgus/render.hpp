@@ -41,4 +41,9 @@ struct TextStyle {
 
 [[nodiscard]] std::string render_problems_text(const Catalogue& catalogue, const TextStyle& style);
 
+// JSON for show, problems and check; shapes in schemas/*.schema.json.
+[[nodiscard]] std::string render_exercise_json(const PlannedExercise& exercise, const std::vector<Problem>& serves);
+[[nodiscard]] std::string render_problems_json(const Catalogue& catalogue);
+[[nodiscard]] std::string render_check_json(const LoadResult& result, std::size_t files);
+
 }  // namespace valgus

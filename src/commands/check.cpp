@@ -11,15 +11,27 @@
 namespace valgus::commands {
 
 void add_check(CLI::App& app, Context& context) {
-  auto paths = std::make_shared<std::vector<std::string>>();
+  struct Options {
+    std::vector<std::string> paths;
+    Format format = Format::text;
+  };
+  auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
       "check", "Validate catalogue files (with the built-in catalogue they extend) and report every error");
-  command->add_option("paths", *paths, "Catalogue files or folders; none checks the built-in catalogue")
+  command->add_option("paths", options->paths, "Catalogue files or folders; none checks the built-in catalogue")
       ->type_name("PATH");
+  add_format_option(*command, options->format, {"text", "json"});
 
-  command->callback([paths, &context] {
-    const auto files = context.catalogue_files(*paths);
+  command->callback([options, &context] {
+    const auto files = context.catalogue_files(options->paths);
     LoadResult result = load_catalogue(files);
+    if (options->format == Format::json) {
+      write_stdout(render_check_json(result, files.size()));
+      if (!result.errors.empty()) {
+        throw Error(ExitCode::bad_data, std::vector<Diagnostic>{});  // the errors are in the JSON
+      }
+      return;
+    }
     if (!result.errors.empty()) {
       throw Error(ExitCode::bad_data, std::move(result.errors));
     }

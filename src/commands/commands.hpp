@@ -68,7 +68,8 @@ struct PersonalOptions {
   void apply_to(Request& request, const Catalogue& catalogue) const;
 };
 
-void add_format_option(CLI::App& command, Format& format);
+void add_format_option(CLI::App& command, Format& format,
+                       const std::vector<std::string>& formats = {"text", "markdown", "json"});
 
 // A CLI11 check for a plain decimal whole number from `low` to `high`.
 [[nodiscard]] CLI::Validator whole_number(int low, int high);

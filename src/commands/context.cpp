@@ -155,16 +155,16 @@ CLI::Validator one_of(std::vector<std::string> choices) {
   return {check, ""};
 }
 
-void add_format_option(CLI::App& command, Format& format) {
+void add_format_option(CLI::App& command, Format& format, const std::vector<std::string>& formats) {
   command
       .add_option_function<std::string>(
           "--format",
           [&format](const std::string& name) {
             format = name == "markdown" ? Format::markdown : name == "json" ? Format::json : Format::text;
           },
-          "Output format: text, markdown or json")
+          "Output format: " + join(formats, ", "))
       ->type_name("FORMAT")
-      ->check(one_of({"text", "markdown", "json"}));
+      ->check(one_of(formats));
 }
 
 }  // namespace valgus::commands

@@ -12,11 +12,17 @@
 namespace valgus::commands {
 
 void add_show(CLI::App& app, Context& context) {
-  auto id = std::make_shared<std::string>();
+  struct Options {
+    std::string id;
+    Format format = Format::text;
+  };
+  auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("show", "Show one exercise in full");
-  command->add_option("id", *id, "The exercise id (see: valgus list)")->type_name("ID")->required();
+  command->add_option("id", options->id, "The exercise id (see: valgus list)")->type_name("ID")->required();
+  add_format_option(*command, options->format, {"text", "json"});
 
-  command->callback([id, &context] {
+  command->callback([options, &context] {
+    const std::string* id = &options->id;
     const Catalogue catalogue = context.catalogue();
     const Exercise* exercise = catalogue.find_exercise(*id);
     if (exercise == nullptr) {
@@ -29,7 +35,9 @@ void add_show(CLI::App& app, Context& context) {
         served.push_back(problem);
       }
     }
-    write_stdout(render_exercise_text(describe_exercise(catalogue, *exercise), served, context.terminal_style()));
+    const PlannedExercise planned = describe_exercise(catalogue, *exercise);
+    write_stdout(options->format == Format::json ? render_exercise_json(planned, served)
+                                                 : render_exercise_text(planned, served, context.terminal_style()));
   });
 }
 
