@@ -95,6 +95,7 @@ int run(int argc, char** argv) {
   valgus::commands::add_show(app, context);
   valgus::commands::add_problems(app, context);
   valgus::commands::add_check(app, context);
+  valgus::commands::add_completion(app, context);
   app.footer(
       "Examples:\n"
       "  valgus problems                          which flags fit you, with self-tests\n"
@@ -102,6 +103,9 @@ int run(int argc, char** argv) {
       "  valgus export routine.md --all           a Markdown handout to print or share\n"
       "  valgus list --phase stretch              browse the catalogue");
   for (CLI::App* command : app.get_subcommands({})) {
+    if (command->get_group().empty()) {
+      continue;  // hidden helpers
+    }
     command->footer("Global options: --catalog PATH, --color WHEN (see: valgus --help)");
   }
 

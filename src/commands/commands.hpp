@@ -71,6 +71,10 @@ struct PersonalOptions {
 void add_format_option(CLI::App& command, Format& format,
                        const std::vector<std::string>& formats = {"text", "markdown", "json"});
 
+// Marks an option or argument as taking catalogue words of `kind`
+// (problems, exercises, equipment, phases, positions) for shell completion.
+[[nodiscard]] CLI::Validator completes(const std::string& kind);
+
 // A CLI11 check for a plain decimal whole number from `low` to `high`.
 [[nodiscard]] CLI::Validator whole_number(int low, int high);
 
@@ -83,5 +87,6 @@ void add_list(CLI::App& app, Context& context);
 void add_show(CLI::App& app, Context& context);
 void add_problems(CLI::App& app, Context& context);
 void add_check(CLI::App& app, Context& context);
+void add_completion(CLI::App& app, Context& context);
 
 }  // namespace valgus::commands

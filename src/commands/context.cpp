@@ -88,6 +88,7 @@ void ProblemOptions::add_to(CLI::App& command, const Catalogue& builtin) {
   }
   command.add_option("--problem", by_id, "A problem by id, from any loaded catalogue (repeatable)")
       ->type_name("ID")
+      ->check(completes("problems"))
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command.add_flag("--all", all, "Every problem of the catalogue");
@@ -106,14 +107,17 @@ Request ProblemOptions::request(const Catalogue& catalogue) const {
 
 void PersonalOptions::add_to(CLI::App& command) {
   command.add_option("--equipment", equipment, "What you have: comma-separated LIST (none = bodyweight only)")
-      ->type_name("LIST");
+      ->type_name("LIST")
+      ->check(completes("equipment"));
   command.add_option("--minutes", minutes, "Fit the session into N minutes")
       ->type_name("N")
       ->check(whole_number(1, max_minutes));
   command.add_option("--side", side, "The leg that caves more gets extra volume: left, right or both")
       ->type_name("SIDE")
       ->check(one_of({"left", "right", "both"}));
-  command.add_option("--when", when, "Where your knee caves: standing, squat, landing or running")->type_name("WHERE");
+  command.add_option("--when", when, "Where your knee caves: standing, squat, landing or running")
+      ->type_name("WHERE")
+      ->check(completes("positions"));
   command.add_option("--week", week, "Apply the progressions due by week N")
       ->type_name("N")
       ->check(whole_number(1, max_week));
@@ -141,10 +145,12 @@ CLI::Validator whole_number(int low, int high) {
     }
     return fmt::format("\"{}\" is not a whole number from {} to {}", value, low, high);
   };
-  return {check, ""};
+  return CLI::Validator(check, "").name("number");
 }
 
 CLI::Validator one_of(std::vector<std::string> choices) {
+  // The name carries the choices, so `valgus completion` can offer them.
+  std::string name = "values:" + join(choices, " ");
   auto check = [choices = std::move(choices)](const std::string& value) -> std::string {
     if (std::find(choices.begin(), choices.end(), value) != choices.end()) {
       return {};
@@ -152,7 +158,11 @@ CLI::Validator one_of(std::vector<std::string> choices) {
     return "unknown value \"" + value + "\"" + did_you_mean_suffix(value, choices) +
            "; valid values: " + join(choices, ", ");
   };
-  return {check, ""};
+  return CLI::Validator(check, "").name(std::move(name));
+}
+
+CLI::Validator completes(const std::string& kind) {
+  return CLI::Validator([](const std::string&) { return std::string(); }, "").name("complete:" + kind);
 }
 
 void add_format_option(CLI::App& command, Format& format, const std::vector<std::string>& formats) {

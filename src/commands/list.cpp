@@ -19,13 +19,16 @@ void add_list(CLI::App& app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("list", "Browse the exercise catalogue");
   command->add_option("--phase", options->phase, "Only this phase: release, stretch, strengthen or integrate")
-      ->type_name("PHASE");
+      ->type_name("PHASE")
+      ->check(completes("phases"));
   command->add_option("--problem", options->problem, "Only exercises the plan for this problem would use")
-      ->type_name("ID");
+      ->type_name("ID")
+      ->check(completes("problems"));
   command
       ->add_option("--equipment", options->equipment,
                    "Only exercises doable with this comma-separated LIST (none = bodyweight)")
-      ->type_name("LIST");
+      ->type_name("LIST")
+      ->check(completes("equipment"));
   command->add_flag("--origin", options->origin, "Show where each exercise came from: built-in, user or a path");
   add_format_option(*command, options->format);
 

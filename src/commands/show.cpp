@@ -18,7 +18,10 @@ void add_show(CLI::App& app, Context& context) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("show", "Show one exercise in full");
-  command->add_option("id", options->id, "The exercise id (see: valgus list)")->type_name("ID")->required();
+  command->add_option("id", options->id, "The exercise id (see: valgus list)")
+      ->type_name("ID")
+      ->required()
+      ->check(completes("exercises"));
   add_format_option(*command, options->format, {"text", "json"});
 
   command->callback([options, &context] {
