@@ -37,7 +37,9 @@ std::string explain(const CLI::App& app, const CLI::ParseError& error) {
   const std::vector<std::string> remaining = app.remaining(true);
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands({})) {
-    commands.push_back(sub->get_name());
+    if (!sub->get_group().empty()) {  // hidden helpers have no group
+      commands.push_back(sub->get_name());
+    }
   }
   if (remaining.empty()) {
     if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
