@@ -100,8 +100,6 @@ std::vector<std::string> Catalogue::position_ids() const { return ids_of(positio
 
 namespace {
 
-constexpr off_t max_file_bytes = static_cast<off_t>(max_catalogue_file_bytes);
-
 std::string_view kind_of(mode_t mode) {
   if (S_ISDIR(mode)) {
     return "a folder";
@@ -118,7 +116,7 @@ std::string_view kind_of(mode_t mode) {
   return "not a regular file";
 }
 
-std::string read_regular_file(const std::string& path) {
+std::string read_regular_file(const std::string& path, std::size_t max_bytes = max_catalogue_file_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
     throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
@@ -134,12 +132,13 @@ std::string read_regular_file(const std::string& path) {
     throw Error(ExitCode::no_input,
                 fmt::format("cannot read {}: {}, not a catalogue file", path, kind_of(info.st_mode)));
   }
-  if (info.st_size > max_file_bytes) {
+  if (info.st_size > static_cast<off_t>(max_bytes)) {
     ::close(fd);
-    throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
-                fmt::format("the file is {} bytes, more than the {} MiB a catalogue file may have; split it into "
-                            "several files",
-                            info.st_size, max_catalogue_file_bytes / (1024 * 1024)));
+    throw Error(
+        ExitCode::bad_data, SourceLocation{path, 0, 0},
+        fmt::format("the file is {} bytes, more than the {} MiB {}", info.st_size, max_bytes / (1024 * 1024),
+                    max_bytes == max_catalogue_file_bytes ? "a catalogue file may have; split it into several files"
+                                                          : "valgus reads"));
   }
   std::string text;
   text.resize(static_cast<std::size_t>(info.st_size));
@@ -176,6 +175,14 @@ std::string user_catalogue_dir() {
     return std::string(home) + "/.local/share/valgus/exercises";
   }
   return {};
+}
+
+std::string read_input_file(const std::string& path, std::size_t max_bytes) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  return read_regular_file(path, max_bytes);
 }
 
 CatalogueInput read_catalogue_path(const std::string& path, int layer, const std::string& origin) {

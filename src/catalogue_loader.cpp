@@ -463,7 +463,7 @@ class Loader {
   }
 
   void equipment(const YamlNode& node) {
-    auto f = fields(node, "equipment", {"id", "name", "household"}, {"id", "name"});
+    auto f = fields(node, "equipment", {"id", "name", "household", "aliases"}, {"id", "name"});
     if (!f) {
       return;
     }
@@ -471,8 +471,9 @@ class Loader {
     auto name = text(f->get("name"), "name");
     const YamlNode* household_node = f->get("household");
     auto household = household_node ? boolean(household_node, "household") : std::optional<bool>(false);
-    if (f->complete && id && name && household) {
-      add(EntryKind::equipment, catalogue_.equipment, Equipment{*id, *name, *household, at(node.where)});
+    auto aliases = texts(f->get("aliases"), "aliases");
+    if (f->complete && id && name && household && aliases) {
+      add(EntryKind::equipment, catalogue_.equipment, Equipment{*id, *name, *household, *aliases, at(node.where)});
     }
   }
 

@@ -97,6 +97,7 @@ int run(int argc, char** argv) {
   valgus::commands::add_show(app, context);
   valgus::commands::add_problems(app, context);
   valgus::commands::add_check(app, context);
+  valgus::commands::add_import(app, context);
   valgus::commands::add_completion(app, context);
   app.footer(
       "Examples:\n"

@@ -72,6 +72,14 @@ inline constexpr std::size_t max_catalogue_file_bytes = std::size_t{4} * 1024 * 
 inline constexpr std::size_t max_catalogue_files = 5000;
 inline constexpr std::size_t max_catalogue_total_bytes = std::size_t{32} * 1024 * 1024;
 
+// Data to import may be larger than a catalogue file.
+inline constexpr std::size_t max_import_bytes = std::size_t{64} * 1024 * 1024;
+
+// Reads a regular file of at most `max_bytes` with open + fstat: a missing
+// or unreadable path, a FIFO or a device -> Error(no_input); larger ->
+// Error(bad_data).
+[[nodiscard]] std::string read_input_file(const std::string& path, std::size_t max_bytes);
+
 struct CatalogueInput {
   std::vector<CatalogueFile> files;
   std::vector<std::string> skipped;  // "path: skipped: why", for a warning

@@ -87,7 +87,8 @@ struct MuscleGroup {
 struct Equipment {
   std::string id;
   std::string name;
-  bool household = false;  // everyone has it: always allowed
+  bool household = false;            // everyone has it: always allowed
+  std::vector<std::string> aliases;  // names other datasets use for it ("foam roll")
   SourceLocation where;
 };
 

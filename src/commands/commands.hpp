@@ -88,5 +88,6 @@ void add_show(CLI::App& app, Context& context);
 void add_problems(CLI::App& app, Context& context);
 void add_check(CLI::App& app, Context& context);
 void add_completion(CLI::App& app, Context& context);
+void add_import(CLI::App& app, Context& context);
 
 }  // namespace valgus::commands
