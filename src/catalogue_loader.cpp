@@ -52,31 +52,46 @@ std::string_view entry_name(EntryKind kind) {
 }
 
 // A reference to another entry, checked once every file is loaded.
+// Cheap to record by the hundred thousand: the file is an index into the
+// loader's file list, and the field a literal.
 struct Reference {
   enum class To { muscle, equipment, exercise, position };
   To to = To::muscle;
   std::string id;
-  SourceLocation where;
-  std::string field;
+  std::size_t file = 0;
+  Mark mark;
+  std::string_view field;
   std::optional<Phase> phase;  // an alternative must share its exercise's phase
 };
 
 // The keys of one mapping, checked against the schema.
+// A handful of keys per mapping: a flat list beats a map (no allocation per
+// key), which matters for catalogues of many thousand entries.
 class Fields {
  public:
   [[nodiscard]] const YamlNode* get(std::string_view key) const {
-    const auto it = nodes_.find(key);
-    return it == nodes_.end() ? nullptr : it->second;
+    for (const auto& [name, node] : nodes_) {
+      if (name == key) {
+        return node;
+      }
+    }
+    return nullptr;
   }
-  std::map<std::string, const YamlNode*, std::less<>> nodes_;
+  std::vector<std::pair<std::string_view, const YamlNode*>> nodes_;
   bool complete = true;  // every required key is there
 };
+
+using Keys = std::initializer_list<std::string_view>;
+
+std::vector<std::string> to_strings(const std::vector<std::string_view>& views) { return {views.begin(), views.end()}; }
 
 class Loader {
  public:
   void load(const CatalogueFile& file) {
     file_order_.emplace(file.path, file_order_.size());
     file_ = file.path;
+    file_index_ = files_.size();
+    files_.push_back(file.path);
     origin_ = file.origin;
     YamlNode root;
     try {
@@ -162,6 +177,10 @@ class Loader {
 
   void error(const Mark& mark, std::string message) { error(at(mark), std::move(message)); }
 
+  [[nodiscard]] SourceLocation where_of(const Reference& ref) const {
+    return SourceLocation{files_[ref.file], ref.mark.line, ref.mark.column};
+  }
+
   void error(const SourceLocation& where, std::string message) {
     if (errors_.size() < max_reported_errors) {
       errors_.push_back(Diagnostic{where, std::move(message)});
@@ -173,28 +192,33 @@ class Loader {
 
   // ---- structure ---------------------------------------------------------
 
-  std::optional<Fields> fields(const YamlNode& node, std::string_view what, const std::vector<std::string>& known,
-                               const std::vector<std::string>& required) {
+  std::optional<Fields> fields(const YamlNode& node, std::string_view what, const std::vector<std::string_view>& known,
+                               Keys required) {
     if (node.kind != Kind::mapping) {
       error(node.where, fmt::format("{} must be a mapping of fields (\"id: ...\"), not {}", what, describe(node)));
       return std::nullopt;
     }
     Fields result;
+    result.nodes_.reserve(node.entries.size());
     for (const auto& [key, value] : node.entries) {
-      if (std::find(known.begin(), known.end(), key.value) == known.end()) {
-        const std::string guess = did_you_mean_suffix(key.value, known);
+      const auto known_key = std::find(known.begin(), known.end(), key.value);
+      if (known_key == known.end()) {
+        const auto names = to_strings(known);
+        const std::string guess = did_you_mean_suffix(key.value, names);
         error(key.where, guess.empty() ? fmt::format("unknown field \"{}\" in {}; fields are {}", key.value, what,
-                                                     join(known, ", "))
+                                                     join(names, ", "))
                                        : fmt::format("unknown field \"{}\" in {}{}", key.value, what, guess));
         result.complete = false;
         continue;
       }
-      if (!result.nodes_.emplace(key.value, &value).second) {
+      if (result.get(key.value) != nullptr) {
         error(key.where, fmt::format("duplicate field \"{}\" in {}; keep only one", key.value, what));
         result.complete = false;
+        continue;
       }
+      result.nodes_.emplace_back(*known_key, &value);
     }
-    for (const auto& key : required) {
+    for (const auto key : required) {
       if (result.get(key) == nullptr) {
         error(node.where, fmt::format("{} is missing the required field \"{}\"", what, key));
         result.complete = false;
@@ -349,7 +373,7 @@ class Loader {
     return list(node, field, [&](const YamlNode* item) {
       auto id = identifier(item, field);
       if (id) {
-        references_.push_back(Reference{to, *id, at(item->where), std::string(field), phase});
+        references_.push_back(Reference{to, *id, file_index_, item->where, field, phase});
       }
       return id;
     });
@@ -449,7 +473,8 @@ class Loader {
     auto members = list(f->get("members"), "members", [&](const YamlNode* item) {
       auto member = identifier(item, "members");
       if (member) {
-        group_members_.push_back(Reference{Reference::To::muscle, *member, at(item->where), "members", std::nullopt});
+        group_members_.push_back(
+            Reference{Reference::To::muscle, *member, file_index_, item->where, "members", std::nullopt});
       }
       return member;
     });
@@ -511,9 +536,8 @@ class Loader {
     add(EntryKind::problem, catalogue_.problems, std::move(entry));
   }
 
-  std::optional<DoseChange> dose_change(const YamlNode& node, std::string_view what,
-                                        const std::vector<std::string>& extra_known, Fields* out) {
-    std::vector<std::string> known{"sets", "reps", "hold_seconds", "duration_seconds"};
+  std::optional<DoseChange> dose_change(const YamlNode& node, std::string_view what, Keys extra_known, Fields* out) {
+    std::vector<std::string_view> known{"sets", "reps", "hold_seconds", "duration_seconds"};
     known.insert(known.end(), extra_known.begin(), extra_known.end());
     auto f = fields(node, what, known, {});
     if (!f) {
@@ -622,7 +646,7 @@ class Loader {
       variant_of = identifier(main, "variant_of");
       if (variant_of) {
         references_.push_back(
-            Reference{Reference::To::exercise, *variant_of, at(main->where), "variant_of", phase_value});
+            Reference{Reference::To::exercise, *variant_of, file_index_, main->where, "variant_of", phase_value});
       }
     }
     auto progressions =
@@ -729,7 +753,7 @@ class Loader {
     }
     for (const auto& ref : group_members_) {
       if (catalogue_.find_muscle(ref.id) == nullptr) {
-        error(ref.where,
+        error(where_of(ref),
               fmt::format("unknown muscle \"{}\" in \"members\"{}", ref.id, did_you_mean_suffix(ref.id, muscle_ids)));
       }
     }
@@ -739,35 +763,35 @@ class Loader {
       switch (ref.to) {
         case Reference::To::muscle:
           if (catalogue_.find_muscle(ref.id) == nullptr && catalogue_.find_muscle_group(ref.id) == nullptr) {
-            error(ref.where, fmt::format("unknown muscle or muscle group \"{}\" in \"{}\"{}", ref.id, ref.field,
-                                         did_you_mean_suffix(ref.id, target_ids)));
+            error(where_of(ref), fmt::format("unknown muscle or muscle group \"{}\" in \"{}\"{}", ref.id, ref.field,
+                                             did_you_mean_suffix(ref.id, target_ids)));
           }
           break;
         case Reference::To::equipment:
           if (catalogue_.find_equipment(ref.id) == nullptr) {
-            error(ref.where,
+            error(where_of(ref),
                   fmt::format("unknown equipment \"{}\"{}", ref.id, did_you_mean_suffix(ref.id, equipment_ids)));
           }
           break;
         case Reference::To::position:
           if (catalogue_.find_position(ref.id) == nullptr) {
             const auto valid = catalogue_.position_ids();
-            error(ref.where, fmt::format("unknown position \"{}\"{}; positions are {}", ref.id,
-                                         did_you_mean_suffix(ref.id, valid), join(valid, ", ")));
+            error(where_of(ref), fmt::format("unknown position \"{}\"{}; positions are {}", ref.id,
+                                             did_you_mean_suffix(ref.id, valid), join(valid, ", ")));
           }
           break;
         case Reference::To::exercise: {
           const Exercise* other = catalogue_.find_exercise(ref.id);
           if (other == nullptr) {
-            error(ref.where, fmt::format("unknown exercise \"{}\" in \"{}\"{}", ref.id, ref.field,
-                                         did_you_mean_suffix(ref.id, exercise_ids)));
+            error(where_of(ref), fmt::format("unknown exercise \"{}\" in \"{}\"{}", ref.id, ref.field,
+                                             did_you_mean_suffix(ref.id, exercise_ids)));
           } else if (ref.phase && other->phase != *ref.phase) {
-            error(ref.where, fmt::format("\"{}\" in \"{}\" is a {} exercise; it must share this exercise's phase "
-                                         "\"{}\"",
-                                         ref.id, ref.field, to_string(other->phase), to_string(*ref.phase)));
+            error(where_of(ref), fmt::format("\"{}\" in \"{}\" is a {} exercise; it must share this exercise's phase "
+                                             "\"{}\"",
+                                             ref.id, ref.field, to_string(other->phase), to_string(*ref.phase)));
           } else if (ref.field == "variant_of" && !other->variant_of.empty()) {
-            error(ref.where, fmt::format("\"{}\" is itself a variant of \"{}\"; name the main exercise instead", ref.id,
-                                         other->variant_of));
+            error(where_of(ref), fmt::format("\"{}\" is itself a variant of \"{}\"; name the main exercise instead",
+                                             ref.id, other->variant_of));
           }
           break;
         }
@@ -790,7 +814,9 @@ class Loader {
   std::map<std::string, std::size_t, std::less<>> file_order_;
   std::size_t unreported_ = 0;
   std::string last_unreported_file_;
-  std::string file_;    // the file being loaded
+  std::string file_;  // the file being loaded
+  std::size_t file_index_ = 0;
+  std::vector<std::string> files_;
   std::string origin_;  // and where it came from
   int layer_ = 0;
 };

@@ -43,24 +43,44 @@ std::set<std::string> expand_all(const Catalogue& catalogue, const std::vector<s
 
 }  // namespace
 
-std::vector<std::string> matching_muscles(const Catalogue& catalogue, const Problem& problem,
-                                          const Exercise& exercise) {
-  const std::vector<std::string>* wanted = nullptr;
-  switch (exercise.phase) {
-    case Phase::release:
-    case Phase::stretch: wanted = &problem.overactive; break;
-    case Phase::strengthen: wanted = &problem.underactive; break;
-    case Phase::integrate: return {};
-  }
-  const auto worked = expand_all(catalogue, exercise.targets);
-  std::vector<std::string> matches;
-  for (const auto& id : *wanted) {
-    const auto members = catalogue.expand_muscles(id);
-    if (std::any_of(members.begin(), members.end(), [&](const std::string& m) { return worked.count(m) > 0; })) {
-      matches.push_back(id);
+namespace {
+
+// A problem's muscles with their groups expanded, worked out once per plan
+// rather than once per exercise (catalogues can hold many thousands).
+struct ProblemMuscles {
+  const Problem* problem = nullptr;
+  std::vector<std::pair<std::string, std::vector<std::string>>> overactive;
+  std::vector<std::pair<std::string, std::vector<std::string>>> underactive;
+
+  ProblemMuscles(const Catalogue& catalogue, const Problem& p) : problem(&p) {
+    for (const auto& id : p.overactive) {
+      overactive.emplace_back(id, catalogue.expand_muscles(id));
+    }
+    for (const auto& id : p.underactive) {
+      underactive.emplace_back(id, catalogue.expand_muscles(id));
     }
   }
-  return matches;
+
+  [[nodiscard]] std::vector<std::string> matches(Phase phase, const std::set<std::string>& worked) const {
+    const auto* wanted = phase == Phase::strengthen ? &underactive : &overactive;
+    std::vector<std::string> found;
+    if (phase == Phase::integrate) {
+      return found;
+    }
+    for (const auto& [id, members] : *wanted) {
+      if (std::any_of(members.begin(), members.end(), [&](const std::string& m) { return worked.count(m) > 0; })) {
+        found.push_back(id);
+      }
+    }
+    return found;
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> matching_muscles(const Catalogue& catalogue, const Problem& problem,
+                                          const Exercise& exercise) {
+  return ProblemMuscles(catalogue, problem).matches(exercise.phase, expand_all(catalogue, exercise.targets));
 }
 
 bool serves(const Catalogue& catalogue, const Problem& problem, const Exercise& exercise) {
@@ -204,14 +224,20 @@ std::string names_of(const std::vector<const Exercise*>& exercises) {
 // The release, stretch and strengthen exercises whose targets meet the
 // problems' muscles, and every integration exercise, each with its reasons.
 std::vector<PlannedExercise> select_exercises(const Catalogue& catalogue, const std::vector<const Problem*>& problems) {
+  std::vector<ProblemMuscles> expanded;
+  for (const Problem* problem : problems) {
+    expanded.emplace_back(catalogue, *problem);
+  }
   std::vector<PlannedExercise> chosen;
   for (const Exercise& exercise : catalogue.exercises) {
     if (!exercise.variant_of.empty()) {
       continue;  // only ever planned in place of its main exercise
     }
+    const auto worked = expand_all(catalogue, exercise.targets);
     std::vector<Reason> reasons;
-    for (const Problem* problem : problems) {
-      const auto muscles = matching_muscles(catalogue, *problem, exercise);
+    for (const auto& muscles_of : expanded) {
+      const Problem* problem = muscles_of.problem;
+      const auto muscles = muscles_of.matches(exercise.phase, worked);
       if (exercise.phase != Phase::integrate && muscles.empty()) {
         continue;
       }
