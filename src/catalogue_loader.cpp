@@ -87,6 +87,20 @@ std::vector<std::string> to_strings(const std::vector<std::string_view>& views) 
 
 class Loader {
  public:
+  Loader() = default;
+
+  // Starts from a valid catalogue: its entries are layer 0.
+  explicit Loader(const Catalogue& base) : catalogue_(base) {
+    register_all(EntryKind::muscle, catalogue_.muscles);
+    register_all(EntryKind::muscle_group, catalogue_.muscle_groups);
+    register_all(EntryKind::equipment, catalogue_.equipment);
+    register_all(EntryKind::position, catalogue_.positions);
+    register_all(EntryKind::problem, catalogue_.problems);
+    register_all(EntryKind::exercise, catalogue_.exercises);
+    register_all(EntryKind::habit, catalogue_.habits);
+    register_all(EntryKind::note, catalogue_.notes);
+  }
+
   void load(const CatalogueFile& file) {
     file_order_.emplace(file.path, file_order_.size());
     file_ = file.path;
@@ -412,6 +426,13 @@ class Loader {
   }
 
   // ---- entries -----------------------------------------------------------
+
+  template <typename T>
+  void register_all(EntryKind kind, const std::vector<T>& items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      owners_.emplace(std::make_pair(kind, items[i].id), Owner{0, items[i].where, i});
+    }
+  }
 
   // Reads the id of an entry and claims it as soon as it is read, so a
   // repeated id is reported even when either entry has other errors.
@@ -829,6 +850,22 @@ LoadResult load_catalogue(const std::vector<CatalogueFile>& files) {
     loader.load(file);
   }
   return loader.finish();
+}
+
+LoadResult load_catalogue(const Catalogue& base, const std::vector<CatalogueFile>& files) {
+  Loader loader(base);
+  for (const auto& file : files) {
+    loader.load(file);
+  }
+  return loader.finish();
+}
+
+Catalogue load_catalogue_or_throw(const Catalogue& base, const std::vector<CatalogueFile>& files) {
+  LoadResult result = load_catalogue(base, files);
+  if (!result.errors.empty()) {
+    throw Error(ExitCode::bad_data, std::move(result.errors));
+  }
+  return std::move(result.catalogue);
 }
 
 Catalogue load_catalogue_or_throw(const std::vector<CatalogueFile>& files) {

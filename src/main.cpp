@@ -71,7 +71,7 @@ std::string explain(const CLI::App& app, const CLI::ParseError& error) {
 }
 
 int run(int argc, char** argv) {
-  valgus::commands::Context context(valgus::builtin_catalogue_files());
+  valgus::commands::Context context(valgus::builtin_catalogue());
 
   CLI::App app{
       "valgus: a corrective routine for knock knees (knee valgus).\n"

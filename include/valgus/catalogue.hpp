@@ -66,6 +66,10 @@ struct Catalogue {
 // The files of exercises/ as they were at build time (layer 0).
 [[nodiscard]] std::vector<CatalogueFile> builtin_catalogue_files();
 
+// The same catalogue, validated at build time and compiled into the binary:
+// no YAML is parsed to get it (library valgus_builtin).
+[[nodiscard]] Catalogue builtin_catalogue();
+
 // Limits on what valgus reads, so any input is answered quickly and in
 // bounded memory (see README, "Limits").
 inline constexpr std::size_t max_catalogue_file_bytes = std::size_t{4} * 1024 * 1024;
@@ -107,5 +111,11 @@ struct LoadResult {
 
 // As load_catalogue, but throws Error(bad_data) listing every error.
 [[nodiscard]] Catalogue load_catalogue_or_throw(const std::vector<CatalogueFile>& files);
+
+// Loads `files` on top of an already valid `base` (layer 0): their entries
+// add to it and replace same-id ones, and their references are checked
+// against the merged whole. The base itself is not checked again.
+[[nodiscard]] LoadResult load_catalogue(const Catalogue& base, const std::vector<CatalogueFile>& files);
+[[nodiscard]] Catalogue load_catalogue_or_throw(const Catalogue& base, const std::vector<CatalogueFile>& files);
 
 }  // namespace valgus

@@ -23,10 +23,15 @@ void add_check(CLI::App& app, Context& context) {
   add_format_option(*command, options->format, {"text", "json"});
 
   command->callback([options, &context] {
-    const auto files = context.catalogue_files(options->paths);
-    LoadResult result = load_catalogue(files);
+    // With no path, the built-in catalogue itself is checked from its YAML
+    // (it was validated at build time too); otherwise the paths on top of it.
+    std::vector<CatalogueFile> files = context.catalogue_files(options->paths);
+    const bool builtin_only = files.empty();
+    LoadResult result =
+        builtin_only ? load_catalogue(builtin_catalogue_files()) : load_catalogue(context.builtin(), files);
+    const std::size_t file_count = files.size() + builtin_catalogue_files().size();
     if (options->format == Format::json) {
-      write_stdout(render_check_json(result, files.size()));
+      write_stdout(render_check_json(result, file_count));
       if (!result.errors.empty()) {
         throw Error(ExitCode::bad_data, std::vector<Diagnostic>{});  // the errors are in the JSON
       }
@@ -39,7 +44,7 @@ void add_check(CLI::App& app, Context& context) {
     write_stdout(
         fmt::format("ok: {} files, {} exercises, {} problems, {} muscles, {} muscle groups, {} equipment, "
                     "{} positions, {} habits, {} notes\n",
-                    files.size(), catalogue.exercises.size(), catalogue.problems.size(), catalogue.muscles.size(),
+                    file_count, catalogue.exercises.size(), catalogue.problems.size(), catalogue.muscles.size(),
                     catalogue.muscle_groups.size(), catalogue.equipment.size(), catalogue.positions.size(),
                     catalogue.habits.size(), catalogue.notes.size()));
   });

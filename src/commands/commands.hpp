@@ -20,7 +20,8 @@ enum class Format { text, markdown, json };
 // What every command shares: the global options and the built-in catalogue.
 class Context {
  public:
-  explicit Context(std::vector<CatalogueFile> builtin_files);
+  // `builtin` is the compiled built-in catalogue (builtin_catalogue()).
+  explicit Context(Catalogue builtin);
 
   // Global options, filled in by CLI11.
   std::vector<std::string> catalog_paths;
@@ -29,8 +30,9 @@ class Context {
 
   // The built-in catalogue (problem flags come from it).
   [[nodiscard]] const Catalogue& builtin() const { return builtin_; }
-  // Built-in catalogue files, the personal catalogue (unless
-  // --no-user-catalog), then each --catalog path, each its own layer.
+  // The files that extend the built-in catalogue: the personal catalogue
+  // (unless --no-user-catalog), then each --catalog path and `extra_paths`,
+  // each its own layer.
   [[nodiscard]] std::vector<CatalogueFile> catalogue_files(const std::vector<std::string>& extra_paths = {}) const;
   // The catalogue a command works on: built-in plus --catalog.
   [[nodiscard]] Catalogue catalogue() const;
@@ -39,7 +41,6 @@ class Context {
   [[nodiscard]] TextStyle terminal_style() const;
 
  private:
-  std::vector<CatalogueFile> builtin_files_;
   Catalogue builtin_;
 };
 

@@ -14,11 +14,10 @@
 
 namespace valgus::commands {
 
-Context::Context(std::vector<CatalogueFile> builtin_files)
-    : builtin_files_(std::move(builtin_files)), builtin_(load_catalogue_or_throw(builtin_files_)) {}
+Context::Context(Catalogue builtin) : builtin_(std::move(builtin)) {}
 
 std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::string>& extra_paths) const {
-  std::vector<CatalogueFile> files = builtin_files_;
+  std::vector<CatalogueFile> files;
   std::vector<std::string> skipped;
   std::size_t total = 0;
   int layer = 0;
@@ -57,11 +56,11 @@ std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::strin
 }
 
 Catalogue Context::catalogue() const {
-  auto files = catalogue_files();
-  if (files.size() == builtin_files_.size()) {
-    return builtin_;  // nothing added: no need to parse again
+  const auto files = catalogue_files();
+  if (files.empty()) {
+    return builtin_;
   }
-  return load_catalogue_or_throw(files);
+  return load_catalogue_or_throw(builtin_, files);
 }
 
 TextStyle Context::terminal_style() const {
