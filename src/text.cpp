@@ -169,6 +169,13 @@ std::vector<std::string> wrap(std::string_view text, int first_width, int width)
 }
 
 std::string terminal_safe(std::string_view text) {
+  // Almost all text is plain printable ASCII: copy it in one go.
+  if (std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte >= 0x20 && byte < 0x7F) || byte == '\n' || byte == '\t';
+      })) {
+    return std::string(text);
+  }
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
   std::string out;
   out.reserve(text.size());

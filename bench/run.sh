@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Speed and memory of valgus, measured side by side with hyperfine.
+#   bench/run.sh [BUILD_DIR]      (default: build, a RelWithDebInfo build)
+# 1. Start-up: `valgus plan --all` against `valgus --version` (the process floor).
+# 2. Scale: generated catalogues of 1,000 to 15,000 exercises as folders of
+#    1,000-exercise files: `valgus --catalog DIR plan --all` against yaml-cpp
+#    alone parsing the same files, with peak memory. Prints Markdown tables.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+bin=$build/valgus
+floor=$build/bench/bench_yaml_floor
+command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME=/nonexistent/valgus-bench
+
+median() {  # median NAME: median seconds of command NAME in $work/h.json
+  python3 -c "import json,sys; r=[x for x in json.load(open('$work/h.json'))['results'] if x['command']==sys.argv[1]][0]; print(r['median'])" "$1"
+}
+peak_kb() {  # peak_kb COMMAND...: median peak RSS of 3 runs, KiB
+  for _ in 1 2 3; do /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -n 1; done | sort -n | sed -n 2p
+}
+
+echo "## Start-up (median of 30 runs each, one hyperfine run)"
+echo
+hyperfine -N --warmup 5 --runs 30 --export-json "$work/h.json" -n plan "$bin plan --all" -n version "$bin --version" >/dev/null 2>&1
+plan=$(median plan)
+version=$(median version)
+python3 -c "
+p, v = $plan, $version
+print('| command | median | ratio |')
+print('|---|---|---|')
+print(f'| valgus --version | {v*1000:.1f} ms | 1.00 |')
+print(f'| valgus plan --all | {p*1000:.1f} ms | {p/v:.2f} |')"
+echo "peak memory of plan --all: $(peak_kb "$bin" plan --all) KiB"
+echo
+
+echo "## Scale (median of 5 runs each, side by side)"
+echo
+echo "| exercises | files | MB | valgus plan --all | yaml-cpp alone | ratio | per 1,000 exercises | valgus peak |"
+echo "|---|---|---|---|---|---|---|---|"
+for n in 1000 2000 5000 10000 15000; do
+  dir=$work/catalog-$n
+  bench/gen_catalogue.sh "$dir" $((n / 1000)) 1000
+  mb=$(du -sb "$dir" | awk '{printf "%.1f", $1 / 1e6}')
+  hyperfine -N --warmup 1 --runs 5 --export-json "$work/h.json" \
+    -n valgus "$bin --catalog $dir plan --all" -n yaml "$floor $(echo "$dir"/*.yaml)" >/dev/null 2>&1
+  ours=$(median valgus)
+  theirs=$(median yaml)
+  peak=$(peak_kb "$bin" --catalog "$dir" plan --all)
+  python3 -c "
+n, o, t, peak = $n, $ours, $theirs, $peak
+print(f'| {n:,} | {n // 1000} | $mb | {o:.2f} s | {t:.2f} s | {o/t:.2f} | {o/n*1000*1000:.0f} ms | {peak/1024:.0f} MB |')"
+done
