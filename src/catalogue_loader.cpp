@@ -167,8 +167,7 @@ class Loader {
   }
 
   LoadResult finish() {
-    check_references();
-    catalogue_.reindex();
+    check_references();  // which leaves the catalogue indexed
     // Report in reading order: file by file, top to bottom.
     std::stable_sort(errors_.begin(), errors_.end(), [this](const Diagnostic& a, const Diagnostic& b) {
       const auto order = [this](const Diagnostic& d) {

@@ -31,14 +31,25 @@ std::string capitalised(std::string text) {
 
 namespace {
 
-std::set<std::string> expand_all(const Catalogue& catalogue, const std::vector<std::string>& ids) {
-  std::set<std::string> muscles;
+// The muscle ids `ids` name, groups expanded, sorted: views into the
+// catalogue, so no string is copied (this runs once per exercise).
+using MuscleSet = std::vector<std::string_view>;
+
+MuscleSet expand_all(const Catalogue& catalogue, const std::vector<std::string>& ids) {
+  MuscleSet muscles;
   for (const auto& id : ids) {
-    for (auto& muscle : catalogue.expand_muscles(id)) {
-      muscles.insert(std::move(muscle));
+    if (const MuscleGroup* group = catalogue.find_muscle_group(id)) {
+      muscles.insert(muscles.end(), group->members.begin(), group->members.end());
+    } else {
+      muscles.emplace_back(id);
     }
   }
+  std::sort(muscles.begin(), muscles.end());
   return muscles;
+}
+
+bool contains(const MuscleSet& set, std::string_view muscle) {
+  return std::binary_search(set.begin(), set.end(), muscle);
 }
 
 }  // namespace
@@ -61,14 +72,14 @@ struct ProblemMuscles {
     }
   }
 
-  [[nodiscard]] std::vector<std::string> matches(Phase phase, const std::set<std::string>& worked) const {
+  [[nodiscard]] std::vector<std::string> matches(Phase phase, const MuscleSet& worked) const {
     const auto* wanted = phase == Phase::strengthen ? &underactive : &overactive;
     std::vector<std::string> found;
     if (phase == Phase::integrate) {
       return found;
     }
     for (const auto& [id, members] : *wanted) {
-      if (std::any_of(members.begin(), members.end(), [&](const std::string& m) { return worked.count(m) > 0; })) {
+      if (std::any_of(members.begin(), members.end(), [&](const std::string& m) { return contains(worked, m); })) {
         found.push_back(id);
       }
     }
@@ -267,7 +278,7 @@ bool can_replace(const Catalogue& catalogue, const PlannedExercise& planned, con
   if (candidate.phase == Phase::integrate) {
     const auto theirs = expand_all(catalogue, candidate.targets);
     const auto ours = expand_all(catalogue, planned.exercise.targets);
-    return std::any_of(ours.begin(), ours.end(), [&](const std::string& m) { return theirs.count(m) > 0; });
+    return std::any_of(ours.begin(), ours.end(), [&](std::string_view m) { return contains(theirs, m); });
   }
   return std::all_of(planned.reasons.begin(), planned.reasons.end(), [&](const Reason& reason) {
     const Problem* problem = catalogue.find_problem(reason.problem_id);
