@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory_resource>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -107,9 +108,12 @@ class Loader {
     file_index_ = files_.size();
     files_.push_back(file.path);
     origin_ = file.origin;
-    YamlNode root;
+    // One arena per file, released at once when the file is done; declared
+    // before the tree so it outlives it.
+    std::pmr::monotonic_buffer_resource arena(file.text.size() * 4 + 1024);
+    YamlNode root(&arena);
     try {
-      root = parse_yaml(file.path, file.text);
+      root = parse_yaml(file.path, file.text, &arena);
     } catch (const Error& error) {
       for (const auto& diagnostic : error.diagnostics()) {
         this->error(diagnostic.where, diagnostic.message);
@@ -129,7 +133,7 @@ class Loader {
       // Plain references, not a structured binding: the lambda below uses them.
       const YamlNode& key = entry.first;
       const YamlNode& value = entry.second;
-      if (!seen.insert(key.value).second) {
+      if (!seen.insert(std::string(key.value)).second) {
         error(key.where, fmt::format("duplicate section \"{}\"; merge the two lists into one", key.value));
         continue;
       }

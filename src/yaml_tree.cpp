@@ -124,7 +124,7 @@ void check_text(const std::string& file, std::string_view text) {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(const std::string& file) : file_(file) {}
+  TreeBuilder(const std::string& file, std::pmr::memory_resource* memory) : file_(file), memory_(memory) {}
 
   [[nodiscard]] YamlNode take_root() { return std::move(root_); }
 
@@ -134,7 +134,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     refuse_anchor(mark, anchor);
     count(mark);
-    YamlNode node;
+    YamlNode node(memory_);
     node.kind = YamlNode::Kind::null;
     node.where = position(mark);
     add(std::move(node));
@@ -152,7 +152,7 @@ class TreeBuilder : public YAML::EventHandler {
     refuse_anchor(mark, anchor);
     refuse_tag(mark, tag);
     count(mark);
-    YamlNode node;
+    YamlNode node(memory_);
     node.kind = YamlNode::Kind::scalar;
     node.where = position(mark);
     node.value = value;
@@ -204,7 +204,7 @@ class TreeBuilder : public YAML::EventHandler {
       throw Error(ExitCode::bad_data, location(file_, mark),
                   fmt::format("nesting too deep (more than {} levels); a catalogue needs far fewer", max_yaml_depth));
     }
-    YamlNode node;
+    YamlNode node(memory_);
     node.kind = kind;
     node.where = position(mark);
     stack_.push_back(std::move(node));
@@ -244,6 +244,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   const std::string& file_;
+  std::pmr::memory_resource* memory_;
   YamlNode root_;
   std::vector<YamlNode> stack_;
   std::vector<std::optional<YamlNode>> pending_keys_;
@@ -252,14 +253,14 @@ class TreeBuilder : public YAML::EventHandler {
 
 }  // namespace
 
-YamlNode parse_yaml(const std::string& file, const std::string& text) {
+YamlNode parse_yaml(const std::string& file, const std::string& text, std::pmr::memory_resource* memory) {
   check_text(file, text);
   // A UTF-8 byte-order mark, as some editors write, is not content.
   const bool bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
   std::istringstream input(bom ? text.substr(3) : text);
   try {
     YAML::Parser parser(input);
-    TreeBuilder builder(file);
+    TreeBuilder builder(file, memory);
     if (!parser.HandleNextDocument(builder)) {
       throw Error(ExitCode::bad_data, SourceLocation{file, 1, 1},
                   "the file is empty; a catalogue file needs at least one section such as \"exercises:\"");
@@ -271,7 +272,7 @@ YamlNode parse_yaml(const std::string& file, const std::string& text) {
       throw Error(ExitCode::bad_data, root.where.line > 0 ? location(file, root.where) : SourceLocation{file, 1, 1},
                   "no catalogue content here; a catalogue file starts with a section such as \"exercises:\"");
     }
-    TreeBuilder rest(file);
+    TreeBuilder rest(file, memory);
     if (parser.HandleNextDocument(rest)) {
       const YamlNode second = rest.take_root();
       throw Error(ExitCode::bad_data, location(file, second.where),

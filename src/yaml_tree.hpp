@@ -8,6 +8,7 @@
 
 #include "valgus/error.hpp"
 
+#include <memory_resource>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,15 +22,21 @@ struct Mark {
   int column = 0;
 };
 
+// Nodes take their memory from a memory resource: the loader gives each
+// file a monotonic arena, so a tree of hundreds of thousands of nodes costs
+// a few large allocations instead of one per string and list.
 struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
 
+  YamlNode() = default;
+  explicit YamlNode(std::pmr::memory_resource* memory) : value(memory), items(memory), entries(memory) {}
+
   Kind kind = Kind::null;
   Mark where;
-  std::string value;                                   // scalars only
-  bool quoted = false;                                 // scalars written in quotes or as a block are always text
-  std::vector<YamlNode> items;                         // sequences
-  std::vector<std::pair<YamlNode, YamlNode>> entries;  // mappings, in file order
+  std::pmr::string value;                                   // scalars only
+  bool quoted = false;                                      // quoted or block scalars are always text
+  std::pmr::vector<YamlNode> items;                         // sequences
+  std::pmr::vector<std::pair<YamlNode, YamlNode>> entries;  // mappings, in file order
 };
 
 // Deepest nesting a catalogue needs (root map > list > entry > dose > ...)
@@ -48,6 +55,8 @@ inline constexpr int max_yaml_nodes = 400000;
 // byte-order mark is allowed), syntax errors, anchors and aliases, tags, a
 // second document, a file with no content, nesting deeper than
 // max_yaml_depth, more than max_yaml_nodes values, or non-scalar keys.
-[[nodiscard]] YamlNode parse_yaml(const std::string& file, const std::string& text);
+// The tree's memory comes from `memory`, which must outlive it.
+[[nodiscard]] YamlNode parse_yaml(const std::string& file, const std::string& text,
+                                  std::pmr::memory_resource* memory = std::pmr::get_default_resource());
 
 }  // namespace valgus
