@@ -49,16 +49,8 @@ std::string yaml_quoted(std::string_view raw) {
 }
 
 SourceLocation json_location(const std::string& file, std::string_view text, std::size_t byte) {
-  SourceLocation where{file, 1, 1};
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-      ++where.column;
-    }
-  }
-  return where;
+  const auto [line, column] = position_in(text, byte);
+  return SourceLocation{file, line, column};
 }
 
 std::string string_field(const Json& record, const char* key) {

@@ -46,40 +46,11 @@ class TextWriter {
   explicit TextWriter(const TextStyle& style) : style_(style) {}
 
   // `first` starts the first line, `indent` the rest; text wraps in between.
-  // Wraps straight into the output: plans of many thousand exercises make
-  // this the renderer's hot path.
   void paragraph(std::string_view first, std::string_view raw_text, int indent) {
     const std::string text = terminal_safe(raw_text);
-    const int first_room = std::max(20, style_.width - display_width(first));
-    const int room = std::max(20, style_.width - indent);
     out_ += first;
-    int used = 0;
-    int limit = first_room;
-    std::size_t i = 0;
-    while (i < text.size()) {
-      while (i < text.size() && text[i] == ' ') {
-        ++i;
-      }
-      const std::size_t end = std::min(text.find(' ', i), text.size());
-      if (end == i) {
-        break;
-      }
-      const std::string_view word = std::string_view(text).substr(i, end - i);
-      const int width = display_width(word);
-      if (used > 0 && used + 1 + width > limit) {
-        out_ += '\n';
-        out_.append(static_cast<std::size_t>(indent), ' ');
-        used = 0;
-        limit = room;
-      }
-      if (used > 0) {
-        out_ += ' ';
-        ++used;
-      }
-      out_ += word;
-      used += width;
-      i = end;
-    }
+    wrap_into(out_, text, std::max(20, style_.width - display_width(first)), std::max(20, style_.width - indent),
+              indent);
     out_ += '\n';
   }
 

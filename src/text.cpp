@@ -133,10 +133,9 @@ int display_width(std::string_view text) {
 
 std::vector<std::string> wrap(std::string_view text, int width) { return wrap(text, width, width); }
 
-std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
-  std::vector<std::string> lines;
-  std::string line;
-  int line_width = 0;
+void wrap_into(std::string& out, std::string_view text, int first_width, int width, int indent) {
+  int used = 0;
+  int limit = first_width;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') {
@@ -148,24 +147,49 @@ std::vector<std::string> wrap(std::string_view text, int first_width, int width)
     }
     const std::string_view word = text.substr(i, end - i);
     const int word_width = display_width(word);
-    const int limit = lines.empty() ? first_width : width;
-    if (line_width > 0 && line_width + 1 + word_width > limit) {
-      lines.push_back(std::move(line));
-      line.clear();
-      line_width = 0;
+    if (used > 0 && used + 1 + word_width > limit) {
+      out += '\n';
+      out.append(static_cast<std::size_t>(indent), ' ');
+      used = 0;
+      limit = width;
     }
-    if (line_width > 0) {
-      line += ' ';
-      ++line_width;
+    if (used > 0) {
+      out += ' ';
+      ++used;
     }
-    line += word;
-    line_width += word_width;
+    out += word;
+    used += word_width;
     i = end;
   }
-  if (!line.empty() || lines.empty()) {
-    lines.push_back(std::move(line));
+}
+
+std::vector<std::string> wrap(std::string_view text, int first_width, int width) {
+  std::string joined;
+  wrap_into(joined, text, first_width, width, 0);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = joined.find('\n', start);
+    lines.push_back(joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) {
+      return lines;
+    }
+    start = end + 1;
   }
-  return lines;
+}
+
+std::pair<int, int> position_in(std::string_view text, std::size_t offset) {
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      ++column;
+    }
+  }
+  return {line, column};
 }
 
 std::string terminal_safe(std::string_view text) {

@@ -70,18 +70,9 @@ std::string explain_syntax_error(const std::string& message) {
   return message;
 }
 
-// Where (1-based line and column, counted in characters) byte `offset` is.
 SourceLocation position_of(const std::string& file, std::string_view text, std::size_t offset) {
-  SourceLocation where{file, 1, 1};
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-      ++where.column;
-    }
-  }
-  return where;
+  const auto [line, column] = position_in(text, offset);
+  return SourceLocation{file, line, column};
 }
 
 // Refuses bytes that are not plain UTF-8 text before yaml-cpp sees them:

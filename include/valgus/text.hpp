@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace valgus {
@@ -28,6 +29,13 @@ namespace valgus {
 [[nodiscard]] std::vector<std::string> wrap(std::string_view text, int width);
 // The same, with a different width for the first line (after a label).
 [[nodiscard]] std::vector<std::string> wrap(std::string_view text, int first_width, int width);
+
+// Appends `text` to `out` wrapped the same way, continuation lines indented
+// by `indent` spaces, without a final newline (the renderer's hot path).
+void wrap_into(std::string& out, std::string_view text, int first_width, int width, int indent);
+
+// The 1-based line and column (in characters) of byte `offset` of `text`.
+[[nodiscard]] std::pair<int, int> position_in(std::string_view text, std::size_t offset);
 
 // `text` made safe to print on a terminal: control characters (C0 other
 // than tab and newline, DEL, C1) and bidirectional overrides become U+FFFD,

@@ -1,23 +1,12 @@
 #!/usr/bin/env bash
 # Catalogue paths that are not catalogue files: one line, the right code.
 set -u
-# Never the personal catalogue of whoever runs the tests.
-export XDG_DATA_HOME=/nonexistent/valgus-tests
 bin=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
-expect() {  # expect CODE STDERR -- command...
-  local code=$1 err=$2
-  shift 3
-  local got_err got_code
-  got_err=$(timeout 20 "$@" 2>&1 >/dev/null)
-  got_code=$?
-  if [ "$got_code" != "$code" ] || [ "$got_err" != "$err" ]; then
-    echo "FAIL: $* -> exit $got_code, stderr '$got_err'; expected exit $code, stderr '$err'"
-    fail=1
-  fi
-}
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 expect 66 "valgus: error: cannot read $dir/missing.yaml: No such file or directory" -- \
   "$bin" --catalog "$dir/missing.yaml" plan --all

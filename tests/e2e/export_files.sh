@@ -2,23 +2,12 @@
 # export and plan -o: a new file is written whole, an existing one is never
 # replaced without --force, and a missing folder is exit 73.
 set -u
-# Never the personal catalogue of whoever runs the tests.
-export XDG_DATA_HOME=/nonexistent/valgus-tests
 bin=$1
 dir=$(mktemp -d)
 trap 'chmod -R u+w "$dir"; rm -rf "$dir"' EXIT
 fail=0
-expect() {  # expect CODE STDERR -- command...
-  local code=$1 err=$2
-  shift 3
-  local got_err got_code
-  got_err=$("$@" 2>&1 >/dev/null)
-  got_code=$?
-  if [ "$got_code" != "$code" ] || [ "$got_err" != "$err" ]; then
-    echo "FAIL: $* -> exit $got_code, stderr '$got_err'; expected exit $code, stderr '$err'"
-    fail=1
-  fi
-}
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # A new file: written, and equal to what export - prints.
 expect 0 "" -- "$bin" export "$dir/routine.md" --hip-rotation

@@ -3,8 +3,6 @@
 # folder, and a full disk. The old file always survives and no temporary
 # file is left behind.
 set -u
-# Never the personal catalogue of whoever runs the tests.
-export XDG_DATA_HOME=/nonexistent/valgus-tests
 bin=$1
 dir=$(mktemp -d)
 mounts=()
@@ -14,17 +12,8 @@ cleanup() {
 }
 trap cleanup EXIT
 fail=0
-expect() {  # expect CODE STDERR -- command...
-  local code=$1 err=$2
-  shift 3
-  local got_err got_code
-  got_err=$(timeout 20 "$@" 2>&1 >/dev/null)
-  got_code=$?
-  if [ "$got_code" != "$code" ] || [ "$got_err" != "$err" ]; then
-    echo "FAIL: $* -> exit $got_code, stderr '$got_err'; expected exit $code, stderr '$err'"
-    fail=1
-  fi
-}
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # Only a regular file may be replaced, even with --force.
 mkfifo "$dir/pipe.md"
