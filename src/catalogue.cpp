@@ -136,7 +136,8 @@ std::string read_regular_file(const std::string& path, std::size_t max_bytes = m
     ::close(fd);
     throw Error(
         ExitCode::bad_data, SourceLocation{path, 0, 0},
-        fmt::format("the file is {} bytes, more than the {} MiB {}", info.st_size, max_bytes / (1024 * 1024),
+        fmt::format("the file is {} bytes, more than the {} MiB {}", info.st_size,
+                    max_bytes / (std::size_t{1024} * 1024),
                     max_bytes == max_catalogue_file_bytes ? "a catalogue file may have; split it into several files"
                                                           : "valgus reads"));
   }

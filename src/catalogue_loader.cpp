@@ -91,7 +91,7 @@ class Loader {
   Loader() = default;
 
   // Starts from a valid catalogue: its entries are layer 0.
-  explicit Loader(const Catalogue& base) : catalogue_(base) {
+  explicit Loader(Catalogue base) : catalogue_(std::move(base)) {
     register_all(EntryKind::muscle, catalogue_.muscles);
     register_all(EntryKind::muscle_group, catalogue_.muscle_groups);
     register_all(EntryKind::equipment, catalogue_.equipment);

@@ -8,6 +8,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <sstream>
@@ -29,7 +30,7 @@ SourceLocation location(const std::string& file, const Mark& mark) {
 // Plain words for yaml-cpp's messages (its jargon means little to someone
 // editing a catalogue); anything unlisted keeps yaml-cpp's wording.
 std::string explain_syntax_error(const std::string& message) {
-  static const std::pair<const char*, const char*> plain[] = {
+  static const std::array<std::pair<const char*, const char*>, 18> plain{{
       {YAML::ErrorMsg::END_OF_MAP, "a mapping is not closed; check the indentation of this line"},
       {YAML::ErrorMsg::END_OF_MAP_FLOW, "a \"{\" is never closed with \"}\""},
       {YAML::ErrorMsg::END_OF_SEQ, "a list is not closed; check the indentation of this line"},
@@ -54,7 +55,7 @@ std::string explain_syntax_error(const std::string& message) {
        "\"&\" starts an anchor; anchors and aliases are not allowed in a "
        "catalogue"},
       {YAML::ErrorMsg::INVALID_HEX, "a \"\\x\" or \"\\u\" escape with a character that is not hexadecimal"},
-  };
+  }};
   for (const auto& [jargon, words] : plain) {
     if (message == jargon) {
       return words;

@@ -40,7 +40,7 @@ std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::strin
       if (total > max_catalogue_total_bytes) {
         throw Error(ExitCode::bad_data, SourceLocation{file.path, 0, 0},
                     fmt::format("the catalogue files add up to more than {} MiB; load fewer at once",
-                                max_catalogue_total_bytes / (1024 * 1024)));
+                                max_catalogue_total_bytes / (std::size_t{1024} * 1024)));
       }
       files.push_back(std::move(file));
     }
