@@ -25,11 +25,10 @@ void add_check(CLI::App& app, Context& context) {
   command->callback([options, &context] {
     // With no path, the built-in catalogue itself is checked from its YAML
     // (it was validated at build time too); otherwise the paths on top of it.
-    std::vector<CatalogueFile> files = context.catalogue_files(options->paths);
-    const bool builtin_only = files.empty();
-    LoadResult result =
-        builtin_only ? load_catalogue(builtin_catalogue_files()) : load_catalogue(context.builtin(), files);
-    const std::size_t file_count = files.size() + builtin_catalogue_files().size();
+    const std::vector<CatalogueFile> files = context.catalogue_files(options->paths);
+    const std::vector<CatalogueFile> builtin_files = builtin_catalogue_files();
+    LoadResult result = files.empty() ? load_catalogue(builtin_files) : load_catalogue(context.builtin(), files);
+    const std::size_t file_count = files.size() + builtin_files.size();
     if (options->format == Format::json) {
       write_stdout(render_check_json(result, file_count));
       if (!result.errors.empty()) {
