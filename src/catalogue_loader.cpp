@@ -1,6 +1,7 @@
 // YAML text -> validated Catalogue. Every check reports "file:line:col:
 // message" and the loader goes on, so `valgus check` can list all errors.
 
+#include "parse_ahead.hpp"
 #include "valgus/catalogue.hpp"
 #include "valgus/text.hpp"
 #include "yaml_tree.hpp"
@@ -102,24 +103,25 @@ class Loader {
     register_all(EntryKind::note, catalogue_.notes);
   }
 
-  void load(const CatalogueFile& file) {
+  // `parsed` is the file's tree (from ParseAhead): the loader only checks
+  // and converts it.
+  void load(const CatalogueFile& file, ParsedFile parsed) {
     file_order_.emplace(file.path, file_order_.size());
     file_ = file.path;
     file_index_ = files_.size();
     files_.push_back(file.path);
     origin_ = file.origin;
-    // One arena per file, released at once when the file is done; declared
-    // before the tree so it outlives it.
-    std::pmr::monotonic_buffer_resource arena(file.text.size() * 4 + 1024);
-    YamlNode root(&arena);
     try {
-      root = parse_yaml(file.path, file.text, &arena);
+      if (parsed.failure) {
+        std::rethrow_exception(parsed.failure);
+      }
     } catch (const Error& error) {
       for (const auto& diagnostic : error.diagnostics()) {
         this->error(diagnostic.where, diagnostic.message);
       }
       return;
     }
+    const YamlNode& root = parsed.root;
     layer_ = file.layer;
     if (root.kind != Kind::mapping) {
       error(root.where, fmt::format("a catalogue file must be a mapping of sections such as \"exercises:\", not {}",
@@ -847,20 +849,25 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_catalogue(const std::vector<CatalogueFile>& files) {
-  Loader loader;
-  for (const auto& file : files) {
-    loader.load(file);
+namespace {
+LoadResult load_all(Loader& loader, const std::vector<CatalogueFile>& files) {
+  ParseAhead ahead(files, parse_threads(files));
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    // Each tree and its arena are freed as soon as the file is converted.
+    loader.load(files[i], ahead.take(i));
   }
   return loader.finish();
+}
+}  // namespace
+
+LoadResult load_catalogue(const std::vector<CatalogueFile>& files) {
+  Loader loader;
+  return load_all(loader, files);
 }
 
 LoadResult load_catalogue(const Catalogue& base, const std::vector<CatalogueFile>& files) {
   Loader loader(base);
-  for (const auto& file : files) {
-    loader.load(file);
-  }
-  return loader.finish();
+  return load_all(loader, files);
 }
 
 Catalogue load_catalogue_or_throw(const Catalogue& base, const std::vector<CatalogueFile>& files) {

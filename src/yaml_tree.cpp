@@ -116,7 +116,8 @@ void check_text(const std::string& file, std::string_view text) {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, std::pmr::memory_resource* memory) : file_(file), memory_(memory) {}
+  TreeBuilder(const std::string& file, std::pmr::memory_resource* memory)
+      : file_(file), memory_(memory), root_(memory) {}
 
   [[nodiscard]] YamlNode take_root() { return std::move(root_); }
 
