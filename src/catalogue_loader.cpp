@@ -121,7 +121,7 @@ class Loader {
       }
       return;
     }
-    const YamlNode& root = parsed.root;
+    const YamlNode& root = parsed.document.root;
     layer_ = file.layer;
     if (root.kind != Kind::mapping) {
       error(root.where, fmt::format("a catalogue file must be a mapping of sections such as \"exercises:\", not {}",
@@ -133,8 +133,8 @@ class Loader {
     std::set<std::string, std::less<>> seen;
     for (const auto& entry : root.entries) {
       // Plain references, not a structured binding: the lambda below uses them.
-      const YamlNode& key = entry.first;
-      const YamlNode& value = entry.second;
+      const YamlNode& key = entry.key;
+      const YamlNode& value = entry.value;
       if (!seen.insert(std::string(key.value)).second) {
         error(key.where, fmt::format("duplicate section \"{}\"; merge the two lists into one", key.value));
         continue;

@@ -12,14 +12,9 @@ constexpr unsigned max_parse_threads = 8;
 
 ParsedFile parse_one(const CatalogueFile& file) {
   try {
-    // Most of a tree is small strings and vectors: about four bytes of
-    // arena per byte of YAML, measured on generated catalogues.
-    auto arena = std::make_unique<std::pmr::monotonic_buffer_resource>(file.text.size() * 4 + 1024);
-    YamlNode root = parse_yaml(file.path, file.text, arena.get());
-    // Moving keeps the tree's memory resource (assigning would copy).
-    return ParsedFile{std::move(arena), std::move(root), nullptr};
+    return ParsedFile{parse_yaml(file.path, file.text), nullptr};
   } catch (...) {
-    return ParsedFile{nullptr, YamlNode(), std::current_exception()};
+    return ParsedFile{YamlDocument{}, std::current_exception()};
   }
 }
 

@@ -12,8 +12,6 @@
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
-#include <memory>
-#include <memory_resource>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -21,11 +19,9 @@
 
 namespace valgus {
 
-// One file's tree with the arena it lives in, or what stopped the parse.
+// One file's tree, or what stopped the parse.
 struct ParsedFile {
-  // Declared before the tree so that it outlives it.
-  std::unique_ptr<std::pmr::monotonic_buffer_resource> arena;
-  YamlNode root;
+  YamlDocument document;
   std::exception_ptr failure;  // an Error from parse_yaml, or bad_alloc
 };
 
@@ -53,12 +49,10 @@ class ParseAhead {
   const std::vector<CatalogueFile>& files_;
   std::size_t window_ = 0;  // files parsed but not yet taken, at most
   std::mutex mutex_;
-  std::condition_variable parsed_;  // a result is ready
-  std::condition_variable taken_;   // room in the window, or stopping
-  // Emplaced and moved out, never assigned: assigning a tree to one with
-  // another memory resource would copy it.
-  std::vector<std::optional<ParsedFile>> results_;
-  std::size_t next_ = 0;  // the next file a worker claims
+  std::condition_variable parsed_;                  // a result is ready
+  std::condition_variable taken_;                   // room in the window, or stopping
+  std::vector<std::optional<ParsedFile>> results_;  // empty: not parsed yet, or taken
+  std::size_t next_ = 0;                            // the next file a worker claims
   std::size_t taken_count_ = 0;
   bool stopping_ = false;
   std::vector<std::thread> workers_;

@@ -10,6 +10,8 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <sstream>
 
@@ -116,10 +118,9 @@ void check_text(const std::string& file, std::string_view text) {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, std::pmr::memory_resource* memory)
-      : file_(file), memory_(memory), root_(memory) {}
+  TreeBuilder(const std::string& file, std::pmr::memory_resource* memory) : file_(file), memory_(memory) {}
 
-  [[nodiscard]] YamlNode take_root() { return std::move(root_); }
+  [[nodiscard]] YamlNode root() const { return root_; }
 
   void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
   void OnDocumentEnd() override {}
@@ -127,10 +128,9 @@ class TreeBuilder : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     refuse_anchor(mark, anchor);
     count(mark);
-    YamlNode node(memory_);
-    node.kind = YamlNode::Kind::null;
+    YamlNode node;
     node.where = position(mark);
-    add(std::move(node));
+    add(node);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
@@ -145,13 +145,17 @@ class TreeBuilder : public YAML::EventHandler {
     refuse_anchor(mark, anchor);
     refuse_tag(mark, tag);
     count(mark);
-    YamlNode node(memory_);
+    YamlNode node;
     node.kind = YamlNode::Kind::scalar;
     node.where = position(mark);
-    node.value = value;
+    if (!value.empty()) {
+      auto* chars = static_cast<char*>(memory_->allocate(value.size(), 1));
+      std::memcpy(chars, value.data(), value.size());
+      node.value = std::string_view(chars, value.size());
+    }
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
     node.quoted = tag == "!";
-    add(std::move(node));
+    add(node);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -167,6 +171,12 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  // An open list or mapping; its children so far are children_[first..].
+  struct Frame {
+    YamlNode node;
+    std::size_t first = 0;
+  };
+
   void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) const {
     if (anchor != YAML::NullAnchor) {
       throw Error(ExitCode::bad_data, location(file_, mark),
@@ -193,85 +203,106 @@ class TreeBuilder : public YAML::EventHandler {
     refuse_anchor(mark, anchor);
     refuse_tag(mark, tag);
     count(mark);
-    if (static_cast<int>(stack_.size()) >= max_yaml_depth) {
+    if (static_cast<int>(frames_.size()) >= max_yaml_depth) {
       throw Error(ExitCode::bad_data, location(file_, mark),
                   fmt::format("nesting too deep (more than {} levels); a catalogue needs far fewer", max_yaml_depth));
     }
-    YamlNode node(memory_);
+    YamlNode node;
     node.kind = kind;
     node.where = position(mark);
-    stack_.push_back(std::move(node));
-    pending_keys_.emplace_back();
+    frames_.push_back(Frame{node, children_.size()});
   }
 
+  // Moves the finished container's children from the shared scratch list
+  // into one array in the arena, sized exactly.
   void close() {
-    YamlNode node = std::move(stack_.back());
-    stack_.pop_back();
-    pending_keys_.pop_back();
-    add(std::move(node));
+    Frame frame = frames_.back();
+    frames_.pop_back();
+    const std::size_t count = children_.size() - frame.first;
+    const YamlNode* children = children_.data() + frame.first;
+    if (frame.node.kind == YamlNode::Kind::sequence) {
+      frame.node.items = NodeSpan<YamlNode>(copy_to_arena<YamlNode>(children, count), count);
+    } else if (count > 0) {
+      // yaml-cpp always closes a mapping after a value (a null one for "a:").
+      auto* entries = static_cast<YamlEntry*>(memory_->allocate(count / 2 * sizeof(YamlEntry), alignof(YamlEntry)));
+      for (std::size_t i = 0; i + 1 < count; i += 2) {
+        new (entries + i / 2) YamlEntry{children[i], children[i + 1]};
+      }
+      frame.node.entries = NodeSpan<YamlEntry>(entries, count / 2);
+    }
+    children_.resize(frame.first);
+    add(frame.node);
+  }
+
+  template <typename T>
+  const T* copy_to_arena(const T* from, std::size_t count) {
+    if (count == 0) {
+      return nullptr;
+    }
+    auto* to = static_cast<T*>(memory_->allocate(count * sizeof(T), alignof(T)));
+    std::uninitialized_copy_n(from, count, to);
+    return to;
   }
 
   void add(YamlNode node) {
-    if (stack_.empty()) {
-      root_ = std::move(node);
+    if (frames_.empty()) {
+      root_ = node;
       return;
     }
-    YamlNode& parent = stack_.back();
-    if (parent.kind == YamlNode::Kind::sequence) {
-      parent.items.push_back(std::move(node));
-      return;
-    }
-    auto& key = pending_keys_.back();
-    if (!key) {
-      if (node.kind == YamlNode::Kind::sequence || node.kind == YamlNode::Kind::mapping) {
+    const Frame& parent = frames_.back();
+    if (parent.node.kind == YamlNode::Kind::mapping) {
+      const bool is_key = (children_.size() - parent.first) % 2 == 0;
+      if (is_key && (node.kind == YamlNode::Kind::sequence || node.kind == YamlNode::Kind::mapping)) {
         throw Error(ExitCode::bad_data, location(file_, node.where), "a key must be plain text, not a list or mapping");
       }
-      key = std::move(node);
-      return;
+      if (!is_key && node.kind == YamlNode::Kind::null) {
+        node.where = children_.back().where;  // "dose:" with nothing after it: point at the key
+      }
     }
-    if (node.kind == YamlNode::Kind::null) {
-      node.where = key->where;  // "dose:" with nothing after it: point at the key
-    }
-    parent.entries.emplace_back(std::move(*key), std::move(node));
-    key.reset();
+    children_.push_back(node);
   }
 
   const std::string& file_;
   std::pmr::memory_resource* memory_;
   YamlNode root_;
-  std::vector<YamlNode> stack_;
-  std::vector<std::optional<YamlNode>> pending_keys_;
+  std::vector<Frame> frames_;
+  std::vector<YamlNode> children_;  // of every open container, innermost last
   int nodes_ = 0;
 };
 
 }  // namespace
 
-YamlNode parse_yaml(const std::string& file, const std::string& text, std::pmr::memory_resource* memory) {
+YamlDocument parse_yaml(const std::string& file, const std::string& text) {
   check_text(file, text);
   // A UTF-8 byte-order mark, as some editors write, is not content.
   const bool bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
   std::istringstream input(bom ? text.substr(3) : text);
   try {
     YAML::Parser parser(input);
-    TreeBuilder builder(file, memory);
+    YamlDocument document;
+    // About four bytes of tree per byte of YAML, measured on generated
+    // catalogues; the arena grows if a file needs more.
+    document.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(text.size() * 4 + 1024);
+    TreeBuilder builder(file, document.arena.get());
     if (!parser.HandleNextDocument(builder)) {
       throw Error(ExitCode::bad_data, SourceLocation{file, 1, 1},
                   "the file is empty; a catalogue file needs at least one section such as \"exercises:\"");
     }
-    YamlNode root = builder.take_root();
+    const YamlNode root = builder.root();
     if (root.kind == YamlNode::Kind::null) {
       // yaml-cpp reads a document it cannot make sense of (a stray "," on
       // the first line) as empty and would go on returning empty ones.
       throw Error(ExitCode::bad_data, root.where.line > 0 ? location(file, root.where) : SourceLocation{file, 1, 1},
                   "no catalogue content here; a catalogue file starts with a section such as \"exercises:\"");
     }
-    TreeBuilder rest(file, memory);
+    TreeBuilder rest(file, document.arena.get());
     if (parser.HandleNextDocument(rest)) {
-      const YamlNode second = rest.take_root();
+      const YamlNode second = rest.root();
       throw Error(ExitCode::bad_data, location(file, second.where),
                   "a second YAML document (after \"---\") is not allowed; put everything in one document");
     }
-    return root;
+    document.root = root;
+    return document;
   } catch (const YAML::Exception& error) {
     throw Error(ExitCode::bad_data, location(file, error.mark),
                 fmt::format("invalid YAML: {}", explain_syntax_error(error.msg)));

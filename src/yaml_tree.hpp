@@ -8,10 +8,13 @@
 
 #include "valgus/error.hpp"
 
+#include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <memory_resource>
 #include <string>
-#include <utility>
-#include <vector>
+#include <string_view>
+#include <type_traits>
 
 namespace valgus {
 
@@ -22,21 +25,55 @@ struct Mark {
   int column = 0;
 };
 
-// Nodes take their memory from a memory resource: the loader gives each
-// file a monotonic arena, so a tree of hundreds of thousands of nodes costs
-// a few large allocations instead of one per string and list.
-struct YamlNode {
-  enum class Kind { null, scalar, sequence, mapping };
+// A read-only run of nodes inside a document's arena.
+template <typename T>
+class NodeSpan {
+ public:
+  NodeSpan() = default;
+  NodeSpan(const T* data, std::size_t size) : data_(data), size_(size) {}
+  [[nodiscard]] const T* begin() const { return data_; }
+  [[nodiscard]] const T* end() const { return data_ + size_; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] const T& operator[](std::size_t index) const { return data_[index]; }
 
-  YamlNode() = default;
-  explicit YamlNode(std::pmr::memory_resource* memory) : value(memory), items(memory), entries(memory) {}
+ private:
+  const T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+struct YamlEntry;
+
+// A node is a small plain value: its text and children live in the
+// document's arena, so a tree of hundreds of thousands of nodes costs a few
+// large allocations, no destructors, and half the memory of one built from
+// strings and vectors (memory traffic, not instructions, is what building
+// a large tree costs).
+struct YamlNode {
+  enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
+  bool quoted = false;  // quoted or block scalars are always text
   Mark where;
-  std::pmr::string value;                                   // scalars only
-  bool quoted = false;                                      // quoted or block scalars are always text
-  std::pmr::vector<YamlNode> items;                         // sequences
-  std::pmr::vector<std::pair<YamlNode, YamlNode>> entries;  // mappings, in file order
+  std::string_view value;       // scalars only
+  NodeSpan<YamlNode> items;     // sequences
+  NodeSpan<YamlEntry> entries;  // mappings, in file order
+};
+
+struct YamlEntry {
+  YamlNode key;
+  YamlNode value;
+};
+
+// Nodes are copied as bytes into the arena and never destroyed.
+static_assert(std::is_trivially_copyable_v<YamlNode> && std::is_trivially_destructible_v<YamlNode>);
+static_assert(std::is_trivially_copyable_v<YamlEntry> && std::is_trivially_destructible_v<YamlEntry>);
+
+// A parsed file: the tree and the arena it lives in. Keep the document
+// while using its nodes.
+struct YamlDocument {
+  std::unique_ptr<std::pmr::monotonic_buffer_resource> arena;
+  YamlNode root;
 };
 
 // Deepest nesting a catalogue needs (root map > list > entry > dose > ...)
@@ -55,8 +92,6 @@ inline constexpr int max_yaml_nodes = 400000;
 // byte-order mark is allowed), syntax errors, anchors and aliases, tags, a
 // second document, a file with no content, nesting deeper than
 // max_yaml_depth, more than max_yaml_nodes values, or non-scalar keys.
-// The tree's memory comes from `memory`, which must outlive it.
-[[nodiscard]] YamlNode parse_yaml(const std::string& file, const std::string& text,
-                                  std::pmr::memory_resource* memory = std::pmr::get_default_resource());
+[[nodiscard]] YamlDocument parse_yaml(const std::string& file, const std::string& text);
 
 }  // namespace valgus

@@ -42,7 +42,7 @@ std::string dump(const YamlNode& node) {
 
 std::string outcome(const ParsedFile& parsed) {
   if (!parsed.failure) {
-    return dump(parsed.root);
+    return dump(parsed.document.root);
   }
   try {
     std::rethrow_exception(parsed.failure);
@@ -53,7 +53,7 @@ std::string outcome(const ParsedFile& parsed) {
 
 std::string outcome_alone(const CatalogueFile& file) {
   try {
-    return dump(valgus::parse_yaml(file.path, file.text));
+    return dump(valgus::parse_yaml(file.path, file.text).root);
   } catch (const valgus::Error& error) {
     return std::string("error: ") + error.what();
   }
@@ -128,8 +128,8 @@ TEST_CASE("a tree taken from a worker keeps its arena and outlives the parser") 
       kept.push_back(ahead.take(i));
     }
   }
-  REQUIRE(kept[3].arena != nullptr);
-  CHECK(dump(kept[3].root) == outcome_alone(files[3]));
+  REQUIRE(kept[3].document.arena != nullptr);
+  CHECK(dump(kept[3].document.root) == outcome_alone(files[3]));
 }
 
 TEST_CASE("stopping before every file is taken neither hangs nor leaks") {

@@ -8,29 +8,32 @@ using valgus::parse_yaml;
 using valgus::YamlNode;
 
 TEST_CASE("a mapping keeps keys in file order with 1-based positions") {
-  const YamlNode root = parse_yaml("f.yaml", "b: 1\na: 'two'\nc: [x, y]\n");
+  const auto document = parse_yaml("f.yaml", "b: 1\na: 'two'\nc: [x, y]\n");
+  const YamlNode& root = document.root;
   REQUIRE(root.kind == YamlNode::Kind::mapping);
   REQUIRE(root.entries.size() == 3);
-  CHECK(root.entries[0].first.value == "b");
-  CHECK(root.entries[0].first.where.line == 1);
-  CHECK(root.entries[0].first.where.column == 1);
-  CHECK(root.entries[1].second.value == "two");
-  CHECK(root.entries[1].second.quoted);
-  CHECK_FALSE(root.entries[0].second.quoted);
-  CHECK(root.entries[2].second.kind == YamlNode::Kind::sequence);
-  CHECK(root.entries[2].second.items[1].value == "y");
-  CHECK(root.entries[2].second.items[1].where.line == 3);
-  CHECK(root.entries[2].second.items[1].where.column == 8);
+  CHECK(root.entries[0].key.value == "b");
+  CHECK(root.entries[0].key.where.line == 1);
+  CHECK(root.entries[0].key.where.column == 1);
+  CHECK(root.entries[1].value.value == "two");
+  CHECK(root.entries[1].value.quoted);
+  CHECK_FALSE(root.entries[0].value.quoted);
+  CHECK(root.entries[2].value.kind == YamlNode::Kind::sequence);
+  CHECK(root.entries[2].value.items[1].value == "y");
+  CHECK(root.entries[2].value.items[1].where.line == 3);
+  CHECK(root.entries[2].value.items[1].where.column == 8);
 }
 
 TEST_CASE("duplicate keys are kept so the loader can refuse them") {
-  const YamlNode root = parse_yaml("f.yaml", "a: 1\na: 2\n");
+  const auto document = parse_yaml("f.yaml", "a: 1\na: 2\n");
+  const YamlNode& root = document.root;
   CHECK(root.entries.size() == 2);
 }
 
 TEST_CASE("empty value is null") {
-  const YamlNode root = parse_yaml("f.yaml", "a:\n");
-  CHECK(root.entries[0].second.kind == YamlNode::Kind::null);
+  const auto document = parse_yaml("f.yaml", "a:\n");
+  const YamlNode& root = document.root;
+  CHECK(root.entries[0].value.kind == YamlNode::Kind::null);
 }
 
 TEST_CASE("refused documents") {
@@ -102,13 +105,14 @@ TEST_CASE("bytes that are not UTF-8 text are refused with their position") {
   CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: 1\xef\xbb\xbf\n"),
                     "f.yaml:1:5: invisible control character U+FEFF in the file; remove it");
   // A leading UTF-8 byte-order mark, as some editors write, is fine.
-  const YamlNode root = parse_yaml("f.yaml",
+  const auto document = parse_yaml("f.yaml",
                                    "\xef\xbb\xbf"
                                    "a: 1\n");
+  const YamlNode& root = document.root;
   REQUIRE(root.entries.size() == 1);
-  CHECK(root.entries[0].first.value == "a");
+  CHECK(root.entries[0].key.value == "a");
   // Windows line ends are fine too.
-  CHECK(parse_yaml("f.yaml", "a: 1\r\nb: 2\r\n").entries.size() == 2);
+  CHECK(parse_yaml("f.yaml", "a: 1\r\nb: 2\r\n").root.entries.size() == 2);
 }
 
 TEST_CASE("the number of values in one file is capped") {
