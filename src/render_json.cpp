@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 namespace valgus {
 namespace {
 
@@ -57,22 +60,87 @@ std::string dump(const Json& json) {
   return json.dump(2) + "\n";
 }
 
+// Writes what dump() would print for a document built one value at a time,
+// so a plan or list of 15,000 exercises never exists as one DOM (which
+// took three times the memory of the catalogue). Small values are still
+// nlohmann objects, re-indented to their depth.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void key(const std::string& name) {
+    separate();
+    out_ += Json(name).dump();
+    out_ += ": ";
+    after_key_ = true;
+  }
+
+  void value(const Json& json) {
+    separate();
+    // JSON text has no raw newlines inside strings, so every newline
+    // starts a line to indent.
+    for (const char c : json.dump(2)) {
+      out_ += c;
+      if (c == '\n') {
+        out_.append(depth() * 2, ' ');
+      }
+    }
+  }
+
+  void field(const std::string& name, const Json& json) {
+    key(name);
+    value(json);
+  }
+
+ private:
+  [[nodiscard]] std::size_t depth() const { return empty_.size(); }
+
+  // Before a value or key: a comma after the previous one, a new line, the
+  // indent; nothing right after a key.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!empty_.empty()) {
+      out_ += empty_.back() ? "\n" : ",\n";
+      empty_.back() = false;
+      out_.append(depth() * 2, ' ');
+    }
+  }
+
+  void open(char bracket) {
+    separate();
+    out_ += bracket;
+    empty_.push_back(true);
+  }
+
+  void close(char bracket) {
+    const bool was_empty = empty_.back();
+    empty_.pop_back();
+    if (!was_empty) {
+      out_ += '\n';
+      out_.append(depth() * 2, ' ');
+    }
+    out_ += bracket;
+  }
+
+  std::string& out_;
+  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
 }  // namespace
 
 std::string render_plan_json(const Plan& plan) {
   Json problems = Json::array();
   for (const auto& problem : plan.problems) {
     problems.push_back(Json{{"id", problem.id}, {"name", problem.name}});
-  }
-  Json phases = Json::array();
-  for (const auto& phase : plan.phases) {
-    Json exercises = Json::array();
-    for (const auto& planned : phase.exercises) {
-      exercises.push_back(exercise_json(planned));
-    }
-    phases.push_back(Json{{"phase", std::string(to_string(phase.phase))},
-                          {"minutes", display_minutes(phase.seconds)},
-                          {"exercises", exercises}});
   }
   Json habits = Json::array();
   for (const auto& habit : plan.habits) {
@@ -95,17 +163,37 @@ std::string render_plan_json(const Plan& plan) {
   if (plan.position) {
     position = Json{{"id", plan.position->id}, {"name", plan.position->name}, {"advice", plan.position->advice}};
   }
-  return dump(Json{{"problems", problems},
-                   {"minutes", display_minutes(plan.seconds)},
-                   {"budget_minutes", plan.budget_minutes ? Json(*plan.budget_minutes) : Json(nullptr)},
-                   {"over_budget", plan.over_budget},
-                   {"week", plan.week},
-                   {"position", position},
-                   {"adjusted", adjusted},
-                   {"phases", phases},
-                   {"schedule", schedule},
-                   {"habits", habits},
-                   {"notes", notes}});
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.field("problems", problems);
+  json.field("minutes", display_minutes(plan.seconds));
+  json.field("budget_minutes", plan.budget_minutes ? Json(*plan.budget_minutes) : Json(nullptr));
+  json.field("over_budget", plan.over_budget);
+  json.field("week", plan.week);
+  json.field("position", position);
+  json.field("adjusted", adjusted);
+  json.key("phases");
+  json.begin_array();
+  for (const auto& phase : plan.phases) {
+    json.begin_object();
+    json.field("phase", std::string(to_string(phase.phase)));
+    json.field("minutes", display_minutes(phase.seconds));
+    json.key("exercises");
+    json.begin_array();
+    for (const auto& planned : phase.exercises) {
+      json.value(exercise_json(planned));
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.field("schedule", schedule);
+  json.field("habits", habits);
+  json.field("notes", notes);
+  json.end_object();
+  out += '\n';
+  return out;
 }
 
 std::string render_exercise_json(const PlannedExercise& planned, const std::vector<Problem>& serves) {
@@ -171,11 +259,15 @@ std::string render_check_json(const LoadResult& result, std::size_t files) {
 }
 
 std::string render_list_json(const std::vector<PlannedExercise>& exercises) {
-  Json list = Json::array();
+  std::string out;
+  JsonWriter json(out);
+  json.begin_array();
   for (const auto& planned : exercises) {
-    list.push_back(exercise_json(planned));
+    json.value(exercise_json(planned));
   }
-  return dump(list);
+  json.end_array();
+  out += '\n';
+  return out;
 }
 
 }  // namespace valgus

@@ -52,3 +52,21 @@ TEST_CASE("list json is an array of exercises with the plan's keys") {
   CHECK(json[0]["dose"]["hold_seconds"] == Json::parse(R"({"min":3,"max":5})"));
   CHECK(json[0]["why"] == Json::array());
 }
+
+TEST_CASE("plan and list json, written piece by piece, are laid out exactly as one nlohmann dump") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  // The stretch phase is empty here: "exercises": [] inside a phase.
+  const auto plan = valgus::make_plan(catalogue, valgus::test::request_for({"ankle", "hip"}));
+  const std::string text = valgus::render_plan_json(plan);
+  CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+  CHECK(text.find("\"exercises\": []") != std::string::npos);
+
+  CHECK(valgus::render_list_json({}) == "[]\n");
+  const auto all = valgus::make_plan(catalogue, valgus::test::request_for({"ankle", "hip"}));
+  std::vector<valgus::PlannedExercise> shown;
+  for (const auto& phase : all.phases) {
+    shown.insert(shown.end(), phase.exercises.begin(), phase.exercises.end());
+  }
+  const std::string list = valgus::render_list_json(shown);
+  CHECK(list == nlohmann::ordered_json::parse(list).dump(2) + "\n");
+}
