@@ -28,12 +28,13 @@ unsigned parse_threads(const std::vector<CatalogueFile>& files) {
   if (files.size() < 2 || bytes < min_parallel_bytes) {
     return 0;
   }
+  // The calling thread parses too, so one worker fewer than cores.
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::min<std::size_t>({cores, max_parse_threads, files.size()}));
+  return static_cast<unsigned>(std::min<std::size_t>({cores, max_parse_threads, files.size()})) - 1;
 }
 
 ParseAhead::ParseAhead(const std::vector<CatalogueFile>& files, unsigned threads)
-    : files_(files), window_(std::size_t{2} * threads), results_(files.size()) {
+    : files_(files), window_(std::size_t{2} * (threads + 1)), results_(files.size()) {
   workers_.reserve(threads);
   for (unsigned i = 0; i < threads; ++i) {
     workers_.emplace_back([this] { work(); });
@@ -56,13 +57,35 @@ ParsedFile ParseAhead::take(std::size_t index) {
     return parse_one(files_.at(index));
   }
   std::unique_lock lock(mutex_);
-  parsed_.wait(lock, [&] { return results_.at(index).has_value(); });
-  ParsedFile result = std::move(*results_[index]);
-  results_[index].reset();
-  ++taken_count_;
-  lock.unlock();
-  taken_.notify_all();
-  return result;
+  for (;;) {
+    if (results_.at(index)) {
+      ParsedFile result = std::move(*results_[index]);
+      results_[index].reset();
+      ++taken_count_;
+      lock.unlock();
+      taken_.notify_all();
+      return result;
+    }
+    if (next_ == index) {
+      // Nobody has started this file: parse it here.
+      ++next_;
+      ++taken_count_;
+      lock.unlock();
+      taken_.notify_all();
+      return parse_one(files_[index]);
+    }
+    if (next_ < files_.size() && next_ < taken_count_ + window_) {
+      // A worker is on this file: parse a later one meanwhile instead of
+      // waiting, so the calling thread is always one of the parsers.
+      const std::size_t later = next_++;
+      lock.unlock();
+      ParsedFile result = parse_one(files_[later]);
+      lock.lock();
+      results_[later].emplace(std::move(result));
+      continue;
+    }
+    parsed_.wait(lock);
+  }
 }
 
 void ParseAhead::work() {

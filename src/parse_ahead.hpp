@@ -39,8 +39,10 @@ class ParseAhead {
   ParseAhead(ParseAhead&&) = delete;
   ParseAhead& operator=(ParseAhead&&) = delete;
 
-  // File `index`'s result, waiting for it if needed. Call once per file,
-  // in order 0, 1, 2, ...
+  // File `index`'s result. Call once per file, in order 0, 1, 2, ...
+  // While a worker is still on it, the caller parses a later file itself
+  // rather than wait: with `threads` workers, threads + 1 files are parsed
+  // at once.
   [[nodiscard]] ParsedFile take(std::size_t index);
 
  private:
