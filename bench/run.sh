@@ -42,7 +42,7 @@ print(f'| valgus plan --all | {p*1000:.1f} ms | {p/v:.2f} |')"
 echo "peak memory of plan --all: $(peak_kb "$bin" plan --all) KiB"
 echo
 
-echo "## Scale (median of 5 runs each, side by side; $threads cores)"
+echo "## Scale (median of 10 runs each, side by side; $threads cores)"
 echo
 echo "| exercises | files | MB | valgus plan --all | yaml-cpp alone, 1 thread | ratio | yaml-cpp alone, $threads threads | ratio | CPU time valgus / yaml-cpp | per 1,000 exercises | valgus peak |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
@@ -50,7 +50,7 @@ for n in 1000 2000 5000 10000 15000; do
   dir=$work/catalog-$n
   bench/gen_catalogue.sh "$dir" $((n / 1000)) 1000
   mb=$(du -sb "$dir" | awk '{printf "%.1f", $1 / 1e6}')
-  hyperfine -N --warmup 1 --runs 5 --export-json "$work/h.json" \
+  hyperfine -N --warmup 1 --runs 10 --export-json "$work/h.json" \
     -n valgus "$bin --catalog $dir plan --all" -n yaml "$floor $(echo "$dir"/*.yaml)" \
     -n yaml-j "$floor -j $threads $(echo "$dir"/*.yaml)" >/dev/null 2>&1
   ours=$(median valgus)
