@@ -8,9 +8,9 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -150,7 +150,7 @@ class TreeBuilder : public YAML::EventHandler {
     node.where = position(mark);
     if (!value.empty()) {
       auto* chars = static_cast<char*>(memory_->allocate(value.size(), 1));
-      std::memcpy(chars, value.data(), value.size());
+      std::copy(value.begin(), value.end(), chars);  // a view: no terminating NUL
       node.value = std::string_view(chars, value.size());
     }
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".

@@ -78,14 +78,14 @@ std::vector<CatalogueFile> mixed_files(int count) {
 }  // namespace
 
 TEST_CASE("small inputs are parsed on the calling thread") {
-  const std::string big(300 * 1024, '#');
+  const std::string big(std::size_t{300} * 1024, '#');
   CHECK(valgus::parse_threads({}) == 0);
   CHECK(valgus::parse_threads({CatalogueFile{"a.yaml", big, 0}}) == 0);
   CHECK(valgus::parse_threads({CatalogueFile{"a.yaml", "a: 1\n", 0}, CatalogueFile{"b.yaml", "b: 1\n", 0}}) == 0);
 }
 
 TEST_CASE("large inputs get one parser per core (the caller is one), at most one per file and at most eight") {
-  const std::string half(200 * 1024, '#');
+  const std::string half(std::size_t{200} * 1024, '#');
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
   const std::vector<CatalogueFile> two{{"a.yaml", half, 0}, {"b.yaml", half, 0}};
   CHECK(valgus::parse_threads(two) == std::min(cores, 2U) - 1);
@@ -145,10 +145,12 @@ TEST_CASE("a large catalogue loaded on threads reports errors in file order") {
     std::string text = "exercises:\n";
     for (int i = 0; i < 150; ++i) {
       const std::string id = "bulk-" + std::to_string(f) + "-" + std::to_string(i);
-      text += "  - id: " + id + "\n    name: Bulk " + id +
-              "\n    phase: strengthen\n    region: hip\n    targets: [glutes]\n"
-              "    steps: [Stand tall., Push the knees out over the toes., Return slowly.]\n"
-              "    dose: {sets: 2, reps: 10}\n    source: test\n";
+      text += "  - id: " + id;
+      text += "\n    name: Bulk " + id;
+      text +=
+          "\n    phase: strengthen\n    region: hip\n    targets: [glutes]\n"
+          "    steps: [Stand tall., Push the knees out over the toes., Return slowly.]\n"
+          "    dose: {sets: 2, reps: 10}\n    source: test\n";
     }
     if (f == 3) {
       text += "  - id: broken\n    name: [\n";
