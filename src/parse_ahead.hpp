@@ -26,7 +26,8 @@ struct ParsedFile {
 };
 
 // Worker threads worth starting for `files`: none for small inputs (a
-// thread costs more than it saves), otherwise up to one per core.
+// thread costs more than it saves), otherwise one per core beyond the
+// calling thread, which parses too (at most 8 parsers, one per file).
 [[nodiscard]] unsigned parse_threads(const std::vector<CatalogueFile>& files);
 
 class ParseAhead {
