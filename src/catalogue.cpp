@@ -57,6 +57,52 @@ const MuscleGroup* Catalogue::find_muscle_group(std::string_view id) const {
 const Equipment* Catalogue::find_equipment(std::string_view id) const {
   return find_in(equipment, equipment_index_, id);
 }
+namespace {
+
+// "Foam_Roller " and "foam roller" compare equal: lower case, separators as
+// one space, no space at either end.
+std::string equipment_key(std::string_view word) {
+  std::string key;
+  key.reserve(word.size());
+  bool pending_space = false;
+  for (const char c : word) {
+    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+      pending_space = !key.empty();
+      continue;
+    }
+    if (pending_space) {
+      key += ' ';
+      pending_space = false;
+    }
+    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::vector<const Equipment*> Catalogue::equipment_named(std::string_view word) const {
+  std::vector<const Equipment*> found;
+  if (const Equipment* exact = find_equipment(word)) {
+    found.push_back(exact);
+    return found;
+  }
+  const std::string key = equipment_key(word);
+  if (key.empty()) {
+    return found;
+  }
+  for (const Equipment& item : equipment) {
+    bool named = equipment_key(item.id) == key || equipment_key(item.name) == key;
+    for (std::size_t i = 0; !named && i < item.aliases.size(); ++i) {
+      named = equipment_key(item.aliases[i]) == key;
+    }
+    if (named) {
+      found.push_back(&item);
+    }
+  }
+  return found;
+}
+
 const Problem* Catalogue::find_problem(std::string_view id) const { return find_in(problems, problem_index_, id); }
 const Exercise* Catalogue::find_exercise(std::string_view id) const { return find_in(exercises, exercise_index_, id); }
 

@@ -23,6 +23,7 @@ int report(const valgus::Error& error) {
     // File names and echoed values come from outside: neutralise them.
     text += "valgus: error: " + valgus::terminal_safe(diagnostic.to_string()) + "\n";
   }
+  text += valgus::terminal_safe(error.hint());
   try {
     valgus::write_all(STDERR_FILENO, text);
   } catch (const valgus::Error&) {

@@ -169,25 +169,38 @@ void sort_in_plan_order(std::vector<PlannedExercise>& exercises) {
 std::vector<std::string> parse_equipment_list(const Catalogue& catalogue, std::string_view list) {
   std::vector<std::string> items;
   std::vector<std::string> valid{"none"};
+  std::vector<std::string> words{"none"};  // every word accepted, for did-you-mean
   for (const auto& item : catalogue.equipment) {
     if (!item.household) {
       valid.push_back(item.id);
     }
+    words.push_back(item.id);
+    words.push_back(item.name);
+    words.insert(words.end(), item.aliases.begin(), item.aliases.end());
   }
   std::size_t start = 0;
   while (start <= list.size()) {
     const std::size_t comma = std::min(list.find(',', start), list.size());
     const std::string item = trim(list.substr(start, comma - start));
     start = comma + 1;
-    if (item.empty()) {
+    if (item.empty() || item == "none") {
       continue;
     }
-    if (item != "none" && catalogue.find_equipment(item) == nullptr) {
+    const auto named = catalogue.equipment_named(item);
+    if (named.empty()) {
       throw Error(ExitCode::usage, fmt::format("unknown equipment \"{}\"{}; valid equipment: {}", item,
-                                               did_you_mean_suffix(item, valid), join(valid, ", ")));
+                                               did_you_mean_suffix(item, words), join(valid, ", ")));
     }
-    if (item != "none" && std::find(items.begin(), items.end(), item) == items.end()) {
-      items.push_back(item);
+    if (named.size() > 1) {
+      std::vector<std::string> ids;
+      for (const Equipment* candidate : named) {
+        ids.push_back(candidate->id);
+      }
+      throw Error(ExitCode::usage, fmt::format("equipment \"{}\" could be any of {}; give one of these ids instead",
+                                               item, join(ids, ", ")));
+    }
+    if (std::find(items.begin(), items.end(), named.front()->id) == items.end()) {
+      items.push_back(named.front()->id);
     }
   }
   return items;
@@ -205,8 +218,7 @@ namespace {
 std::vector<const Problem*> resolve_problems(const Catalogue& catalogue, const std::vector<std::string>& ids) {
   const auto valid = catalogue.problem_ids();
   if (ids.empty()) {
-    throw Error(ExitCode::usage,
-                fmt::format("no problem given; choose one or more of --{} (or --all)", join(valid, ", --")));
+    throw Error(ExitCode::usage, fmt::format("no problem given; valid problems: {}", join(valid, ", ")));
   }
   std::vector<const Problem*> problems;
   for (const auto& id : ids) {

@@ -24,8 +24,9 @@ muscle_groups:
 equipment:
   - {id: floor, name: floor space, household: true}
   - {id: wall, name: wall, household: true}
-  - {id: foam-roller, name: foam roller}
-  - {id: band, name: resistance band}
+  - {id: foam-roller, name: foam roller, aliases: [foam roll]}
+  - {id: band, name: resistance band, aliases: [bands, loop band]}
+  - {id: mini-band, name: mini band, aliases: [loop band]}
 problems:
   - id: hip
     name: hip rotation

@@ -134,3 +134,24 @@ TEST_CASE("paths that cannot be read are exit 66 with the reason") {
     CHECK(std::string(error.what()) == "cannot read /nonexistent/x.yaml: No such file or directory");
   }
 }
+
+TEST_CASE("equipment named by id, name or alias") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  const auto ids = [&](std::string_view word) {
+    std::vector<std::string> found;
+    for (const valgus::Equipment* item : catalogue.equipment_named(word)) {
+      found.push_back(item->id);
+    }
+    return found;
+  };
+  using Ids = std::vector<std::string>;
+  CHECK(ids("band") == Ids{"band"});
+  CHECK(ids("resistance band") == Ids{"band"});
+  CHECK(ids(" Resistance_Band ") == Ids{"band"});
+  CHECK(ids("foam-roll") == Ids{"foam-roller"});
+  CHECK(ids("Foam Roller") == Ids{"foam-roller"});
+  CHECK(ids("loop band") == Ids{"band", "mini-band"});
+  CHECK(ids("mini") == Ids{});
+  CHECK(ids("") == Ids{});
+  CHECK(ids(" - ") == Ids{});
+}

@@ -143,7 +143,7 @@ TEST_CASE("references to things that do not exist") {
 
 TEST_CASE("duplicate ids and keys") {
   CHECK(errors_of("habits:\n  - {id: w-sitting, name: W, advice: No.}\n") ==
-        "x.yaml:2:5: duplicate habit id \"w-sitting\" (first defined at vocabulary.yaml:28:5); rename one of them");
+        "x.yaml:2:5: duplicate habit id \"w-sitting\" (first defined at vocabulary.yaml:29:5); rename one of them");
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    name: Again\n")) ==
         lines({"x.yaml:10:5: duplicate field \"name\" in exercise; keep only one"}));
   CHECK(errors_of("habits: []\nhabits: []\n") ==

@@ -36,6 +36,11 @@ struct Catalogue {
   [[nodiscard]] const Muscle* find_muscle(std::string_view id) const;
   [[nodiscard]] const MuscleGroup* find_muscle_group(std::string_view id) const;
   [[nodiscard]] const Equipment* find_equipment(std::string_view id) const;
+  // The equipment a person's word names: its id, its name or one of its
+  // aliases, ignoring case and treating "-", "_" and runs of spaces alike
+  // ("Resistance Band", "foam roll"). More than one entry when the word is
+  // ambiguous across entries; none when unknown.
+  [[nodiscard]] std::vector<const Equipment*> equipment_named(std::string_view word) const;
   [[nodiscard]] const Problem* find_problem(std::string_view id) const;
   [[nodiscard]] const Exercise* find_exercise(std::string_view id) const;
   [[nodiscard]] const Note* find_note(std::string_view id) const;

@@ -43,10 +43,15 @@ class Error : public std::runtime_error {
 
   [[nodiscard]] ExitCode code() const noexcept { return code_; }
   [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+  // Lines printed after the error lines, as they are: what to do next
+  // (the choices a usage error leaves open). Ends with a newline or is empty.
+  [[nodiscard]] const std::string& hint() const noexcept { return hint_; }
+  void set_hint(std::string hint) { hint_ = std::move(hint); }
 
  private:
   ExitCode code_;
   std::vector<Diagnostic> diagnostics_;
+  std::string hint_;
 };
 
 }  // namespace valgus

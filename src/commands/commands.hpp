@@ -50,9 +50,12 @@ struct ProblemOptions {
   std::vector<std::string> flagged;  // from the problem flags, in order
   std::vector<std::string> by_id;    // from --problem
   bool all = false;
+  std::vector<std::string> flag_ids;  // the problems that have a flag of their own
 
   void add_to(CLI::App& command, const Catalogue& builtin);
-  [[nodiscard]] Request request(const Catalogue& catalogue) const;
+  // The problems asked for; none at all is a usage error that lists the
+  // choices for `command` (plan, export).
+  [[nodiscard]] Request request(const Catalogue& catalogue, const std::string& command) const;
 };
 
 // --equipment, --minutes, --side, --when and --week, shared by plan and export.
@@ -63,7 +66,8 @@ struct PersonalOptions {
   std::string when;
   int week = 1;
 
-  void add_to(CLI::App& command);
+  // `builtin` gives the equipment and positions the help names.
+  void add_to(CLI::App& command, const Catalogue& builtin);
   // Fills the personal fields of `request`; unknown equipment or position
   // is a usage error naming the valid ones.
   void apply_to(Request& request, const Catalogue& catalogue) const;
@@ -75,6 +79,9 @@ void add_format_option(CLI::App& command, Format& format,
 // Marks an option or argument as taking catalogue words of `kind`
 // (problems, exercises, equipment, phases, positions) for shell completion.
 [[nodiscard]] CLI::Validator completes(const std::string& kind);
+
+// "a, b or c".
+[[nodiscard]] std::string or_list(const std::vector<std::string>& words);
 
 // A CLI11 check for a plain decimal whole number from `low` to `high`.
 [[nodiscard]] CLI::Validator whole_number(int low, int high);

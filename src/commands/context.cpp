@@ -80,12 +80,15 @@ TextStyle Context::terminal_style() const {
 }
 
 void ProblemOptions::add_to(CLI::App& command, const Catalogue& builtin) {
+  flag_ids = builtin.problem_ids();
   for (const auto& problem : builtin.problems) {
     command.add_flag_callback(
         "--" + problem.id, [this, id = problem.id] { flagged.push_back(id); },
         capitalised(problem.name) + " (see: valgus problems)");
   }
-  command.add_option("--problem", by_id, "A problem by id, from any loaded catalogue (repeatable)")
+  command
+      .add_option("--problem", by_id,
+                  "A problem by id, from any loaded catalogue (repeatable): " + or_list(builtin.problem_ids()))
       ->type_name("ID")
       ->check(completes("problems"))
       ->expected(1)
@@ -93,7 +96,34 @@ void ProblemOptions::add_to(CLI::App& command, const Catalogue& builtin) {
   command.add_flag("--all", all, "Every problem of the catalogue");
 }
 
-Request ProblemOptions::request(const Catalogue& catalogue) const {
+namespace {
+
+Error no_problem_error(const Catalogue& catalogue, const std::vector<std::string>& flag_ids,
+                       const std::string& command) {
+  // A first-time user lands here: show the choices, not just their ids.
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const auto& problem : catalogue.problems) {
+    const bool has_flag = std::find(flag_ids.begin(), flag_ids.end(), problem.id) != flag_ids.end();
+    rows.emplace_back(has_flag ? "--" + problem.id : "--problem " + problem.id, problem.name);
+  }
+  std::size_t width = std::string_view("--all").size();
+  for (const auto& row : rows) {
+    width = std::max(width, row.first.size());
+  }
+  std::string hint;
+  for (const auto& [label, name] : rows) {
+    hint += fmt::format("  {:<{}}  {}\n", label, width, name);
+  }
+  hint += fmt::format("  {:<{}}  {}\n", "--all", width, "every problem above");
+  hint += "Not sure which fit you? Each has a self-test: valgus problems\n";
+  Error error(ExitCode::usage, fmt::format("no problem given; choose one or more for valgus {}:", command));
+  error.set_hint(std::move(hint));
+  return error;
+}
+
+}  // namespace
+
+Request ProblemOptions::request(const Catalogue& catalogue, const std::string& command) const {
   Request request;
   if (all) {
     request.problems = catalogue.problem_ids();
@@ -101,20 +131,35 @@ Request ProblemOptions::request(const Catalogue& catalogue) const {
   }
   request.problems = flagged;
   request.problems.insert(request.problems.end(), by_id.begin(), by_id.end());
+  if (request.problems.empty()) {
+    throw no_problem_error(catalogue, flag_ids, command);
+  }
   return request;
 }
 
-void PersonalOptions::add_to(CLI::App& command) {
-  command.add_option("--equipment", equipment, "What you have: comma-separated LIST (none = bodyweight only)")
-      ->type_name("LIST")
-      ->check(completes("equipment"));
+void PersonalOptions::add_to(CLI::App& command, const Catalogue& builtin) {
+  std::vector<std::string> kit;
+  std::string example;
+  for (const auto& item : builtin.equipment) {
+    if (!item.household) {
+      kit.push_back(item.id);
+      if (example.empty() && item.name != item.id) {
+        example = item.name;
+      }
+    }
+  }
+  std::string equipment_help = "What you have: comma-separated LIST of none (bodyweight only), " + join(kit, ", ");
+  if (!example.empty()) {
+    equipment_help += "; names work too (\"" + example + "\")";
+  }
+  command.add_option("--equipment", equipment, equipment_help)->type_name("LIST")->check(completes("equipment"));
   command.add_option("--minutes", minutes, "Fit the session into N minutes")
       ->type_name("N")
       ->check(whole_number(1, max_minutes));
   command.add_option("--side", side, "The leg that caves more gets extra volume: left, right or both")
       ->type_name("SIDE")
       ->check(one_of({"left", "right", "both"}));
-  command.add_option("--when", when, "Where your knee caves: standing, squat, landing or running")
+  command.add_option("--when", when, "Where your knee caves: " + or_list(builtin.position_ids()))
       ->type_name("WHERE")
       ->check(completes("positions"));
   command.add_option("--week", week, "Apply the progressions due by week N")
@@ -130,6 +175,14 @@ void PersonalOptions::apply_to(Request& request, const Catalogue& catalogue) con
   request.side = parse_side(side).value_or(Side::both);
   request.when = when;
   request.week = week;
+}
+
+std::string or_list(const std::vector<std::string>& words) {
+  if (words.size() < 2) {
+    return join(words, "");
+  }
+  const std::vector<std::string> head(words.begin(), words.end() - 1);
+  return join(head, ", ") + " or " + words.back();
 }
 
 CLI::Validator whole_number(int low, int high) {

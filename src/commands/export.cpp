@@ -23,7 +23,7 @@ void add_export(CLI::App& app, Context& context) {
       ->type_name("FILE")
       ->required();
   options->problems.add_to(*command, context.builtin());
-  options->personal.add_to(*command);
+  options->personal.add_to(*command, context.builtin());
   command->add_option("--weeks", options->weeks, "Length of the programme in weeks (default 6)")
       ->type_name("N")
       ->check(whole_number(1, max_week));
@@ -31,7 +31,7 @@ void add_export(CLI::App& app, Context& context) {
 
   command->callback([options, &context] {
     const Catalogue catalogue = context.catalogue();
-    Request request = options->problems.request(catalogue);
+    Request request = options->problems.request(catalogue, "export");
     options->personal.apply_to(request, catalogue);
     request.weeks = options->weeks;
     const std::string text = render_plan_markdown(make_plan(catalogue, request));

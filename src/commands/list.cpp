@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include "valgus/output.hpp"
+#include "valgus/text.hpp"
 
 namespace valgus::commands {
 
@@ -21,12 +22,20 @@ void add_list(CLI::App& app, Context& context) {
   command->add_option("--phase", options->phase, "Only this phase: release, stretch, strengthen or integrate")
       ->type_name("PHASE")
       ->check(completes("phases"));
-  command->add_option("--problem", options->problem, "Only exercises the plan for this problem would use")
+  command
+      ->add_option("--problem", options->problem,
+                   "Only exercises the plan for this problem would use: " + or_list(context.builtin().problem_ids()))
       ->type_name("ID")
       ->check(completes("problems"));
+  std::vector<std::string> kit{"none (bodyweight)"};
+  for (const auto& item : context.builtin().equipment) {
+    if (!item.household) {
+      kit.push_back(item.id);
+    }
+  }
   command
       ->add_option("--equipment", options->equipment,
-                   "Only exercises doable with this comma-separated LIST (none = bodyweight)")
+                   "Only exercises doable with this comma-separated LIST of " + join(kit, ", ") + "; names work too")
       ->type_name("LIST")
       ->check(completes("equipment"));
   command->add_flag("--origin", options->origin, "Show where each exercise came from: built-in, user or a path");

@@ -19,14 +19,14 @@ void add_plan(CLI::App& app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("plan", "Print a corrective routine for your problems");
   options->problems.add_to(*command, context.builtin());
-  options->personal.add_to(*command);
+  options->personal.add_to(*command, context.builtin());
   add_format_option(*command, options->format);
   command->add_option("-o,--output", options->output, "Write to FILE instead of standard output")->type_name("FILE");
   command->add_flag("--force", options->force, "Replace FILE if it exists");
 
   command->callback([options, &context] {
     const Catalogue catalogue = context.catalogue();
-    Request request = options->problems.request(catalogue);
+    Request request = options->problems.request(catalogue, "plan");
     options->personal.apply_to(request, catalogue);
     const Plan plan = make_plan(catalogue, request);
     const bool to_file = !options->output.empty();
