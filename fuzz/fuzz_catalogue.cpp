@@ -3,9 +3,9 @@
 // in every format. Errors are fine; crashes, hangs, leaks and undefined
 // behaviour are not. Run it with scripts/fuzz.
 
-#include "valgus/catalogue.hpp"
-#include "valgus/planner.hpp"
-#include "valgus/render.hpp"
+#include "core/catalogue.hpp"
+#include "core/planner.hpp"
+#include "render/render.hpp"
 
 #include <cstddef>
 #include <cstdint>

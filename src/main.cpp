@@ -1,10 +1,10 @@
 // valgus: builds the command line, runs it, and maps every outcome to an
 // exit code in one place.
 
-#include "commands/commands.hpp"
-#include "valgus/error.hpp"
-#include "valgus/output.hpp"
-#include "valgus/text.hpp"
+#include "cli/command_table.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "io/output.hpp"
 #include "valgus/version.hpp"
 
 #include <fmt/format.h>
@@ -36,12 +36,7 @@ int report(const valgus::Error& error) {
 // is and what was probably meant instead.
 std::string explain(const CLI::App& app, const CLI::ParseError& error) {
   const std::vector<std::string> remaining = app.remaining(true);
-  std::vector<std::string> commands;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    if (!sub->get_group().empty()) {  // hidden helpers have no group
-      commands.push_back(sub->get_name());
-    }
-  }
+  const std::vector<std::string> commands = valgus::cli::visible_command_names();
   if (remaining.empty()) {
     if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
       return "no command given; commands are " + valgus::join(commands, ", ");
@@ -72,7 +67,7 @@ std::string explain(const CLI::App& app, const CLI::ParseError& error) {
 }
 
 int run(int argc, char** argv) {
-  valgus::commands::Context context(valgus::builtin_catalogue());
+  valgus::cli::Context context(valgus::builtin_catalogue());
 
   CLI::App app{
       "valgus: a corrective routine for knock knees (knee valgus).\n"
@@ -81,37 +76,36 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("valgus {}", valgus::version));
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--catalog", context.catalog_paths,
-                 "Extra catalogue FILE or folder; its entries add to or replace built-in ones (repeatable)")
-      ->type_name("PATH")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_flag("--no-user-catalog", context.no_user_catalog,
-               "Do not load the personal catalogue in $XDG_DATA_HOME/valgus/exercises");
-  app.add_option("--color", context.color, "Colour: auto (only on a terminal, not with NO_COLOR), always, never")
-      ->type_name("WHEN")
-      ->check(valgus::commands::one_of({"auto", "always", "never"}));
+  valgus::cli::OptionBuilder global(app, context);
+  global.repeatable("--catalog", context.global.catalog_paths,
+                    "Extra catalogue FILE or folder; its entries add to or replace built-in ones (repeatable)", "PATH");
+  global.flag("--no-user-catalog", context.global.no_user_catalog,
+              "Do not load the personal catalogue in $XDG_DATA_HOME/valgus/exercises");
+  global.flag("--no-builtin", context.global.no_builtin,
+              "Use only the --catalog files, not the built-in catalogue (for a clinic's own or a test catalogue)");
+  global
+      .option("--color", context.global.color, "Colour: auto (only on a terminal, not with NO_COLOR), always, never",
+              "WHEN")
+      .one_of({"auto", "always", "never"});
 
-  valgus::commands::add_plan(app, context);
-  valgus::commands::add_export(app, context);
-  valgus::commands::add_list(app, context);
-  valgus::commands::add_show(app, context);
-  valgus::commands::add_problems(app, context);
-  valgus::commands::add_check(app, context);
-  valgus::commands::add_import(app, context);
-  valgus::commands::add_completion(app, context);
+  // Every command from the one table; each returns what runs it.
+  std::vector<std::pair<const CLI::App*, valgus::cli::Runner>> runners;
+  for (const valgus::cli::Command& command : valgus::cli::command_table()) {
+    CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+    if (command.hidden) {
+      sub->group("");  // CLI11 leaves commands without a group out of --help
+    } else {
+      sub->footer("Global options: --catalog PATH, --color WHEN (see: valgus --help)");
+    }
+    valgus::cli::OptionBuilder options(*sub, context);
+    runners.emplace_back(sub, command.setup(options));
+  }
   app.footer(
       "Examples:\n"
       "  valgus problems                          which flags fit you, with self-tests\n"
       "  valgus plan --hip-rotation --pronation   your routine in the terminal\n"
       "  valgus export routine.md --all           a Markdown handout to print or share\n"
       "  valgus list --phase stretch              browse the catalogue");
-  for (CLI::App* command : app.get_subcommands({})) {
-    if (command->get_group().empty()) {
-      continue;  // hidden helpers
-    }
-    command->footer("Global options: --catalog PATH, --color WHEN (see: valgus --help)");
-  }
 
   try {
     app.parse(argc, argv);
@@ -128,7 +122,12 @@ int run(int argc, char** argv) {
                                  : "valgus " + app.get_subcommands().front()->get_name() + " --help";
     throw valgus::Error(valgus::ExitCode::usage, fmt::format("{}; see: {}", explain(app, error), help));
   }
-  return 0;
+  for (const auto& [command, runner] : runners) {
+    if (command->parsed()) {
+      return static_cast<int>(runner());
+    }
+  }
+  return static_cast<int>(valgus::ExitCode::internal);  // require_subcommand(1) makes this unreachable
 }
 
 }  // namespace

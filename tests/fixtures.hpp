@@ -3,8 +3,8 @@
 // A small catalogue, separate from the built-in one, so unit tests pin exact
 // values that do not move when exercises/ is edited.
 
-#include "valgus/catalogue.hpp"
-#include "valgus/planner.hpp"
+#include "core/catalogue.hpp"
+#include "core/planner.hpp"
 
 #include <string>
 #include <vector>
@@ -150,12 +150,17 @@ inline Request request_for(std::vector<std::string> problems) {
   return request;
 }
 
-inline Catalogue fixture_catalogue() { return load_catalogue_or_throw(fixture_files()); }
+// Loads files that must be valid: throws Error(bad_data) listing every error.
+inline Catalogue load_or_throw(const std::vector<CatalogueFile>& files) {
+  return load_catalogue_or_throw(Catalogue{}, files);
+}
+
+inline Catalogue fixture_catalogue() { return load_or_throw(fixture_files()); }
 
 inline Catalogue personal_catalogue() {
   auto files = fixture_files();
   files.push_back(CatalogueFile{"personal.yaml", personal_yaml, 0});
-  return load_catalogue_or_throw(files);
+  return load_or_throw(files);
 }
 
 }  // namespace valgus::test

@@ -2,9 +2,10 @@
 // product brief lists with its seed as source, and every problem gets
 // exercises in every phase.
 
+#include "core/catalogue.hpp"
+#include "core/planner.hpp"
 #include "fixtures.hpp"
-#include "valgus/catalogue.hpp"
-#include "valgus/planner.hpp"
+#include "io/catalogue_files.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,12 +13,19 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace {
 
 const valgus::Catalogue& builtin() {
-  static const valgus::Catalogue catalogue = valgus::load_catalogue_or_throw(valgus::builtin_catalogue_files());
+  static const valgus::Catalogue catalogue = valgus::test::load_or_throw(valgus::builtin_catalogue_files());
   return catalogue;
+}
+
+const valgus::Note* find_note(std::string_view id) {
+  const auto& notes = builtin().notes;
+  const auto it = std::find_if(notes.begin(), notes.end(), [&](const valgus::Note& note) { return note.id == id; });
+  return it == notes.end() ? nullptr : &*it;
 }
 
 }  // namespace
@@ -30,7 +38,7 @@ TEST_CASE("the built-in catalogue loads without errors") {
   CHECK(result.errors.empty());
   CHECK(builtin().problem_ids() ==
         std::vector<std::string>{"pelvis-tilt", "hip-rotation", "tibial-rotation", "pronation", "big-toe"});
-  CHECK(builtin().find_note("safety") != nullptr);
+  CHECK(find_note("safety") != nullptr);
 }
 
 TEST_CASE("every exercise of the brief's coverage list is there, citing its seed") {
@@ -64,14 +72,14 @@ TEST_CASE("the habits and notes the seeds give are there") {
     CHECK(std::any_of(builtin().habits.begin(), builtin().habits.end(),
                       [&](const valgus::Habit& habit) { return habit.id == id; }));
   }
-  const valgus::Note* safety = builtin().find_note("safety");
+  const valgus::Note* safety = find_note("safety");
   REQUIRE(safety != nullptr);
   for (const char* phrase :
        {"not medical advice", "stop if you feel pain", "genetics", "arthritis", "rickets", "ankles cannot touch"}) {
     INFO(phrase);
     CHECK(safety->text.find(phrase) != std::string::npos);
   }
-  CHECK(builtin().find_note("brace") != nullptr);
+  CHECK(find_note("brace") != nullptr);
 }
 
 TEST_CASE("every problem gets at least one exercise in every phase") {
@@ -108,17 +116,18 @@ TEST_CASE("--all plans every non-variant exercise exactly once, in phase order")
 }
 
 TEST_CASE("a folder loads its *.yaml files in name order as one layer") {
-  const auto input = valgus::read_catalogue_path(VALGUS_TEST_DATA "/data/clinic", 3, "clinic");
+  const auto input = valgus::read_catalogue_sources({{VALGUS_TEST_DATA "/data/clinic", "clinic"}});
   CHECK(input.skipped ==
         std::vector<std::string>{VALGUS_TEST_DATA "/data/clinic/README.txt: skipped: only *.yaml files are read"});
   const auto& files = input.files;
   REQUIRE(files.size() == 2);
   CHECK(files[0].path == VALGUS_TEST_DATA "/data/clinic/10-problems.yaml");
   CHECK(files[1].path == VALGUS_TEST_DATA "/data/clinic/20-exercises.yaml");
-  CHECK(files[1].layer == 3);
+  CHECK(files[1].layer == 1);
+  CHECK(files[1].origin == "clinic");
   auto all = valgus::builtin_catalogue_files();
   all.insert(all.end(), files.begin(), files.end());
-  const auto catalogue = valgus::load_catalogue_or_throw(all);
+  const auto catalogue = valgus::test::load_or_throw(all);
   const auto plan = valgus::make_plan(catalogue, valgus::test::request_for({"weak-arch"}));
   const auto& strengthen = plan.phases[2].exercises;
   CHECK(std::any_of(strengthen.begin(), strengthen.end(),
@@ -127,7 +136,7 @@ TEST_CASE("a folder loads its *.yaml files in name order as one layer") {
 
 TEST_CASE("paths that cannot be read are exit 66 with the reason") {
   try {
-    (void)valgus::read_catalogue_path("/nonexistent/x.yaml", 1, "x");
+    (void)valgus::read_catalogue_sources({{"/nonexistent/x.yaml", "x"}});
     FAIL("no error");
   } catch (const valgus::Error& error) {
     CHECK(error.code() == valgus::ExitCode::no_input);

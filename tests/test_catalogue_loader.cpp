@@ -1,10 +1,13 @@
+#include "core/catalogue.hpp"
+#include "core/catalogue_schema.hpp"
+#include "core/text.hpp"
 #include "fixtures.hpp"
-#include "valgus/catalogue.hpp"
-#include "valgus/text.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using valgus::CatalogueFile;
 using valgus::load_catalogue;
@@ -182,11 +185,44 @@ TEST_CASE("load_catalogue_or_throw carries every error") {
   auto files = valgus::test::fixture_files();
   files.push_back(CatalogueFile{"x.yaml", "habits:\n  - {id: x}\n", 0});
   try {
-    (void)valgus::load_catalogue_or_throw(files);
+    (void)valgus::load_catalogue_or_throw(valgus::Catalogue{}, files);
     FAIL("no error thrown");
   } catch (const valgus::Error& error) {
     CHECK(error.code() == valgus::ExitCode::bad_data);
     CHECK(error.diagnostics().size() == 2);
     CHECK(std::string(error.what()) == "x.yaml:2:5: habit is missing the required field \"name\"");
   }
+}
+
+TEST_CASE("phase, region and side names come from one table, in order") {
+  CHECK(valgus::names_of(valgus::phase_names) ==
+        std::vector<std::string>{"release", "stretch", "strengthen", "integrate"});
+  CHECK(valgus::names_of(valgus::region_names) == std::vector<std::string>{"pelvis", "hip", "knee", "ankle", "foot"});
+  for (const auto& [phase, name] : valgus::phase_names) {
+    CHECK(valgus::to_string(phase) == name);
+    CHECK(valgus::parse_phase(name) == phase);
+  }
+  for (const auto& [region, name] : valgus::region_names) {
+    CHECK(valgus::to_string(region) == name);
+    CHECK(valgus::parse_region(name) == region);
+  }
+  for (const auto& [side, name] : valgus::side_names) {
+    CHECK(valgus::to_string(side) == name);
+    CHECK(valgus::parse_side(name) == side);
+  }
+  CHECK(valgus::all_phases[2] == valgus::Phase::strengthen);
+  CHECK(valgus::all_regions[4] == valgus::Region::foot);
+  CHECK_FALSE(valgus::parse_phase("Release").has_value());
+}
+
+TEST_CASE("every section has a schema whose required fields are known") {
+  for (const auto& section : valgus::sections()) {
+    INFO(section.key);
+    CHECK(valgus::find_section(section.key) == &section);
+    CHECK(&valgus::section(section.kind) == &section);
+    for (const auto field : section.entry.required) {
+      CHECK(std::find(section.entry.known.begin(), section.entry.known.end(), field) != section.entry.known.end());
+    }
+  }
+  CHECK(valgus::find_section("exercise") == nullptr);
 }

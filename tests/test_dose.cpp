@@ -1,4 +1,4 @@
-#include "valgus/dose.hpp"
+#include "core/dose.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
+#include "core/importer.hpp"
 #include "fixtures.hpp"
-#include "valgus/importer.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 namespace {
 
 const valgus::Catalogue& builtin() {
-  static const valgus::Catalogue catalogue = valgus::load_catalogue_or_throw(valgus::builtin_catalogue_files());
+  static const valgus::Catalogue catalogue = valgus::test::load_or_throw(valgus::builtin_catalogue_files());
   return catalogue;
 }
 

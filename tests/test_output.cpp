@@ -1,5 +1,5 @@
-#include "valgus/error.hpp"
-#include "valgus/output.hpp"
+#include "core/error.hpp"
+#include "io/output.hpp"
 
 #include <doctest/doctest.h>
 
@@ -70,8 +70,9 @@ TEST_CASE("an existing file is kept without force and replaced with it") {
   TempDir dir;
   const std::string target = (dir.path / "plan.md").string();
   std::ofstream(target) << "mine\n";
-  CHECK_THROWS_WITH(valgus::write_file_atomically(target, "new\n", false),
-                    (target + " already exists; use --force to replace it").c_str());
+  CHECK_THROWS_WITH(valgus::write_file_atomically(target, "new\n", false), (target + " already exists").c_str());
+  CHECK_THROWS_WITH(valgus::write_file_atomically(target, "new\n", false, "say so to replace it"),
+                    (target + " already exists; say so to replace it").c_str());
   CHECK(code_of([&] { valgus::write_file_atomically(target, "new\n", false); }) == valgus::ExitCode::cannot_create);
   CHECK(read(target) == "mine\n");
   valgus::write_file_atomically(target, "new\n", true);

@@ -1,6 +1,6 @@
+#include "core/parse_ahead.hpp"
+#include "core/text.hpp"
 #include "fixtures.hpp"
-#include "parse_ahead.hpp"
-#include "valgus/text.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 #include "fixtures.hpp"
-#include "valgus/render.hpp"
+#include "render/render.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,7 @@
+#include "core/text.hpp"
 #include "fixtures.hpp"
-#include "valgus/render.hpp"
-#include "valgus/text.hpp"
+#include "render/render.hpp"
+#include "render/wording.hpp"
 
 #include <doctest/doctest.h>
 
@@ -148,20 +149,22 @@ TEST_CASE("show text") {
 
 TEST_CASE("problems text") {
   valgus::TextStyle style;
-  const std::string text = valgus::render_problems_text(valgus::test::fixture_catalogue(), style);
+  const auto catalogue = valgus::test::fixture_catalogue();
+  const valgus::ProblemsListing listing{
+      &catalogue, {"--hip", "--problem ankle"}, "Ask for both: --hip --problem ankle."};
+  const std::string text = valgus::render_problems_text(listing, style);
   CHECK(text ==
         "--hip  Hip rotation\n"
         "  Tight:     adductors\n"
         "  Weak:      gluteus medius\n"
         "  Self-test: Knees touch, ankles apart.\n"
         "\n"
-        "--ankle  Pronation\n"
+        "--problem ankle  Pronation\n"
         "  Tight:     calves\n"
         "  Weak:      foot intrinsics\n"
         "  Self-test: Knee to wall.\n"
         "\n"
-        "Combine the flags of every problem that fits you, e.g. valgus plan\n"
-        "--hip-rotation --pronation.\n");
+        "Ask for both: --hip --problem ankle.\n");
 }
 
 TEST_CASE("catalogue text cannot drive the terminal, even when it bypasses the loader") {

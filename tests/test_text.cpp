@@ -1,4 +1,4 @@
-#include "valgus/text.hpp"
+#include "core/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -35,12 +35,19 @@ TEST_CASE("display_width counts code points and skips colour escapes") {
   CHECK(valgus::display_width("\x1b[1mbold\x1b[0m") == 4);
 }
 
-TEST_CASE("wrap breaks at spaces within the width") {
-  CHECK(valgus::wrap("one two three four", 9) == std::vector<std::string>{"one two", "three", "four"});
-  CHECK(valgus::wrap("averyveryverylongword x", 5) == std::vector<std::string>{"averyveryverylongword", "x"});
-  CHECK(valgus::wrap("", 10) == std::vector<std::string>{""});
-  CHECK(valgus::wrap("a  b", 10) == std::vector<std::string>{"a b"});
-  CHECK(valgus::wrap("one two three four", 3, 13) == std::vector<std::string>{"one", "two three", "four"});
+TEST_CASE("wrap_into breaks at spaces within the width") {
+  const auto wrapped = [](std::string_view text, int first_width, int width, int indent = 0) {
+    std::string out = "<";
+    valgus::wrap_into(out, text, first_width, width, indent);
+    return out;
+  };
+  CHECK(wrapped("one two three four", 9, 9) == "<one two\nthree\nfour");
+  CHECK(wrapped("averyveryverylongword x", 5, 5) == "<averyveryverylongword\nx");
+  CHECK(wrapped("", 10, 10) == "<");
+  CHECK(wrapped("a  b", 10, 10) == "<a b");
+  CHECK(wrapped("one two three four", 3, 13) == "<one\ntwo three\nfour");
+  CHECK(wrapped("one two three four", 7, 9, 2) == "<one two\n  three\n  four");
+  CHECK(wrapped("2 × 30 s", 6, 6) == "<2 × 30\ns");  // columns, not bytes
 }
 
 TEST_CASE("trim") {
@@ -57,4 +64,13 @@ TEST_CASE("terminal_safe neutralises escapes, C1 controls, bidi overrides and br
                               "31m") == bad + "31m");
   CHECK(valgus::terminal_safe("x\xe2\x80\xaey") == "x" + bad + "y");
   CHECK(valgus::terminal_safe("\xff\xc3") == bad + bad);
+}
+
+TEST_CASE("quoting for C++ and for YAML") {
+  // The shared escapes, then C++'s "\?" (a "??=" in a literal draws a
+  // trigraph warning, as it would here unescaped) and the YAML's
+  // terminal-safe text with tabs as spaces.
+  CHECK(valgus::cpp_string_literal("a \"b\" \\ c\n\td?\?=") == "\"a \\\"b\\\" \\\\ c\\n\\td\\?\\?=\"");
+  CHECK(valgus::yaml_double_quoted("a \"b\" \\ c\n\td?\x01") == "\"a \\\"b\\\" \\\\ c\\n d?\xEF\xBF\xBD\"");
+  CHECK(valgus::cpp_string_literal("2 × 30 s") == "\"2 × 30 s\"");
 }

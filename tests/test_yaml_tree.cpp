@@ -1,4 +1,4 @@
-#include "yaml_tree.hpp"
+#include "core/yaml_tree.hpp"
 
 #include <doctest/doctest.h>
 

@@ -34,7 +34,7 @@ expect "standing squat" -- valgus plan --when s
 expect "plan problems" -- valgus p
 expect "auto always" -- valgus --color a
 expect "text markdown json" -- valgus list --format ''
-expect "--no-user-catalog" -- valgus --no
+expect "--no-user-catalog --no-builtin" -- valgus --no
 # Words come from the loaded catalogue, personal files included.
 export XDG_DATA_HOME="$dir/xdg"
 mkdir -p "$XDG_DATA_HOME/valgus/exercises"

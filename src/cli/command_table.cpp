@@ -1,0 +1,40 @@
+#include "cli/command_table.hpp"
+
+namespace valgus::cli {
+
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> table{
+      {"plan", "Print a corrective routine for your problems", false, setup_plan},
+      {"export", "Write the routine as a Markdown handout (FILE, or - for standard output)", false, setup_export},
+      {"list", "Browse the exercise catalogue", false, setup_list},
+      {"show", "Show one exercise in full", false, setup_show},
+      {"problems", "List the problems valgus knows, each with a self-test", false, setup_problems},
+      {"check", "Validate catalogue files (with the built-in catalogue they extend) and report every error", false,
+       setup_check},
+      {"import", "Convert open exercise data into a valgus catalogue file", false, setup_import},
+      {"completion", "Print a shell completion script: bash, zsh or fish", false, setup_completion},
+      {"__complete", "Print the catalogue words of a kind, for shell completion", true, setup_complete_words},
+  };
+  return table;
+}
+
+std::vector<std::string> visible_command_names() {
+  std::vector<std::string> names;
+  for (const Command& command : command_table()) {
+    if (!command.hidden) {
+      names.emplace_back(command.name);
+    }
+  }
+  return names;
+}
+
+const Command* find_command(std::string_view name) {
+  for (const Command& command : command_table()) {
+    if (command.name == name) {
+      return &command;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace valgus::cli

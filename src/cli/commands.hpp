@@ -1,0 +1,86 @@
+#pragma once
+
+// Every command: its arguments as plain data, the function that runs it
+// (callable from a unit test, no CLI11 needed) and the setup that binds its
+// options to CLI11. The command table (command_table.cpp) lists them once.
+
+#include "cli/context.hpp"
+#include "cli/options.hpp"
+#include "core/error.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace valgus::cli {
+
+// What runs a command once its options are parsed.
+using Runner = std::function<ExitCode()>;
+
+struct PlanArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  std::string format = "text";
+  std::string output;  // a file; empty: standard output
+  bool force = false;
+};
+ExitCode run_plan(const Context& context, const PlanArgs& args);
+Runner setup_plan(OptionBuilder& options);
+
+struct ExportArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  int weeks = 6;
+  std::string file;  // "-": standard output
+  bool force = false;
+};
+ExitCode run_export(const Context& context, const ExportArgs& args);
+Runner setup_export(OptionBuilder& options);
+
+struct ListArgs {
+  std::string phase;
+  std::string problem;
+  std::optional<std::string> equipment;
+  std::string format = "text";
+  bool origin = false;
+};
+ExitCode run_list(const Context& context, const ListArgs& args);
+Runner setup_list(OptionBuilder& options);
+
+struct ShowArgs {
+  std::string id;
+  std::string format = "text";
+};
+ExitCode run_show(const Context& context, const ShowArgs& args);
+Runner setup_show(OptionBuilder& options);
+
+struct ProblemsArgs {
+  std::string format = "text";
+};
+ExitCode run_problems(const Context& context, const ProblemsArgs& args);
+Runner setup_problems(OptionBuilder& options);
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+};
+// Exit 65 when a file has errors: as stderr lines in text, inside the JSON
+// in json.
+ExitCode run_check(const Context& context, const CheckArgs& args);
+Runner setup_check(OptionBuilder& options);
+
+struct ImportArgs {
+  std::string source;  // the data's format: free-exercise-db
+  std::string file;
+  std::string output;
+  bool force = false;
+};
+ExitCode run_import(const Context& context, const ImportArgs& args);
+Runner setup_import(OptionBuilder& options);
+
+// completion SHELL reads the whole command line (every command's options);
+// the hidden __complete KIND prints the words a shell offers on TAB.
+Runner setup_completion(OptionBuilder& options);
+Runner setup_complete_words(OptionBuilder& options);
+
+}  // namespace valgus::cli

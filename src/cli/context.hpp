@@ -1,0 +1,90 @@
+#pragma once
+
+// What every command shares: the global options, the built-in catalogue,
+// where output goes, and the choices plan and export have in common. Plain
+// data: a unit test builds a Context and calls run_plan() without CLI11.
+
+#include "cli/options.hpp"
+#include "core/catalogue.hpp"
+#include "core/planner.hpp"
+#include "render/render.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus::cli {
+
+struct GlobalOptions {
+  std::vector<std::string> catalog_paths;  // --catalog, in order
+  std::string color = "auto";              // auto, always, never
+  bool no_user_catalog = false;
+  bool no_builtin = false;  // only the --catalog files (tests, clinics with their own catalogue)
+};
+
+class Context {
+ public:
+  // `builtin` is the compiled built-in catalogue (builtin_catalogue()).
+  explicit Context(Catalogue builtin);
+
+  GlobalOptions global;
+  // What each option takes, for shell completion; filled as options are added.
+  CompletionRegistry completions;
+  // Where command output goes; empty: standard output (tests capture it).
+  std::function<void(std::string_view)> output;
+
+  // The built-in catalogue (problem flags and help come from it).
+  [[nodiscard]] const Catalogue& builtin() const { return builtin_; }
+  // The files that extend the built-in catalogue: the personal catalogue
+  // (unless --no-user-catalog), then each --catalog path and `extra_paths`,
+  // each its own layer. Skipped folder entries are warned about on stderr.
+  [[nodiscard]] std::vector<CatalogueFile> catalogue_files(const std::vector<std::string>& extra_paths = {}) const;
+  // The catalogue a command works on: built-in (unless --no-builtin) plus
+  // the files above.
+  [[nodiscard]] Catalogue catalogue() const;
+  // Terminal width and colour, decided once from --color, NO_COLOR and
+  // whether standard output is a terminal.
+  [[nodiscard]] TextStyle terminal_style() const;
+  // Writes command output (checked: a failed write is Error(io_error)).
+  void print(std::string_view text) const;
+
+ private:
+  Catalogue builtin_;
+};
+
+// The problems asked for: the problem flags (--hip-rotation, ... from the
+// built-in catalogue), --problem ID and --all; shared by plan and export.
+struct ProblemChoice {
+  std::vector<std::string> flagged;  // from the problem flags, in order
+  std::vector<std::string> by_id;    // from --problem
+  bool all = false;
+  std::vector<std::string> flag_ids;  // the problems that have a flag of their own
+
+  // None at all is a usage error listing the choices for `command`.
+  [[nodiscard]] Request request(const Catalogue& catalogue, std::string_view command) const;
+};
+
+// --equipment, --minutes, --side, --when and --week; shared by plan and export.
+struct PersonalChoice {
+  std::optional<std::string> equipment;
+  std::optional<int> minutes;
+  std::string side = "both";
+  std::string when;
+  int week = 1;
+
+  // Fills the personal fields of `request`; unknown equipment or position
+  // is a usage error naming the valid ones.
+  void apply_to(Request& request, const Catalogue& catalogue) const;
+};
+
+// How a person asks for each problem of `catalogue`: its flag when it has
+// one ("--hip-rotation"), else "--problem ID".
+[[nodiscard]] std::vector<std::string> problem_labels(const Catalogue& catalogue,
+                                                      const std::vector<std::string>& flag_ids);
+
+// Said when a file to write exists already.
+inline constexpr std::string_view use_force = "use --force to replace it";
+
+}  // namespace valgus::cli

@@ -1,0 +1,218 @@
+#include "core/catalogue_entries.hpp"
+
+#include <fmt/format.h>
+
+namespace valgus {
+
+std::optional<std::string> EntryReader::id(EntryKind kind, const Fields& f, const YamlNode& entry) {
+  auto value = read_.identifier(f.get("id"), "id");
+  if (!value || !claim_id_(kind, *value, entry.where)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::vector<std::string>> EntryReader::references(const YamlNode* node, std::string_view field,
+                                                                Reference::To to, std::optional<Phase> phase) {
+  return read_.list(node, field, [&](const YamlNode* item) {
+    auto value = read_.identifier(item, field);
+    if (value) {
+      references_.entries.push_back(Reference{to, *value, file_, item->where, field, phase});
+    }
+    return value;
+  });
+}
+
+template <typename T>
+std::optional<T> EntryReader::named(EntryKind kind, const YamlNode& node, std::string_view title_field,
+                                    std::string_view body_field) {
+  auto f = read_.fields(node, section(kind).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(kind, *f, node);
+  auto title = read_.text(f->get(title_field), title_field);
+  auto body = read_.text(f->get(body_field), body_field);
+  auto source = read_.sources(f->get("source"));
+  if (!(f->complete && entry_id && title && body && source)) {
+    return std::nullopt;
+  }
+  return T{*entry_id, *title, *body, *source, read_.errors().at(node.where)};
+}
+
+std::optional<Position> EntryReader::position(const YamlNode& node) {
+  return named<Position>(EntryKind::position, node, "name", "advice");
+}
+
+std::optional<Habit> EntryReader::habit(const YamlNode& node) {
+  return named<Habit>(EntryKind::habit, node, "name", "advice");
+}
+
+std::optional<Note> EntryReader::note(const YamlNode& node) {
+  return named<Note>(EntryKind::note, node, "title", "text");
+}
+
+std::optional<Muscle> EntryReader::muscle(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::muscle).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::muscle, *f, node);
+  auto name = read_.text(f->get("name"), "name");
+  auto where = f->get("region") ? read_.region(f->get("region")) : std::nullopt;
+  if (!(f->complete && entry_id && name && where)) {
+    return std::nullopt;
+  }
+  return Muscle{*entry_id, *name, *where, read_.errors().at(node.where)};
+}
+
+std::optional<MuscleGroup> EntryReader::muscle_group(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::muscle_group).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::muscle_group, *f, node);
+  auto name = read_.text(f->get("name"), "name");
+  // Members are muscles only, checked apart from other references.
+  auto members = read_.list(f->get("members"), "members", [&](const YamlNode* item) {
+    auto member = read_.identifier(item, "members");
+    if (member) {
+      references_.group_members.push_back(
+          Reference{Reference::To::muscle, *member, file_, item->where, "members", std::nullopt});
+    }
+    return member;
+  });
+  if (!(f->complete && entry_id && name && members)) {
+    return std::nullopt;
+  }
+  if (members->empty()) {
+    read_.errors().error(f->get("members")->where, "\"members\" must name at least one muscle");
+    return std::nullopt;
+  }
+  return MuscleGroup{*entry_id, *name, *members, read_.errors().at(node.where)};
+}
+
+std::optional<Equipment> EntryReader::equipment(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::equipment).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::equipment, *f, node);
+  auto name = read_.text(f->get("name"), "name");
+  const YamlNode* household_node = f->get("household");
+  auto household = household_node ? read_.boolean(household_node, "household") : std::optional<bool>(false);
+  auto aliases = read_.texts(f->get("aliases"), "aliases");
+  if (!(f->complete && entry_id && name && household && aliases)) {
+    return std::nullopt;
+  }
+  return Equipment{*entry_id, *name, *household, *aliases, read_.errors().at(node.where)};
+}
+
+std::optional<Problem> EntryReader::problem(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::problem).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  Problem entry;
+  entry.where = read_.errors().at(node.where);
+  auto entry_id = id(EntryKind::problem, *f, node);
+  auto name = read_.text(f->get("name"), "name");
+  auto summary = f->get("summary") ? read_.text(f->get("summary"), "summary") : std::optional<std::string>("");
+  auto overactive = references(f->get("overactive"), "overactive", Reference::To::muscle);
+  auto underactive = references(f->get("underactive"), "underactive", Reference::To::muscle);
+  auto self_test = read_.text(f->get("self_test"), "self_test");
+  auto source = read_.sources(f->get("source"));
+  if (!(f->complete && entry_id && name && summary && overactive && underactive && self_test && source)) {
+    return std::nullopt;
+  }
+  if (overactive->empty() && underactive->empty()) {
+    read_.errors().error(node.where, fmt::format("problem \"{}\" names no muscles; list its \"overactive\" or "
+                                                 "\"underactive\" muscles",
+                                                 *entry_id));
+    return std::nullopt;
+  }
+  entry.id = *entry_id;
+  entry.name = *name;
+  entry.summary = *summary;
+  entry.overactive = *overactive;
+  entry.underactive = *underactive;
+  entry.self_test = *self_test;
+  entry.sources = *source;
+  return entry;
+}
+
+std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::exercise).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  Exercise entry;
+  entry.where = read_.errors().at(node.where);
+  auto entry_id = id(EntryKind::exercise, *f, node);
+  auto name = read_.text(f->get("name"), "name");
+  auto phase = f->get("phase") ? read_.phase(f->get("phase")) : std::nullopt;
+  auto region = f->get("region") ? read_.region(f->get("region")) : std::nullopt;
+  auto targets = references(f->get("targets"), "targets", Reference::To::muscle);
+  auto gear = references(f->get("equipment"), "equipment", Reference::To::equipment);
+  auto summary = f->get("summary") ? read_.text(f->get("summary"), "summary") : std::optional<std::string>("");
+  auto dose = f->get("dose") ? read_.dose(*f->get("dose")) : std::nullopt;
+  auto steps = read_.texts(f->get("steps"), "steps");
+  auto cues = read_.texts(f->get("cues"), "cues");
+  auto source = read_.sources(f->get("source"));
+  auto priority = f->get("priority") ? read_.integer(f->get("priority"), "priority", 1, 3) : std::optional<int>(2);
+  auto positions = references(f->get("positions"), "positions", Reference::To::position);
+  auto alternatives = references(f->get("alternatives"), "alternatives", Reference::To::exercise, phase);
+  std::optional<std::string> variant_of = std::string();
+  if (const YamlNode* main = f->get("variant_of")) {
+    variant_of = read_.identifier(main, "variant_of");
+    if (variant_of) {
+      references_.entries.push_back(
+          Reference{Reference::To::exercise, *variant_of, file_, main->where, "variant_of", phase});
+    }
+  }
+  auto progressions =
+      read_.list(f->get("progressions"), "progressions", [&](const YamlNode* item) { return read_.progression(item); });
+  if (!(f->complete && entry_id && name && phase && region && targets && gear && summary && dose && steps && cues &&
+        source && priority && positions && alternatives && variant_of && progressions)) {
+    return std::nullopt;
+  }
+  LoadErrors& errors = read_.errors();
+  if (targets->empty()) {
+    errors.error(f->get("targets")->where, "\"targets\" must name at least one muscle or muscle group");
+    return std::nullopt;
+  }
+  if (steps->empty()) {
+    errors.error(f->get("steps")->where, "\"steps\" must have at least one step");
+    return std::nullopt;
+  }
+  if (!positions->empty() && *phase != Phase::integrate) {
+    errors.error(f->get("positions")->where, "\"positions\" only applies to integrate exercises; remove it");
+    return std::nullopt;
+  }
+  for (std::size_t i = 1; i < progressions->size(); ++i) {
+    if ((*progressions)[i].week <= (*progressions)[i - 1].week) {
+      errors.error(f->get("progressions")->items[i].where, "progressions must be listed in increasing week order");
+      return std::nullopt;
+    }
+  }
+  entry.id = *entry_id;
+  entry.name = *name;
+  entry.phase = *phase;
+  entry.region = *region;
+  entry.targets = *targets;
+  entry.equipment = *gear;
+  entry.summary = *summary;
+  entry.dose = *dose;
+  entry.steps = *steps;
+  entry.cues = *cues;
+  entry.sources = *source;
+  entry.priority = *priority;
+  entry.positions = *positions;
+  entry.alternatives = *alternatives;
+  entry.progressions = *progressions;
+  entry.variant_of = *variant_of;
+  entry.origin = origin_;
+  return entry;
+}
+
+}  // namespace valgus

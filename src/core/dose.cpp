@@ -1,0 +1,82 @@
+#include "core/dose.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace valgus {
+namespace {
+
+// The middle of a range, rounded up: "10–15 reps" plans for 13.
+int middle(Range range) { return (range.min + range.max + 1) / 2; }
+
+}  // namespace
+
+std::string format_range(Range range) {
+  if (range.min == range.max) {
+    return std::to_string(range.min);
+  }
+  return fmt::format("{}–{}", range.min, range.max);
+}
+
+std::string format_seconds(Range range) {
+  if (range.min % 60 == 0 && range.max % 60 == 0) {
+    return format_range(Range{range.min / 60, range.max / 60}) + " min";
+  }
+  return format_range(range) + " s";
+}
+
+std::string format_dose(const Dose& dose) {
+  std::string text;
+  if (dose.sets.max > 1) {
+    text = format_range(dose.sets) + " × ";
+  }
+  if (dose.duration_seconds.given()) {
+    text += format_seconds(dose.duration_seconds);
+  } else {
+    text += format_range(dose.reps) + (dose.reps.max == 1 ? " rep" : " reps");
+  }
+  if (dose.per_side) {
+    text += " each side";
+  }
+  if (dose.hold_seconds.given()) {
+    text += ", hold " + format_seconds(dose.hold_seconds);
+  }
+  if (dose.per_side && dose.extra_set_side != Side::both) {
+    const int sets = dose.sets.max + 1;
+    text += fmt::format("; {} {} on the {}", sets, sets == 1 ? "set" : "sets", to_string(dose.extra_set_side));
+  }
+  return text;
+}
+
+int estimate_seconds(const Dose& dose) {
+  const int sets = middle(dose.sets);
+  const int per_set = dose.duration_seconds.given()
+                          ? middle(dose.duration_seconds)
+                          : middle(dose.reps) * (dose.seconds_per_rep + middle(dose.hold_seconds));
+  const int sides = dose.per_side ? 2 : 1;
+  const int rests = (sets - 1) * rest_between_sets_seconds * sides;
+  const int change_over = dose.per_side ? side_change_seconds : 0;
+  // One more set on the affected leg, with its rest.
+  const int extra = dose.per_side && dose.extra_set_side != Side::both ? per_set + rest_between_sets_seconds : 0;
+  return setup_seconds + sets * per_set * sides + rests + change_over + extra;
+}
+
+Dose apply(Dose dose, const DoseChange& change) {
+  dose.sets = change.sets.value_or(dose.sets);
+  if (change.reps) {
+    dose.reps = *change.reps;
+    dose.duration_seconds = Range{};
+  }
+  if (change.duration_seconds) {
+    dose.duration_seconds = *change.duration_seconds;
+    dose.reps = Range{};
+    dose.hold_seconds = Range{};
+  }
+  dose.hold_seconds = change.hold_seconds.value_or(dose.hold_seconds);
+  return dose;
+}
+
+int display_minutes(int seconds) { return seconds <= 0 ? 0 : std::max(1, (seconds + 30) / 60); }
+
+}  // namespace valgus

@@ -1,0 +1,337 @@
+#include "core/field_reader.hpp"
+
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace valgus {
+namespace {
+
+using Kind = YamlNode::Kind;
+
+constexpr std::size_t max_reported_errors = 100;
+constexpr int max_count = 1000;    // repetitions in a set
+constexpr int max_seconds = 3600;  // a hold or a set's duration
+constexpr int max_sets = 20;       // sets of one exercise
+constexpr int max_seconds_per_rep = 60;
+
+std::vector<std::string> to_strings(const std::vector<std::string_view>& views) { return {views.begin(), views.end()}; }
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> choice(FieldReader& reader, const YamlNode* node, std::string_view field,
+                           const std::array<Named<Enum>, N>& table, std::optional<Enum> (*parse)(std::string_view)) {
+  auto value = reader.text(node, field);
+  if (!value) {
+    return std::nullopt;
+  }
+  auto parsed = parse(*value);
+  if (!parsed) {
+    const auto valid = names_of(table);
+    reader.errors().error(node->where, fmt::format("unknown {} \"{}\"{}; choose one of {}", field, *value,
+                                                   did_you_mean_suffix(*value, valid), join(valid, ", ")));
+  }
+  return parsed;
+}
+
+}  // namespace
+
+std::string describe(const YamlNode& node) {
+  switch (node.kind) {
+    case Kind::null: return "nothing";
+    case Kind::sequence: return "a list";
+    case Kind::mapping: return "a mapping";
+    case Kind::scalar: break;
+  }
+  return fmt::format("\"{}\"", node.value);
+}
+
+// ---- errors --------------------------------------------------------------
+
+std::size_t LoadErrors::begin_file(const std::string& path) {
+  file_order_.emplace(path, file_order_.size());
+  file_ = path;
+  files_.push_back(path);
+  return files_.size() - 1;
+}
+
+void LoadErrors::error(const SourceLocation& where, std::string message) {
+  if (errors_.size() < max_reported_errors) {
+    errors_.push_back(Diagnostic{where, std::move(message)});
+  } else {
+    ++unreported_;
+    last_unreported_file_ = where.file;
+  }
+}
+
+std::vector<Diagnostic> LoadErrors::take_sorted() {
+  std::stable_sort(errors_.begin(), errors_.end(), [this](const Diagnostic& a, const Diagnostic& b) {
+    const auto order = [this](const Diagnostic& d) {
+      const auto it = file_order_.find(d.where.file);
+      return std::make_tuple(it == file_order_.end() ? file_order_.size() : it->second, d.where.line, d.where.column);
+    };
+    return order(a) < order(b);
+  });
+  if (unreported_ > 0) {
+    errors_.push_back(Diagnostic{SourceLocation{last_unreported_file_, 0, 0},
+                                 fmt::format("{} more errors not shown; fix these first", unreported_)});
+  }
+  return std::move(errors_);
+}
+
+// ---- structure -----------------------------------------------------------
+
+std::optional<Fields> FieldReader::fields(const YamlNode& node, const Schema& schema) {
+  const std::string_view what = schema.what;
+  if (node.kind != Kind::mapping) {
+    errors_.error(node.where,
+                  fmt::format("{} must be a mapping of fields (\"id: ...\"), not {}", what, describe(node)));
+    return std::nullopt;
+  }
+  const auto& known = schema.known;
+  Fields result;
+  result.nodes_.reserve(node.entries.size());
+  for (const auto& [key, value] : node.entries) {
+    const auto known_key = std::find(known.begin(), known.end(), key.value);
+    if (known_key == known.end()) {
+      const auto names = to_strings(known);
+      const std::string guess = did_you_mean_suffix(key.value, names);
+      errors_.error(key.where, guess.empty() ? fmt::format("unknown field \"{}\" in {}; fields are {}", key.value, what,
+                                                           join(names, ", "))
+                                             : fmt::format("unknown field \"{}\" in {}{}", key.value, what, guess));
+      result.complete = false;
+      continue;
+    }
+    if (result.get(key.value) != nullptr) {
+      errors_.error(key.where, fmt::format("duplicate field \"{}\" in {}; keep only one", key.value, what));
+      result.complete = false;
+      continue;
+    }
+    result.nodes_.emplace_back(*known_key, &value);
+  }
+  for (const auto key : schema.required) {
+    if (result.get(key) == nullptr) {
+      errors_.error(node.where, fmt::format("{} is missing the required field \"{}\"", what, key));
+      result.complete = false;
+    }
+  }
+  return result;
+}
+
+// ---- scalars -------------------------------------------------------------
+
+std::optional<std::string> FieldReader::text(const YamlNode* node, std::string_view field) {
+  if (node == nullptr) {
+    return std::string();
+  }
+  if (node->kind != Kind::scalar) {
+    errors_.error(node->where, fmt::format("\"{}\" must be text, not {}", field, describe(*node)));
+    return std::nullopt;
+  }
+  if (!is_valid_utf8(node->value)) {
+    errors_.error(node->where, fmt::format("\"{}\" is not valid UTF-8; save the file as UTF-8", field));
+    return std::nullopt;
+  }
+  for (const char c : node->value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
+      errors_.error(node->where, fmt::format("\"{}\" contains the control character 0x{:02X}; remove it", field,
+                                             static_cast<unsigned>(byte)));
+      return std::nullopt;
+    }
+  }
+  std::string value = trim(node->value);
+  if (value.empty()) {
+    errors_.error(node->where, fmt::format("\"{}\" must not be empty", field));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> FieldReader::identifier(const YamlNode* node, std::string_view field) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing id is reported as a missing field
+  }
+  auto value = text(node, field);
+  if (!value) {
+    return std::nullopt;
+  }
+  bool ok = !value->empty() && value->front() != '-' && value->back() != '-' && value->find("--") == std::string::npos;
+  for (const char c : *value) {
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+  }
+  if (!ok) {
+    errors_.error(node->where, fmt::format("invalid {} \"{}\": use lower-case letters, digits and single dashes, like "
+                                           "\"side-lunge\"",
+                                           field, *value));
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Strict decimal: no sign, no leading zero, no spaces, no quotes.
+std::optional<int> FieldReader::whole_number(const YamlNode& node, std::string_view text_value, std::string_view field,
+                                             int low, int high) {
+  const bool digits = !text_value.empty() && text_value.size() <= 9 &&
+                      std::all_of(text_value.begin(), text_value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || (text_value.size() > 1 && text_value.front() == '0')) {
+    errors_.error(node.where, fmt::format("\"{}\" must be a whole number like 12, not {}", field, describe(node)));
+    return std::nullopt;
+  }
+  const int value = std::stoi(std::string(text_value));
+  if (value < low || value > high) {
+    errors_.error(node.where, fmt::format("\"{}\" is {}, outside {}..{}", field, value, low, high));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int> FieldReader::integer(const YamlNode* node, std::string_view field, int low, int high) {
+  if (node->kind != Kind::scalar || node->quoted) {
+    errors_.error(node->where, fmt::format("\"{}\" must be a whole number like 12, not {}", field, describe(*node)));
+    return std::nullopt;
+  }
+  return whole_number(*node, node->value, field, low, high);
+}
+
+std::optional<Range> FieldReader::range(const YamlNode* node, std::string_view field, int high) {
+  // "10-15" is text to YAML whether quoted or not, so accept both; a lone
+  // quoted number stays an error like everywhere else.
+  const bool is_range = node->value.find('-') != std::string::npos;
+  if (node->kind != Kind::scalar || (node->quoted && !is_range)) {
+    errors_.error(node->where,
+                  fmt::format("\"{}\" must be a number like 12 or a range like 10-15, not {}", field, describe(*node)));
+    return std::nullopt;
+  }
+  const std::string_view value = node->value;
+  const auto dash = value.find('-');
+  if (dash == std::string_view::npos) {
+    const auto number = whole_number(*node, value, field, 1, high);
+    return number ? std::optional<Range>(Range{*number, *number}) : std::nullopt;
+  }
+  const auto low = whole_number(*node, value.substr(0, dash), field, 1, high);
+  const auto top = low ? whole_number(*node, value.substr(dash + 1), field, 1, high) : std::nullopt;
+  if (!low || !top) {
+    return std::nullopt;
+  }
+  if (*low >= *top) {
+    errors_.error(node->where,
+                  fmt::format("\"{}\" range {} must go from the smaller to the larger number", field, value));
+    return std::nullopt;
+  }
+  return Range{*low, *top};
+}
+
+std::optional<bool> FieldReader::boolean(const YamlNode* node, std::string_view field) {
+  if (node->kind == Kind::scalar && !node->quoted && (node->value == "true" || node->value == "false")) {
+    return node->value == "true";
+  }
+  errors_.error(node->where, fmt::format("\"{}\" must be true or false, not {}", field, describe(*node)));
+  return std::nullopt;
+}
+
+std::optional<Phase> FieldReader::phase(const YamlNode* node) {
+  return choice(*this, node, "phase", phase_names, &parse_phase);
+}
+
+std::optional<Region> FieldReader::region(const YamlNode* node) {
+  return choice(*this, node, "region", region_names, &parse_region);
+}
+
+// ---- lists ---------------------------------------------------------------
+
+std::optional<std::vector<std::string>> FieldReader::texts(const YamlNode* node, std::string_view field) {
+  return list(node, field, [&](const YamlNode* item) { return text(item, field); });
+}
+
+std::optional<std::vector<std::string>> FieldReader::sources(const YamlNode* node) {
+  if (node != nullptr && node->kind == Kind::scalar) {
+    auto one = text(node, "source");
+    return one ? std::optional<std::vector<std::string>>({*one}) : std::nullopt;
+  }
+  return texts(node, "source");
+}
+
+// ---- doses ---------------------------------------------------------------
+
+std::optional<DoseChange> FieldReader::dose_change(const YamlNode& node, const Schema& schema, Fields* out) {
+  auto f = fields(node, schema);
+  if (!f) {
+    return std::nullopt;
+  }
+  DoseChange change;
+  bool ok = f->complete;
+  const auto read = [&](const char* key, int high, std::optional<Range>& target) {
+    if (const YamlNode* value = f->get(key)) {
+      target = range(value, key, high);
+      ok = ok && target.has_value();
+    }
+  };
+  read("sets", max_sets, change.sets);
+  read("reps", max_count, change.reps);
+  read("hold_seconds", max_seconds, change.hold_seconds);
+  read("duration_seconds", max_seconds, change.duration_seconds);
+  if (out != nullptr) {
+    *out = *f;
+  }
+  return ok ? std::optional<DoseChange>(change) : std::nullopt;
+}
+
+std::optional<Dose> FieldReader::dose(const YamlNode& node) {
+  Fields f;
+  auto change = dose_change(node, dose_schema(), &f);
+  Dose result;
+  bool ok = change.has_value();
+  if (const YamlNode* per_side = f.get("per_side")) {
+    const auto value = boolean(per_side, "per_side");
+    ok = ok && value.has_value();
+    result.per_side = value.value_or(false);
+  }
+  if (const YamlNode* tempo = f.get("seconds_per_rep")) {
+    const auto value = integer(tempo, "seconds_per_rep", 1, max_seconds_per_rep);
+    ok = ok && value.has_value();
+    result.seconds_per_rep = value.value_or(result.seconds_per_rep);
+  }
+  if (!ok) {
+    return std::nullopt;
+  }
+  if (!change->reps && !change->duration_seconds) {
+    errors_.error(node.where, "dose needs \"reps\" or \"duration_seconds\"");
+    return std::nullopt;
+  }
+  if (change->reps && change->duration_seconds) {
+    errors_.error(node.where,
+                  "dose gives both \"reps\" and \"duration_seconds\"; keep the one the exercise is counted in");
+    return std::nullopt;
+  }
+  if (change->hold_seconds && !change->reps) {
+    errors_.error(node.where,
+                  "\"hold_seconds\" is a pause per repetition and needs \"reps\"; use \"duration_seconds\" for "
+                  "a single hold");
+    return std::nullopt;
+  }
+  result.sets = change->sets.value_or(result.sets);
+  result.reps = change->reps.value_or(Range{});
+  result.hold_seconds = change->hold_seconds.value_or(Range{});
+  result.duration_seconds = change->duration_seconds.value_or(Range{});
+  return result;
+}
+
+std::optional<Progression> FieldReader::progression(const YamlNode* node) {
+  auto f = fields(*node, progression_schema());
+  if (!f) {
+    return std::nullopt;
+  }
+  auto week = f->get("week") ? integer(f->get("week"), "week", 1, max_week) : std::nullopt;
+  auto change = text(f->get("change"), "change");
+  std::optional<DoseChange> dose_fields = DoseChange{};
+  if (const YamlNode* dose_node = f->get("dose")) {
+    dose_fields = dose_change(*dose_node, progression_dose_schema(), nullptr);
+  }
+  if (!(f->complete && week && change && dose_fields)) {
+    return std::nullopt;
+  }
+  return Progression{*week, *change, *dose_fields};
+}
+
+}  // namespace valgus

@@ -1,0 +1,264 @@
+#pragma once
+
+// Plain value types for everything the catalogue describes. The loader fills
+// them from YAML; nothing else needs to know YAML exists.
+
+#include "core/error.hpp"
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace valgus {
+
+// A name as catalogue files, flags and output spell it, for an enum value.
+template <typename Enum>
+struct Named {
+  Enum value;
+  std::string_view name;
+};
+
+// The corrective-exercise continuum, in session order.
+enum class Phase { release, stretch, strengthen, integrate };
+
+// Body regions, top to bottom: the order exercises appear within a phase.
+enum class Region { pelvis, hip, knee, ankle, foot };
+
+// Which leg valgus affects more; it gets the extra volume.
+enum class Side { both, left, right };
+
+// The one list of each enum's values and names, in order: to_string,
+// parse_*, all_* and the loader's "choose one of" all read these, and
+// tools/compile_catalogue writes a value as "Phase::" + its name, so a
+// name is also its enumerator.
+inline constexpr std::array<Named<Phase>, 4> phase_names{{{Phase::release, "release"},
+                                                          {Phase::stretch, "stretch"},
+                                                          {Phase::strengthen, "strengthen"},
+                                                          {Phase::integrate, "integrate"}}};
+inline constexpr std::array<Named<Region>, 5> region_names{{{Region::pelvis, "pelvis"},
+                                                            {Region::hip, "hip"},
+                                                            {Region::knee, "knee"},
+                                                            {Region::ankle, "ankle"},
+                                                            {Region::foot, "foot"}}};
+inline constexpr std::array<Named<Side>, 3> side_names{
+    {{Side::both, "both"}, {Side::left, "left"}, {Side::right, "right"}}};
+
+// The values of a name table, in its order.
+template <typename Enum, std::size_t N>
+constexpr std::array<Enum, N> values_of(const std::array<Named<Enum>, N>& table) {
+  std::array<Enum, N> values{};
+  for (std::size_t i = 0; i < N; ++i) {
+    values[i] = table[i].value;
+  }
+  return values;
+}
+
+// The names of a name table, in its order (for "choose one of ..." lists).
+template <typename Enum, std::size_t N>
+std::vector<std::string> names_of(const std::array<Named<Enum>, N>& table) {
+  std::vector<std::string> names;
+  names.reserve(N);
+  for (const auto& entry : table) {
+    names.emplace_back(entry.name);
+  }
+  return names;
+}
+
+inline constexpr std::array<Phase, 4> all_phases = values_of(phase_names);
+inline constexpr std::array<Region, 5> all_regions = values_of(region_names);
+
+[[nodiscard]] std::string_view to_string(Phase phase);
+[[nodiscard]] std::string_view to_string(Region region);
+[[nodiscard]] std::string_view to_string(Side side);
+[[nodiscard]] std::optional<Phase> parse_phase(std::string_view text);
+[[nodiscard]] std::optional<Region> parse_region(std::string_view text);
+[[nodiscard]] std::optional<Side> parse_side(std::string_view text);
+
+// Limits shared by requests (the planner, the command line) and catalogues
+// (a progression's week), so each is checked against the same number.
+inline constexpr int max_week = 104;     // a programme's last week
+inline constexpr int max_minutes = 600;  // a session's time budget
+
+// An inclusive count or number of seconds, such as 20 or 10-15. A default
+// Range (0-0) means "not given".
+struct Range {
+  int min = 0;
+  int max = 0;
+
+  [[nodiscard]] bool given() const { return max > 0; }
+  friend bool operator==(const Range& a, const Range& b) { return a.min == b.min && a.max == b.max; }
+  friend bool operator!=(const Range& a, const Range& b) { return !(a == b); }
+};
+
+// The structs below compare field by field: tied() lists every field, and
+// model.cpp checks each struct's size so that a field added but left out of
+// tied() (and of tools/compile_catalogue.cpp, which writes every field)
+// fails the build.
+
+// How much of an exercise to do.
+struct Dose {
+  Range sets{1, 1};
+  Range reps;               // repetitions per set
+  Range hold_seconds;       // pause at end range, per repetition
+  Range duration_seconds;   // continuous work per set: rolling, a stretch, balance
+  bool per_side = false;    // done once for each leg
+  int seconds_per_rep = 3;  // tempo of one repetition, for the time estimate
+  // For one-sided valgus: this leg does one set more (per-side doses only).
+  Side extra_set_side = Side::both;
+
+  [[nodiscard]] auto tied() const {
+    return std::tie(sets, reps, hold_seconds, duration_seconds, per_side, seconds_per_rep, extra_set_side);
+  }
+  friend bool operator==(const Dose& a, const Dose& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Dose& a, const Dose& b) { return !(a == b); }
+};
+
+// Dose fields a progression replaces; unset ones stay as they were.
+struct DoseChange {
+  std::optional<Range> sets;
+  std::optional<Range> reps;
+  std::optional<Range> hold_seconds;
+  std::optional<Range> duration_seconds;
+
+  [[nodiscard]] auto tied() const { return std::tie(sets, reps, hold_seconds, duration_seconds); }
+  friend bool operator==(const DoseChange& a, const DoseChange& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const DoseChange& a, const DoseChange& b) { return !(a == b); }
+};
+
+struct Progression {
+  int week = 0;        // applies from this week on
+  std::string change;  // what to do differently, one sentence
+  DoseChange dose;
+
+  [[nodiscard]] auto tied() const { return std::tie(week, change, dose); }
+  friend bool operator==(const Progression& a, const Progression& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Progression& a, const Progression& b) { return !(a == b); }
+};
+
+struct Muscle {
+  std::string id;
+  std::string name;
+  Region region = Region::hip;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, name, region, where); }
+  friend bool operator==(const Muscle& a, const Muscle& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Muscle& a, const Muscle& b) { return !(a == b); }
+};
+
+// A named set of muscles ("glutes", "abductors") so coarse tags still match.
+struct MuscleGroup {
+  std::string id;
+  std::string name;
+  std::vector<std::string> members;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, name, members, where); }
+  friend bool operator==(const MuscleGroup& a, const MuscleGroup& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const MuscleGroup& a, const MuscleGroup& b) { return !(a == b); }
+};
+
+struct Equipment {
+  std::string id;
+  std::string name;
+  bool household = false;            // everyone has it: always allowed
+  std::vector<std::string> aliases;  // names other datasets use for it ("foam roll")
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, name, household, aliases, where); }
+  friend bool operator==(const Equipment& a, const Equipment& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Equipment& a, const Equipment& b) { return !(a == b); }
+};
+
+struct Problem {
+  std::string id;
+  std::string name;
+  std::string summary;
+  std::vector<std::string> overactive;   // released and stretched
+  std::vector<std::string> underactive;  // strengthened
+  std::string self_test;
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const {
+    return std::tie(id, name, summary, overactive, underactive, self_test, sources, where);
+  }
+  friend bool operator==(const Problem& a, const Problem& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Problem& a, const Problem& b) { return !(a == b); }
+};
+
+struct Exercise {
+  std::string id;
+  std::string name;
+  Phase phase = Phase::release;
+  Region region = Region::hip;
+  std::vector<std::string> targets;    // muscle or group ids
+  std::vector<std::string> equipment;  // every item needed
+  std::string summary;
+  Dose dose;
+  std::vector<std::string> steps;
+  std::vector<std::string> cues;
+  std::vector<std::string> sources;
+  int priority = 2;                       // 1 essential, 2 normal, 3 optional
+  std::vector<std::string> positions;     // position ids (integrate only)
+  std::vector<std::string> alternatives;  // used when equipment is missing
+  // The same exercise with other equipment: never planned beside the main
+  // exercise, only in its place.
+  std::string variant_of;
+  std::string origin;  // "built-in", "user" or the --catalog path it came from
+  std::vector<Progression> progressions;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const {
+    return std::tie(id, name, phase, region, targets, equipment, summary, dose, steps, cues, sources, priority,
+                    positions, alternatives, variant_of, origin, progressions, where);
+  }
+  friend bool operator==(const Exercise& a, const Exercise& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Exercise& a, const Exercise& b) { return !(a == b); }
+};
+
+// A situation in which a knee caves (standing, squat, ...): --when picks one,
+// and its advice says how to apply the cues there.
+struct Position {
+  std::string id;
+  std::string name;
+  std::string advice;
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, name, advice, sources, where); }
+  friend bool operator==(const Position& a, const Position& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Position& a, const Position& b) { return !(a == b); }
+};
+
+// A position to avoid during the day.
+struct Habit {
+  std::string id;
+  std::string name;
+  std::string advice;
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, name, advice, sources, where); }
+  friend bool operator==(const Habit& a, const Habit& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Habit& a, const Habit& b) { return !(a == b); }
+};
+
+// Closing notes of every plan; the safety note is one of them.
+struct Note {
+  std::string id;
+  std::string title;
+  std::string text;
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, title, text, sources, where); }
+  friend bool operator==(const Note& a, const Note& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Note& a, const Note& b) { return !(a == b); }
+};
+
+}  // namespace valgus

@@ -1,0 +1,76 @@
+#pragma once
+
+// The planner's passes (internal to core/): make_plan resolves the request
+// into a PlanInput, then runs each pass over one Draft. A pass reads the
+// input, refines the draft's exercises and appends what it adjusted, in
+// plan order; the order of the passes is make_plan's pass list.
+
+#include "core/catalogue.hpp"
+#include "core/model.hpp"
+#include "core/planner.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace valgus {
+
+// What every pass reads: the catalogue and the request, resolved.
+struct PlanInput {
+  const Catalogue& catalogue;
+  Request request;                       // checked: week and minutes in range
+  std::vector<const Problem*> problems;  // each once, in catalogue order
+  std::optional<Position> position;      // where the knee caves, when said
+};
+
+// What the passes build: the exercises chosen so far (in the order the last
+// pass left them) and every adjustment, in the order the passes made them.
+struct Draft {
+  std::vector<PlannedExercise> exercises;
+  std::vector<Adjustment> adjustments;
+  bool over_budget = false;               // set by fit_budget
+  std::vector<ScheduledChange> schedule;  // set by schedule_weeks
+  std::vector<PlannedPhase> phases;       // set by assemble_phases, last
+};
+
+// Checks the request and resolves its problem ids and position, in that
+// order (so errors come in that order). Throws Error(usage).
+[[nodiscard]] PlanInput resolve_input(const Catalogue& catalogue, const Request& request);
+// The input keeps a reference to the catalogue: never a temporary.
+PlanInput resolve_input(const Catalogue&& catalogue, const Request& request) = delete;
+
+namespace passes {
+
+using Pass = void (*)(const PlanInput& in, Draft& draft);
+
+// The rule engine: the release, stretch and strengthen exercises whose
+// targets meet the problems' muscles, and every integration exercise, each
+// with its reasons, in plan order (so adjustments are reported in it).
+void select(const PlanInput& in, Draft& draft);
+// With request.equipment: substitutes or leaves out what needs equipment the
+// person lacks, and names the item that would unlock an emptied phase.
+void fit_equipment(const PlanInput& in, Draft& draft);
+// Progressions due by request.week, cumulatively.
+void apply_week(const PlanInput& in, Draft& draft);
+// One extra set on the side that caves more, in the one-sided exercises.
+void apply_side(const PlanInput& in, Draft& draft);
+// Every exercise's time for its dose as adjusted so far.
+void estimate_time(const PlanInput& in, Draft& draft);
+// Plan order (phase, region, catalogue), then the integration exercises that
+// train the position where the knee caves first.
+void order(const PlanInput& in, Draft& draft);
+// With request.minutes: drops the least important exercises until the plan
+// fits, never the last one serving a problem in a phase.
+void fit_budget(const PlanInput& in, Draft& draft);
+// With request.weeks > 1: what changes in which later week, and the dose.
+void schedule_weeks(const PlanInput& in, Draft& draft);
+// The exercises moved into the four phases, with their times and why an
+// empty phase is empty.
+void assemble_phases(const PlanInput& in, Draft& draft);
+
+}  // namespace passes
+
+// Whether two exercises work a muscle in common, groups expanded (the rule
+// engine's test for an integration substitute).
+[[nodiscard]] bool shares_muscle(const Catalogue& catalogue, const Exercise& a, const Exercise& b);
+
+}  // namespace valgus

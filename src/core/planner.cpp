@@ -1,0 +1,136 @@
+#include "core/planner.hpp"
+
+#include "core/dose.hpp"
+#include "core/passes.hpp"
+#include "core/resolve.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace valgus {
+
+std::size_t Plan::exercise_count() const {
+  std::size_t count = 0;
+  for (const auto& phase : phases) {
+    count += phase.exercises.size();
+  }
+  return count;
+}
+
+std::string_view to_string(AdjustmentKind kind) {
+  switch (kind) {
+    case AdjustmentKind::substituted: return "substituted";
+    case AdjustmentKind::left_out: return "left-out";
+    case AdjustmentKind::unlock: return "unlock";
+    case AdjustmentKind::time: return "time";
+    case AdjustmentKind::side: return "side";
+    case AdjustmentKind::position: return "position";
+    case AdjustmentKind::progressed: return "progressed";
+  }
+  return "substituted";
+}
+
+PlannedExercise describe_exercise(const Catalogue& catalogue, const Exercise& exercise) {
+  PlannedExercise planned;
+  planned.exercise = exercise;
+  planned.dose = exercise.dose;
+  for (const auto& target : exercise.targets) {
+    planned.target_names.push_back(catalogue.muscle_name(target));
+  }
+  for (const auto& item : exercise.equipment) {
+    const Equipment* known = catalogue.find_equipment(item);
+    if (known == nullptr || !known->household) {
+      planned.equipment_names.push_back(catalogue.equipment_name(item));
+    }
+  }
+  planned.seconds = estimate_seconds(planned.dose);
+  return planned;
+}
+
+void sort_in_plan_order(std::vector<PlannedExercise>& exercises) {
+  std::stable_sort(exercises.begin(), exercises.end(), [](const PlannedExercise& a, const PlannedExercise& b) {
+    return std::make_pair(a.exercise.phase, a.exercise.region) < std::make_pair(b.exercise.phase, b.exercise.region);
+  });
+}
+
+PlanInput resolve_input(const Catalogue& catalogue, const Request& request) {
+  check_request(request);
+  PlanInput input{catalogue, request, resolve_problems(catalogue, request.problems), std::nullopt};
+  if (!request.when.empty()) {
+    input.position = require_position(catalogue, request.when);
+  }
+  return input;
+}
+
+void passes::assemble_phases(const PlanInput& /*in*/, Draft& draft) {
+  std::vector<PlannedPhase> phases;
+  for (const Phase phase : all_phases) {
+    phases.push_back(PlannedPhase{phase, {}, 0, {}});
+  }
+  for (const auto& adjustment : draft.adjustments) {
+    if (adjustment.kind == AdjustmentKind::unlock) {
+      phases[static_cast<std::size_t>(adjustment.phase)].empty_reason = adjustment.text;
+    }
+  }
+  for (auto& planned : draft.exercises) {
+    auto& phase = phases[static_cast<std::size_t>(planned.exercise.phase)];
+    phase.seconds += planned.seconds;
+    phase.exercises.push_back(std::move(planned));
+  }
+  draft.exercises.clear();  // moved into the phases
+  for (auto& phase : phases) {
+    if (!phase.exercises.empty()) {
+      phase.empty_reason.clear();
+    } else if (phase.empty_reason.empty()) {
+      phase.empty_reason = "nothing in the catalogue fits this phase for the problems chosen";
+    }
+  }
+  draft.phases = std::move(phases);
+}
+
+Plan make_plan(const Catalogue& catalogue, const Request& request) {
+  const PlanInput input = resolve_input(catalogue, request);
+
+  // The pipeline, in order. Each pass reads the input and refines the draft.
+  static constexpr passes::Pass pipeline[] = {
+      passes::select,         // the rule engine: problems to exercises, with reasons
+      passes::fit_equipment,  // substitute or leave out what needs missing equipment
+      passes::apply_week,     // the progressions due by the week
+      passes::apply_side,     // an extra set on the side that caves more
+      passes::estimate_time,  // seconds for each dose as adjusted
+      passes::order,          // plan order, the position's exercises first
+      // An optimiser (choosing among the candidates by time and benefit)
+      // goes here: on the timed exercises in order, before fit_budget
+      // enforces the limit.
+      passes::fit_budget,      // drop the least important until the budget fits
+      passes::schedule_weeks,  // what changes in the programme's later weeks
+      // A scheduler of sessions within a week goes here: on the final
+      // exercises, before they are grouped into phases.
+      passes::assemble_phases,  // the four phases, with times and empty reasons
+  };
+  Draft draft;
+  for (const passes::Pass pass : pipeline) {
+    pass(input, draft);
+  }
+
+  Plan plan;
+  for (const Problem* problem : input.problems) {
+    plan.problems.push_back(*problem);
+  }
+  plan.phases = std::move(draft.phases);
+  for (const auto& phase : plan.phases) {
+    plan.seconds += phase.seconds;
+  }
+  plan.week = request.week;
+  plan.weeks = request.weeks;
+  plan.budget_minutes = request.minutes;
+  plan.over_budget = draft.over_budget;
+  plan.position = input.position;
+  plan.adjustments = std::move(draft.adjustments);
+  plan.schedule = std::move(draft.schedule);
+  plan.habits = catalogue.habits;
+  plan.notes = catalogue.notes;
+  return plan;
+}
+
+}  // namespace valgus

@@ -1,0 +1,119 @@
+#pragma once
+
+// The rule engine: a request (what the person reported) and a catalogue in,
+// a plan (the ordered routine, with the reason for every exercise) out.
+// The names in a request are resolved by core/resolve.hpp; make_plan is a
+// pipeline of passes (core/passes.hpp).
+
+#include "core/catalogue.hpp"
+#include "core/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus {
+
+struct Request {
+  std::vector<std::string> problems;  // problem ids, in the order given
+  // What the person has (equipment ids); unset means everything.
+  std::optional<std::vector<std::string>> equipment;
+  std::optional<int> minutes;  // session budget
+  Side side = Side::both;      // the leg that caves more gets more volume
+  std::string when;            // position id where the knee caves; empty: not said
+  int week = 1;                // progressions due by this week apply
+  int weeks = 1;               // programme length: weeks > 1 adds a schedule
+};
+
+// Why an exercise is in the plan: which problem, and which of its muscles
+// the exercise works. Integration exercises serve every problem.
+struct Reason {
+  std::string problem_id;
+  std::string problem_name;
+  std::vector<std::string> muscle_ids;  // as the problem names them
+  std::vector<std::string> muscle_names;
+};
+
+// An exercise as it appears in a plan or a listing, with names resolved so
+// renderers need no catalogue.
+struct PlannedExercise {
+  Exercise exercise;
+  Dose dose;  // the dose to do (the catalogue's, adjusted for the person)
+  std::vector<std::string> target_names;
+  std::vector<std::string> equipment_names;  // what is needed beyond the household
+  std::vector<Reason> reasons;
+  std::vector<std::string> progress;  // progressions applied by this week
+  int seconds = 0;                    // estimated time for the whole dose
+};
+
+// Something the planner changed for the person, and why: shown in the
+// "adjusted for you" block of every format.
+enum class AdjustmentKind { substituted, left_out, unlock, time, side, position, progressed };
+[[nodiscard]] std::string_view to_string(AdjustmentKind kind);
+
+struct Adjustment {
+  AdjustmentKind kind = AdjustmentKind::substituted;
+  std::string text;
+  Phase phase = Phase::release;  // for unlock: the phase that would be empty
+};
+
+// One row of a multi-week programme: from `week` on, `exercise` changes.
+struct ScheduledChange {
+  int week = 0;
+  std::string exercise;
+  std::string change;
+  std::string dose;  // the dose from that week on
+};
+
+struct PlannedPhase {
+  Phase phase = Phase::release;
+  std::vector<PlannedExercise> exercises;
+  int seconds = 0;
+  std::string empty_reason;  // why the phase has no exercise, when it has none
+};
+
+struct Plan {
+  std::vector<Problem> problems;
+  std::vector<PlannedPhase> phases;  // always all four, in order
+  int seconds = 0;
+  int week = 1;
+  int weeks = 1;
+  std::optional<int> budget_minutes;
+  // Even the shortest plan that keeps every problem in every phase is over
+  // the budget; `seconds` is then that minimum.
+  bool over_budget = false;
+  std::optional<Position> position;  // where the knee caves, with advice
+  std::vector<Adjustment> adjustments;
+  std::vector<ScheduledChange> schedule;  // weeks after the first, for a programme
+  std::vector<Habit> habits;
+  std::vector<Note> notes;
+
+  [[nodiscard]] std::size_t exercise_count() const;
+};
+
+// Runs the passes of core/passes.hpp in order. Throws Error(usage) for a
+// request core/resolve.hpp refuses: a week or minutes out of range, no
+// problem, an unknown problem id or position.
+[[nodiscard]] Plan make_plan(const Catalogue& catalogue, const Request& request);
+
+// An exercise described for listing or showing, with its dose as written.
+[[nodiscard]] PlannedExercise describe_exercise(const Catalogue& catalogue, const Exercise& exercise);
+
+// The muscles of `problem` (as the problem names them) that `exercise`
+// works in its phase; empty when the rule engine would not pick it.
+[[nodiscard]] std::vector<std::string> matching_muscles(const Catalogue& catalogue, const Problem& problem,
+                                                        const Exercise& exercise);
+
+// Whether the rule engine picks `exercise` for `problem`.
+[[nodiscard]] bool serves(const Catalogue& catalogue, const Problem& problem, const Exercise& exercise);
+
+// Phase order, then region (pelvis to foot), then catalogue order.
+void sort_in_plan_order(std::vector<PlannedExercise>& exercises);
+
+// Whether `exercise` can be done with `available`; household items (floor,
+// wall, chair, ...) are always there.
+[[nodiscard]] bool can_do_with(const Catalogue& catalogue, const Exercise& exercise,
+                               const std::vector<std::string>& available);
+
+}  // namespace valgus

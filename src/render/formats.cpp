@@ -1,0 +1,84 @@
+#include "render/formats.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+
+namespace valgus {
+namespace {
+
+// Adapters from the renderers' own signatures to the table's; a format that
+// ignores the style (Markdown, JSON) says so here.
+std::vector<Format> make_table() {
+  Format text{"text"};
+  text.plan = [](const Plan& plan, const TextStyle& style) { return render_plan_text(plan, style); };
+  text.list = [](const ExerciseListing& listing, const TextStyle& style) {
+    return render_list_text(listing.exercises, style, listing.show_origin);
+  };
+  text.exercise = [](const ExerciseDetail& detail, const TextStyle& style) {
+    return render_exercise_text(detail.exercise, detail.serves, style);
+  };
+  text.problems = [](const ProblemsListing& listing, const TextStyle& style) {
+    return render_problems_text(listing, style);
+  };
+  text.check = [](const CheckReport& report, const TextStyle&) { return render_check_text(report); };
+
+  Format markdown{"markdown"};
+  markdown.plan = [](const Plan& plan, const TextStyle&) { return render_plan_markdown(plan); };
+  markdown.list = [](const ExerciseListing& listing, const TextStyle&) {
+    return render_list_markdown(listing.exercises, listing.show_origin);
+  };
+
+  Format json{"json", true};
+  json.plan = [](const Plan& plan, const TextStyle&) { return render_plan_json(plan); };
+  json.list = [](const ExerciseListing& listing, const TextStyle&) { return render_list_json(listing.exercises); };
+  json.exercise = [](const ExerciseDetail& detail, const TextStyle&) {
+    return render_exercise_json(detail.exercise, detail.serves);
+  };
+  json.problems = [](const ProblemsListing& listing, const TextStyle&) { return render_problems_json(listing); };
+  json.check = [](const CheckReport& report, const TextStyle&) { return render_check_json(report); };
+
+  return {text, markdown, json};
+}
+
+}  // namespace
+
+bool Format::offers(DataKind kind) const {
+  switch (kind) {
+    case DataKind::plan: return plan != nullptr;
+    case DataKind::list: return list != nullptr;
+    case DataKind::exercise: return exercise != nullptr;
+    case DataKind::problems: return problems != nullptr;
+    case DataKind::check: return check != nullptr;
+  }
+  return false;
+}
+
+const std::vector<Format>& format_table() {
+  static const std::vector<Format> table = make_table();
+  return table;
+}
+
+std::vector<std::string> format_names(DataKind kind) {
+  std::vector<std::string> names;
+  for (const Format& format : format_table()) {
+    if (format.offers(kind)) {
+      names.emplace_back(format.name);
+    }
+  }
+  return names;
+}
+
+const Format& find_format(DataKind kind, std::string_view name) {
+  for (const Format& format : format_table()) {
+    if (format.name == name && format.offers(kind)) {
+      return format;
+    }
+  }
+  const auto valid = format_names(kind);
+  throw Error(ExitCode::usage, fmt::format("unknown format \"{}\"{}; valid formats: {}", name,
+                                           did_you_mean_suffix(name, valid), join(valid, ", ")));
+}
+
+}  // namespace valgus

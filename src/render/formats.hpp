@@ -1,0 +1,42 @@
+#pragma once
+
+// The format table: each output format, and which renderer it uses for each
+// kind of data. Commands choose a format by name here and nowhere else;
+// adding a format is one renderer file and one row in formats.cpp.
+
+#include "render/render.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus {
+
+// What a command renders.
+enum class DataKind { plan, list, exercise, problems, check };
+
+struct Format {
+  std::string_view name;
+  // Structured output (JSON) carries errors inside it; for the others they
+  // are diagnostics on stderr.
+  bool structured = false;
+  // One renderer per kind of data; null when the format does not offer it.
+  std::string (*plan)(const Plan&, const TextStyle&) = nullptr;
+  std::string (*list)(const ExerciseListing&, const TextStyle&) = nullptr;
+  std::string (*exercise)(const ExerciseDetail&, const TextStyle&) = nullptr;
+  std::string (*problems)(const ProblemsListing&, const TextStyle&) = nullptr;
+  std::string (*check)(const CheckReport&, const TextStyle&) = nullptr;
+
+  [[nodiscard]] bool offers(DataKind kind) const;
+};
+
+[[nodiscard]] const std::vector<Format>& format_table();
+
+// The names of the formats that offer `kind`, in table order.
+[[nodiscard]] std::vector<std::string> format_names(DataKind kind);
+
+// The format called `name` that offers `kind`; Error(usage) listing the
+// formats for `kind` otherwise.
+[[nodiscard]] const Format& find_format(DataKind kind, std::string_view name);
+
+}  // namespace valgus

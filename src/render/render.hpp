@@ -1,0 +1,69 @@
+#pragma once
+
+// Renderers are pure: a plan (or catalogue entries) in, text out. Colour and
+// width are decided once by the caller and passed in TextStyle; only the
+// text renderer knows about them. Which renderer a format uses for which
+// kind of data is the format table's business (render/formats.hpp).
+
+#include "core/catalogue.hpp"
+#include "core/planner.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus {
+
+struct TextStyle {
+  int width = 80;      // columns to wrap to
+  bool color = false;  // ANSI colour and bold
+};
+
+// Catalogue entries listed (list): `show_origin` adds where each came from.
+struct ExerciseListing {
+  std::vector<PlannedExercise> exercises;
+  bool show_origin = false;
+};
+
+// One exercise in full, with the problems it serves (show).
+struct ExerciseDetail {
+  PlannedExercise exercise;
+  std::vector<Problem> serves;
+};
+
+// Every problem (problems): `labels[i]` is how a person asks for problem i
+// (the caller knows; the renderer does not), `closing` a last line.
+struct ProblemsListing {
+  const Catalogue* catalogue = nullptr;
+  std::vector<std::string> labels;
+  std::string closing;
+};
+
+// The outcome of validating catalogue files (check).
+struct CheckReport {
+  const LoadResult* result = nullptr;
+  std::size_t files = 0;
+};
+
+[[nodiscard]] std::string render_plan_text(const Plan& plan, const TextStyle& style);
+[[nodiscard]] std::string render_plan_markdown(const Plan& plan);
+[[nodiscard]] std::string render_plan_json(const Plan& plan);
+
+[[nodiscard]] std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style,
+                                           bool show_origin = false);
+[[nodiscard]] std::string render_list_markdown(const std::vector<PlannedExercise>& exercises, bool show_origin = false);
+[[nodiscard]] std::string render_list_json(const std::vector<PlannedExercise>& exercises);
+
+[[nodiscard]] std::string render_exercise_text(const PlannedExercise& exercise, const std::vector<Problem>& serves,
+                                               const TextStyle& style);
+[[nodiscard]] std::string render_exercise_json(const PlannedExercise& exercise, const std::vector<Problem>& serves);
+
+[[nodiscard]] std::string render_problems_text(const ProblemsListing& listing, const TextStyle& style);
+[[nodiscard]] std::string render_problems_json(const ProblemsListing& listing);
+
+// "ok: 12 files, 41 exercises, ..." for a catalogue without errors.
+[[nodiscard]] std::string render_check_text(const CheckReport& report);
+// JSON shapes in schemas/*.schema.json.
+[[nodiscard]] std::string render_check_json(const CheckReport& report);
+
+}  // namespace valgus

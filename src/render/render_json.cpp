@@ -1,0 +1,276 @@
+// JSON for scripts. The shape is documented in README.md ("JSON output");
+// keys keep their insertion order so the output reads like the text.
+
+#include "core/dose.hpp"
+#include "render/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace valgus {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json range_json(Range range) {
+  if (!range.given()) {
+    return nullptr;
+  }
+  return Json{{"min", range.min}, {"max", range.max}};
+}
+
+Json dose_json(const Dose& dose) {
+  return Json{{"text", format_dose(dose)},
+              {"sets", range_json(dose.sets)},
+              {"reps", range_json(dose.reps)},
+              {"hold_seconds", range_json(dose.hold_seconds)},
+              {"duration_seconds", range_json(dose.duration_seconds)},
+              {"per_side", dose.per_side},
+              {"extra_set_on",
+               dose.extra_set_side == Side::both ? Json(nullptr) : Json(std::string(to_string(dose.extra_set_side)))}};
+}
+
+Json exercise_json(const PlannedExercise& planned) {
+  const Exercise& exercise = planned.exercise;
+  Json why = Json::array();
+  for (const auto& reason : planned.reasons) {
+    why.push_back(Json{{"problem", reason.problem_id}, {"muscles", reason.muscle_ids}});
+  }
+  return Json{{"id", exercise.id},
+              {"name", exercise.name},
+              {"phase", std::string(to_string(exercise.phase))},
+              {"region", std::string(to_string(exercise.region))},
+              {"targets", exercise.targets},
+              {"equipment", exercise.equipment},
+              {"dose", dose_json(planned.dose)},
+              {"minutes", display_minutes(planned.seconds)},
+              {"steps", exercise.steps},
+              {"cues", exercise.cues},
+              {"source", exercise.sources},
+              {"why", why},
+              {"this_week", planned.progress},
+              {"origin", exercise.origin}};
+}
+
+std::string dump(const Json& json) {
+  // Non-ASCII stays UTF-8 (the loader guarantees it is valid); 2-space
+  // indent so the output diffs well.
+  return json.dump(2) + "\n";
+}
+
+// Writes what dump() would print for a document built one value at a time,
+// so a plan or list of 15,000 exercises never exists as one DOM (which
+// took three times the memory of the catalogue). Small values are still
+// nlohmann objects, re-indented to their depth.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void key(const std::string& name) {
+    separate();
+    out_ += Json(name).dump();
+    out_ += ": ";
+    after_key_ = true;
+  }
+
+  void value(const Json& json) {
+    separate();
+    // JSON text has no raw newlines inside strings, so every newline
+    // starts a line to indent.
+    for (const char c : json.dump(2)) {
+      out_ += c;
+      if (c == '\n') {
+        out_.append(depth() * 2, ' ');
+      }
+    }
+  }
+
+  void field(const std::string& name, const Json& json) {
+    key(name);
+    value(json);
+  }
+
+ private:
+  [[nodiscard]] std::size_t depth() const { return empty_.size(); }
+
+  // Before a value or key: a comma after the previous one, a new line, the
+  // indent; nothing right after a key.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!empty_.empty()) {
+      out_ += empty_.back() ? "\n" : ",\n";
+      empty_.back() = false;
+      out_.append(depth() * 2, ' ');
+    }
+  }
+
+  void open(char bracket) {
+    separate();
+    out_ += bracket;
+    empty_.push_back(true);
+  }
+
+  void close(char bracket) {
+    const bool was_empty = empty_.back();
+    empty_.pop_back();
+    if (!was_empty) {
+      out_ += '\n';
+      out_.append(depth() * 2, ' ');
+    }
+    out_ += bracket;
+  }
+
+  std::string& out_;
+  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace
+
+std::string render_plan_json(const Plan& plan) {
+  Json problems = Json::array();
+  for (const auto& problem : plan.problems) {
+    problems.push_back(Json{{"id", problem.id}, {"name", problem.name}});
+  }
+  Json habits = Json::array();
+  for (const auto& habit : plan.habits) {
+    habits.push_back(Json{{"id", habit.id}, {"name", habit.name}, {"advice", habit.advice}});
+  }
+  Json notes = Json::array();
+  for (const auto& note : plan.notes) {
+    notes.push_back(Json{{"id", note.id}, {"title", note.title}, {"text", note.text}});
+  }
+  Json adjusted = Json::array();
+  for (const auto& adjustment : plan.adjustments) {
+    adjusted.push_back(Json{{"kind", std::string(to_string(adjustment.kind))}, {"text", adjustment.text}});
+  }
+  Json schedule = Json::array();
+  for (const auto& row : plan.schedule) {
+    schedule.push_back(
+        Json{{"week", row.week}, {"exercise", row.exercise}, {"change", row.change}, {"dose", row.dose}});
+  }
+  Json position = nullptr;
+  if (plan.position) {
+    position = Json{{"id", plan.position->id}, {"name", plan.position->name}, {"advice", plan.position->advice}};
+  }
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.field("problems", problems);
+  json.field("minutes", display_minutes(plan.seconds));
+  json.field("budget_minutes", plan.budget_minutes ? Json(*plan.budget_minutes) : Json(nullptr));
+  json.field("over_budget", plan.over_budget);
+  json.field("week", plan.week);
+  json.field("position", position);
+  json.field("adjusted", adjusted);
+  json.key("phases");
+  json.begin_array();
+  for (const auto& phase : plan.phases) {
+    json.begin_object();
+    json.field("phase", std::string(to_string(phase.phase)));
+    json.field("minutes", display_minutes(phase.seconds));
+    json.key("exercises");
+    json.begin_array();
+    for (const auto& planned : phase.exercises) {
+      json.value(exercise_json(planned));
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.field("schedule", schedule);
+  json.field("habits", habits);
+  json.field("notes", notes);
+  json.end_object();
+  out += '\n';
+  return out;
+}
+
+std::string render_exercise_json(const PlannedExercise& planned, const std::vector<Problem>& serves) {
+  const Exercise& exercise = planned.exercise;
+  Json json = exercise_json(planned);
+  json.erase("why");
+  json.erase("this_week");
+  Json served = Json::array();
+  for (const auto& problem : serves) {
+    served.push_back(problem.id);
+  }
+  Json progressions = Json::array();
+  Dose dose = exercise.dose;
+  for (const auto& progression : exercise.progressions) {
+    dose = apply(dose, progression.dose);
+    progressions.push_back(
+        Json{{"week", progression.week}, {"change", progression.change}, {"dose", format_dose(dose)}});
+  }
+  json["summary"] = exercise.summary;
+  json["priority"] = exercise.priority;
+  json["positions"] = exercise.positions;
+  json["alternatives"] = exercise.alternatives;
+  json["variant_of"] = exercise.variant_of.empty() ? Json(nullptr) : Json(exercise.variant_of);
+  json["progressions"] = progressions;
+  json["serves"] = served;
+  return dump(json);
+}
+
+std::string render_problems_json(const ProblemsListing& listing) {
+  const Catalogue& catalogue = *listing.catalogue;
+  Json problems = Json::array();
+  for (const auto& problem : catalogue.problems) {
+    problems.push_back(Json{{"id", problem.id},
+                            {"name", problem.name},
+                            {"summary", problem.summary},
+                            {"overactive", problem.overactive},
+                            {"underactive", problem.underactive},
+                            {"self_test", problem.self_test},
+                            {"source", problem.sources}});
+  }
+  return dump(problems);
+}
+
+std::string render_check_json(const CheckReport& report) {
+  const LoadResult& result = *report.result;
+  const std::size_t files = report.files;
+  Json errors = Json::array();
+  for (const auto& error : result.errors) {
+    errors.push_back(Json{{"file", error.where.file},
+                          {"line", error.where.line > 0 ? Json(error.where.line) : Json(nullptr)},
+                          {"column", error.where.column > 0 ? Json(error.where.column) : Json(nullptr)},
+                          {"message", error.message}});
+  }
+  const Catalogue& catalogue = result.catalogue;
+  return dump(Json{{"ok", result.errors.empty()},
+                   {"files", files},
+                   {"counts", Json{{"exercises", catalogue.exercises.size()},
+                                   {"problems", catalogue.problems.size()},
+                                   {"muscles", catalogue.muscles.size()},
+                                   {"muscle_groups", catalogue.muscle_groups.size()},
+                                   {"equipment", catalogue.equipment.size()},
+                                   {"positions", catalogue.positions.size()},
+                                   {"habits", catalogue.habits.size()},
+                                   {"notes", catalogue.notes.size()}}},
+                   {"errors", errors}});
+}
+
+std::string render_list_json(const std::vector<PlannedExercise>& exercises) {
+  std::string out;
+  JsonWriter json(out);
+  json.begin_array();
+  for (const auto& planned : exercises) {
+    json.value(exercise_json(planned));
+  }
+  json.end_array();
+  out += '\n';
+  return out;
+}
+
+}  // namespace valgus

@@ -1,0 +1,309 @@
+// The terminal renderer: wrapped to the width, coloured only when asked.
+
+#include "core/dose.hpp"
+#include "core/text.hpp"
+#include "render/render.hpp"
+#include "render/wording.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace valgus {
+
+namespace {
+
+class TextWriter {
+ public:
+  explicit TextWriter(const TextStyle& style) : style_(style) {}
+
+  // `first` starts the first line, `indent` the rest; text wraps in between.
+  void paragraph(std::string_view first, std::string_view raw_text, int indent) {
+    const std::string text = terminal_safe(raw_text);
+    out_ += first;
+    wrap_into(out_, text, std::max(20, style_.width - display_width(first)), std::max(20, style_.width - indent),
+              indent);
+    out_ += '\n';
+  }
+
+  void line(std::string_view text = {}) {
+    out_ += text;
+    out_ += '\n';
+  }
+
+  // Catalogue text is neutralised here and in paragraph(): nothing from a
+  // file can reach the terminal as an escape sequence.
+  [[nodiscard]] std::string paint(std::string_view text, std::string_view code) const {
+    if (!style_.color) {
+      return terminal_safe(text);
+    }
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, terminal_safe(text));
+  }
+
+  [[nodiscard]] std::string bold(std::string_view text) const { return paint(text, "1"); }
+  [[nodiscard]] std::string dim(std::string_view text) const { return paint(text, "2"); }
+
+  // "left ...... right", right-aligned to the width.
+  // When both do not fit, `right` goes right-aligned on a line of its own.
+  void spread(const std::string& left, const std::string& right) {
+    const int gap = style_.width - display_width(left) - display_width(right);
+    if (right.empty()) {
+      out_ += left + '\n';
+      return;
+    }
+    if (gap >= 1) {
+      out_ += left + std::string(static_cast<std::size_t>(gap), ' ') + right + '\n';
+      return;
+    }
+    out_ += left + '\n';
+    out_ += std::string(static_cast<std::size_t>(std::max(0, style_.width - display_width(right))), ' ') + right + '\n';
+  }
+
+  [[nodiscard]] bool fits(std::string_view left, std::string_view right) const {
+    return display_width(left) + 1 + display_width(right) <= style_.width;
+  }
+
+  void rule() {
+    std::string bar;
+    for (int i = 0; i < style_.width; ++i) {
+      bar += "─";
+    }
+    line(dim(bar));
+  }
+
+  [[nodiscard]] int width() const { return style_.width; }
+  [[nodiscard]] std::string take() { return std::move(out_); }
+
+ private:
+  const TextStyle& style_;
+  std::string out_;
+};
+
+std::string minutes_label(int seconds) { return seconds > 0 ? fmt::format("~{} min", display_minutes(seconds)) : ""; }
+
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  return text;
+}
+
+void exercise_details(TextWriter& w, const PlannedExercise& planned, int indent) {
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  std::string dose_line = format_dose(planned.dose);
+  if (!planned.equipment_names.empty()) {
+    dose_line += " · " + join(planned.equipment_names, ", ");
+  }
+  w.paragraph(pad, dose_line, indent);
+  for (const auto& change : planned.progress) {
+    w.paragraph(pad + "This week: ", change, indent + 11);
+  }
+  for (const auto& step : planned.exercise.steps) {
+    w.paragraph(pad + "- ", step, indent + 2);
+  }
+  for (const auto& cue : planned.exercise.cues) {
+    w.paragraph(pad + "Tip: ", cue, indent + 5);
+  }
+}
+
+}  // namespace
+
+std::string render_plan_text(const Plan& plan, const TextStyle& style) {
+  TextWriter w(style);
+  w.line(w.bold("Knee valgus routine"));
+  std::vector<std::string> names;
+  for (const auto& problem : plan.problems) {
+    names.push_back(problem.name);
+  }
+  w.paragraph("For: ", join(names, ", "), 5);
+  w.paragraph("Session: ", session_line(plan, text_session_words), 9);
+  if (!plan.adjustments.empty()) {
+    w.line();
+    w.line(w.paint("ADJUSTED FOR YOU", "1;35"));
+    for (const auto& adjustment : plan.adjustments) {
+      w.paragraph("- ", adjustment.text, 2);
+    }
+  }
+
+  int number = 0;
+  for (const auto& phase : plan.phases) {
+    w.line();
+    const std::string title = upper(phase_title(phase.phase));
+    const std::string full = fmt::format("{} · {}", title, phase_purpose(phase.phase));
+    const std::string minutes = minutes_label(phase.seconds);
+    if (w.fits(full, minutes)) {
+      w.spread(w.paint(full, "1;36"), minutes);
+    } else {  // narrow terminal: the purpose goes under the title
+      w.spread(w.paint(title, "1;36"), minutes);
+      w.paragraph("", std::string(phase_purpose(phase.phase)), 0);
+    }
+    w.rule();
+    if (phase.exercises.empty()) {
+      w.paragraph("    ", capitalised(phase.empty_reason) + ".", 4);
+    }
+    if (phase.phase == Phase::integrate && plan.position) {
+      w.paragraph(w.bold("When " + plan.position->name + ": "), plan.position->advice, 0);
+    }
+    for (const auto& planned : phase.exercises) {
+      ++number;
+      w.spread(w.bold(fmt::format("{:>2}. {}", number, planned.exercise.name)), minutes_label(planned.seconds));
+      exercise_details(w, planned, 4);
+      w.paragraph("    " + w.dim("Why: "), why_line(planned), 9);
+    }
+  }
+
+  if (!plan.habits.empty()) {
+    w.line();
+    w.line(w.paint("AVOID DURING THE DAY", "1;36"));
+    w.rule();
+    for (const auto& habit : plan.habits) {
+      w.paragraph("- ", capitalised(habit.name) + ": " + habit.advice, 2);
+    }
+  }
+  for (const auto& note : plan.notes) {
+    w.line();
+    w.line(w.paint(upper(note.title), "1;33"));
+    w.paragraph("", note.text, 0);
+  }
+  return w.take();
+}
+
+std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style, bool show_origin) {
+  TextWriter w(style);
+  if (exercises.empty()) {
+    w.line("No exercise matches these filters.");
+    return w.take();
+  }
+  std::size_t id_width = 0;
+  for (const auto& planned : exercises) {
+    id_width = std::max(id_width, planned.exercise.id.size());
+  }
+  const int indent = static_cast<int>(id_width) + 4;
+  bool first = true;
+  for (const Phase phase : all_phases) {
+    bool header = false;
+    for (const auto& planned : exercises) {
+      if (planned.exercise.phase != phase) {
+        continue;
+      }
+      if (!header) {
+        if (!first) {
+          w.line();
+        }
+        w.line(w.paint(upper(phase_title(phase)), "1;36"));
+        header = true;
+        first = false;
+      }
+      std::string detail = fmt::format("{} · {} · {}", planned.exercise.name, to_string(planned.exercise.region),
+                                       format_dose(planned.dose));
+      if (!planned.equipment_names.empty()) {
+        detail += " · " + join(planned.equipment_names, ", ");
+      }
+      if (show_origin) {
+        detail += " · from " + planned.exercise.origin;
+      }
+      const std::string id = planned.exercise.id + std::string(id_width - planned.exercise.id.size(), ' ');
+      w.paragraph("  " + w.bold(id) + "  ", detail, indent);
+    }
+  }
+  w.line();
+  w.line(fmt::format("{} exercises. Show one in full with: valgus show ID", exercises.size()));
+  return w.take();
+}
+
+std::string render_exercise_text(const PlannedExercise& planned, const std::vector<Problem>& serves,
+                                 const TextStyle& style) {
+  TextWriter w(style);
+  const Exercise& exercise = planned.exercise;
+  w.spread(w.bold(exercise.name) + " (" + exercise.id + ")", minutes_label(planned.seconds));
+  w.paragraph("",
+              fmt::format("{} · {} · {}", phase_title(exercise.phase), to_string(exercise.region),
+                          phase_purpose(exercise.phase)),
+              0);
+  if (!exercise.summary.empty()) {
+    w.line();
+    w.paragraph("", exercise.summary, 0);
+  }
+  w.line();
+  w.paragraph("Works:     ", join(planned.target_names, ", "), 11);
+  w.paragraph("Dose:      ", format_dose(planned.dose), 11);
+  w.paragraph("Equipment: ", planned.equipment_names.empty() ? "none" : join(planned.equipment_names, ", "), 11);
+  std::vector<std::string> served;
+  for (const auto& problem : serves) {
+    served.push_back(problem.name + " (--" + problem.id + ")");
+  }
+  w.paragraph("Serves:    ", served.empty() ? "no problem of the catalogue" : join(served, ", "), 11);
+  w.line();
+  w.line(w.bold("Steps"));
+  int step = 0;
+  for (const auto& text : exercise.steps) {
+    w.paragraph(fmt::format("{:>2}. ", ++step), text, 4);
+  }
+  if (!exercise.cues.empty()) {
+    w.line();
+    w.line(w.bold("Tips"));
+    for (const auto& cue : exercise.cues) {
+      w.paragraph("  - ", cue, 4);
+    }
+  }
+  if (!exercise.variant_of.empty()) {
+    w.line();
+    w.paragraph("Variant of: ", exercise.variant_of + " (used in its place when you lack its equipment)", 12);
+  }
+  if (!exercise.alternatives.empty()) {
+    w.line();
+    w.paragraph("Alternatives: ", join(exercise.alternatives, ", "), 14);
+  }
+  if (!exercise.progressions.empty()) {
+    w.line();
+    w.line(w.bold("Progressions"));
+    for (const auto& progression : exercise.progressions) {
+      w.paragraph(fmt::format("  week {}: ", progression.week), progression.change, 4);
+    }
+  }
+  w.line();
+  w.paragraph("Source: ", join(exercise.sources, ", "), 8);
+  return w.take();
+}
+
+std::string render_problems_text(const ProblemsListing& listing, const TextStyle& style) {
+  const Catalogue& catalogue = *listing.catalogue;
+  TextWriter w(style);
+  const auto names = [&](const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    for (const auto& id : ids) {
+      out.push_back(catalogue.muscle_name(id));
+    }
+    return out.empty() ? std::string("none") : join(out, ", ");
+  };
+  for (std::size_t i = 0; i < catalogue.problems.size(); ++i) {
+    const Problem& problem = catalogue.problems[i];
+    if (i > 0) {
+      w.line();
+    }
+    const std::string& label = i < listing.labels.size() ? listing.labels[i] : problem.id;
+    w.line(w.bold(label) + "  " + capitalised(problem.name));
+    if (!problem.summary.empty()) {
+      w.paragraph("  ", problem.summary, 2);
+    }
+    w.paragraph("  Tight:     ", names(problem.overactive), 13);
+    w.paragraph("  Weak:      ", names(problem.underactive), 13);
+    w.paragraph("  Self-test: ", problem.self_test, 13);
+  }
+  w.line();
+  if (!listing.closing.empty()) {
+    w.paragraph("", listing.closing, 0);
+  }
+  return w.take();
+}
+
+std::string render_check_text(const CheckReport& report) {
+  const Catalogue& catalogue = report.result->catalogue;
+  return fmt::format(
+      "ok: {} files, {} exercises, {} problems, {} muscles, {} muscle groups, {} equipment, {} positions, {} habits, "
+      "{} notes\n",
+      report.files, catalogue.exercises.size(), catalogue.problems.size(), catalogue.muscles.size(),
+      catalogue.muscle_groups.size(), catalogue.equipment.size(), catalogue.positions.size(), catalogue.habits.size(),
+      catalogue.notes.size());
+}
+
+}  // namespace valgus

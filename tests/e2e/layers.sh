@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The layers stay layers: src/core includes nothing from render, io or cli;
+# render and io nothing from cli or each other; CLI11 only in src/cli and
+# main.cpp; yaml-cpp only in the YAML tree; SQL nowhere yet.
+#
+# Usage: layers.sh SOURCE_DIR   (the repository's src/)
+set -u
+src=$1
+fail=0
+forbid() {  # forbid FOLDER PATTERN WHY
+  local hits
+  hits=$(grep -REn --include='*.cpp' --include='*.hpp' "$2" "$src/$1" 2>/dev/null)
+  if [ -n "$hits" ]; then
+    printf 'FAIL: %s\n%s\n' "$3" "$hits"
+    fail=1
+  fi
+}
+forbid core '#include [<"](render|io|cli)/' "src/core must not depend on render, io or the command line"
+forbid render '#include [<"](io|cli)/' "src/render must not depend on io or the command line"
+forbid io '#include [<"](render|cli)/' "src/io must not depend on render or the command line"
+for folder in core render io; do
+  forbid "$folder" '#include <CLI/' "CLI11 belongs to src/cli only"
+  forbid "$folder" -- '"[^"]*--force' "only the command line names flags"
+done
+yaml=$(grep -RlE '#include <yaml-cpp/' "$src" | sed "s|^$src/||")
+if [ "$yaml" != "core/yaml_tree.cpp" ]; then
+  printf 'FAIL: yaml-cpp must be included only by core/yaml_tree.cpp, found in:\n%s\n' "$yaml"
+  fail=1
+fi
+exit $fail

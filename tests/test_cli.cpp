@@ -1,0 +1,121 @@
+// The command layer without CLI11: commands run as plain functions on a
+// Context whose output a test captures; the command and format tables.
+
+#include "cli/command_table.hpp"
+#include "cli/commands.hpp"
+#include "fixtures.hpp"
+#include "render/formats.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+namespace {
+
+struct Captured {
+  valgus::cli::Context context;
+  std::string out;
+
+  Captured() : context(valgus::test::fixture_catalogue()) {
+    context.global.no_user_catalog = true;
+    context.output = [this](std::string_view text) { out += text; };
+  }
+};
+
+using valgus::ExitCode;
+
+}  // namespace
+
+TEST_CASE("run_plan renders the plan in the format asked for") {
+  Captured run;
+  valgus::cli::PlanArgs args;
+  args.problems.by_id = {"hip"};
+  args.format = "json";
+  CHECK(valgus::cli::run_plan(run.context, args) == ExitCode::ok);
+  CHECK(run.out.rfind("{\n  \"problems\": [\n", 0) == 0);
+  CHECK(run.out.find("\"id\": \"adductor-roll\"") != std::string::npos);
+
+  Captured text;
+  args.format = "text";
+  CHECK(valgus::cli::run_plan(text.context, args) == ExitCode::ok);
+  CHECK(text.out.rfind("Knee valgus routine\nFor: hip rotation\n", 0) == 0);
+}
+
+TEST_CASE("run_plan with no problem lists the choices in the error") {
+  Captured run;
+  valgus::cli::PlanArgs args;
+  args.problems.flag_ids = {"hip"};
+  try {
+    (void)valgus::cli::run_plan(run.context, args);
+    FAIL("no error");
+  } catch (const valgus::Error& error) {
+    CHECK(error.code() == ExitCode::usage);
+    CHECK(std::string(error.what()) == "no problem given; choose one or more for valgus plan:");
+    CHECK(error.hint() ==
+          "  --hip            hip rotation\n"
+          "  --problem ankle  pronation\n"
+          "  --all            every problem above\n"
+          "Not sure which fit you? Each has a self-test: valgus problems\n");
+  }
+  CHECK(run.out.empty());
+}
+
+TEST_CASE("run_check returns 65 for errors in JSON and prints them inside it") {
+  Captured run;
+  run.context.global.no_builtin = true;
+  valgus::cli::CheckArgs args;
+  args.paths = {VALGUS_TEST_DATA "/data/bad-catalogue.yaml"};
+  args.format = "json";
+  CHECK(valgus::cli::run_check(run.context, args) == ExitCode::bad_data);
+  CHECK(run.out.find("\"ok\": false") != std::string::npos);
+
+  Captured text;
+  text.context.global.no_builtin = true;
+  args.format = "text";
+  CHECK_THROWS_AS((void)valgus::cli::run_check(text.context, args), valgus::Error);
+  CHECK(text.out.empty());
+}
+
+TEST_CASE("run_show: an unknown id is a usage error with a did-you-mean") {
+  Captured run;
+  valgus::cli::ShowArgs args;
+  args.id = "clamm";
+  CHECK_THROWS_WITH((void)valgus::cli::run_show(run.context, args),
+                    "unknown exercise \"clamm\" (did you mean \"clam\"?); see the ids with: valgus list");
+  args.id = "clam";
+  CHECK(valgus::cli::run_show(run.context, args) == ExitCode::ok);
+  CHECK(run.out.rfind("Clam (clam)  ", 0) == 0);
+}
+
+TEST_CASE("the command table: unique names, every command set up, hidden helpers out of sight") {
+  std::set<std::string_view> names;
+  for (const auto& command : valgus::cli::command_table()) {
+    CHECK(names.insert(command.name).second);
+    const bool has_setup = command.setup != nullptr;
+    CHECK(has_setup);
+    CHECK_FALSE(command.summary.empty());
+  }
+  CHECK(valgus::cli::visible_command_names() ==
+        std::vector<std::string>{"plan", "export", "list", "show", "problems", "check", "import", "completion"});
+  REQUIRE(valgus::cli::find_command("__complete") != nullptr);
+  CHECK(valgus::cli::find_command("__complete")->hidden);
+  CHECK(valgus::cli::find_command("plna") == nullptr);
+}
+
+TEST_CASE("the format table: each kind offers its formats, an unknown one is a usage error") {
+  using valgus::DataKind;
+  CHECK(valgus::format_names(DataKind::plan) == std::vector<std::string>{"text", "markdown", "json"});
+  CHECK(valgus::format_names(DataKind::list) == std::vector<std::string>{"text", "markdown", "json"});
+  CHECK(valgus::format_names(DataKind::exercise) == std::vector<std::string>{"text", "json"});
+  CHECK(valgus::format_names(DataKind::problems) == std::vector<std::string>{"text", "json"});
+  CHECK(valgus::format_names(DataKind::check) == std::vector<std::string>{"text", "json"});
+  CHECK(valgus::find_format(DataKind::plan, "markdown").name == "markdown");
+  CHECK_THROWS_WITH((void)valgus::find_format(DataKind::exercise, "markdown"),
+                    "unknown format \"markdown\"; valid formats: text, json");
+  CHECK_THROWS_WITH((void)valgus::find_format(DataKind::plan, "jsn"),
+                    "unknown format \"jsn\" (did you mean \"json\"?); valid formats: text, markdown, json");
+  for (const auto& format : valgus::format_table()) {
+    CHECK(format.offers(DataKind::plan));  // every format can at least render a plan
+  }
+}
