@@ -6,7 +6,10 @@
 #    1,000-exercise files: `valgus --catalog DIR plan --all` against yaml-cpp
 #    alone parsing the same files, on one thread and on as many threads as
 #    valgus parses with (one per core, at most 8), all in one hyperfine run;
-#    then CPU time (user + system) and peak memory. Prints Markdown tables.
+#    then CPU time (user + system) and peak memory.
+# 3. Equipment at scale: 6,200 to 49,600 exercises, `plan --all` against
+#    `plan --all --equipment none` (substitutes for every missing item).
+# Prints Markdown tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -62,4 +65,25 @@ for n in 1000 2000 5000 10000 15000; do
   python3 -c "
 n, o, t, tj, co, ct, peak = $n, $ours, $theirs, $theirs_j, $cpu_ours, $cpu_theirs, $peak
 print(f'| {n:,} | {n // 1000} | $mb | {o:.2f} s | {t:.2f} s | {o/t:.2f} | {tj:.2f} s | {o/tj:.2f} | {co:.2f} s / {ct:.2f} s = {co/ct:.2f} | {o/n*1000*1000:.0f} ms | {peak/1024:.0f} MB |')"
+done
+echo
+
+echo "## Equipment at scale (median of 3 runs each, side by side)"
+echo
+echo "Substitutes for missing equipment are found through an index built once per"
+echo "plan, so \`--equipment none\` should cost about what the plain plan costs."
+echo
+echo "| exercises | files | valgus plan --all | plan --all --equipment none | ratio |"
+echo "|---|---|---|---|---|"
+for files in 1 4 8; do
+  n=$((files * 6200))
+  dir=$work/equipment-$n
+  bench/gen_catalogue.sh "$dir" "$files" 6200
+  hyperfine -N --warmup 1 --runs 3 --export-json "$work/h.json" \
+    -n plain "$bin --catalog $dir plan --all" -n none "$bin --catalog $dir plan --all --equipment none" >/dev/null 2>&1
+  plain=$(median plain)
+  none=$(median none)
+  python3 -c "
+n, p, e = $n, $plain, $none
+print(f'| {n:,} | $files | {p:.2f} s | {e:.2f} s | {e/p:.2f} |')"
 done

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <exception>
 #include <new>
@@ -20,8 +21,10 @@ namespace {
 int report(const valgus::Error& error) {
   std::string text;
   for (const auto& diagnostic : error.diagnostics()) {
-    // File names and echoed values come from outside: neutralise them.
-    text += "valgus: error: " + valgus::terminal_safe(diagnostic.to_string()) + "\n";
+    // File names and echoed values come from outside: neutralise them, and
+    // keep each error on its one line (an argument holding a newline must
+    // not print a second, forged "valgus: error:" line).
+    text += "valgus: error: " + valgus::one_line(diagnostic.to_string()) + "\n";
   }
   text += valgus::terminal_safe(error.hint());
   try {
@@ -56,6 +59,10 @@ std::string explain(const CLI::App& app, const CLI::ParseError& error) {
           names.push_back("--" + name);
         }
       }
+    }
+    if (std::find(names.begin(), names.end(), word) != names.end()) {
+      // Known, but after "--", which makes every later word an argument.
+      return fmt::format("\"{}\" comes after \"--\", which ends the options; put it before \"--\"", word);
     }
     return fmt::format("unknown option \"{}\"{}", word, valgus::did_you_mean_suffix(word, names));
   }

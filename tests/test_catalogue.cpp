@@ -164,3 +164,130 @@ TEST_CASE("equipment named by id, name or alias") {
   CHECK(ids("") == Ids{});
   CHECK(ids(" - ") == Ids{});
 }
+
+// ---- Catalogue files from disk: sizes known before reading, bounded
+// descriptors and warnings.
+
+#include "core/error.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <sys/resource.h>
+
+namespace {
+
+struct ScratchFolder {
+  ScratchFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "valgus-files-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~ScratchFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  std::filesystem::path path;
+};
+
+// Bytes this process has read with read(2) and friends, from /proc.
+long long bytes_read_so_far() {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  long long value = 0;
+  while (io >> key >> value) {
+    if (key == "rchar:") {
+      return value;
+    }
+  }
+  return -1;
+}
+
+valgus::Error catalogue_error(const std::vector<valgus::CatalogueSource>& sources) {
+  try {
+    (void)valgus::read_catalogue_sources(sources);
+  } catch (const valgus::Error& error) {
+    return error;
+  }
+  return valgus::Error(valgus::ExitCode::ok, "no error");
+}
+
+}  // namespace
+
+TEST_CASE("files over the total are refused before a byte of them is read") {
+  ScratchFolder folder;
+  for (int i = 0; i < 20; ++i) {
+    const auto file = folder.path / ("part-" + std::to_string(100 + i) + ".yaml");
+    std::ofstream{file};
+    std::filesystem::resize_file(file, valgus::max_catalogue_file_bytes);  // sparse: no blocks, 4 MiB each
+  }
+  const long long before = bytes_read_so_far();
+  const valgus::Error error = catalogue_error({{folder.path.string(), "big"}});
+  const long long read = bytes_read_so_far() - before;
+  CHECK(error.code() == valgus::ExitCode::bad_data);
+  CHECK(std::string(error.what()) == (folder.path / "part-108.yaml").string() +
+                                         ": the catalogue files add up to more than 32 MiB; load fewer at once");
+  if (before >= 0) {
+    CHECK(read < 64 * 1024);  // not even one of the files
+  }
+}
+
+TEST_CASE("a file whose size fstat does not know is refused, not read as empty") {
+  if (!std::filesystem::exists("/proc/self/status")) {
+    return;  // no /proc here
+  }
+  const valgus::Error error = catalogue_error({{"/proc/self/status", "proc"}});
+  CHECK(error.code() == valgus::ExitCode::no_input);
+  CHECK(std::string(error.what()) ==
+        "cannot read /proc/self/status: not a regular file with a known size, not a catalogue file");
+  CHECK_THROWS_WITH((void)valgus::read_input_file("/proc/self/status", valgus::max_import_bytes),
+                    "cannot read /proc/self/status: not a regular file with a known size, not a catalogue file");
+
+  ScratchFolder folder;
+  const auto empty = (folder.path / "empty.yaml").string();
+  std::ofstream{empty};
+  CHECK(valgus::read_input_file(empty, valgus::max_import_bytes).empty());
+}
+
+TEST_CASE("a folder's skipped entries: the first five by name, then a count") {
+  ScratchFolder folder;
+  for (const char* name : {"h.txt", "c.txt", "a.md", "g.txt", "e.txt", "b.txt", "f.txt", "d.txt"}) {
+    std::ofstream{folder.path / name} << "notes\n";
+  }
+  std::filesystem::create_directory(folder.path / "0-old.yaml");
+  std::ofstream{folder.path / "x.yaml"} << "habits: []\n";
+  const auto input = valgus::read_catalogue_sources({{folder.path.string(), "many"}});
+  const std::string base = folder.path.string();
+  CHECK(input.skipped == std::vector<std::string>{
+                             base + "/0-old.yaml: skipped: a folder; catalogue folders are not read recursively",
+                             base + "/a.md: skipped: only *.yaml files are read",
+                             base + "/b.txt: skipped: only *.yaml files are read",
+                             base + "/c.txt: skipped: only *.yaml files are read",
+                             base + "/d.txt: skipped: only *.yaml files are read",
+                             base + ": and 4 more entries skipped",
+                         });
+  CHECK(input.files.size() == 1);
+}
+
+TEST_CASE("a folder may hold more catalogue files than the process may have open") {
+  ScratchFolder folder;
+  for (int i = 0; i < 200; ++i) {
+    std::ofstream{folder.path / ("f" + std::to_string(i) + ".yaml")} << "habits: []\n";
+  }
+  rlimit saved{};
+  REQUIRE(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  rlimit low = saved;
+  low.rlim_cur = 64;
+  REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+  std::size_t loaded = 0;
+  std::string failure;
+  try {
+    loaded = valgus::read_catalogue_sources({{folder.path.string(), "many"}}).files.size();
+  } catch (const valgus::Error& error) {
+    failure = error.what();
+  }
+  ::setrlimit(RLIMIT_NOFILE, &saved);
+  CHECK(failure.empty());
+  CHECK(loaded == 200);
+}

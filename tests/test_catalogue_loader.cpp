@@ -98,7 +98,18 @@ TEST_CASE("wrong types and strict values") {
         lines({"x.yaml:9:18: \"reps\" must be a number like 12 or a range like 10-15, not \"12\""}));
   CHECK(errors_of(exercise("    dose: {reps: 15-10}\n")) ==
         lines({"x.yaml:9:18: \"reps\" range 15-10 must go from the smaller to the larger number"}));
-  CHECK(errors_of(exercise("    dose: {reps: 5000}\n")) == lines({"x.yaml:9:18: \"reps\" is 5000, outside 1..1000"}));
+  CHECK(errors_of(exercise("    dose: {reps: 5000}\n")) == lines({"x.yaml:9:18: \"reps\" is 5000, outside 1..100"}));
+  // Doses are capped at what one person can do, and a huge number says the range.
+  CHECK(errors_of(exercise("    dose: {sets: 1000000000, reps: 10}\n")) ==
+        lines({"x.yaml:9:18: \"sets\" is 1000000000, outside 1..10"}));
+  CHECK(errors_of(exercise("    dose: {sets: 99999999999999999999, reps: 10}\n")) ==
+        lines({"x.yaml:9:18: \"sets\" is 99999999999999999999, outside 1..10"}));
+  CHECK(errors_of(exercise("    dose: {reps: 10, hold_seconds: 301}\n")) ==
+        lines({"x.yaml:9:36: \"hold_seconds\" is 301, outside 1..300"}));
+  CHECK(errors_of(exercise("    dose: {duration_seconds: 1801}\n")) ==
+        lines({"x.yaml:9:30: \"duration_seconds\" is 1801, outside 1..1800"}));
+  CHECK(errors_of(exercise("    dose: {reps: 10, seconds_per_rep: 21}\n")) ==
+        lines({"x.yaml:9:39: \"seconds_per_rep\" is 21, outside 1..20"}));
   CHECK(errors_of(exercise("    dose: {reps: 5, per_side: yes}\n")) ==
         lines({"x.yaml:9:31: \"per_side\" must be true or false, not \"yes\""}));
   CHECK(errors_of(exercise("    dose: [5]\n")) ==
@@ -125,6 +136,80 @@ TEST_CASE("wrong types and strict values") {
                   "steps: [Go.], source: t}\n") ==
         lines({"x.yaml:2:29: unknown phase \"strech\" (did you mean \"stretch\"?); choose one of release, stretch, "
                "strengthen, integrate"}));
+}
+
+TEST_CASE("escapes are held to the same rule as the file's bytes") {
+  const auto habit = [](const std::string& name) {
+    return errors_of("habits:\n  - {id: a, name: \"" + name + "\", advice: B}\n");
+  };
+  CHECK(habit("\\u009B31m") == "x.yaml:2:19: \"name\" contains the invisible control character U+009B; remove it");
+  CHECK(habit("safe\\u202Etxt.exe") ==
+        "x.yaml:2:19: \"name\" contains the invisible control character U+202E; remove it");
+  CHECK(habit("\\x85") == "x.yaml:2:19: \"name\" contains the invisible control character U+0085; remove it");
+  CHECK(habit("a\\uFEFFb") == "x.yaml:2:19: \"name\" contains the invisible control character U+FEFF; remove it");
+  CHECK(habit("\\u2066x") == "x.yaml:2:19: \"name\" contains the invisible control character U+2066; remove it");
+  CHECK(habit("\\u0007") == "x.yaml:2:19: \"name\" contains the control character 0x07; remove it");
+  CHECK(habit("\\u001b[2J") == "x.yaml:2:19: \"name\" contains the control character 0x1B; remove it");
+  CHECK(habit("\\r") == "x.yaml:2:19: \"name\" contains the control character 0x0D; remove it");
+  // yaml-cpp decodes these two escapes to bytes that are not UTF-8.
+  CHECK(habit("a\\_b") ==
+        "x.yaml:2:19: \"name\" holds a \"\\N\" or \"\\_\" escape, which the YAML reader cannot "
+        "decode; write the character itself");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    cues: [\"ok\", \"\\u202Dx\"]\n")) ==
+        "x.yaml:10:18: \"cues\" contains the invisible control character U+202D; remove it");
+  CHECK(habit("caf\\u00e9 \\u65e5\\u672c") == "");  // ordinary characters by escape are fine
+}
+
+TEST_CASE("names and titles are one line; paragraphs fold line breaks and tabs to spaces") {
+  CHECK(errors_of("habits:\n  - {id: a, name: \"Clam\\nvalgus: error: forged\", advice: B}\n") ==
+        "x.yaml:2:19: \"name\" must be one line; remove its line break");
+  CHECK(errors_of("habits:\n  - id: a\n    name: |\n      two\n      lines\n    advice: B\n") ==
+        "x.yaml:3:11: \"name\" must be one line; remove its line break");
+  CHECK(errors_of("notes:\n  - {id: a, title: \"a\\u2028b\", text: B}\n") ==
+        "x.yaml:2:20: \"title\" must be one line; remove its line break");
+  CHECK(errors_of("equipment:\n  - {id: a, name: A, aliases: [\"x\\ny\"]}\n") ==
+        "x.yaml:2:32: \"aliases\" must be one line; remove its line break");
+  auto files = valgus::test::fixture_files();
+  files.push_back(
+      CatalogueFile{"x.yaml",
+                    "habits:\n  - {id: a, name: \"Tab\\there\", advice: \"one\\n\\ntwo\\tthree \\u2029 four\"}\n"
+                    "problems:\n  - id: p\n    name: P\n    summary: |\n      First line\n      second "
+                    "line.\n    overactive: [soleus]\n    underactive: []\n    self_test: \"a\\nb\"\n",
+                    0});
+  const auto result = load_catalogue(files);
+  REQUIRE(result.errors.empty());
+  const auto& habit = result.catalogue.habits.back();
+  CHECK(habit.name == "Tab here");
+  CHECK(habit.advice == "one two three four");
+  const auto& problem = result.catalogue.problems.back();
+  CHECK(problem.summary == "First line second line.");
+  CHECK(problem.self_test == "a b");
+}
+
+TEST_CASE("ids, names and texts have a length cap") {
+  const std::string id64(64, 'a');
+  const std::string id65(65, 'a');
+  CHECK(errors_of("habits:\n  - {id: " + id64 + ", name: A, advice: B}\n") == "");
+  CHECK(errors_of("habits:\n  - {id: " + id65 + ", name: A, advice: B}\n") ==
+        "x.yaml:2:10: \"id\" is 65 characters long; an id is at most 64 characters: use a short name like "
+        "\"side-lunge\"");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    alternatives: [" + std::string(30000, 'b') + "]\n")) ==
+        "x.yaml:10:20: \"alternatives\" is 30000 characters long; an id is at most 64 characters: use a short name "
+        "like \"side-lunge\"");
+  std::string name120;
+  for (int i = 0; i < 120; ++i) {
+    name120 += "é";  // characters, not bytes
+  }
+  CHECK(errors_of("habits:\n  - {id: a, name: " + name120 + ", advice: B}\n") == "");
+  CHECK(errors_of("habits:\n  - {id: a, name: " + name120 + "x, advice: B}\n") ==
+        "x.yaml:2:19: \"name\" is 121 characters long; a name or title is at most 120 characters: shorten it");
+  CHECK(errors_of("notes:\n  - {id: a, title: " + std::string(1300000, 'T') + ", text: B}\n") ==
+        "x.yaml:2:20: \"title\" is 1300000 characters long; a name or title is at most 120 characters: shorten it");
+  const std::string text2000(2000, 'w');
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    cues: [" + text2000 + "]\n")) == "");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    cues: [" + text2000 + "w]\n")) ==
+        "x.yaml:10:12: \"cues\" is 2001 characters long; one text is at most 2000 characters: shorten it");
+  CHECK(errors_of("habits:\n  - {id: a, name: A, advice: \"" + text2000 + "\\n\"}\n") == "");  // counted once folded
 }
 
 TEST_CASE("references to things that do not exist") {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -106,4 +107,67 @@ TEST_CASE("a failed write is an io error with the reason") {
   CHECK_THROWS_WITH(valgus::write_all(full, "text"), "write error: No space left on device");
   CHECK(code_of([&] { valgus::write_all(full, "text"); }) == valgus::ExitCode::io_error);
   ::close(full);
+}
+
+TEST_CASE("--force keeps the permission bits of the file it replaces, never set-user-ID or set-group-ID") {
+  TempDir dir;
+  const std::string target = (dir.path / "plan.md").string();
+  std::ofstream(target) << "old\n";
+  REQUIRE(::chmod(target.c_str(), 06755) == 0);
+  valgus::write_file_atomically(target, "new\n", true);
+  struct stat info {};
+  REQUIRE(::stat(target.c_str(), &info) == 0);
+  CHECK((info.st_mode & 07777) == 0755);
+  REQUIRE(::chmod(target.c_str(), 0600) == 0);
+  valgus::write_file_atomically(target, "newer\n", true);
+  REQUIRE(::stat(target.c_str(), &info) == 0);
+  CHECK((info.st_mode & 07777) == 0600);
+  CHECK(read(target) == "newer\n");
+  CHECK(count_files(dir.path) == 1);
+}
+
+TEST_CASE("targets that are not regular files are named, with or without force") {
+  TempDir dir;
+  const std::string link = (dir.path / "x.md").string();
+  fs::create_symlink(dir.path / "gone.md", link);
+  for (const bool force : {false, true}) {
+    CHECK_THROWS_WITH(valgus::write_file_atomically(link, "x", force, "use --force to replace it"),
+                      (link + " is a symbolic link to a missing file; remove it or choose another name").c_str());
+    CHECK(code_of([&] { valgus::write_file_atomically(link, "x", force); }) == valgus::ExitCode::cannot_create);
+  }
+  CHECK(fs::is_symlink(link));
+  CHECK(!fs::exists(dir.path / "gone.md"));
+
+  // --force would not help, so it is not suggested.
+  const std::string pipe = (dir.path / "pipe.md").string();
+  REQUIRE(::mkfifo(pipe.c_str(), 0644) == 0);
+  CHECK_THROWS_WITH(valgus::write_file_atomically(pipe, "x", false, "use --force to replace it"),
+                    (pipe + " is not a regular file; refusing to replace it").c_str());
+  CHECK(count_files(dir.path) == 2);
+}
+
+TEST_CASE("each no-clobber step moves a finished file and never replaces one") {
+  using Step = valgus::NoClobberStep;
+  for (const Step step : {Step::link, Step::rename_noreplace, Step::exclusive_create}) {
+    CAPTURE(static_cast<int>(step));
+    TempDir dir;
+    const std::string from = (dir.path / ".valgus-test").string();
+    const std::string to = (dir.path / "plan.md").string();
+    std::ofstream(from) << "new\n";
+    valgus::publish_without_replacing(from, to, step);
+    CHECK(read(to) == "new\n");
+    CHECK(!fs::exists(from));
+
+    std::ofstream(from) << "newer\n";
+    CHECK_THROWS_WITH(valgus::publish_without_replacing(from, to, step, "kept"), "kept");
+    CHECK_THROWS_WITH(valgus::publish_without_replacing(from, to, step), (to + " already exists").c_str());
+    CHECK(read(to) == "new\n");
+    CHECK(read(from) == "newer\n");
+
+    const std::string missing = (dir.path / "no" / "plan.md").string();
+    CHECK_THROWS_WITH(valgus::publish_without_replacing(from, missing, step),
+                      ("cannot create " + missing + ": No such file or directory").c_str());
+    CHECK(read(from) == "newer\n");
+    CHECK(count_files(dir.path) == 2);
+  }
 }

@@ -284,7 +284,7 @@ TEST_CASE("property: every problem set x equipment x budget gives a valid plan")
           CHECK(plan.seconds <= minutes * 60);
         }
         std::vector<std::string> seen;
-        int total = 0;
+        std::int64_t total = 0;
         for (std::size_t p = 0; p < plan.phases.size(); ++p) {
           const auto& phase = plan.phases[p];
           CHECK(static_cast<std::size_t>(phase.phase) == p);  // phases in order
@@ -362,7 +362,7 @@ TEST_CASE("pass apply_week: progressions due by the week, not yet the time") {
   const auto input = valgus::resolve_input(catalogue, request);
   valgus::Draft draft;
   passes::select(input, draft);
-  const int seconds = planned_named(draft, "squat").seconds;
+  const std::int64_t seconds = planned_named(draft, "squat").seconds;
   passes::apply_week(input, draft);
   const auto& squat = planned_named(draft, "squat");
   CHECK(squat.progress == Ids{"Hold at the bottom."});

@@ -190,3 +190,18 @@ TEST_CASE("catalogue text cannot drive the terminal, even when it bypasses the l
     CHECK(text.find("Clam\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD\xEF\xBF\xBD[2J") != std::string::npos);
   }
 }
+
+TEST_CASE("a line break in text that bypasses the loader cannot break the layout") {
+  auto catalogue = valgus::test::fixture_catalogue();
+  catalogue.exercises[2].name = "Clam\nvalgus: error: forged";
+  catalogue.exercises[2].steps = {"Open\nthe\tknee."};
+  catalogue.reindex();
+  valgus::TextStyle style;
+  style.width = 60;
+  const std::string text =
+      valgus::render_plan_text(valgus::make_plan(catalogue, valgus::test::request_for({"hip"})), style);
+  CHECK(text.find(" 2. Clam\xEF\xBF\xBDvalgus: error: forged" + std::string(24, ' ') + "~5 min\n") !=
+        std::string::npos);
+  CHECK(text.find("    - Open the knee.\n") != std::string::npos);
+  CHECK(text.find("\nvalgus: error: forged") == std::string::npos);
+}

@@ -124,3 +124,30 @@ TEST_CASE("the number of values in one file is capped") {
   CHECK_THROWS_WITH(parse_yaml("f.yaml", many),
                     "f.yaml:1:799999: more than 400000 values in one file; split the catalogue into several files");
 }
+
+TEST_CASE("escapes are decoded into values; the loader holds them to the file's rule") {
+  // The tree keeps what an escape means, at the scalar's position; the
+  // field reader then refuses hidden controls and line breaks (see
+  // test_catalogue_loader.cpp), so the rule is one whatever wrote them.
+  const auto document = parse_yaml("f.yaml", "a: \"x\\u202Ey\"\nb: \"\\u009B\\n\\t\"\n");
+  const YamlNode& root = document.root;
+  REQUIRE(root.entries.size() == 2);
+  CHECK(root.entries[0].value.value ==
+        "x\xE2\x80\xAE"
+        "y");
+  CHECK(root.entries[0].value.where.line == 1);
+  CHECK(root.entries[0].value.where.column == 4);
+  CHECK(root.entries[1].value.value == "\xC2\x9B\n\t");
+}
+
+TEST_CASE("raw bytes follow the shared rule: every bidirectional control and C1 control") {
+  CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: x\xE2\x81\xA6y\n"),
+                    "f.yaml:1:5: invisible control character U+2066 in the file; remove it");
+  CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: \xD8\x9C\n"),
+                    "f.yaml:1:4: invisible control character U+061C in the file; remove it");
+  CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: x\x7F\n"), "f.yaml:1:5: control character 0x7F in the file; remove it");
+  CHECK_THROWS_WITH(parse_yaml("f.yaml", "a: x\xC2\x85y\n"),
+                    "f.yaml:1:5: invisible control character U+0085 in the file; remove it");
+  // Tab, carriage return and ordinary wide text are fine.
+  CHECK(parse_yaml("f.yaml", "a: \"\t\"\r\nb: 日本語\n").root.entries[1].value.value == "日本語");
+}

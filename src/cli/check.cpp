@@ -12,7 +12,18 @@ ExitCode run_check(const Context& context, const CheckArgs& args) {
   const Format& format = find_format(DataKind::check, args.format);
   // With no path, the built-in catalogue itself is checked from its YAML
   // (it was validated at build time too); otherwise the paths on top of it.
-  const std::vector<CatalogueFile> files = context.catalogue_files(args.paths);
+  std::vector<CatalogueFile> files;
+  try {
+    files = context.catalogue_files(args.paths);
+  } catch (const Error& error) {
+    if (!format.structured) {
+      throw;
+    }
+    // A script asked for JSON: it gets JSON, with the exit code (66, 65).
+    const LoadResult unread{Catalogue{}, error.diagnostics()};
+    context.print(format.check(CheckReport{&unread, 0}, context.terminal_style()));
+    return error.code();
+  }
   const std::vector<CatalogueFile> builtin_files =
       context.global.no_builtin ? std::vector<CatalogueFile>{} : builtin_catalogue_files();
   LoadResult result;

@@ -9,6 +9,8 @@
 #include "cli/command_table.hpp"
 #include "core/model.hpp"
 #include "core/text.hpp"
+#include "io/catalogue_files.hpp"
+#include "io/word_cache.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -125,11 +127,28 @@ Runner setup_complete_words(OptionBuilder& options) {
       }
     }
     // Command names need no catalogue (and must work with a broken one).
-    const std::vector<std::string> words =
-        chosen == Completes::command ? visible_command_names() : catalogue_words(context.catalogue(), chosen);
+    if (chosen == Completes::command) {
+      context.print(join(visible_command_names(), "\n") + "\n");
+      return ExitCode::ok;
+    }
+    // Cached by the personal catalogue's files (the scripts pass no
+    // --catalog), so TAB does not load a large catalogue every time.
+    const bool cacheable =
+        context.global.catalog_paths.empty() && !context.global.no_builtin && !context.global.no_user_catalog;
+    const std::string name = "complete-" + *kind;
+    const std::string key = cacheable ? word_cache_key({user_catalogue_dir()}) : std::string();
+    if (cacheable) {
+      if (const auto cached = read_word_cache(name, key)) {
+        context.print(*cached);
+        return ExitCode::ok;
+      }
+    }
     std::string out;
-    for (const auto& word : words) {
+    for (const auto& word : catalogue_words(context.catalogue(), chosen)) {
       out += word + "\n";
+    }
+    if (cacheable) {
+      write_word_cache(name, key, out);
     }
     context.print(out);
     return ExitCode::ok;

@@ -23,7 +23,7 @@ std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::strin
   const std::string user = global.no_user_catalog ? std::string() : user_catalogue_dir();
   struct stat info {};
   if (!user.empty() && ::stat(user.c_str(), &info) == 0) {
-    sources.push_back({user, "user"});
+    sources.push_back({user, "user", true});
   }
   for (const auto* paths : {&global.catalog_paths, &extra_paths}) {
     for (const auto& path : *paths) {
@@ -34,7 +34,7 @@ std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::strin
   // Nothing in a folder is ignored silently.
   std::string warnings;
   for (const auto& line : input.skipped) {
-    warnings += "valgus: warning: " + terminal_safe(line) + "\n";
+    warnings += "valgus: warning: " + one_line(line) + "\n";
   }
   write_all(STDERR_FILENO, warnings);
   return std::move(input.files);
@@ -59,7 +59,12 @@ TextStyle Context::terminal_style() const {
     }
   }
   const char* no_color = std::getenv("NO_COLOR");
-  const bool color_allowed = no_color == nullptr || *no_color == '\0';
+  // A terminal that says it is "dumb" (Emacs shell buffers, some CI logs)
+  // or says nothing shows escapes as garbage: auto means no colour there,
+  // as with git and grep; --color always still colours.
+  const char* term = std::getenv("TERM");
+  const bool smart_terminal = term != nullptr && *term != '\0' && std::string_view(term) != "dumb";
+  const bool color_allowed = (no_color == nullptr || *no_color == '\0') && smart_terminal;
   style.color = global.color == "always" || (global.color == "auto" && terminal && color_allowed);
   return style;
 }

@@ -11,6 +11,10 @@
 namespace valgus::cli {
 
 ExitCode run_export(const Context& context, const ExportArgs& args) {
+  if (args.file.empty()) {
+    throw Error(ExitCode::usage,
+                "the file name is empty; give FILE, or - for standard output; see: valgus export --help");
+  }
   const Catalogue catalogue = context.catalogue();
   Request request = args.problems.request(catalogue, "export");
   args.personal.apply_to(request, catalogue);

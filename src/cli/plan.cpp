@@ -6,8 +6,14 @@
 #include "render/formats.hpp"
 
 #include <memory>
+#include <string>
 
 namespace valgus::cli {
+namespace {
+
+const std::string not_given(1, '\0');
+
+}  // namespace
 
 ExitCode run_plan(const Context& context, const PlanArgs& args) {
   const Format& format = find_format(DataKind::plan, args.format);
@@ -15,7 +21,8 @@ ExitCode run_plan(const Context& context, const PlanArgs& args) {
   Request request = args.problems.request(catalogue, "plan");
   args.personal.apply_to(request, catalogue);
   const Plan plan = make_plan(catalogue, request);
-  if (args.output.empty()) {
+  // "-" is standard output, as for export; a file named "-" is never made.
+  if (args.output.empty() || args.output == "-") {
     context.print(format.plan(plan, context.terminal_style()));
   } else {
     write_file_atomically(args.output, format.plan(plan, TextStyle{}), args.force, use_force);
@@ -28,9 +35,21 @@ Runner setup_plan(OptionBuilder& options) {
   add_problem_options(options, args->problems);
   add_personal_options(options, args->personal);
   add_format_option(options, DataKind::plan, args->format);
-  options.option("-o,--output", args->output, "Write to FILE instead of standard output", "FILE");
+  // CLI11 stores -o "" as an empty string, the same as no -o at all; start
+  // from a value no argument can hold (a NUL byte) to tell them apart.
+  auto output = std::make_shared<std::string>(not_given);
+  options.option("-o,--output", *output, "Write to FILE instead of standard output (- is standard output)", "FILE");
   options.flag("--force", args->force, "Replace FILE if it exists");
-  return [args, &context = options.context()] { return run_plan(context, *args); };
+  return [args, output, &context = options.context()] {
+    if (*output != not_given) {
+      if (output->empty()) {
+        throw Error(ExitCode::usage,
+                    "--output: the file name is empty; give FILE, or - for standard output; see: valgus plan --help");
+      }
+      args->output = *output;
+    }
+    return run_plan(context, *args);
+  };
 }
 
 }  // namespace valgus::cli

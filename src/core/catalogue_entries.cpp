@@ -31,7 +31,7 @@ std::optional<T> EntryReader::named(EntryKind kind, const YamlNode& node, std::s
     return std::nullopt;
   }
   auto entry_id = id(kind, *f, node);
-  auto title = read_.text(f->get(title_field), title_field);
+  auto title = read_.line(f->get(title_field), title_field);
   auto body = read_.text(f->get(body_field), body_field);
   auto source = read_.sources(f->get("source"));
   if (!(f->complete && entry_id && title && body && source)) {
@@ -58,7 +58,7 @@ std::optional<Muscle> EntryReader::muscle(const YamlNode& node) {
     return std::nullopt;
   }
   auto entry_id = id(EntryKind::muscle, *f, node);
-  auto name = read_.text(f->get("name"), "name");
+  auto name = read_.line(f->get("name"), "name");
   auto where = f->get("region") ? read_.region(f->get("region")) : std::nullopt;
   if (!(f->complete && entry_id && name && where)) {
     return std::nullopt;
@@ -72,7 +72,7 @@ std::optional<MuscleGroup> EntryReader::muscle_group(const YamlNode& node) {
     return std::nullopt;
   }
   auto entry_id = id(EntryKind::muscle_group, *f, node);
-  auto name = read_.text(f->get("name"), "name");
+  auto name = read_.line(f->get("name"), "name");
   // Members are muscles only, checked apart from other references.
   auto members = read_.list(f->get("members"), "members", [&](const YamlNode* item) {
     auto member = read_.identifier(item, "members");
@@ -98,10 +98,10 @@ std::optional<Equipment> EntryReader::equipment(const YamlNode& node) {
     return std::nullopt;
   }
   auto entry_id = id(EntryKind::equipment, *f, node);
-  auto name = read_.text(f->get("name"), "name");
+  auto name = read_.line(f->get("name"), "name");
   const YamlNode* household_node = f->get("household");
   auto household = household_node ? read_.boolean(household_node, "household") : std::optional<bool>(false);
-  auto aliases = read_.texts(f->get("aliases"), "aliases");
+  auto aliases = read_.lines(f->get("aliases"), "aliases");
   if (!(f->complete && entry_id && name && household && aliases)) {
     return std::nullopt;
   }
@@ -116,7 +116,7 @@ std::optional<Problem> EntryReader::problem(const YamlNode& node) {
   Problem entry;
   entry.where = read_.errors().at(node.where);
   auto entry_id = id(EntryKind::problem, *f, node);
-  auto name = read_.text(f->get("name"), "name");
+  auto name = read_.line(f->get("name"), "name");
   auto summary = f->get("summary") ? read_.text(f->get("summary"), "summary") : std::optional<std::string>("");
   auto overactive = references(f->get("overactive"), "overactive", Reference::To::muscle);
   auto underactive = references(f->get("underactive"), "underactive", Reference::To::muscle);
@@ -149,7 +149,7 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   Exercise entry;
   entry.where = read_.errors().at(node.where);
   auto entry_id = id(EntryKind::exercise, *f, node);
-  auto name = read_.text(f->get("name"), "name");
+  auto name = read_.line(f->get("name"), "name");
   auto phase = f->get("phase") ? read_.phase(f->get("phase")) : std::nullopt;
   auto region = f->get("region") ? read_.region(f->get("region")) : std::nullopt;
   auto targets = references(f->get("targets"), "targets", Reference::To::muscle);

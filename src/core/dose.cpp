@@ -49,16 +49,18 @@ std::string format_dose(const Dose& dose) {
   return text;
 }
 
-int estimate_seconds(const Dose& dose) {
-  const int sets = middle(dose.sets);
-  const int per_set = dose.duration_seconds.given()
-                          ? middle(dose.duration_seconds)
-                          : middle(dose.reps) * (dose.seconds_per_rep + middle(dose.hold_seconds));
-  const int sides = dose.per_side ? 2 : 1;
-  const int rests = (sets - 1) * rest_between_sets_seconds * sides;
-  const int change_over = dose.per_side ? side_change_seconds : 0;
+std::int64_t estimate_seconds(const Dose& dose) {
+  const std::int64_t sets = middle(dose.sets);
+  const std::int64_t per_set =
+      dose.duration_seconds.given()
+          ? std::int64_t{middle(dose.duration_seconds)}
+          : std::int64_t{middle(dose.reps)} * (std::int64_t{dose.seconds_per_rep} + middle(dose.hold_seconds));
+  const std::int64_t sides = dose.per_side ? 2 : 1;
+  const std::int64_t rests = (sets - 1) * rest_between_sets_seconds * sides;
+  const std::int64_t change_over = dose.per_side ? side_change_seconds : 0;
   // One more set on the affected leg, with its rest.
-  const int extra = dose.per_side && dose.extra_set_side != Side::both ? per_set + rest_between_sets_seconds : 0;
+  const std::int64_t extra =
+      dose.per_side && dose.extra_set_side != Side::both ? per_set + rest_between_sets_seconds : 0;
   return setup_seconds + sets * per_set * sides + rests + change_over + extra;
 }
 
@@ -77,6 +79,8 @@ Dose apply(Dose dose, const DoseChange& change) {
   return dose;
 }
 
-int display_minutes(int seconds) { return seconds <= 0 ? 0 : std::max(1, (seconds + 30) / 60); }
+std::int64_t display_minutes(std::int64_t seconds) {
+  return seconds <= 0 ? 0 : std::max<std::int64_t>(1, (seconds + 30) / 60);
+}
 
 }  // namespace valgus

@@ -4,6 +4,7 @@
 
 #include "core/model.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace valgus {
@@ -30,9 +31,11 @@ inline constexpr int setup_seconds = 15;
 [[nodiscard]] Dose apply(Dose dose, const DoseChange& change);
 
 // Estimated seconds to do the whole dose, including set-up and rests.
-[[nodiscard]] int estimate_seconds(const Dose& dose);
+// 64-bit: a catalogue may hold many long exercises, and their sum must not
+// overflow.
+[[nodiscard]] std::int64_t estimate_seconds(const Dose& dose);
 
 // Seconds as whole minutes for display: rounded, never below 1 (0 for none).
-[[nodiscard]] int display_minutes(int seconds);
+[[nodiscard]] std::int64_t display_minutes(std::int64_t seconds);
 
 }  // namespace valgus

@@ -11,17 +11,21 @@ namespace {
 using Kind = YamlNode::Kind;
 
 constexpr std::size_t max_reported_errors = 100;
-constexpr int max_count = 1000;    // repetitions in a set
-constexpr int max_seconds = 3600;  // a hold or a set's duration
-constexpr int max_sets = 20;       // sets of one exercise
-constexpr int max_seconds_per_rep = 60;
+// What one person can do in one exercise; far beyond any real dose (the
+// built-in catalogue's largest are 3 sets, 30 reps, 10 s holds, 2 min),
+// and small enough that estimates stay meaningful.
+constexpr int max_sets = 10;                // sets of one exercise
+constexpr int max_count = 100;              // repetitions in a set
+constexpr int max_hold_seconds = 300;       // one hold: 5 min
+constexpr int max_duration_seconds = 1800;  // one timed set: 30 min
+constexpr int max_seconds_per_rep = 20;
 
 std::vector<std::string> to_strings(const std::vector<std::string_view>& views) { return {views.begin(), views.end()}; }
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> choice(FieldReader& reader, const YamlNode* node, std::string_view field,
                            const std::array<Named<Enum>, N>& table, std::optional<Enum> (*parse)(std::string_view)) {
-  auto value = reader.text(node, field);
+  auto value = reader.line(node, field);
   if (!value) {
     return std::nullopt;
   }
@@ -120,27 +124,58 @@ std::optional<Fields> FieldReader::fields(const YamlNode& node, const Schema& sc
 
 // ---- scalars -------------------------------------------------------------
 
-std::optional<std::string> FieldReader::text(const YamlNode* node, std::string_view field) {
-  if (node == nullptr) {
-    return std::string();
-  }
+// How one kind of text field is checked, and what its limit message says.
+struct FieldReader::TextRule {
+  bool one_line = false;
+  std::size_t max_characters = 0;
+  std::string_view what;  // what the limit is for: "an id", "a name or title"
+  std::string_view fix;   // what to do past it
+};
+
+std::optional<std::string> FieldReader::checked_text(const YamlNode* node, std::string_view field,
+                                                     const TextRule& rule) {
   if (node->kind != Kind::scalar) {
     errors_.error(node->where, fmt::format("\"{}\" must be text, not {}", field, describe(*node)));
     return std::nullopt;
   }
-  if (!is_valid_utf8(node->value)) {
-    errors_.error(node->where, fmt::format("\"{}\" is not valid UTF-8; save the file as UTF-8", field));
+  const std::string_view raw = node->value;
+  if (!is_valid_utf8(raw)) {
+    // The file's bytes were checked before parsing: only yaml-cpp's "\N"
+    // and "\_" escapes decode to bytes that are not UTF-8.
+    errors_.error(node->where, fmt::format("\"{}\" holds a \"\\N\" or \"\\_\" escape, which the YAML reader cannot "
+                                           "decode; write the character itself",
+                                           field));
     return std::nullopt;
   }
-  for (const char c : node->value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
-      errors_.error(node->where, fmt::format("\"{}\" contains the control character 0x{:02X}; remove it", field,
-                                             static_cast<unsigned>(byte)));
+  // The file's bytes passed the same rule (yaml_tree.cpp); this catches
+  // what escapes such as "\u009B" or "\u202E" put back.
+  for (std::size_t i = 0; i < raw.size();) {
+    const Utf8Char c = utf8_char_at(raw, i);
+    i += c.length;
+    if (c.code >= 0x20 && c.code < 0x7F) {
+      continue;
+    }
+    if (is_hidden_control(c.code)) {
+      // Worded as check_text in yaml_tree.cpp words the same characters.
+      const std::string what = c.code < 0x80 ? fmt::format("control character 0x{:02X}", c.code)
+                                             : fmt::format("invisible control character U+{:04X}", c.code);
+      errors_.error(node->where, fmt::format("\"{}\" contains the {}; remove it", field, what));
+      return std::nullopt;
+    }
+    if (rule.one_line && is_line_break(c.code)) {
+      errors_.error(node->where, fmt::format("\"{}\" must be one line; remove its line break", field));
       return std::nullopt;
     }
   }
-  std::string value = trim(node->value);
+  std::string value = trim(raw);
+  if (value.find_first_of("\t\n\xE2") != std::string::npos) {  // \xE2: U+2028, U+2029
+    value = trim(fold_white_space(value));
+  }
+  if (const std::size_t length = count_characters(value); length > rule.max_characters) {
+    errors_.error(node->where, fmt::format("\"{}\" is {} characters long; {} is at most {} characters: {}", field,
+                                           length, rule.what, rule.max_characters, rule.fix));
+    return std::nullopt;
+  }
   if (value.empty()) {
     errors_.error(node->where, fmt::format("\"{}\" must not be empty", field));
     return std::nullopt;
@@ -148,11 +183,22 @@ std::optional<std::string> FieldReader::text(const YamlNode* node, std::string_v
   return value;
 }
 
+std::optional<std::string> FieldReader::text(const YamlNode* node, std::string_view field) {
+  static constexpr TextRule paragraph{false, max_text_characters, "one text", "shorten it"};
+  return node == nullptr ? std::string() : checked_text(node, field, paragraph);
+}
+
+std::optional<std::string> FieldReader::line(const YamlNode* node, std::string_view field) {
+  static constexpr TextRule one_line{true, max_line_characters, "a name or title", "shorten it"};
+  return node == nullptr ? std::string() : checked_text(node, field, one_line);
+}
+
 std::optional<std::string> FieldReader::identifier(const YamlNode* node, std::string_view field) {
+  static constexpr TextRule id{true, max_id_characters, "an id", "use a short name like \"side-lunge\""};
   if (node == nullptr) {
     return std::nullopt;  // a missing id is reported as a missing field
   }
-  auto value = text(node, field);
+  auto value = checked_text(node, field, id);
   if (!value) {
     return std::nullopt;
   }
@@ -172,15 +218,16 @@ std::optional<std::string> FieldReader::identifier(const YamlNode* node, std::st
 // Strict decimal: no sign, no leading zero, no spaces, no quotes.
 std::optional<int> FieldReader::whole_number(const YamlNode& node, std::string_view text_value, std::string_view field,
                                              int low, int high) {
-  const bool digits = !text_value.empty() && text_value.size() <= 9 &&
+  const bool digits = !text_value.empty() &&
                       std::all_of(text_value.begin(), text_value.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits || (text_value.size() > 1 && text_value.front() == '0')) {
     errors_.error(node.where, fmt::format("\"{}\" must be a whole number like 12, not {}", field, describe(node)));
     return std::nullopt;
   }
-  const int value = std::stoi(std::string(text_value));
-  if (value < low || value > high) {
-    errors_.error(node.where, fmt::format("\"{}\" is {}, outside {}..{}", field, value, low, high));
+  // Past nine digits it is out of range whatever it is: say so, with the range.
+  const int value = text_value.size() <= 9 ? std::stoi(std::string(text_value)) : high;
+  if (text_value.size() > 9 || value < low || value > high) {
+    errors_.error(node.where, fmt::format("\"{}\" is {}, outside {}..{}", field, text_value, low, high));
     return std::nullopt;
   }
   return value;
@@ -244,6 +291,10 @@ std::optional<std::vector<std::string>> FieldReader::texts(const YamlNode* node,
   return list(node, field, [&](const YamlNode* item) { return text(item, field); });
 }
 
+std::optional<std::vector<std::string>> FieldReader::lines(const YamlNode* node, std::string_view field) {
+  return list(node, field, [&](const YamlNode* item) { return line(item, field); });
+}
+
 std::optional<std::vector<std::string>> FieldReader::sources(const YamlNode* node) {
   if (node != nullptr && node->kind == Kind::scalar) {
     auto one = text(node, "source");
@@ -269,8 +320,8 @@ std::optional<DoseChange> FieldReader::dose_change(const YamlNode& node, const S
   };
   read("sets", max_sets, change.sets);
   read("reps", max_count, change.reps);
-  read("hold_seconds", max_seconds, change.hold_seconds);
-  read("duration_seconds", max_seconds, change.duration_seconds);
+  read("hold_seconds", max_hold_seconds, change.hold_seconds);
+  read("duration_seconds", max_duration_seconds, change.duration_seconds);
   if (out != nullptr) {
     *out = *f;
   }

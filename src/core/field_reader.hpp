@@ -23,6 +23,14 @@
 
 namespace valgus {
 
+// The longest text a field may hold, in characters (code points). Far
+// beyond what a real catalogue writes (the built-in one's longest id is 27,
+// name 44, text 349), and a bound on what one value costs: a name is
+// repeated in every plan, list and export that shows it.
+inline constexpr std::size_t max_id_characters = 64;
+inline constexpr std::size_t max_line_characters = 120;   // names, titles, aliases
+inline constexpr std::size_t max_text_characters = 2000;  // one step, cue, summary, advice, note
+
 // What a message says was found: "nothing", "a list", "a mapping" or the
 // scalar in quotes.
 [[nodiscard]] std::string describe(const YamlNode& node);
@@ -85,11 +93,19 @@ class FieldReader {
   // is no mapping.
   std::optional<Fields> fields(const YamlNode& node, const Schema& schema);
 
-  // Valid UTF-8 without control characters, trimmed, not empty. A missing
+  // One paragraph (a step, cue, summary, advice, note, source): valid UTF-8
+  // without hidden controls (is_hidden_control, the same rule as for the
+  // file's bytes, applied after escapes such as "\u202E" are read), tabs
+  // and line breaks folded to spaces (renderers lay it out as one
+  // paragraph), trimmed, not empty, at most max_text_characters. A missing
   // node (nullptr) reads as "".
   std::optional<std::string> text(const YamlNode* node, std::string_view field);
-  // An id: lower-case letters, digits and single dashes. A missing node is
-  // nullopt without an error (it is reported as a missing field).
+  // One line (a name, a title, an alias, a word such as a phase): as text,
+  // but a line break is refused and it is at most max_line_characters.
+  std::optional<std::string> line(const YamlNode* node, std::string_view field);
+  // An id: lower-case letters, digits and single dashes, at most
+  // max_id_characters. A missing node is nullopt without an error (it is
+  // reported as a missing field).
   std::optional<std::string> identifier(const YamlNode* node, std::string_view field);
   // A whole number in low..high, written plainly (no quotes).
   std::optional<int> integer(const YamlNode* node, std::string_view field, int low, int high);
@@ -106,6 +122,7 @@ class FieldReader {
   auto list(const YamlNode* node, std::string_view field, Convert convert)
       -> std::optional<std::vector<typename std::invoke_result_t<Convert, const YamlNode*>::value_type>>;
   std::optional<std::vector<std::string>> texts(const YamlNode* node, std::string_view field);
+  std::optional<std::vector<std::string>> lines(const YamlNode* node, std::string_view field);
   // One source as text, or a list of them.
   std::optional<std::vector<std::string>> sources(const YamlNode* node);
 
@@ -113,6 +130,8 @@ class FieldReader {
   std::optional<Progression> progression(const YamlNode* node);
 
  private:
+  struct TextRule;
+  std::optional<std::string> checked_text(const YamlNode* node, std::string_view field, const TextRule& rule);
   std::optional<int> whole_number(const YamlNode& node, std::string_view text_value, std::string_view field, int low,
                                   int high);
   // The dose fields a progression may change too; `out`, if given, gets the

@@ -1,6 +1,7 @@
 #include "core/parse_ahead.hpp"
 
 #include <algorithm>
+#include <system_error>
 #include <utility>
 
 namespace valgus {
@@ -37,7 +38,13 @@ ParseAhead::ParseAhead(const std::vector<CatalogueFile>& files, unsigned threads
     : files_(files), window_(std::size_t{2} * (threads + 1)), results_(files.size()) {
   workers_.reserve(threads);
   for (unsigned i = 0; i < threads; ++i) {
-    workers_.emplace_back([this] { work(); });
+    try {
+      workers_.emplace_back([this] { work(); });
+    } catch (const std::system_error&) {
+      // No more threads (RLIMIT_NPROC, a container's pids limit): parse
+      // with the workers there are, or on the calling thread alone.
+      break;
+    }
   }
 }
 

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -46,34 +48,160 @@ bool can_replace(const Catalogue& catalogue, const PlannedExercise& planned, con
   });
 }
 
-// Substitutes in the order a person would want them: the same move with
-// other equipment, the alternatives the catalogue declares, then any
-// exercise of the catalogue that works the same muscles.
-const Exercise* find_substitute(const Catalogue& catalogue, const PlannedExercise& planned,
-                                const std::vector<std::string>& available, const std::set<std::string>& used) {
-  const Exercise& original = planned.exercise;
-  const auto usable = [&](const Exercise* candidate) {
-    return candidate != nullptr && used.count(candidate->id) == 0 && can_do_with(catalogue, *candidate, available) &&
-           candidate->phase == original.phase;
+// Finds substitutes in the order a person would want them: the same move
+// with other equipment, the alternatives the catalogue declares, then the
+// first exercise of the catalogue (in catalogue order) that works the same
+// muscles. Candidates are indexed once per plan and searched with cursors
+// that only move forward (the set of exercises already used only grows), so
+// a plan lacking equipment for thousands of exercises stays linear instead
+// of scanning the whole catalogue for each of them.
+class SubstituteFinder {
+ public:
+  SubstituteFinder(const Catalogue& catalogue, const std::vector<std::string>& available)
+      : catalogue_(catalogue), available_(available) {
+    for (std::size_t i = 0; i < catalogue.exercises.size(); ++i) {
+      const Exercise& exercise = catalogue.exercises[i];
+      if (!exercise.variant_of.empty()) {
+        variants_[exercise.variant_of].push_back(&exercise);
+      }
+      if (!can_do_with(catalogue, exercise, available)) {
+        continue;
+      }
+      doable_[static_cast<std::size_t>(exercise.phase)].push_back(&exercise);
+      if (exercise.phase == Phase::integrate) {
+        for (const auto& target : exercise.targets) {
+          for (const auto& muscle : catalogue.expand_muscles(target)) {
+            auto& list = by_muscle_[muscle].candidates;
+            if (list.empty() || list.back().first != i) {
+              list.emplace_back(i, &exercise);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // The substitute for `planned` not in `used`; null when there is none.
+  const Exercise* find(const PlannedExercise& planned, const std::set<std::string>& used) {
+    const auto fresh = [&](const Exercise* candidate) { return used.count(candidate->id) == 0; };
+    if (const Exercise* declared = declared_substitute(planned.exercise, fresh)) {
+      return declared;
+    }
+    if (planned.exercise.phase == Phase::integrate) {
+      return first_sharing_muscle(planned.exercise, fresh, true);
+    }
+    Cursor& cursor = cursors_[key_of(planned)];
+    const auto& candidates = doable_[static_cast<std::size_t>(planned.exercise.phase)];
+    for (; cursor.next < candidates.size(); ++cursor.next) {
+      const Exercise* candidate = candidates[cursor.next];
+      if (fresh(candidate) && can_replace(catalogue_, planned, *candidate)) {
+        return candidate;  // the cursor stays: once used, it is skipped
+      }
+    }
+    return nullptr;
+  }
+
+  // The same, ignoring what is used: what would have stood in.
+  const Exercise* find_any(const PlannedExercise& planned) {
+    const auto always = [](const Exercise*) { return true; };
+    if (const Exercise* declared = declared_substitute(planned.exercise, always)) {
+      return declared;
+    }
+    if (planned.exercise.phase == Phase::integrate) {
+      return first_sharing_muscle(planned.exercise, always, false);
+    }
+    const std::string key = key_of(planned);
+    const auto cached = any_.find(key);
+    if (cached != any_.end()) {
+      return cached->second;
+    }
+    const Exercise* found = nullptr;
+    for (const Exercise* candidate : doable_[static_cast<std::size_t>(planned.exercise.phase)]) {
+      if (can_replace(catalogue_, planned, *candidate)) {
+        found = candidate;
+        break;
+      }
+    }
+    any_.emplace(key, found);
+    return found;
+  }
+
+ private:
+  struct Cursor {
+    std::size_t next = 0;
   };
-  for (const Exercise& candidate : catalogue.exercises) {
-    if (candidate.variant_of == original.id && usable(&candidate)) {
-      return &candidate;
+  struct MuscleList {
+    std::vector<std::pair<std::size_t, const Exercise*>> candidates;  // (catalogue index, exercise)
+    std::size_t next = 0;                                             // candidates before it are used
+  };
+
+  template <typename Fresh>
+  const Exercise* declared_substitute(const Exercise& original, Fresh fresh) const {
+    const auto usable = [&](const Exercise* candidate) {
+      return candidate != nullptr && fresh(candidate) && candidate->phase == original.phase &&
+             can_do_with(catalogue_, *candidate, available_);
+    };
+    const auto variants = variants_.find(original.id);
+    if (variants != variants_.end()) {
+      for (const Exercise* candidate : variants->second) {
+        if (usable(candidate)) {
+          return candidate;
+        }
+      }
     }
-  }
-  for (const auto& id : original.alternatives) {
-    const Exercise* candidate = catalogue.find_exercise(id);
-    if (usable(candidate)) {
-      return candidate;
+    for (const auto& id : original.alternatives) {
+      const Exercise* candidate = catalogue_.find_exercise(id);
+      if (usable(candidate)) {
+        return candidate;
+      }
     }
+    return nullptr;
   }
-  for (const Exercise& candidate : catalogue.exercises) {
-    if (usable(&candidate) && can_replace(catalogue, planned, candidate)) {
-      return &candidate;
+
+  // The first candidate in catalogue order working any muscle `original`
+  // works: the smallest head among the lists of its muscles.
+  // With `skip_used`, candidates already used are skipped for good.
+  template <typename Fresh>
+  const Exercise* first_sharing_muscle(const Exercise& original, Fresh fresh, bool skip_used) {
+    std::pair<std::size_t, const Exercise*> best{0, nullptr};
+    for (const auto& target : original.targets) {
+      for (const auto& muscle : catalogue_.expand_muscles(target)) {
+        const auto found = by_muscle_.find(muscle);
+        if (found == by_muscle_.end()) {
+          continue;
+        }
+        MuscleList& list = found->second;
+        std::size_t at = skip_used ? list.next : 0;
+        while (at < list.candidates.size() && !fresh(list.candidates[at].second)) {
+          ++at;
+        }
+        if (skip_used) {
+          list.next = at;  // used ones never come back
+        }
+        if (at < list.candidates.size() && (best.second == nullptr || list.candidates[at].first < best.first)) {
+          best = list.candidates[at];
+        }
+      }
     }
+    return best.second;
   }
-  return nullptr;
-}
+
+  static std::string key_of(const PlannedExercise& planned) {
+    std::string key(to_string(planned.exercise.phase));
+    for (const Reason& reason : planned.reasons) {
+      key += '|' + reason.problem_id;
+    }
+    return key;
+  }
+
+  const Catalogue& catalogue_;
+  const std::vector<std::string>& available_;
+  std::map<std::string, std::vector<const Exercise*>> variants_;
+  std::array<std::vector<const Exercise*>, 4> doable_;
+  std::map<std::string, MuscleList> by_muscle_;
+  std::map<std::string, Cursor> cursors_;
+  std::map<std::string, const Exercise*> any_;
+};
 
 std::vector<std::string> missing_equipment(const Catalogue& catalogue, const Exercise& exercise,
                                            const std::vector<std::string>& available) {
@@ -143,6 +271,7 @@ void passes::fit_equipment(const PlanInput& in, Draft& draft) {
   for (const auto& planned : draft.exercises) {
     used.insert(planned.exercise.id);
   }
+  SubstituteFinder finder(catalogue, available);
   std::vector<PlannedExercise> kept;
   std::vector<const Exercise*> left_out;
   for (auto& planned : draft.exercises) {
@@ -152,14 +281,14 @@ void passes::fit_equipment(const PlanInput& in, Draft& draft) {
       continue;
     }
     const std::string lacking = "no " + equipment_names(catalogue, missing);
-    if (const Exercise* substitute = find_substitute(catalogue, planned, available, used)) {
+    if (const Exercise* substitute = finder.find(planned, used)) {
       draft.adjustments.push_back({AdjustmentKind::substituted, fmt::format("{}: {} instead of {}", lacking,
                                                                             substitute->name, planned.exercise.name)});
       used.insert(substitute->id);
       PlannedExercise replacement = describe_exercise(catalogue, *substitute);
       replacement.reasons = std::move(planned.reasons);
       kept.push_back(std::move(replacement));
-    } else if (const Exercise* twin = find_substitute(catalogue, planned, available, {})) {
+    } else if (const Exercise* twin = finder.find_any(planned)) {
       // What would have replaced it is in the plan already.
       draft.adjustments.push_back({AdjustmentKind::left_out, fmt::format("{}: {} left out ({} is in the plan)", lacking,
                                                                          planned.exercise.name, twin->name)});

@@ -62,8 +62,8 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   }
   const int minutes = *in.request.minutes;
   auto& chosen = draft.exercises;
-  const int budget = minutes * 60;
-  int total = 0;
+  const std::int64_t budget = std::int64_t{minutes} * 60;
+  std::int64_t total = 0;
   for (const auto& planned : chosen) {
     total += planned.seconds;
   }
@@ -119,7 +119,7 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   }
   if (total > budget) {
     draft.over_budget = true;
-    const int needed = (total + 59) / 60;
+    const std::int64_t needed = (total + 59) / 60;
     // The command line's flag in core wording: the text is in golden
     // outputs, so it stays until the command line can add it itself.
     draft.adjustments.push_back(

@@ -8,6 +8,7 @@
 #include "core/catalogue.hpp"
 #include "core/model.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,7 +45,7 @@ struct PlannedExercise {
   std::vector<std::string> equipment_names;  // what is needed beyond the household
   std::vector<Reason> reasons;
   std::vector<std::string> progress;  // progressions applied by this week
-  int seconds = 0;                    // estimated time for the whole dose
+  std::int64_t seconds = 0;           // estimated time for the whole dose
 };
 
 // Something the planner changed for the person, and why: shown in the
@@ -69,14 +70,14 @@ struct ScheduledChange {
 struct PlannedPhase {
   Phase phase = Phase::release;
   std::vector<PlannedExercise> exercises;
-  int seconds = 0;
+  std::int64_t seconds = 0;
   std::string empty_reason;  // why the phase has no exercise, when it has none
 };
 
 struct Plan {
   std::vector<Problem> problems;
   std::vector<PlannedPhase> phases;  // always all four, in order
-  int seconds = 0;
+  std::int64_t seconds = 0;
   int week = 1;
   int weeks = 1;
   std::optional<int> budget_minutes;

@@ -2,6 +2,8 @@
 
 // Small text helpers shared by the loader, the command line and renderers.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,23 +23,59 @@ namespace valgus {
 // True when `text` is well-formed UTF-8 (no overlong forms or surrogates).
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 
-// Columns `text` takes in a terminal: one per code point, escapes ignored.
+// One character of UTF-8 text: its code point and length in bytes. A byte
+// that starts no well-formed character is `valid == false`, length 1.
+struct Utf8Char {
+  std::uint32_t code = 0;
+  std::size_t length = 1;
+  bool valid = false;
+};
+[[nodiscard]] Utf8Char utf8_char_at(std::string_view text, std::size_t offset);
+
+// Characters (code points) in valid UTF-8 `text`.
+[[nodiscard]] std::size_t count_characters(std::string_view text);
+
+// The one rule for catalogue text and what reaches a terminal: characters
+// that act on a terminal or reorder what it shows without being seen. C0
+// controls other than tab and newline, DEL, C1 controls, bidirectional
+// controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) and
+// the byte-order mark U+FEFF.
+[[nodiscard]] bool is_hidden_control(std::uint32_t code);
+
+// Line breaks a one-line field must not hold: newline, U+2028, U+2029.
+[[nodiscard]] bool is_line_break(std::uint32_t code);
+
+// Runs of white space that hold a tab or a line break (newline, U+2028,
+// U+2029) become one space; runs of plain spaces stay as they are.
+[[nodiscard]] std::string fold_white_space(std::string_view text);
+
+// Columns `text` takes in a terminal, colour escapes ignored: 2 for East
+// Asian Wide and Fullwidth characters (CJK, most emoji), 0 for combining
+// marks and format characters, 1 for the rest, and 1 for a byte or control
+// that terminal_safe turns into U+FFFD.
 [[nodiscard]] int display_width(std::string_view text);
 
-// Appends `text` to `out` wrapped at spaces: the first line at most
+// Appends `text` to `out` wrapped at white space: the first line at most
 // `first_width` columns (after a label), the others `width`, continuation
-// lines indented by `indent` spaces, no final newline. A word longer than
-// the width gets a line of its own.
+// lines indented by `indent` spaces, no final newline. A word wider than a
+// whole line is split at the width between characters (a combining mark
+// stays with its base), so no line overflows.
 void wrap_into(std::string& out, std::string_view text, int first_width, int width, int indent);
 
 // The 1-based line and column (in characters) of byte `offset` of `text`.
 [[nodiscard]] std::pair<int, int> position_in(std::string_view text, std::size_t offset);
 
-// `text` made safe to print on a terminal: control characters (C0 other
-// than tab and newline, DEL, C1) and bidirectional overrides become U+FFFD,
-// and so does every byte of invalid UTF-8. The loader already refuses
-// them; this is the second line of defence for text from anywhere else.
+// `text` made safe to print on a terminal: hidden controls (see
+// is_hidden_control) become U+FFFD, and so does every byte of invalid
+// UTF-8; tab and newline stay, for text laid out over several lines. The
+// loader already refuses them; this is the second line of defence for text
+// from anywhere else.
 [[nodiscard]] std::string terminal_safe(std::string_view text);
+
+// terminal_safe, and tab, newline and carriage return become U+FFFD too:
+// what must stay on one line, such as an error message, whatever a
+// command-line argument or a file name holds.
+[[nodiscard]] std::string one_line(std::string_view text);
 
 // Quoting for the two languages valgus writes. Both escape '"', '\\' and
 // newline alike but are not one function: C++ takes "\?" (no trigraph

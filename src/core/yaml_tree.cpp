@@ -84,35 +84,29 @@ void check_text(const std::string& file, std::string_view text) {
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     throw Error(ExitCode::bad_data, SourceLocation{file, 1, 1}, "the file is UTF-16; save it as UTF-8");
   }
+  // The same rule as for a value once its escapes are read
+  // (FieldReader::text): is_hidden_control. A raw carriage return is a
+  // line end here, and a leading byte-order mark is allowed.
   std::size_t i = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
-        throw Error(ExitCode::bad_data, position_of(file, text, i),
-                    fmt::format("control character 0x{:02X} in the file; remove it", static_cast<unsigned>(byte)));
-      }
+    if (byte >= 0x20 && byte < 0x7F) {
       ++i;
       continue;
     }
-    const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
-    const std::string_view sequence = text.substr(i, length);
-    if (!is_valid_utf8(sequence) || sequence.size() != length) {
+    const Utf8Char c = utf8_char_at(text, i);
+    if (!c.valid) {
       throw Error(ExitCode::bad_data, position_of(file, text, i), "the file is not valid UTF-8; save it as UTF-8");
     }
-    std::uint32_t code = byte & (length == 2 ? 0x1FU : length == 3 ? 0x0FU : 0x07U);
-    for (std::size_t k = 1; k < length; ++k) {
-      code = (code << 6U) | (static_cast<unsigned char>(sequence[k]) & 0x3FU);
-    }
-    const bool c1_control = code >= 0x80 && code <= 0x9F;
-    const bool bidi_control = (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) ||
-                              code == 0x200E || code == 0x200F || code == 0x061C;
-    const bool stray_bom = code == 0xFEFF && i != 0;
-    if (c1_control || bidi_control || stray_bom) {
+    if (c.code < 0x80 && is_hidden_control(c.code) && c.code != '\r') {
       throw Error(ExitCode::bad_data, position_of(file, text, i),
-                  fmt::format("invisible control character U+{:04X} in the file; remove it", code));
+                  fmt::format("control character 0x{:02X} in the file; remove it", c.code));
     }
-    i += length;
+    if (c.code >= 0x80 && is_hidden_control(c.code) && !(c.code == 0xFEFF && i == 0)) {
+      throw Error(ExitCode::bad_data, position_of(file, text, i),
+                  fmt::format("invisible control character U+{:04X} in the file; remove it", c.code));
+    }
+    i += c.length;
   }
 }
 

@@ -60,6 +60,18 @@ std::string_view kind_of(mode_t mode) {
   return "not a regular file";
 }
 
+// A file that fstat says is empty really is when a read gives nothing. One
+// byte is read, only from such files; a read that fails or would block
+// (/proc/kmsg) counts as data, so the file is refused.
+bool really_empty(int fd) {
+  char byte = 0;
+  ssize_t got = 0;
+  do {
+    got = ::read(fd, &byte, 1);
+  } while (got < 0 && errno == EINTR);
+  return got == 0;
+}
+
 // A regular file opened and measured, not yet read.
 struct OpenFile {
   std::string path;
@@ -79,6 +91,12 @@ OpenFile open_regular_file(const std::string& path, std::size_t max_bytes) {
   if (!S_ISREG(info.st_mode)) {
     throw Error(ExitCode::no_input,
                 fmt::format("cannot read {}: {}, not a catalogue file", path, kind_of(info.st_mode)));
+  }
+  if (info.st_size == 0 && !really_empty(fd.get())) {
+    // /proc, /sys, debugfs and the like say 0 bytes and then give data: the
+    // size cannot be checked before reading, so such a file is not read.
+    throw Error(ExitCode::no_input,
+                fmt::format("cannot read {}: not a regular file with a known size, not a catalogue file", path));
   }
   if (info.st_size > static_cast<off_t>(max_bytes)) {
     throw Error(
@@ -112,36 +130,73 @@ std::string read_open_file(const OpenFile& file) {
   return text;
 }
 
+// How many skipped entries of one folder are named before the rest are
+// counted: a folder of 100,000 other files gives six lines, not 100,000.
+constexpr std::size_t named_skipped_entries = 5;
+
+// The first `named_skipped_entries` skipped lines in name order, and how
+// many there were, without keeping every line of a huge folder.
+class SkippedEntries {
+ public:
+  void add(std::string line) {
+    ++count_;
+    if (first_.size() == named_skipped_entries && line >= first_.back()) {
+      return;
+    }
+    first_.insert(std::upper_bound(first_.begin(), first_.end(), line), std::move(line));
+    if (first_.size() > named_skipped_entries) {
+      first_.pop_back();
+    }
+  }
+  void report(const std::string& folder, std::vector<std::string>& skipped) const {
+    skipped.insert(skipped.end(), first_.begin(), first_.end());
+    if (count_ > first_.size()) {
+      skipped.push_back(fmt::format("{}: and {} more entries skipped", folder, count_ - first_.size()));
+    }
+  }
+
+ private:
+  std::vector<std::string> first_;
+  std::size_t count_ = 0;
+};
+
 // The *.yaml files of a folder in name order; anything else is listed in
-// `skipped`.
+// `skipped`, the first few by name and the rest as a count.
 std::vector<std::string> folder_files(const std::string& path, std::vector<std::string>& skipped) {
   std::vector<std::string> names;
-  std::vector<std::string> skipped_here;
+  std::size_t yaml_files = 0;
+  SkippedEntries skipped_here;
   std::error_code error;
   for (std::filesystem::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
     const auto& entry = *it;
-    const std::string name = entry.path().string();
+    std::string name = entry.path().string();
     std::error_code ignored;
     if (entry.path().extension() != ".yaml") {
-      skipped_here.push_back(name + ": skipped: only *.yaml files are read");
+      skipped_here.add(name + ": skipped: only *.yaml files are read");
     } else if (entry.is_directory(ignored)) {
-      skipped_here.push_back(name + ": skipped: a folder; catalogue folders are not read recursively");
-    } else {
-      names.push_back(name);
+      skipped_here.add(name + ": skipped: a folder; catalogue folders are not read recursively");
+    } else if (++yaml_files <= max_catalogue_files) {  // past the limit, only count
+      names.push_back(std::move(name));
     }
   }
   if (error) {
     throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, error.message()));
   }
-  if (names.size() > max_catalogue_files) {
-    throw Error(
-        ExitCode::bad_data, SourceLocation{path, 0, 0},
-        fmt::format("{} catalogue files, more than the {} a folder may hold", names.size(), max_catalogue_files));
+  if (yaml_files > max_catalogue_files) {
+    throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
+                fmt::format("{} catalogue files, more than the {} a folder may hold", yaml_files, max_catalogue_files));
   }
   std::sort(names.begin(), names.end());
-  std::sort(skipped_here.begin(), skipped_here.end());
-  skipped.insert(skipped.end(), skipped_here.begin(), skipped_here.end());
+  skipped_here.report(path, skipped);
   return names;
+}
+
+void check_total(const std::string& path, std::size_t total) {
+  if (total > max_catalogue_total_bytes) {
+    throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
+                fmt::format("the catalogue files add up to more than {} MiB; load fewer at once",
+                            max_catalogue_total_bytes / (std::size_t{1024} * 1024)));
+  }
 }
 
 }  // namespace
@@ -164,9 +219,10 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes) {
 
 CatalogueInput read_catalogue_sources(const std::vector<CatalogueSource>& sources) {
   // First open and measure every file, so a set of files over the total is
-  // refused before any content is read.
+  // refused before any content is read. Each is closed again: a folder may
+  // hold more files than a process may have open (ulimit -n is often 1024).
   struct Pending {
-    OpenFile file;
+    std::string path;
     int layer;
     const std::string* origin;
   };
@@ -176,26 +232,38 @@ CatalogueInput read_catalogue_sources(const std::vector<CatalogueSource>& source
   int layer = 0;
   for (const CatalogueSource& source : sources) {
     ++layer;
-    struct stat info {};
-    if (::stat(source.path.c_str(), &info) != 0) {
-      throw cannot_read(source.path, errno);
-    }
-    const std::vector<std::string> paths =
-        S_ISDIR(info.st_mode) ? folder_files(source.path, input.skipped) : std::vector<std::string>{source.path};
-    for (const auto& path : paths) {
-      OpenFile file = open_regular_file(path, max_catalogue_file_bytes);
-      total += file.size;
-      if (total > max_catalogue_total_bytes) {
-        throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
-                    fmt::format("the catalogue files add up to more than {} MiB; load fewer at once",
-                                max_catalogue_total_bytes / (std::size_t{1024} * 1024)));
+    const std::size_t pending_before = pending.size();
+    const std::size_t total_before = total;
+    try {
+      struct stat info {};
+      if (::stat(source.path.c_str(), &info) != 0) {
+        throw cannot_read(source.path, errno);
       }
-      pending.push_back(Pending{std::move(file), layer, &source.origin});
+      std::vector<std::string> paths =
+          S_ISDIR(info.st_mode) ? folder_files(source.path, input.skipped) : std::vector<std::string>{source.path};
+      for (auto& path : paths) {
+        total += open_regular_file(path, max_catalogue_file_bytes).size;
+        check_total(path, total);
+        pending.push_back(Pending{std::move(path), layer, &source.origin});
+      }
+    } catch (const Error& error) {
+      if (!source.optional || error.code() != ExitCode::no_input) {
+        throw;
+      }
+      pending.resize(pending_before);
+      total = total_before;
+      input.skipped.push_back(std::string(error.what()) + "; going on without " + source.path);
     }
   }
+  // Then read them; a file that grew since is measured again and still
+  // counts against the limits.
+  total = 0;
   input.files.reserve(pending.size());
   for (const Pending& item : pending) {
-    input.files.push_back(CatalogueFile{item.file.path, read_open_file(item.file), item.layer, *item.origin});
+    const OpenFile file = open_regular_file(item.path, max_catalogue_file_bytes);
+    total += file.size;
+    check_total(item.path, total);
+    input.files.push_back(CatalogueFile{item.path, read_open_file(file), item.layer, *item.origin});
   }
   return input;
 }

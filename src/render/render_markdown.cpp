@@ -42,6 +42,21 @@ std::string inline_text(std::string_view raw) {
       default: out += c;
     }
   }
+  // A line that starts "1. ", "2) ", "- ", "+ " or "---"/"===" would become
+  // a list, a rule or a heading wherever this text starts a line (a
+  // paragraph, a list item): escape that first marker. Leading spaces
+  // would make code; drop them.
+  const std::size_t start = out.find_first_not_of(' ');
+  out.erase(0, start == std::string::npos ? out.size() : start);
+  std::size_t digits = 0;
+  while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') {
+    ++digits;
+  }
+  if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) {
+    out.insert(digits, 1, '\\');
+  } else if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) {
+    out.insert(0, 1, '\\');
+  }
   return out;
 }
 

@@ -32,12 +32,14 @@ class TextWriter {
   }
 
   // Catalogue text is neutralised here and in paragraph(): nothing from a
-  // file can reach the terminal as an escape sequence.
+  // file can reach the terminal as an escape sequence. What is painted is
+  // a name or a title on a line of its own: one_line, so no line break in
+  // it can break the layout.
   [[nodiscard]] std::string paint(std::string_view text, std::string_view code) const {
     if (!style_.color) {
-      return terminal_safe(text);
+      return one_line(text);
     }
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, terminal_safe(text));
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, one_line(text));
   }
 
   [[nodiscard]] std::string bold(std::string_view text) const { return paint(text, "1"); }
@@ -79,7 +81,9 @@ class TextWriter {
   std::string out_;
 };
 
-std::string minutes_label(int seconds) { return seconds > 0 ? fmt::format("~{} min", display_minutes(seconds)) : ""; }
+std::string minutes_label(std::int64_t seconds) {
+  return seconds > 0 ? fmt::format("~{} min", display_minutes(seconds)) : "";
+}
 
 std::string upper(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),

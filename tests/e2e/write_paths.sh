@@ -15,18 +15,40 @@ fail=0
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-# Only a regular file may be replaced, even with --force.
+# Only a regular file may be replaced, even with --force; without it, the
+# message does not suggest a --force that would not help.
 mkfifo "$dir/pipe.md"
-expect 73 "valgus: error: $dir/pipe.md already exists; use --force to replace it" -- \
+expect 73 "valgus: error: $dir/pipe.md is not a regular file; refusing to replace it" -- \
   "$bin" export "$dir/pipe.md" --all
 expect 73 "valgus: error: $dir/pipe.md is not a regular file; refusing to replace it" -- \
   "$bin" export "$dir/pipe.md" --all --force
 expect 73 "valgus: error: /dev/null is not a regular file; refusing to replace it" -- \
   "$bin" plan --all -o /dev/null --force
-ln -s "$dir/elsewhere.md" "$dir/link.md"
-expect 73 "valgus: error: $dir/link.md is not a regular file; refusing to replace it" -- \
-  "$bin" export "$dir/link.md" --all --force
 [ -p "$dir/pipe.md" ] || { echo "FAIL: the FIFO was replaced"; fail=1; }
+
+# A symbolic link is never replaced; one to a missing file is named as such.
+ln -s "$dir/elsewhere.md" "$dir/link.md"
+for force in "" --force; do
+  expect 73 "valgus: error: $dir/link.md is a symbolic link to a missing file; remove it or choose another name" -- \
+    "$bin" export "$dir/link.md" --all $force
+done
+[ -L "$dir/link.md" ] && [ ! -e "$dir/elsewhere.md" ] || { echo "FAIL: the dangling link was followed or replaced"; fail=1; }
+echo "kept" > "$dir/real.md"
+ln -s "$dir/real.md" "$dir/to-real.md"
+expect 73 "valgus: error: $dir/to-real.md is not a regular file; refusing to replace it" -- \
+  "$bin" export "$dir/to-real.md" --all --force
+[ "$(cat "$dir/real.md")" = kept ] || { echo "FAIL: the file behind a link was replaced"; fail=1; }
+
+# --force keeps the permission bits only: never set-user-ID or set-group-ID.
+echo "old" > "$dir/suid.md"
+chmod 6755 "$dir/suid.md"
+expect 0 "" -- "$bin" export "$dir/suid.md" --all --force
+mode=$(stat -c %a "$dir/suid.md")
+[ "$mode" = 755 ] || { echo "FAIL: --force made mode $mode from 6755; expected 755"; fail=1; }
+chmod 640 "$dir/suid.md"
+expect 0 "" -- "$bin" export "$dir/suid.md" --all --force
+mode=$(stat -c %a "$dir/suid.md")
+[ "$mode" = 640 ] || { echo "FAIL: --force made mode $mode from 640"; fail=1; }
 
 # A small filesystem of our own: mounted directly as root, else in a user
 # namespace; without either the full-disk cases cannot run here.
