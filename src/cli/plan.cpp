@@ -7,11 +7,12 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace valgus::cli {
 namespace {
 
-const std::string not_given(1, '\0');
+constexpr std::string_view not_given{"\0", 1};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include "core/resolve.hpp"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace valgus {
@@ -92,7 +93,7 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
   const PlanInput input = resolve_input(catalogue, request);
 
   // The pipeline, in order. Each pass reads the input and refines the draft.
-  static constexpr passes::Pass pipeline[] = {
+  static constexpr std::array pipeline{
       passes::select,         // the rule engine: problems to exercises, with reasons
       passes::fit_equipment,  // substitute or leave out what needs missing equipment
       passes::apply_week,     // the progressions due by the week

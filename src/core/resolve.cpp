@@ -16,8 +16,8 @@ namespace {
 // did-you-mean may suggest, `valid` the choices listed.
 Error unknown_name(std::string_view kind, std::string_view word, const std::vector<std::string>& guesses,
                    std::string_view valid_label, const std::vector<std::string>& valid) {
-  return Error(ExitCode::usage, fmt::format("unknown {} \"{}\"{}; valid {}: {}", kind, word,
-                                            did_you_mean_suffix(word, guesses), valid_label, join(valid, ", ")));
+  return {ExitCode::usage, fmt::format("unknown {} \"{}\"{}; valid {}: {}", kind, word,
+                                       did_you_mean_suffix(word, guesses), valid_label, join(valid, ", "))};
 }
 
 void check_range(std::string_view field, int value, int max) {

@@ -41,7 +41,7 @@ class FileDescriptor {
 };
 
 Error cannot_read(const std::string& path, int error_number) {
-  return Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(error_number)));
+  return {ExitCode::no_input, fmt::format("cannot read {}: {}", path, std::strerror(error_number))};
 }
 
 std::string_view kind_of(mode_t mode) {

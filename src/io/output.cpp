@@ -41,11 +41,11 @@ void write_stdout(std::string_view text) { write_all(STDOUT_FILENO, text); }
 namespace {
 
 Error cannot_create(const std::string& path, int error_number) {
-  return Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", path, std::strerror(error_number)));
+  return {ExitCode::cannot_create, fmt::format("cannot create {}: {}", path, std::strerror(error_number))};
 }
 
 Error write_error(int error_number) {
-  return Error(ExitCode::io_error, fmt::format("write error: {}", std::strerror(error_number)));
+  return {ExitCode::io_error, fmt::format("write error: {}", std::strerror(error_number))};
 }
 
 std::string folder_of(const std::string& path) {
@@ -62,12 +62,12 @@ std::string folder_of(const std::string& path) {
 // then lets the signal do what it would have done.
 
 constexpr std::array<int, 3> cleanup_signals{SIGINT, SIGTERM, SIGHUP};
-char doomed_path[PATH_MAX];
+std::array<char, PATH_MAX> doomed_path{};
 volatile std::sig_atomic_t doomed_armed = 0;
 
 void remove_temporary_and_reraise(int signal_number) {
   if (doomed_armed != 0) {
-    ::unlink(doomed_path);
+    ::unlink(doomed_path.data());
     doomed_armed = 0;
   }
   struct sigaction default_action {};
@@ -135,8 +135,8 @@ class SignalsHeld {
 
 // Call with the signals held.
 void arm(const std::string& path) {
-  if (path.size() < sizeof doomed_path) {
-    std::memcpy(doomed_path, path.c_str(), path.size() + 1);
+  if (path.size() < doomed_path.size()) {
+    std::memcpy(doomed_path.data(), path.c_str(), path.size() + 1);
     doomed_armed = 1;
   }
 }
