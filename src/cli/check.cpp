@@ -2,7 +2,12 @@
 
 #include "cli/commands.hpp"
 
+#include "core/lint.hpp"
+#include "core/text.hpp"
+#include "io/output.hpp"
 #include "render/formats.hpp"
+
+#include <unistd.h>
 
 #include <memory>
 
@@ -37,6 +42,14 @@ ExitCode run_check(const Context& context, const CheckArgs& args) {
   const CheckReport report{&result, files.size() + builtin_files.size()};
   if (!format.structured && !result.errors.empty()) {
     throw Error(ExitCode::bad_data, std::move(result.errors));  // one stderr line each
+  }
+  if (result.errors.empty()) {
+    // Valid but working against itself: warned about on stderr, exit 0.
+    std::string warnings;
+    for (const auto& warning : lint_catalogue(result.catalogue)) {
+      warnings += "valgus: warning: " + one_line(warning.to_string()) + "\n";
+    }
+    write_all(STDERR_FILENO, warnings);
   }
   context.print(format.check(report, context.terminal_style()));
   return result.errors.empty() ? ExitCode::ok : ExitCode::bad_data;

@@ -49,6 +49,11 @@ void select(const PlanInput& in, Draft& draft);
 // With request.equipment: substitutes or leaves out what needs equipment the
 // person lacks, and names the item that would unlock an emptied phase.
 void fit_equipment(const PlanInput& in, Draft& draft);
+// No muscle both loosened and strengthened: a strengthen exercise working a
+// muscle that a release or stretch exercise of the plan works is replaced by
+// one that serves the same problems without it, or left out (the policy is
+// in passes_conflicts.cpp).
+void keep_muscles_apart(const PlanInput& in, Draft& draft);
 // Progressions due by request.week, cumulatively.
 void apply_week(const PlanInput& in, Draft& draft);
 // One extra set on the side that caves more, in the one-sided exercises.

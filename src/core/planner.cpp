@@ -94,12 +94,13 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
 
   // The pipeline, in order. Each pass reads the input and refines the draft.
   static constexpr std::array pipeline{
-      passes::select,         // the rule engine: problems to exercises, with reasons
-      passes::fit_equipment,  // substitute or leave out what needs missing equipment
-      passes::apply_week,     // the progressions due by the week
-      passes::apply_side,     // an extra set on the side that caves more
-      passes::estimate_time,  // seconds for each dose as adjusted
-      passes::order,          // plan order, the position's exercises first
+      passes::select,              // the rule engine: problems to exercises, with reasons
+      passes::fit_equipment,       // substitute or leave out what needs missing equipment
+      passes::keep_muscles_apart,  // never strengthen a muscle the plan loosens
+      passes::apply_week,          // the progressions due by the week
+      passes::apply_side,          // an extra set on the side that caves more
+      passes::estimate_time,       // seconds for each dose as adjusted
+      passes::order,               // plan order, the position's exercises first
       // An optimiser (choosing among the candidates by time and benefit)
       // goes here: on the timed exercises in order, before fit_budget
       // enforces the limit.
