@@ -311,3 +311,26 @@ TEST_CASE("every section has a schema whose required fields are known") {
   }
   CHECK(valgus::find_section("exercise") == nullptr);
 }
+
+TEST_CASE("a note's placement is end unless it says top") {
+  auto files = valgus::test::fixture_files();
+  files.push_back(CatalogueFile{"x.yaml",
+                                "notes:\n  - {id: banner, title: Pain, text: Stop on pain., placement: top}\n"
+                                "  - {id: later, title: Later, text: Read me., placement: end}\n",
+                                0});
+  const auto result = load_catalogue(files);
+  REQUIRE(result.errors.empty());
+  const auto placement_of = [&](const std::string& id) {
+    const auto& notes = result.catalogue.notes;
+    const auto it = std::find_if(notes.begin(), notes.end(), [&](const valgus::Note& note) { return note.id == id; });
+    REQUIRE(it != notes.end());
+    return it->placement;
+  };
+  CHECK(placement_of("banner") == valgus::Placement::top);
+  CHECK(placement_of("later") == valgus::Placement::end);
+  CHECK(placement_of("safety") == valgus::Placement::end);  // the fixture's note gives none
+  CHECK(errors_of("notes:\n  - {id: a, title: A, text: B., placement: tpo}\n") ==
+        "x.yaml:2:44: unknown placement \"tpo\" (did you mean \"top\"?); choose one of end, top");
+  CHECK(errors_of("notes:\n  - {id: a, title: A, text: B., placement: [top]}\n") ==
+        "x.yaml:2:44: \"placement\" must be text, not a list");
+}

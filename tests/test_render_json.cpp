@@ -27,7 +27,7 @@ TEST_CASE("plan json has the documented shape and values") {
   CHECK(json["phases"][3]["exercises"][0]["why"] ==
         Json::parse(R"([{"problem":"hip","muscles":[]},{"problem":"ankle","muscles":[]}])"));
   CHECK(json["habits"] == Json::parse(R"([{"id":"w-sitting","name":"W-sitting","advice":"Sit another way."}])"));
-  CHECK(json["notes"] == Json::parse(R"([{"id":"safety","title":"Safety","text":"Stop on pain."}])"));
+  CHECK(json["notes"] == Json::parse(R"([{"id":"safety","title":"Safety","text":"Stop on pain.","placement":"end"}])"));
   // Keys keep the documented order, and the text ends with a newline.
   CHECK(text.rfind("{\n  \"problems\": [", 0) == 0);
   CHECK(text.find("\"minutes\": 13,\n  \"budget_minutes\": null,\n  \"over_budget\": false,\n  \"week\": 1,\n  "

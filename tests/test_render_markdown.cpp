@@ -91,3 +91,15 @@ TEST_CASE("list markdown: a table per phase") {
         "| `clam` | Clam | hip | glutes | 20 reps each side, hold 3–5 s | none |\n");
   CHECK(valgus::render_list_markdown({}) == "# Exercise catalogue\n\nNo exercise matches these filters.\n");
 }
+
+TEST_CASE("plan markdown: top notes are a blockquote right under the title") {
+  auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));
+  plan.notes.insert(plan.notes.begin(), valgus::Note{"a", "Pain", "Stop now.", {}, valgus::Placement::top, {}});
+  plan.notes.insert(plan.notes.begin() + 1,
+                    valgus::Note{"b", "Red flags", "See someone.", {}, valgus::Placement::top, {}});
+  const std::string text = valgus::render_plan_markdown(plan);
+  CHECK(text.rfind("# Knee valgus routine\n\n> **Pain:** Stop now.\n>\n> **Red flags:** See someone.\n\n**For:** ",
+                   0) == 0);
+  CHECK(text.find("## Pain") == std::string::npos);
+  CHECK(text.find("\n## Safety\n\nStop on pain.\n") != std::string::npos);
+}

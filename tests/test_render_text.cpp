@@ -205,3 +205,15 @@ TEST_CASE("a line break in text that bypasses the loader cannot break the layout
   CHECK(text.find("    - Open the knee.\n") != std::string::npos);
   CHECK(text.find("\nvalgus: error: forged") == std::string::npos);
 }
+
+TEST_CASE("plan text: top notes are a banner under the For line, the rest close the plan") {
+  auto plan = hip_plan();
+  plan.notes.insert(plan.notes.begin(), valgus::Note{"banner", "Pain", "Stop now.", {}, valgus::Placement::top, {}});
+  valgus::TextStyle style;
+  style.width = 60;
+  const std::string text = valgus::render_plan_text(plan, style);
+  CHECK(text.rfind("Knee valgus routine\nFor: hip rotation\nPain: Stop now.\nSession: ", 0) == 0);
+  CHECK(text.find("Stop now.") == text.rfind("Stop now."));  // not repeated at the end
+  CHECK(text.size() >= 21);
+  CHECK(text.substr(text.size() - 21) == "SAFETY\nStop on pain.\n");
+}

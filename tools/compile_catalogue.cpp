@@ -122,8 +122,8 @@ int main(int argc, char** argv) {
                        literal(h.advice), strings(h.sources), where(h.where));
   }
   for (const auto& n : c.notes) {
-    out += fmt::format("  c.notes.push_back(Note{{{}, {}, {}, {}, {}}});\n", literal(n.id), literal(n.title),
-                       literal(n.text), strings(n.sources), where(n.where));
+    out += fmt::format("  c.notes.push_back(Note{{{}, {}, {}, {}, {}, {}}});\n", literal(n.id), literal(n.title),
+                       literal(n.text), strings(n.sources), enum_value("Placement", n.placement), where(n.where));
   }
   out += "  c.reindex();\n  return c;\n}\n\n}  // namespace valgus\n";
 

@@ -49,7 +49,21 @@ std::optional<Habit> EntryReader::habit(const YamlNode& node) {
 }
 
 std::optional<Note> EntryReader::note(const YamlNode& node) {
-  return named<Note>(EntryKind::note, node, "title", "text");
+  auto f = read_.fields(node, section(EntryKind::note).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::note, *f, node);
+  auto title = read_.line(f->get("title"), "title");
+  auto text = read_.text(f->get("text"), "text");
+  auto source = read_.sources(f->get("source"));
+  // Most notes close a plan; "top" ones form the banner that opens it.
+  const YamlNode* placement_node = f->get("placement");
+  auto placement = placement_node ? read_.placement(placement_node) : std::optional<Placement>(Placement::end);
+  if (!(f->complete && entry_id && title && text && source && placement)) {
+    return std::nullopt;
+  }
+  return Note{*entry_id, *title, *text, *source, *placement, read_.errors().at(node.where)};
 }
 
 std::optional<Muscle> EntryReader::muscle(const YamlNode& node) {

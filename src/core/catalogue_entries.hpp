@@ -54,7 +54,7 @@ class EntryReader {
   // A list of ids that refer to other entries, checked once all are loaded.
   std::optional<std::vector<std::string>> references(const YamlNode* node, std::string_view field, Reference::To to,
                                                      std::optional<Phase> phase = std::nullopt);
-  // The simple sections (positions, habits, notes): an id, two texts and
+  // The simple sections (positions, habits): an id, two texts and
   // sources, as T{id, title, body, sources, where}.
   template <typename T>
   std::optional<T> named(EntryKind kind, const YamlNode& node, std::string_view title_field,

@@ -26,7 +26,7 @@ const std::vector<SectionSchema>& sections() {
          "priority", "positions", "alternatives", "variant_of", "progressions"},
         {"id", "name", "phase", "region", "targets", "dose", "steps", "source"}}},
       {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source"}, {"id", "name", "advice"}}},
-      {"notes", EntryKind::note, {"note", {"id", "title", "text", "source"}, {"id", "title", "text"}}},
+      {"notes", EntryKind::note, {"note", {"id", "title", "text", "placement", "source"}, {"id", "title", "text"}}},
   };
   return table;
 }

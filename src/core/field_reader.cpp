@@ -285,6 +285,10 @@ std::optional<Region> FieldReader::region(const YamlNode* node) {
   return choice(*this, node, "region", region_names, &parse_region);
 }
 
+std::optional<Placement> FieldReader::placement(const YamlNode* node) {
+  return choice(*this, node, "placement", placement_names, &parse_placement);
+}
+
 // ---- lists ---------------------------------------------------------------
 
 std::optional<std::vector<std::string>> FieldReader::texts(const YamlNode* node, std::string_view field) {

@@ -114,6 +114,7 @@ class FieldReader {
   std::optional<bool> boolean(const YamlNode* node, std::string_view field);
   std::optional<Phase> phase(const YamlNode* node);
   std::optional<Region> region(const YamlNode* node);
+  std::optional<Placement> placement(const YamlNode* node);
 
   // Each item of a list read by `convert` (which returns an optional); a
   // missing list is empty, and any bad item makes the whole list nullopt

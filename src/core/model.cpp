@@ -45,7 +45,7 @@ VALGUS_FIELDS_OF(Problem, 240);
 VALGUS_FIELDS_OF(Exercise, 456);
 VALGUS_FIELDS_OF(Position, 160);
 VALGUS_FIELDS_OF(Habit, 160);
-VALGUS_FIELDS_OF(Note, 160);
+VALGUS_FIELDS_OF(Note, 168);
 #undef VALGUS_FIELDS_OF
 #endif
 
@@ -54,9 +54,11 @@ VALGUS_FIELDS_OF(Note, 160);
 std::string_view to_string(Phase phase) { return name_in(phase_names, phase); }
 std::string_view to_string(Region region) { return name_in(region_names, region); }
 std::string_view to_string(Side side) { return name_in(side_names, side); }
+std::string_view to_string(Placement placement) { return name_in(placement_names, placement); }
 
 std::optional<Phase> parse_phase(std::string_view text) { return value_in(phase_names, text); }
 std::optional<Region> parse_region(std::string_view text) { return value_in(region_names, text); }
 std::optional<Side> parse_side(std::string_view text) { return value_in(side_names, text); }
+std::optional<Placement> parse_placement(std::string_view text) { return value_in(placement_names, text); }
 
 }  // namespace valgus

@@ -44,6 +44,10 @@ inline constexpr std::array<Named<Region>, 5> region_names{{{Region::pelvis, "pe
                                                             {Region::knee, "knee"},
                                                             {Region::ankle, "ankle"},
                                                             {Region::foot, "foot"}}};
+// Where a note is printed: a short banner at the top of a plan, or at the end.
+enum class Placement { end, top };
+
+inline constexpr std::array<Named<Placement>, 2> placement_names{{{Placement::end, "end"}, {Placement::top, "top"}}};
 inline constexpr std::array<Named<Side>, 3> side_names{
     {{Side::both, "both"}, {Side::left, "left"}, {Side::right, "right"}}};
 
@@ -74,9 +78,11 @@ inline constexpr std::array<Region, 5> all_regions = values_of(region_names);
 [[nodiscard]] std::string_view to_string(Phase phase);
 [[nodiscard]] std::string_view to_string(Region region);
 [[nodiscard]] std::string_view to_string(Side side);
+[[nodiscard]] std::string_view to_string(Placement placement);
 [[nodiscard]] std::optional<Phase> parse_phase(std::string_view text);
 [[nodiscard]] std::optional<Region> parse_region(std::string_view text);
 [[nodiscard]] std::optional<Side> parse_side(std::string_view text);
+[[nodiscard]] std::optional<Placement> parse_placement(std::string_view text);
 
 // Limits shared by requests (the planner, the command line) and catalogues
 // (a progression's week), so each is checked against the same number.
@@ -248,15 +254,17 @@ struct Habit {
   friend bool operator!=(const Habit& a, const Habit& b) { return !(a == b); }
 };
 
-// Closing notes of every plan; the safety note is one of them.
+// Notes of every plan: the safety banner at the top, the full safety note
+// and others at the end.
 struct Note {
   std::string id;
   std::string title;
   std::string text;
   std::vector<std::string> sources;
+  Placement placement = Placement::end;
   SourceLocation where;
 
-  [[nodiscard]] auto tied() const { return std::tie(id, title, text, sources, where); }
+  [[nodiscard]] auto tied() const { return std::tie(id, title, text, sources, placement, where); }
   friend bool operator==(const Note& a, const Note& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Note& a, const Note& b) { return !(a == b); }
 };

@@ -148,7 +148,10 @@ std::string render_plan_json(const Plan& plan) {
   }
   Json notes = Json::array();
   for (const auto& note : plan.notes) {
-    notes.push_back(Json{{"id", note.id}, {"title", note.title}, {"text", note.text}});
+    notes.push_back(Json{{"id", note.id},
+                         {"title", note.title},
+                         {"text", note.text},
+                         {"placement", std::string(to_string(note.placement))}});
   }
   Json adjusted = Json::array();
   for (const auto& adjustment : plan.adjustments) {

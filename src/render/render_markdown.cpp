@@ -64,6 +64,18 @@ std::string inline_text(std::string_view raw) {
 
 std::string render_plan_markdown(const Plan& plan) {
   std::string out = "# Knee valgus routine\n\n";
+  // The banner: one blockquote of the top notes, a paragraph each, so a
+  // handout opens with safety before anything else.
+  std::string banner;
+  for (const auto& note : plan.notes) {
+    if (note.placement == Placement::top) {
+      banner +=
+          fmt::format("{}> **{}:** {}\n", banner.empty() ? "" : ">\n", inline_text(note.title), inline_text(note.text));
+    }
+  }
+  if (!banner.empty()) {
+    out += banner + "\n";
+  }
   std::vector<std::string> names;
   for (const auto& problem : plan.problems) {
     names.push_back(inline_text(problem.name));
@@ -153,6 +165,9 @@ std::string render_plan_markdown(const Plan& plan) {
     }
   }
   for (const auto& note : plan.notes) {
+    if (note.placement != Placement::end) {
+      continue;
+    }
     out += fmt::format("\n## {}\n\n{}\n", inline_text(note.title), inline_text(note.text));
   }
   return out;

@@ -119,6 +119,12 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
     names.push_back(problem.name);
   }
   w.paragraph("For: ", join(names, ", "), 5);
+  // The banner: safety before the work, one line per top note.
+  for (const auto& note : plan.notes) {
+    if (note.placement == Placement::top) {
+      w.paragraph(w.paint(note.title + ":", "1;33") + " ", note.text, 2);
+    }
+  }
   w.paragraph("Session: ", session_line(plan, text_session_words), 9);
   if (!plan.adjustments.empty()) {
     w.line();
@@ -164,6 +170,9 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
     }
   }
   for (const auto& note : plan.notes) {
+    if (note.placement != Placement::end) {
+      continue;
+    }
     w.line();
     w.line(w.paint(upper(note.title), "1;33"));
     w.paragraph("", note.text, 0);
