@@ -87,8 +87,7 @@ std::string zsh_completion(const std::vector<CommandInfo>& commands) {
   out += "      case $line[1] in\n";
   for (std::size_t i = 1; i < commands.size(); ++i) {
     out += fmt::format("        {})\n          _arguments \\\n", commands[i].name);
-    std::string specs = zsh_specs(commands[i].options);
-    out += specs.empty() ? std::string() : specs.substr(0, specs.size());
+    out += zsh_specs(commands[i].options);
     out += "            ;;\n";
   }
   out += "      esac ;;\n";

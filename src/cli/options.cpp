@@ -83,30 +83,40 @@ OptionRef& OptionRef::whole_number(int low, int high) {
   return *this;
 }
 
+namespace {
+
+// Every single-valued option and positional is declared the same way.
+template <typename Target>
+CLI::Option* add_valued(CLI::App& command, const std::string& names, Target& target, const std::string& help,
+                        const std::string& value) {
+  return command.add_option(names, target, help)->type_name(value);
+}
+
+}  // namespace
+
 OptionRef OptionBuilder::option(const std::string& names, std::string& target, const std::string& help,
                                 const std::string& value) {
-  return {command_->add_option(names, target, help)->type_name(value), *context_};
+  return {add_valued(*command_, names, target, help, value), *context_};
 }
 
 OptionRef OptionBuilder::option(const std::string& names, std::optional<std::string>& target, const std::string& help,
                                 const std::string& value) {
-  return {command_->add_option(names, target, help)->type_name(value), *context_};
+  return {add_valued(*command_, names, target, help, value), *context_};
 }
 
 OptionRef OptionBuilder::option(const std::string& names, int& target, const std::string& help,
                                 const std::string& value) {
-  return {command_->add_option(names, target, help)->type_name(value), *context_};
+  return {add_valued(*command_, names, target, help, value), *context_};
 }
 
 OptionRef OptionBuilder::option(const std::string& names, std::optional<int>& target, const std::string& help,
                                 const std::string& value) {
-  return {command_->add_option(names, target, help)->type_name(value), *context_};
+  return {add_valued(*command_, names, target, help, value), *context_};
 }
 
 OptionRef OptionBuilder::repeatable(const std::string& names, std::vector<std::string>& target, const std::string& help,
                                     const std::string& value) {
-  return {command_->add_option(names, target, help)
-              ->type_name(value)
+  return {add_valued(*command_, names, target, help, value)
               ->expected(1)
               ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll),
           *context_};
@@ -114,12 +124,12 @@ OptionRef OptionBuilder::repeatable(const std::string& names, std::vector<std::s
 
 OptionRef OptionBuilder::positional(const std::string& name, std::string& target, const std::string& help,
                                     const std::string& value) {
-  return {command_->add_option(name, target, help)->type_name(value), *context_};
+  return {add_valued(*command_, name, target, help, value), *context_};
 }
 
 OptionRef OptionBuilder::positional(const std::string& name, std::vector<std::string>& target, const std::string& help,
                                     const std::string& value) {
-  return {command_->add_option(name, target, help)->type_name(value), *context_};
+  return {add_valued(*command_, name, target, help, value), *context_};
 }
 
 void OptionBuilder::flag(const std::string& names, bool& target, const std::string& help) {

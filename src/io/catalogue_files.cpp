@@ -5,12 +5,12 @@
 #include "io/catalogue_files.hpp"
 
 #include "core/error.hpp"
+#include "io/xdg.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -202,15 +202,8 @@ void check_total(const std::string& path, std::size_t total) {
 }  // namespace
 
 std::string user_catalogue_dir() {
-  const char* data_home = std::getenv("XDG_DATA_HOME");
-  if (data_home != nullptr && data_home[0] == '/') {
-    return std::string(data_home) + "/valgus/exercises";
-  }
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] == '/') {
-    return std::string(home) + "/.local/share/valgus/exercises";
-  }
-  return {};
+  const std::string base = xdg_base("XDG_DATA_HOME", ".local/share");
+  return base.empty() ? base : base + "/valgus/exercises";
 }
 
 std::string read_input_file(const std::string& path, std::size_t max_bytes) {

@@ -2,11 +2,11 @@
 
 #include "core/error.hpp"
 #include "io/output.hpp"
+#include "io/xdg.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,15 +28,8 @@ std::string stamp(const std::string& path) {
 }  // namespace
 
 std::string cache_dir() {
-  const char* cache_home = std::getenv("XDG_CACHE_HOME");
-  if (cache_home != nullptr && cache_home[0] == '/') {
-    return std::string(cache_home) + "/valgus";
-  }
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] == '/') {
-    return std::string(home) + "/.cache/valgus";
-  }
-  return {};
+  const std::string base = xdg_base("XDG_CACHE_HOME", ".cache");
+  return base.empty() ? base : base + "/valgus";
 }
 
 std::string word_cache_key(const std::vector<std::string>& paths) {
