@@ -127,10 +127,18 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].dose.extra_set_side = valgus::Side::left; }) == dose_differs);
   CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].dose.seconds_per_rep; }) == dose_differs);
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].dose.hold_seconds.max += 1; }) == dose_differs);
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].origin = "user"; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].from_week = 3; }) ==
         "exercises[0] " + exercise + ": field 15 differs");
-  CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].where.column; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].drill = true; }) ==
+        "exercises[0] " + exercise + ": field 16 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].skills.emplace_back("x"); }) ==
         "exercises[0] " + exercise + ": field 17 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].teach = "x"; }) ==
+        "exercises[0] " + exercise + ": field 18 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].origin = "user"; }) ==
+        "exercises[0] " + exercise + ": field 19 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].where.column; }) ==
+        "exercises[0] " + exercise + ": field 21 differs");
   const auto progressed = std::find_if(original.exercises.begin(), original.exercises.end(),
                                        [](const valgus::Exercise& e) { return !e.progressions.empty(); });
   REQUIRE(progressed != original.exercises.end());
@@ -138,5 +146,5 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   CHECK(changed([&](valgus::Catalogue& c) {
           auto& sets = c.exercises[index].progressions[0].dose.sets;
           sets = sets ? std::nullopt : std::optional<valgus::Range>(valgus::Range{9, 9});
-        }) == "exercises[" + std::to_string(index) + "] " + progressed->id + ": field 16 differs");
+        }) == "exercises[" + std::to_string(index) + "] " + progressed->id + ": field 20 differs");
 }

@@ -109,6 +109,8 @@ int main(int argc, char** argv) {
                        strings(e.steps), strings(e.cues), strings(e.sources), e.priority);
     out += fmt::format("    e.positions = {};\n    e.alternatives = {};\n    e.variant_of = {};\n",
                        strings(e.positions), strings(e.alternatives), literal(e.variant_of));
+    out += fmt::format("    e.from_week = {};\n    e.drill = {};\n    e.skills = {};\n    e.teach = {};\n", e.from_week,
+                       e.drill ? "true" : "false", strings(e.skills), literal(e.teach));
     for (const auto& p : e.progressions) {
       out += fmt::format("    e.progressions.push_back(Progression{{{}, {}, DoseChange{{{}, {}, {}, {}}}}});\n", p.week,
                          literal(p.change), optional_range(p.dose.sets), optional_range(p.dose.reps),

@@ -184,13 +184,30 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
           Reference{Reference::To::exercise, *variant_of, file_, main->where, "variant_of", phase});
     }
   }
+  auto from_week =
+      f->get("from_week") ? read_.integer(f->get("from_week"), "from_week", 1, max_week) : std::optional<int>(0);
+  auto drill = f->get("drill") ? read_.boolean(f->get("drill"), "drill") : std::optional<bool>(false);
+  auto skills = references(f->get("skills"), "skills", Reference::To::exercise);
+  auto teach = f->get("teach") ? read_.line(f->get("teach"), "teach") : std::optional<std::string>("");
   auto progressions =
       read_.list(f->get("progressions"), "progressions", [&](const YamlNode* item) { return read_.progression(item); });
   if (!(f->complete && entry_id && name && phase && region && targets && gear && summary && dose && steps && cues &&
-        source && priority && positions && alternatives && variant_of && progressions)) {
+        source && priority && positions && alternatives && variant_of && from_week && drill && skills && teach &&
+        progressions)) {
     return std::nullopt;
   }
   LoadErrors& errors = read_.errors();
+  if (*from_week != 0 && variant_of->empty()) {
+    errors.error(f->get("from_week")->where,
+                 "\"from_week\" only applies to a variant; add \"variant_of\" or remove it");
+    return std::nullopt;
+  }
+  if (*drill && (*phase != Phase::integrate || positions->empty())) {
+    errors.error(f->get("drill")->where,
+                 "a drill is an integrate exercise planned for its positions; give it \"phase: integrate\" and "
+                 "\"positions\"");
+    return std::nullopt;
+  }
   if (targets->empty()) {
     errors.error(f->get("targets")->where, "\"targets\" must name at least one muscle or muscle group");
     return std::nullopt;
@@ -225,6 +242,10 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   entry.alternatives = *alternatives;
   entry.progressions = *progressions;
   entry.variant_of = *variant_of;
+  entry.from_week = *from_week;
+  entry.drill = *drill;
+  entry.skills = *skills;
+  entry.teach = *teach;
   entry.origin = origin_;
   return entry;
 }

@@ -212,16 +212,28 @@ struct Exercise {
   int priority = 2;                       // 1 essential, 2 normal, 3 optional
   std::vector<std::string> positions;     // position ids (integrate only)
   std::vector<std::string> alternatives;  // used when equipment is missing
-  // The same exercise with other equipment: never planned beside the main
-  // exercise, only in its place.
+  // The same movement in another form (other equipment, a band): never
+  // planned beside the main exercise, only in its place.
   std::string variant_of;
+  // 0: the variant is a fallback, planned only when the main exercise's
+  // equipment is missing. N >= 1: the variant is the progression of the main
+  // exercise and takes its place from week N whenever its equipment is there.
+  int from_week = 0;
+  // A position drill (landing, running, ...): planned only when --when names
+  // one of its positions.
+  bool drill = false;
+  // Exercises whose skill a cue relies on ("short foot"): the plan teaches
+  // each in one line the first time it is relied on, unless it is planned.
+  std::vector<std::string> skills;
+  // How to do this exercise in one line, for plans that rely on it as a skill.
+  std::string teach;
   std::string origin;  // "built-in", "user" or the --catalog path it came from
   std::vector<Progression> progressions;
   SourceLocation where;
 
   [[nodiscard]] auto tied() const {
     return std::tie(id, name, phase, region, targets, equipment, summary, dose, steps, cues, sources, priority,
-                    positions, alternatives, variant_of, origin, progressions, where);
+                    positions, alternatives, variant_of, from_week, drill, skills, teach, origin, progressions, where);
   }
   friend bool operator==(const Exercise& a, const Exercise& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Exercise& a, const Exercise& b) { return !(a == b); }
