@@ -32,16 +32,47 @@ problems:
     name: hip rotation
     overactive: [adductors]
     underactive: [gluteus-medius]
-    self_test: Knees touch, ankles apart.
   - id: ankle
     name: pronation
     overactive: [calves]
     underactive: [foot-intrinsics]
-    self_test: Knee to wall.
 habits:
   - {id: w-sitting, name: W-sitting, advice: Sit another way.}
 notes:
   - {id: safety, title: Safety, text: Stop on pain.}
+)";
+
+inline const char* const self_tests_yaml = R"(red_flags:
+  - id: swelling
+    question: Does the knee swell?
+    why: See a doctor.
+    source: test
+self_tests:
+  - id: wall-reach
+    name: Wall reach
+    problem: ankle
+    instructions: [Face a wall., Touch it with the knee.]
+    look_for: The heel lifting.
+    measurement: toe to wall
+    unit: cm
+    comparison: below
+    threshold: 10
+    range: 0-30
+    per_side: true
+    positive: Stiff ankle.
+    negative: Ankle bends enough.
+    source: test
+  - id: knee-dive
+    name: Knee dive
+    problem: hip
+    instructions: [Squat on one leg.]
+    look_for: The knee moving in.
+    measurement: the knee moving in
+    unit: yes-no
+    comparison: "yes"
+    positive: Weak hip.
+    negative: Hip holds.
+    source: test
 )";
 
 inline const char* const exercises_yaml = R"(exercises:
@@ -141,7 +172,8 @@ exercises:
 )";
 
 inline std::vector<CatalogueFile> fixture_files() {
-  return {CatalogueFile{"vocabulary.yaml", vocabulary_yaml, 0}, CatalogueFile{"exercises.yaml", exercises_yaml, 0}};
+  return {CatalogueFile{"vocabulary.yaml", vocabulary_yaml, 0}, CatalogueFile{"exercises.yaml", exercises_yaml, 0},
+          CatalogueFile{"self_tests.yaml", self_tests_yaml, 0}};
 }
 
 inline Request request_for(std::vector<std::string> problems) {

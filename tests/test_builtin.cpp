@@ -57,6 +57,8 @@ std::string differences(const valgus::Catalogue& actual, const valgus::Catalogue
   compare_section("positions", actual.positions, expected.positions, out);
   compare_section("habits", actual.habits, expected.habits, out);
   compare_section("notes", actual.notes, expected.notes, out);
+  compare_section("red_flags", actual.red_flags, expected.red_flags, out);
+  compare_section("self_tests", actual.self_tests, expected.self_tests, out);
   return valgus::join(out, "\n");
 }
 
@@ -85,6 +87,8 @@ TEST_CASE("the compiled built-in catalogue equals the loaded one, field by field
   CHECK_FALSE(compiled.positions.empty());
   CHECK_FALSE(compiled.habits.empty());
   CHECK_FALSE(compiled.notes.empty());
+  CHECK_FALSE(compiled.red_flags.empty());
+  CHECK_FALSE(compiled.self_tests.empty());
   for (const auto& exercise : compiled.exercises) {
     CHECK(compiled.find_exercise(exercise.id) == &exercise);
   }
@@ -109,8 +113,26 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
         "muscle_groups[0] " + original.muscle_groups[0].id + ": field 2 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.equipment[0].household = !c.equipment[0].household; }) ==
         "equipment[0] " + original.equipment[0].id + ": field 2 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.problems[0].self_test += "."; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.problems[0].sources.emplace_back("x"); }) ==
         "problems[0] " + original.problems[0].id + ": field 5 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.red_flags[0].why += "."; }) ==
+        "red_flags[0] " + original.red_flags[0].id + ": field 2 differs");
+  // Every self-test field the compiler writes, the optional number too.
+  const std::string& test = original.self_tests[0].id;
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].problem += "x"; }) ==
+        "self_tests[0] " + test + ": field 2 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].unit = valgus::Unit::degrees; }) ==
+        "self_tests[0] " + test + ": field 6 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].comparison = valgus::Comparison::above; }) ==
+        "self_tests[0] " + test + ": field 7 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].threshold = 2.5; }) ==
+        "self_tests[0] " + test + ": field 8 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].range.max += 1; }) ==
+        "self_tests[0] " + test + ": field 9 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].per_side = !c.self_tests[0].per_side; }) ==
+        "self_tests[0] " + test + ": field 10 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.self_tests[0].where.line; }) ==
+        "self_tests[0] " + test + ": field 14 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.positions[0].advice += "."; }) ==
         "positions[0] " + original.positions[0].id + ": field 2 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.habits[0].sources.emplace_back("x"); }) ==

@@ -74,7 +74,7 @@ TEST_CASE("unknown keys are refused with a did-you-mean") {
                "per_side, seconds_per_rep"}));
   CHECK(errors_of("exercise: []\n") ==
         lines({"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
-               "muscle_groups, equipment, positions, problems, exercises, habits, notes"}));
+               "muscle_groups, equipment, positions, problems, exercises, habits, notes, red_flags, self_tests"}));
 }
 
 TEST_CASE("missing required fields") {
@@ -174,7 +174,7 @@ TEST_CASE("names and titles are one line; paragraphs fold line breaks and tabs t
       CatalogueFile{"x.yaml",
                     "habits:\n  - {id: a, name: \"Tab\\there\", advice: \"one\\n\\ntwo\\tthree \\u2029 four\"}\n"
                     "problems:\n  - id: p\n    name: P\n    summary: |\n      First line\n      second "
-                    "line.\n    overactive: [soleus]\n    underactive: []\n    self_test: \"a\\nb\"\n",
+                    "line.\n    overactive: [soleus]\n    underactive: []\n",
                     0});
   const auto result = load_catalogue(files);
   REQUIRE(result.errors.empty());
@@ -183,7 +183,6 @@ TEST_CASE("names and titles are one line; paragraphs fold line breaks and tabs t
   CHECK(habit.advice == "one two three four");
   const auto& problem = result.catalogue.problems.back();
   CHECK(problem.summary == "First line second line.");
-  CHECK(problem.self_test == "a b");
 }
 
 TEST_CASE("ids, names and texts have a length cap") {
@@ -223,7 +222,7 @@ TEST_CASE("references to things that do not exist") {
                "phase \"strengthen\""}));
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    alternatives: [clamm]\n")) ==
         lines({"x.yaml:10:20: unknown exercise \"clamm\" in \"alternatives\" (did you mean \"clam\"?)"}));
-  CHECK(errors_of("problems:\n  - {id: knee, name: knee, overactive: [quads], underactive: [], self_test: t}\n") ==
+  CHECK(errors_of("problems:\n  - {id: knee, name: knee, overactive: [quads], underactive: []}\n") ==
         lines({"x.yaml:2:41: unknown muscle or muscle group \"quads\" in \"overactive\""}));
   CHECK(errors_of("muscle_groups:\n  - {id: legs, name: legs, members: [calves]}\n") ==
         lines({"x.yaml:2:38: unknown muscle \"calves\" in \"members\""}));
@@ -231,7 +230,7 @@ TEST_CASE("references to things that do not exist") {
 
 TEST_CASE("duplicate ids and keys") {
   CHECK(errors_of("habits:\n  - {id: w-sitting, name: W, advice: No.}\n") ==
-        "x.yaml:2:5: duplicate habit id \"w-sitting\" (first defined at vocabulary.yaml:29:5); rename one of them");
+        "x.yaml:2:5: duplicate habit id \"w-sitting\" (first defined at vocabulary.yaml:27:5); rename one of them");
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    name: Again\n")) ==
         lines({"x.yaml:10:5: duplicate field \"name\" in exercise; keep only one"}));
   CHECK(errors_of("habits: []\nhabits: []\n") ==
@@ -333,4 +332,97 @@ TEST_CASE("a note's placement is end unless it says top") {
         "x.yaml:2:44: unknown placement \"tpo\" (did you mean \"top\"?); choose one of end, top");
   CHECK(errors_of("notes:\n  - {id: a, title: A, text: B., placement: [top]}\n") ==
         "x.yaml:2:44: \"placement\" must be text, not a list");
+}
+
+// ---- Self-tests and red flags (the data `valgus assess` builds on).
+
+namespace {
+
+// A self-test for the fixture's "ankle" problem; `fields` ends it.
+std::string self_test(const std::string& fields) {
+  return "self_tests:\n  - id: reach\n    name: Reach\n    instructions: [Touch the wall.]\n"
+         "    look_for: The heel.\n    measurement: toe to wall\n    positive: Stiff.\n    negative: Fine.\n"
+         "    source: test\n" +
+         fields;
+}
+
+}  // namespace
+
+TEST_CASE("the fixture's self-tests and red flag load into plain structs") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  REQUIRE(catalogue.self_tests.size() == 2);
+  const valgus::SelfTest* reach = catalogue.find_self_test("wall-reach");
+  REQUIRE(reach != nullptr);
+  CHECK(reach->problem == "ankle");
+  CHECK(reach->instructions == std::vector<std::string>{"Face a wall.", "Touch it with the knee."});
+  CHECK(reach->unit == valgus::Unit::cm);
+  CHECK(reach->comparison == valgus::Comparison::below);
+  CHECK(reach->threshold == 10.0);
+  CHECK(reach->range == valgus::Range{0, 30});
+  CHECK(reach->per_side);
+  CHECK(reach->where.file == "self_tests.yaml");
+  CHECK(reach->where.line == 7);
+  CHECK(reach->positive_at(9.5));
+  CHECK_FALSE(reach->positive_at(10));
+  const valgus::SelfTest* dive = catalogue.find_self_test("knee-dive");
+  REQUIRE(dive != nullptr);
+  CHECK(dive->unit == valgus::Unit::yes_no);
+  CHECK_FALSE(dive->threshold.has_value());
+  CHECK_FALSE(dive->range.given());
+  CHECK_FALSE(dive->per_side);
+  CHECK(dive->positive_at(1));
+  CHECK_FALSE(dive->positive_at(0));
+  CHECK(catalogue.self_tests_for("hip") == std::vector<const valgus::SelfTest*>{dive});
+  REQUIRE(catalogue.red_flags.size() == 1);
+  CHECK(catalogue.find_red_flag("swelling")->question == "Does the knee swell?");
+  CHECK(valgus::names_of(valgus::unit_names) == std::vector<std::string>{"cm", "mm", "degrees", "yes-no"});
+  CHECK(valgus::names_of(valgus::comparison_names) == std::vector<std::string>{"below", "above", "yes"});
+}
+
+TEST_CASE("a self-test names a known problem") {
+  CHECK(errors_of(self_test("    problem: ankel\n    unit: yes-no\n    comparison: \"yes\"\n")) ==
+        "x.yaml:10:14: unknown problem \"ankel\" in \"problem\" (did you mean \"ankle\"?)");
+  CHECK(errors_of(self_test("    unit: yes-no\n    comparison: \"yes\"\n")) ==
+        "x.yaml:2:5: self-test is missing the required field \"problem\"");
+}
+
+TEST_CASE("a numeric self-test needs a threshold inside its range; a yes-no one has neither") {
+  const std::string numeric = "    problem: ankle\n    unit: cm\n    comparison: below\n";
+  CHECK(errors_of(self_test(numeric + "    threshold: 10\n    range: 0-30\n")) == "");
+  CHECK(errors_of(self_test(numeric + "    threshold: 3.5\n    range: 0-30\n")) == "");
+  CHECK(errors_of(self_test(numeric + "    range: 0-30\n")) ==
+        "x.yaml:2:5: a test measured in cm needs a \"threshold\": the number where a result turns positive");
+  CHECK(errors_of(self_test(numeric + "    threshold: 10\n")) ==
+        "x.yaml:2:5: a test measured in cm needs a \"range\" of valid answers, like 0-30");
+  CHECK(errors_of(self_test(numeric + "    threshold: 40\n    range: 0-30\n")) ==
+        "x.yaml:13:16: \"threshold\" 40 is outside \"range\" 0-30; it must lie within the valid answers");
+  CHECK(errors_of(self_test(numeric + "    threshold: ten\n    range: 0-30\n")) ==
+        "x.yaml:13:16: \"threshold\" must be a number like 10 or 3.5, not \"ten\"");
+  CHECK(errors_of(self_test(numeric + "    threshold: 10\n    range: 30-0\n")) ==
+        "x.yaml:14:12: \"range\" range 30-0 must go from the smaller to the larger number");
+  CHECK(errors_of(self_test(numeric + "    threshold: 10\n    range: 30\n")) ==
+        "x.yaml:14:12: \"range\" must be a range of answers like 0-30, not \"30\"");
+  CHECK(errors_of(self_test("    problem: ankle\n    unit: cm\n    comparison: \"yes\"\n    threshold: 10\n"
+                            "    range: 0-30\n")) ==
+        "x.yaml:12:17: \"comparison: yes\" is for yes-no tests; a test measured in cm is positive \"below\" or "
+        "\"above\" its threshold");
+  const std::string yes_no = "    problem: ankle\n    unit: yes-no\n";
+  CHECK(errors_of(self_test(yes_no + "    comparison: \"yes\"\n    threshold: 10\n")) ==
+        "x.yaml:13:16: a yes-no test has no \"threshold\"; remove it, or measure in cm, mm or degrees");
+  CHECK(errors_of(self_test(yes_no + "    comparison: \"yes\"\n    range: 0-30\n")) ==
+        "x.yaml:13:12: a yes-no test has no \"range\"; remove it");
+  CHECK(errors_of(self_test(yes_no + "    comparison: below\n")) ==
+        "x.yaml:12:17: a yes-no test is positive on a yes; write \"comparison: yes\"");
+  CHECK(errors_of(self_test("    problem: ankle\n    unit: inch\n    comparison: below\n")) ==
+        "x.yaml:11:11: unknown unit \"inch\"; choose one of cm, mm, degrees, yes-no");
+  CHECK(errors_of(self_test(yes_no + "    comparison: \"yes\"\n    instructions: []\n")) ==
+        "x.yaml:13:5: duplicate field \"instructions\" in self-test; keep only one");
+}
+
+TEST_CASE("a red flag asks a question and says why") {
+  CHECK(errors_of("red_flags:\n  - {id: pain, question: Does it hurt, why: See a doctor., source: t}\n") == "");
+  CHECK(errors_of("red_flags:\n  - {id: pain, question: Does it hurt, source: t}\n") ==
+        "x.yaml:2:5: red flag is missing the required field \"why\"");
+  CHECK(errors_of("red_flags:\n  - {id: swelling, question: Q, why: W., source: t}\n") ==
+        "x.yaml:2:5: duplicate red flag id \"swelling\" (first defined at self_tests.yaml:2:5); rename one of them");
 }

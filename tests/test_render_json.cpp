@@ -23,7 +23,8 @@ TEST_CASE("plan json has the documented shape and values") {
     "dose": {"text": "1 min each side", "sets": {"min": 1, "max": 1}, "reps": null, "hold_seconds": null,
              "duration_seconds": {"min": 60, "max": 60}, "per_side": true, "extra_set_on": null},
     "minutes": 2, "steps": ["Roll the calf."], "cues": [], "source": ["test"],
-    "why": [{"problem": "ankle", "muscles": ["calves"]}], "this_week": [], "origin": "built-in"})"));
+    "why": [{"problem": "ankle", "muscles": ["calves"]}], "this_week": [], "skills": [], "skills_taught": [],
+    "origin": "built-in"})"));
   CHECK(json["phases"][3]["exercises"][0]["why"] ==
         Json::parse(R"([{"problem":"hip","muscles":[]},{"problem":"ankle","muscles":[]}])"));
   CHECK(json["habits"] == Json::parse(R"([{"id":"w-sitting","name":"W-sitting","advice":"Sit another way."}])"));
@@ -48,7 +49,8 @@ TEST_CASE("list json is an array of exercises with the plan's keys") {
   }
   std::sort(keys.begin(), keys.end());
   CHECK(keys == std::vector<std::string>{"cues", "dose", "equipment", "id", "minutes", "name", "origin", "phase",
-                                         "region", "source", "steps", "targets", "this_week", "why"});
+                                         "region", "skills", "skills_taught", "source", "steps", "targets", "this_week",
+                                         "why"});
   CHECK(json[0]["dose"]["hold_seconds"] == Json::parse(R"({"min":3,"max":5})"));
   CHECK(json[0]["why"] == Json::array());
 }
@@ -69,4 +71,24 @@ TEST_CASE("plan and list json, written piece by piece, are laid out exactly as o
   }
   const std::string list = valgus::render_list_json(shown);
   CHECK(list == nlohmann::ordered_json::parse(list).dump(2) + "\n");
+}
+
+TEST_CASE("problems json: red flags first, each problem with its structured self-tests") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  const valgus::ProblemsListing listing{&catalogue, {"--hip", "--problem ankle"}, ""};
+  const Json json = Json::parse(valgus::render_problems_json(listing));
+  CHECK(json["red_flags"] == Json::parse(R"([{"id": "swelling", "question": "Does the knee swell?",
+    "why": "See a doctor.", "source": ["test"]}])"));
+  REQUIRE(json["problems"].size() == 2);
+  CHECK(json["problems"][0]["self_tests"] == Json::parse(R"([{"id": "knee-dive", "name": "Knee dive",
+    "instructions": ["Squat on one leg."], "look_for": "The knee moving in.", "measurement": "the knee moving in",
+    "unit": "yes-no", "comparison": "yes", "threshold": null, "range": null, "per_side": false,
+    "positive": "Weak hip.", "negative": "Hip holds.", "source": ["test"]}])"));
+  const Json& reach = json["problems"][1]["self_tests"][0];
+  CHECK(reach["unit"] == "cm");
+  CHECK(reach["comparison"] == "below");
+  CHECK(reach["threshold"] == 10.0);
+  CHECK(reach["range"] == Json::parse(R"({"min": 0, "max": 30})"));
+  CHECK(reach["per_side"] == true);
+  CHECK(json["problems"][1].contains("self_test") == false);
 }

@@ -154,15 +154,30 @@ TEST_CASE("problems text") {
       &catalogue, {"--hip", "--problem ankle"}, "Ask for both: --hip --problem ankle."};
   const std::string text = valgus::render_problems_text(listing, style);
   CHECK(text ==
+        "Red flags  see a doctor or physiotherapist first if any answer is yes\n"
+        "  - Does the knee swell?\n"
+        "    See a doctor.\n"
+        "\n"
         "--hip  Hip rotation\n"
         "  Tight:     adductors\n"
         "  Weak:      gluteus medius\n"
-        "  Self-test: Knees touch, ankles apart.\n"
+        "  Self-test: Knee dive\n"
+        "    1. Squat on one leg.\n"
+        "    Look for: The knee moving in.\n"
+        "    Answer:   yes or no: the knee moving in; yes is positive\n"
+        "    Positive: Weak hip.\n"
+        "    Negative: Hip holds.\n"
         "\n"
         "--problem ankle  Pronation\n"
         "  Tight:     calves\n"
         "  Weak:      foot intrinsics\n"
-        "  Self-test: Knee to wall.\n"
+        "  Self-test: Wall reach (each side)\n"
+        "    1. Face a wall.\n"
+        "    2. Touch it with the knee.\n"
+        "    Look for: The heel lifting.\n"
+        "    Answer:   toe to wall, in cm (0-30); below 10 cm is positive\n"
+        "    Positive: Stiff ankle.\n"
+        "    Negative: Ankle bends enough.\n"
         "\n"
         "Ask for both: --hip --problem ankle.\n");
 }

@@ -30,8 +30,8 @@ equipment:
   - {id: foam-roller, name: foam roller}
   - {id: band, name: resistance band}
 problems:
-  - {id: tilt, name: pelvis tilt, overactive: [psoas], underactive: [gluteus-maximus], self_test: Thomas test.}
-  - {id: tibia, name: tibial rotation, overactive: [biceps-femoris], underactive: [popliteus], self_test: Duck feet.}
+  - {id: tilt, name: pelvis tilt, overactive: [psoas], underactive: [gluteus-maximus]}
+  - {id: tibia, name: tibial rotation, overactive: [biceps-femoris], underactive: [popliteus]}
 exercises:
   - {id: psoas-roll, name: Psoas roll, phase: release, region: pelvis, targets: [psoas], equipment: [floor],
      dose: {duration_seconds: 60}, steps: [Roll.], source: test}

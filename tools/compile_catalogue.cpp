@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -38,11 +39,13 @@ std::string optional_range(const std::optional<Range>& r) {
   return r ? fmt::format("std::optional<Range>({})", range(*r)) : std::string("std::nullopt");
 }
 
-// An enum value as C++: its name (from the one name table in model.hpp) is
-// also its enumerator.
+// An enum value as C++: its name (from the one name table in model.hpp),
+// with "-" as "_", is also its enumerator.
 template <typename Enum>
 std::string enum_value(std::string_view type, Enum value) {
-  return fmt::format("{}::{}", type, valgus::to_string(value));
+  std::string name(valgus::to_string(value));
+  std::replace(name.begin(), name.end(), '-', '_');
+  return fmt::format("{}::{}", type, name);
 }
 
 }  // namespace
@@ -88,8 +91,7 @@ int main(int argc, char** argv) {
                        literal(p.summary));
     out +=
         fmt::format("    p.overactive = {};\n    p.underactive = {};\n", strings(p.overactive), strings(p.underactive));
-    out += fmt::format("    p.self_test = {};\n    p.sources = {};\n    p.where = {};\n", literal(p.self_test),
-                       strings(p.sources), where(p.where));
+    out += fmt::format("    p.sources = {};\n    p.where = {};\n", strings(p.sources), where(p.where));
     out += "    c.problems.push_back(std::move(p));\n  }\n";
   }
   for (const auto& e : c.exercises) {
@@ -126,6 +128,24 @@ int main(int argc, char** argv) {
   for (const auto& n : c.notes) {
     out += fmt::format("  c.notes.push_back(Note{{{}, {}, {}, {}, {}, {}}});\n", literal(n.id), literal(n.title),
                        literal(n.text), strings(n.sources), enum_value("Placement", n.placement), where(n.where));
+  }
+  for (const auto& r : c.red_flags) {
+    out += fmt::format("  c.red_flags.push_back(RedFlag{{{}, {}, {}, {}, {}}});\n", literal(r.id), literal(r.question),
+                       literal(r.why), strings(r.sources), where(r.where));
+  }
+  for (const auto& t : c.self_tests) {
+    out += "  {\n    SelfTest t;\n";
+    out += fmt::format("    t.id = {};\n    t.name = {};\n    t.problem = {};\n    t.instructions = {};\n",
+                       literal(t.id), literal(t.name), literal(t.problem), strings(t.instructions));
+    out += fmt::format("    t.look_for = {};\n    t.measurement = {};\n    t.unit = {};\n    t.comparison = {};\n",
+                       literal(t.look_for), literal(t.measurement), enum_value("Unit", t.unit),
+                       enum_value("Comparison", t.comparison));
+    out += fmt::format("    t.threshold = {};\n    t.range = {};\n    t.per_side = {};\n",
+                       t.threshold ? fmt::format("std::optional<double>({})", *t.threshold) : "std::nullopt",
+                       range(t.range), t.per_side ? "true" : "false");
+    out += fmt::format("    t.positive = {};\n    t.negative = {};\n    t.sources = {};\n    t.where = {};\n",
+                       literal(t.positive), literal(t.negative), strings(t.sources), where(t.where));
+    out += "    c.self_tests.push_back(std::move(t));\n  }\n";
   }
   out += "  c.reindex();\n  return c;\n}\n\n}  // namespace valgus\n";
 

@@ -1,4 +1,5 @@
-// valgus problems: every problem with its self-test, to choose the flags.
+// valgus problems: the red flags to rule out first, then every problem with its
+// self-tests, to choose the flags.
 
 #include "cli/commands.hpp"
 

@@ -18,7 +18,7 @@ namespace {
 // As for the model structs (model.cpp): a section added to Catalogue must be
 // in its tied() and written by tools/compile_catalogue.cpp.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Catalogue) == 432,
+static_assert(sizeof(Catalogue) == 480,
               "a member was added to Catalogue: if it is a section, compare it in tied() and write it in "
               "tools/compile_catalogue.cpp, then update this size");
 #endif
@@ -120,6 +120,29 @@ const Position* Catalogue::find_position(std::string_view id) const {
   return it == positions.end() ? nullptr : &*it;
 }
 
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  const auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+const SelfTest* Catalogue::find_self_test(std::string_view id) const { return find_by_id(self_tests, id); }
+const RedFlag* Catalogue::find_red_flag(std::string_view id) const { return find_by_id(red_flags, id); }
+
+std::vector<const SelfTest*> Catalogue::self_tests_for(std::string_view id) const {
+  std::vector<const SelfTest*> found;
+  for (const SelfTest& test : self_tests) {
+    if (test.problem == id) {
+      found.push_back(&test);
+    }
+  }
+  return found;
+}
+
 std::vector<std::string> Catalogue::expand_muscles(std::string_view id) const {
   if (const auto* group = find_muscle_group(id)) {
     return group->members;
@@ -146,6 +169,7 @@ std::vector<std::string> Catalogue::problem_ids() const { return ids_of(problems
 std::vector<std::string> Catalogue::exercise_ids() const { return ids_of(exercises); }
 std::vector<std::string> Catalogue::equipment_ids() const { return ids_of(equipment); }
 std::vector<std::string> Catalogue::position_ids() const { return ids_of(positions); }
+std::vector<std::string> Catalogue::self_test_ids() const { return ids_of(self_tests); }
 
 std::vector<std::string> Catalogue::kit_ids() const {
   std::vector<std::string> ids;

@@ -33,10 +33,13 @@ struct Catalogue {
   std::vector<Position> positions;
   std::vector<Habit> habits;
   std::vector<Note> notes;
+  std::vector<RedFlag> red_flags;    // asked before any self-test
+  std::vector<SelfTest> self_tests;  // each points to one problem
 
   // Every section, compared entry by entry (the indexes follow from them).
   [[nodiscard]] auto tied() const {
-    return std::tie(muscles, muscle_groups, equipment, problems, exercises, positions, habits, notes);
+    return std::tie(muscles, muscle_groups, equipment, problems, exercises, positions, habits, notes, red_flags,
+                    self_tests);
   }
   friend bool operator==(const Catalogue& a, const Catalogue& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Catalogue& a, const Catalogue& b) { return !(a == b); }
@@ -52,6 +55,10 @@ struct Catalogue {
   [[nodiscard]] const Problem* find_problem(std::string_view id) const;
   [[nodiscard]] const Exercise* find_exercise(std::string_view id) const;
   [[nodiscard]] const Position* find_position(std::string_view id) const;
+  [[nodiscard]] const SelfTest* find_self_test(std::string_view id) const;
+  [[nodiscard]] const RedFlag* find_red_flag(std::string_view id) const;
+  // The self-tests that point to problem `id`, in catalogue order.
+  [[nodiscard]] std::vector<const SelfTest*> self_tests_for(std::string_view id) const;
 
   // The muscle ids a target names: a muscle itself, or a group's members.
   [[nodiscard]] std::vector<std::string> expand_muscles(std::string_view id) const;
@@ -66,6 +73,7 @@ struct Catalogue {
   // catalogue order: what --equipment lists and completes.
   [[nodiscard]] std::vector<std::string> kit_ids() const;
   [[nodiscard]] std::vector<std::string> position_ids() const;
+  [[nodiscard]] std::vector<std::string> self_test_ids() const;
 
   // Rebuilds the id indexes; call after changing the vectors.
   void reindex();

@@ -134,9 +134,8 @@ std::optional<Problem> EntryReader::problem(const YamlNode& node) {
   auto summary = f->get("summary") ? read_.text(f->get("summary"), "summary") : std::optional<std::string>("");
   auto overactive = references(f->get("overactive"), "overactive", Reference::To::muscle);
   auto underactive = references(f->get("underactive"), "underactive", Reference::To::muscle);
-  auto self_test = read_.text(f->get("self_test"), "self_test");
   auto source = read_.sources(f->get("source"));
-  if (!(f->complete && entry_id && name && summary && overactive && underactive && self_test && source)) {
+  if (!(f->complete && entry_id && name && summary && overactive && underactive && source)) {
     return std::nullopt;
   }
   if (overactive->empty() && underactive->empty()) {
@@ -150,7 +149,6 @@ std::optional<Problem> EntryReader::problem(const YamlNode& node) {
   entry.summary = *summary;
   entry.overactive = *overactive;
   entry.underactive = *underactive;
-  entry.self_test = *self_test;
   entry.sources = *source;
   return entry;
 }
@@ -188,7 +186,7 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
       f->get("from_week") ? read_.integer(f->get("from_week"), "from_week", 1, max_week) : std::optional<int>(0);
   auto drill = f->get("drill") ? read_.boolean(f->get("drill"), "drill") : std::optional<bool>(false);
   auto skills = references(f->get("skills"), "skills", Reference::To::exercise);
-  auto teach = f->get("teach") ? read_.line(f->get("teach"), "teach") : std::optional<std::string>("");
+  auto teach = f->get("teach") ? read_.text(f->get("teach"), "teach") : std::optional<std::string>("");
   auto progressions =
       read_.list(f->get("progressions"), "progressions", [&](const YamlNode* item) { return read_.progression(item); });
   if (!(f->complete && entry_id && name && phase && region && targets && gear && summary && dose && steps && cues &&
@@ -247,6 +245,129 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   entry.skills = *skills;
   entry.teach = *teach;
   entry.origin = origin_;
+  return entry;
+}
+
+std::optional<RedFlag> EntryReader::red_flag(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::red_flag).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::red_flag, *f, node);
+  auto question = read_.text(f->get("question"), "question");
+  auto why = read_.text(f->get("why"), "why");
+  auto source = read_.sources(f->get("source"));
+  if (!(f->complete && entry_id && question && why && source)) {
+    return std::nullopt;
+  }
+  return RedFlag{*entry_id, *question, *why, *source, read_.errors().at(node.where)};
+}
+
+namespace {
+
+// The largest answer a self-test measures: a length in mm, an angle.
+constexpr int max_answer = 1000;
+
+}  // namespace
+
+std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::self_test).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  SelfTest entry;
+  entry.where = read_.errors().at(node.where);
+  auto entry_id = id(EntryKind::self_test, *f, node);
+  auto name = read_.line(f->get("name"), "name");
+  std::optional<std::string> problem;
+  if (const YamlNode* target = f->get("problem")) {
+    problem = read_.identifier(target, "problem");
+    if (problem) {
+      references_.entries.push_back(
+          Reference{Reference::To::problem, *problem, file_, target->where, "problem", std::nullopt});
+    }
+  }
+  auto instructions = read_.texts(f->get("instructions"), "instructions");
+  auto look_for = read_.text(f->get("look_for"), "look_for");
+  auto measurement = read_.text(f->get("measurement"), "measurement");
+  auto unit = f->get("unit") ? read_.unit(f->get("unit")) : std::nullopt;
+  auto comparison = f->get("comparison") ? read_.comparison(f->get("comparison")) : std::nullopt;
+  const YamlNode* threshold_node = f->get("threshold");
+  const YamlNode* range_node = f->get("range");
+  auto threshold =
+      threshold_node ? read_.number(threshold_node, "threshold", 0, max_answer) : std::optional<double>(std::nullopt);
+  auto range = range_node ? read_.answer_range(range_node, "range", 0, max_answer) : std::optional<Range>(Range{});
+  auto per_side = f->get("per_side") ? read_.boolean(f->get("per_side"), "per_side") : std::optional<bool>(false);
+  auto positive = read_.text(f->get("positive"), "positive");
+  auto negative = read_.text(f->get("negative"), "negative");
+  auto source = read_.sources(f->get("source"));
+  if (!(f->complete && entry_id && name && problem && instructions && look_for && measurement && unit && comparison &&
+        (threshold || !threshold_node) && range && per_side && positive && negative && source)) {
+    return std::nullopt;
+  }
+  LoadErrors& errors = read_.errors();
+  if (instructions->empty()) {
+    errors.error(f->get("instructions")->where, "\"instructions\" must have at least one step");
+    return std::nullopt;
+  }
+  // value_or: GCC cannot see that both are set here.
+  const Unit measured = unit.value_or(Unit::yes_no);
+  const Comparison rule = comparison.value_or(Comparison::yes);
+  const std::string_view unit_name = to_string(measured);
+  if (measured == Unit::yes_no) {
+    if (threshold_node != nullptr) {
+      errors.error(threshold_node->where,
+                   "a yes-no test has no \"threshold\"; remove it, or measure in cm, mm or degrees");
+      return std::nullopt;
+    }
+    if (range_node != nullptr) {
+      errors.error(range_node->where, "a yes-no test has no \"range\"; remove it");
+      return std::nullopt;
+    }
+    if (rule != Comparison::yes) {
+      errors.error(f->get("comparison")->where, "a yes-no test is positive on a yes; write \"comparison: yes\"");
+      return std::nullopt;
+    }
+  } else {
+    if (threshold_node == nullptr) {
+      errors.error(node.where, fmt::format("a test measured in {} needs a \"threshold\": the number where a "
+                                           "result turns positive",
+                                           unit_name));
+      return std::nullopt;
+    }
+    if (range_node == nullptr) {
+      errors.error(node.where,
+                   fmt::format("a test measured in {} needs a \"range\" of valid answers, like 0-30", unit_name));
+      return std::nullopt;
+    }
+    if (*threshold < range->min || *threshold > range->max) {
+      errors.error(threshold_node->where, fmt::format("\"threshold\" {} is outside \"range\" {}; it must lie "
+                                                      "within the valid answers",
+                                                      threshold_node->value, range_node->value));
+      return std::nullopt;
+    }
+    if (rule == Comparison::yes) {
+      errors.error(f->get("comparison")->where,
+                   fmt::format("\"comparison: yes\" is for yes-no tests; a test measured in {} is positive "
+                               "\"below\" or \"above\" its threshold",
+                               unit_name));
+      return std::nullopt;
+    }
+  }
+  entry.id = *entry_id;
+  entry.name = *name;
+  entry.problem = *problem;
+  entry.instructions = *instructions;
+  entry.look_for = *look_for;
+  entry.measurement = *measurement;
+  entry.unit = measured;
+  entry.comparison = rule;
+  entry.threshold = threshold;
+  entry.range = *range;
+  entry.per_side = *per_side;
+  entry.positive = *positive;
+  entry.negative = *negative;
+  entry.sources = *source;
   return entry;
 }
 

@@ -46,6 +46,8 @@ class EntryReader {
   std::optional<Position> position(const YamlNode& node);
   std::optional<Habit> habit(const YamlNode& node);
   std::optional<Note> note(const YamlNode& node);
+  std::optional<RedFlag> red_flag(const YamlNode& node);
+  std::optional<SelfTest> self_test(const YamlNode& node);
 
  private:
   // Reads the id and claims it as soon as it is read, so a repeated id is

@@ -43,6 +43,8 @@ class Loader {
     register_all(EntryKind::exercise, catalogue_.exercises);
     register_all(EntryKind::habit, catalogue_.habits);
     register_all(EntryKind::note, catalogue_.notes);
+    register_all(EntryKind::red_flag, catalogue_.red_flags);
+    register_all(EntryKind::self_test, catalogue_.self_tests);
   }
 
   // The readers refer to its members: a Loader stays where it was made.
@@ -159,6 +161,8 @@ class Loader {
       case EntryKind::exercise: return add(kind, catalogue_.exercises, entries_.exercise(node));
       case EntryKind::habit: return add(kind, catalogue_.habits, entries_.habit(node));
       case EntryKind::note: return add(kind, catalogue_.notes, entries_.note(node));
+      case EntryKind::red_flag: return add(kind, catalogue_.red_flags, entries_.red_flag(node));
+      case EntryKind::self_test: return add(kind, catalogue_.self_tests, entries_.self_test(node));
     }
   }
 

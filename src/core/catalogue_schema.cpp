@@ -17,8 +17,8 @@ const std::vector<SectionSchema>& sections() {
       {"problems",
        EntryKind::problem,
        {"problem",
-        {"id", "name", "summary", "overactive", "underactive", "self_test", "source"},
-        {"id", "name", "overactive", "underactive", "self_test"}}},
+        {"id", "name", "summary", "overactive", "underactive", "source"},
+        {"id", "name", "overactive", "underactive"}}},
       {"exercises",
        EntryKind::exercise,
        {"exercise",
@@ -28,6 +28,16 @@ const std::vector<SectionSchema>& sections() {
         {"id", "name", "phase", "region", "targets", "dose", "steps", "source"}}},
       {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source"}, {"id", "name", "advice"}}},
       {"notes", EntryKind::note, {"note", {"id", "title", "text", "placement", "source"}, {"id", "title", "text"}}},
+      {"red_flags",
+       EntryKind::red_flag,
+       {"red flag", {"id", "question", "why", "source"}, {"id", "question", "why", "source"}}},
+      {"self_tests",
+       EntryKind::self_test,
+       {"self-test",
+        {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "threshold", "range",
+         "per_side", "positive", "negative", "source"},
+        {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "positive",
+         "negative", "source"}}},
   };
   return table;
 }

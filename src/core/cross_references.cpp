@@ -50,6 +50,12 @@ void check_references(Catalogue& catalogue, const References& references, LoadEr
                                                   did_you_mean_suffix(ref.id, valid), join(valid, ", ")));
         }
         break;
+      case Reference::To::problem:
+        if (catalogue.find_problem(ref.id) == nullptr) {
+          errors.error(where_of(ref), fmt::format("unknown problem \"{}\" in \"{}\"{}", ref.id, ref.field,
+                                                  did_you_mean_suffix(ref.id, catalogue.problem_ids())));
+        }
+        break;
       case Reference::To::exercise: {
         const Exercise* other = catalogue.find_exercise(ref.id);
         if (other == nullptr) {

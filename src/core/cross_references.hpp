@@ -21,7 +21,7 @@ namespace valgus {
 // A reference to another entry. Cheap to record by the hundred thousand:
 // the file is its number in LoadErrors, and the field a literal.
 struct Reference {
-  enum class To { muscle, equipment, exercise, position };
+  enum class To { muscle, equipment, exercise, position, problem };
   To to = To::muscle;
   std::string id;
   std::size_t file = 0;
@@ -31,7 +31,7 @@ struct Reference {
 };
 
 struct References {
-  std::vector<Reference> entries;        // to a muscle or group, equipment, an exercise or a position
+  std::vector<Reference> entries;        // to a muscle or group, equipment, an exercise, a position, a problem
   std::vector<Reference> group_members;  // to a muscle only
 };
 

@@ -289,6 +289,58 @@ std::optional<Placement> FieldReader::placement(const YamlNode* node) {
   return choice(*this, node, "placement", placement_names, &parse_placement);
 }
 
+std::optional<Unit> FieldReader::unit(const YamlNode* node) {
+  return choice(*this, node, "unit", unit_names, &parse_unit);
+}
+
+std::optional<Comparison> FieldReader::comparison(const YamlNode* node) {
+  return choice(*this, node, "comparison", comparison_names, &parse_comparison);
+}
+
+std::optional<double> FieldReader::number(const YamlNode* node, std::string_view field, double low, double high) {
+  const std::string_view value = node->value;
+  const auto point = value.find('.');
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && part.size() <= 6 &&
+           std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string_view whole = value.substr(0, point);
+  const bool ok = node->kind == Kind::scalar && !node->quoted && digits(whole) &&
+                  (whole.size() == 1 || whole.front() != '0') &&
+                  (point == std::string_view::npos || digits(value.substr(point + 1)));
+  if (!ok) {
+    errors_.error(node->where, fmt::format("\"{}\" must be a number like 10 or 3.5, not {}", field, describe(*node)));
+    return std::nullopt;
+  }
+  const double number = std::stod(std::string(value));
+  if (number < low || number > high) {
+    errors_.error(node->where, fmt::format("\"{}\" is {}, outside {}..{}", field, value, low, high));
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<Range> FieldReader::answer_range(const YamlNode* node, std::string_view field, int low, int high) {
+  const std::string_view value = node->value;
+  const auto dash = value.find('-');
+  if (node->kind != Kind::scalar || dash == std::string_view::npos) {
+    errors_.error(node->where,
+                  fmt::format("\"{}\" must be a range of answers like 0-30, not {}", field, describe(*node)));
+    return std::nullopt;
+  }
+  const auto from = whole_number(*node, value.substr(0, dash), field, low, high);
+  const auto to = from ? whole_number(*node, value.substr(dash + 1), field, low, high) : std::nullopt;
+  if (!from || !to) {
+    return std::nullopt;
+  }
+  if (*from >= *to) {
+    errors_.error(node->where,
+                  fmt::format("\"{}\" range {} must go from the smaller to the larger number", field, value));
+    return std::nullopt;
+  }
+  return Range{*from, *to};
+}
+
 // ---- lists ---------------------------------------------------------------
 
 std::optional<std::vector<std::string>> FieldReader::texts(const YamlNode* node, std::string_view field) {

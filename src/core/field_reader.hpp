@@ -115,6 +115,14 @@ class FieldReader {
   std::optional<Phase> phase(const YamlNode* node);
   std::optional<Region> region(const YamlNode* node);
   std::optional<Placement> placement(const YamlNode* node);
+  std::optional<Unit> unit(const YamlNode* node);
+  std::optional<Comparison> comparison(const YamlNode* node);
+  // A number such as 10 or 3.5 (plain digits, at most one decimal point),
+  // within low..high.
+  std::optional<double> number(const YamlNode* node, std::string_view field, double low, double high);
+  // The answers a measurement can take, "0-30": whole numbers from low up,
+  // the first smaller than the second.
+  std::optional<Range> answer_range(const YamlNode* node, std::string_view field, int low, int high);
 
   // Each item of a list read by `convert` (which returns an optional); a
   // missing list is empty, and any bad item makes the whole list nullopt

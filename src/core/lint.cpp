@@ -1,5 +1,6 @@
 #include "core/lint.hpp"
 
+#include "core/planner.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -28,10 +29,41 @@ std::vector<std::string> met(const Catalogue& catalogue, const std::vector<std::
   return names;
 }
 
+bool serves_any(const Catalogue& catalogue, const Exercise& exercise) {
+  return std::any_of(catalogue.problems.begin(), catalogue.problems.end(),
+                     [&](const Problem& problem) { return !matching_muscles(catalogue, problem, exercise).empty(); });
+}
+
+// Forms and skills: a later form must serve what its main exercise serves,
+// or the planner keeps the first form; a skill needs a line to teach it by.
+void lint_forms_and_skills(const Catalogue& catalogue, std::vector<Diagnostic>& warnings) {
+  std::vector<std::string> untaught;  // skills warned about, each once
+  for (const Exercise& exercise : catalogue.exercises) {
+    const Exercise* main = exercise.from_week > 0 ? catalogue.find_exercise(exercise.variant_of) : nullptr;
+    if (main != nullptr && exercise.phase != Phase::integrate && serves_any(catalogue, *main) &&
+        !serves_any(catalogue, exercise)) {
+      warnings.push_back({exercise.where, fmt::format("\"{}\" is a later form of \"{}\" but serves none of its "
+                                                      "problems, so it is never planned; tag the muscles it works",
+                                                      exercise.id, main->id)});
+    }
+    for (const auto& id : exercise.skills) {
+      const Exercise* skill = catalogue.find_exercise(id);
+      if (skill != nullptr && skill->teach.empty() &&
+          std::find(untaught.begin(), untaught.end(), id) == untaught.end()) {
+        untaught.push_back(id);
+        warnings.push_back({skill->where, fmt::format("\"{}\" relies on the skill \"{}\", which has no \"teach\" "
+                                                      "line; its summary is shown instead, add a one-line \"teach\"",
+                                                      exercise.id, id)});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> lint_catalogue(const Catalogue& catalogue) {
   std::vector<Diagnostic> warnings;
+  lint_forms_and_skills(catalogue, warnings);
   for (const Exercise& exercise : catalogue.exercises) {
     if (exercise.phase == Phase::integrate) {
       continue;

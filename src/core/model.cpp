@@ -41,7 +41,9 @@ VALGUS_FIELDS_OF(Progression, 88);
 VALGUS_FIELDS_OF(Muscle, 112);
 VALGUS_FIELDS_OF(MuscleGroup, 128);
 VALGUS_FIELDS_OF(Equipment, 136);
-VALGUS_FIELDS_OF(Problem, 240);
+VALGUS_FIELDS_OF(Problem, 208);
+VALGUS_FIELDS_OF(SelfTest, 352);
+VALGUS_FIELDS_OF(RedFlag, 160);
 VALGUS_FIELDS_OF(Exercise, 520);
 VALGUS_FIELDS_OF(Position, 160);
 VALGUS_FIELDS_OF(Habit, 160);
@@ -60,5 +62,19 @@ std::optional<Phase> parse_phase(std::string_view text) { return value_in(phase_
 std::optional<Region> parse_region(std::string_view text) { return value_in(region_names, text); }
 std::optional<Side> parse_side(std::string_view text) { return value_in(side_names, text); }
 std::optional<Placement> parse_placement(std::string_view text) { return value_in(placement_names, text); }
+
+std::string_view to_string(Unit unit) { return name_in(unit_names, unit); }
+std::string_view to_string(Comparison comparison) { return name_in(comparison_names, comparison); }
+std::optional<Unit> parse_unit(std::string_view text) { return value_in(unit_names, text); }
+std::optional<Comparison> parse_comparison(std::string_view text) { return value_in(comparison_names, text); }
+
+bool SelfTest::positive_at(double answer) const {
+  switch (comparison) {
+    case Comparison::below: return threshold && answer < *threshold;
+    case Comparison::above: return threshold && answer > *threshold;
+    case Comparison::yes: return answer != 0;
+  }
+  return false;
+}
 
 }  // namespace valgus

@@ -186,15 +186,75 @@ struct Problem {
   std::string summary;
   std::vector<std::string> overactive;   // released and stretched
   std::vector<std::string> underactive;  // strengthened
-  std::string self_test;
   std::vector<std::string> sources;
   SourceLocation where;
 
-  [[nodiscard]] auto tied() const {
-    return std::tie(id, name, summary, overactive, underactive, self_test, sources, where);
-  }
+  [[nodiscard]] auto tied() const { return std::tie(id, name, summary, overactive, underactive, sources, where); }
   friend bool operator==(const Problem& a, const Problem& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Problem& a, const Problem& b) { return !(a == b); }
+};
+
+// What a self-test's answer is: a length, an angle, or a yes/no.
+enum class Unit { cm, mm, degrees, yes_no };
+// When a self-test is positive: the answer is below or above the threshold,
+// or (yes/no tests) it is yes.
+enum class Comparison { below, above, yes };
+
+// Names as catalogue files spell them; tools/compile_catalogue writes a value
+// as its name with "-" as "_" ("yes-no" is Unit::yes_no).
+inline constexpr std::array<Named<Unit>, 4> unit_names{
+    {{Unit::cm, "cm"}, {Unit::mm, "mm"}, {Unit::degrees, "degrees"}, {Unit::yes_no, "yes-no"}}};
+inline constexpr std::array<Named<Comparison>, 3> comparison_names{
+    {{Comparison::below, "below"}, {Comparison::above, "above"}, {Comparison::yes, "yes"}}};
+
+[[nodiscard]] std::string_view to_string(Unit unit);
+[[nodiscard]] std::string_view to_string(Comparison comparison);
+[[nodiscard]] std::optional<Unit> parse_unit(std::string_view text);
+[[nodiscard]] std::optional<Comparison> parse_comparison(std::string_view text);
+
+// A test a person can do at home that points to one problem: how to do it,
+// what to look at, and what the answer means. `valgus problems` prints them;
+// `valgus assess` asks them one at a time.
+struct SelfTest {
+  std::string id;
+  std::string name;
+  std::string problem;                    // the problem id a positive result points to
+  std::vector<std::string> instructions;  // short steps in everyday words
+  std::string look_for;                   // the one thing to watch
+  std::string measurement;                // what is measured ("distance from big toe to wall")
+  Unit unit = Unit::yes_no;
+  Comparison comparison = Comparison::yes;
+  // Numeric units only: positive below or above this; answers lie in `range`.
+  std::optional<double> threshold;
+  Range range;  // valid answers (min may be 0); not given for yes/no tests
+  bool per_side = false;
+  std::string positive;  // what a positive result means, one sentence
+  std::string negative;  // what a negative one means
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  // Whether `answer` (the number, or 1 for yes and 0 for no) is positive.
+  [[nodiscard]] bool positive_at(double answer) const;
+
+  [[nodiscard]] auto tied() const {
+    return std::tie(id, name, problem, instructions, look_for, measurement, unit, comparison, threshold, range,
+                    per_side, positive, negative, sources, where);
+  }
+  friend bool operator==(const SelfTest& a, const SelfTest& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const SelfTest& a, const SelfTest& b) { return !(a == b); }
+};
+
+// A warning sign that sends a person to a clinician before any programme.
+struct RedFlag {
+  std::string id;
+  std::string question;  // answered yes or no, in everyday words
+  std::string why;       // what a yes may mean and whom to see
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, question, why, sources, where); }
+  friend bool operator==(const RedFlag& a, const RedFlag& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const RedFlag& a, const RedFlag& b) { return !(a == b); }
 };
 
 struct Exercise {

@@ -91,6 +91,7 @@ const Exercise* substitute_for(const PlanInput& in, const PlannedExercise& plann
   const Exercise& original = planned.exercise;
   const auto fits = [&](const Exercise* candidate) {
     return candidate != nullptr && candidate->phase == original.phase && used.count(candidate->id) == 0 &&
+           drill_allowed(*candidate, in.position) &&
            (!in.request.equipment || can_do_with(catalogue, *candidate, *in.request.equipment)) &&
            conflicts_of(catalogue, *candidate, loosened).empty() && serves_same(catalogue, planned, *candidate);
   };

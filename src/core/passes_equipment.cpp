@@ -9,6 +9,7 @@
 #include <array>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -57,14 +58,15 @@ bool can_replace(const Catalogue& catalogue, const PlannedExercise& planned, con
 // of scanning the whole catalogue for each of them.
 class SubstituteFinder {
  public:
-  SubstituteFinder(const Catalogue& catalogue, const std::vector<std::string>& available)
-      : catalogue_(catalogue), available_(available) {
+  SubstituteFinder(const Catalogue& catalogue, const std::vector<std::string>& available,
+                   const std::optional<Position>& position)
+      : catalogue_(catalogue), available_(available), position_(position) {
     for (std::size_t i = 0; i < catalogue.exercises.size(); ++i) {
       const Exercise& exercise = catalogue.exercises[i];
       if (!exercise.variant_of.empty()) {
         variants_[exercise.variant_of].push_back(&exercise);
       }
-      if (!can_do_with(catalogue, exercise, available)) {
+      if (!can_do_with(catalogue, exercise, available) || !drill_allowed(exercise, position)) {
         continue;
       }
       doable_[static_cast<std::size_t>(exercise.phase)].push_back(&exercise);
@@ -139,7 +141,7 @@ class SubstituteFinder {
   const Exercise* declared_substitute(const Exercise& original, Fresh fresh) const {
     const auto usable = [&](const Exercise* candidate) {
       return candidate != nullptr && fresh(candidate) && candidate->phase == original.phase &&
-             can_do_with(catalogue_, *candidate, available_);
+             can_do_with(catalogue_, *candidate, available_) && drill_allowed(*candidate, position_);
     };
     const auto variants = variants_.find(original.id);
     if (variants != variants_.end()) {
@@ -196,6 +198,7 @@ class SubstituteFinder {
 
   const Catalogue& catalogue_;
   const std::vector<std::string>& available_;
+  const std::optional<Position>& position_;  // a drill stands in only for its position
   std::map<std::string, std::vector<const Exercise*>> variants_;
   std::array<std::vector<const Exercise*>, 4> doable_;
   std::map<std::string, MuscleList> by_muscle_;
@@ -271,7 +274,7 @@ void passes::fit_equipment(const PlanInput& in, Draft& draft) {
   for (const auto& planned : draft.exercises) {
     used.insert(planned.exercise.id);
   }
-  SubstituteFinder finder(catalogue, available);
+  SubstituteFinder finder(catalogue, available, in.position);
   std::vector<PlannedExercise> kept;
   std::vector<const Exercise*> left_out;
   for (auto& planned : draft.exercises) {

@@ -3,6 +3,7 @@
 #include "core/passes.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -66,6 +67,11 @@ struct ProblemMuscles {
 
 }  // namespace
 
+bool drill_allowed(const Exercise& exercise, const std::optional<Position>& position) {
+  return !exercise.drill || (position && std::find(exercise.positions.begin(), exercise.positions.end(),
+                                                   position->id) != exercise.positions.end());
+}
+
 std::vector<std::string> matching_muscles(const Catalogue& catalogue, const Problem& problem,
                                           const Exercise& exercise) {
   return ProblemMuscles(catalogue, problem).matches(exercise.phase, expand_all(catalogue, exercise.targets));
@@ -91,6 +97,9 @@ void passes::select(const PlanInput& in, Draft& draft) {
   for (const Exercise& exercise : catalogue.exercises) {
     if (!exercise.variant_of.empty()) {
       continue;  // only ever planned in place of its main exercise
+    }
+    if (!drill_allowed(exercise, in.position)) {
+      continue;  // a position drill only for the position --when names
     }
     const auto worked = expand_all(catalogue, exercise.targets);
     std::vector<Reason> reasons;

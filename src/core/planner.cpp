@@ -96,6 +96,7 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
   static constexpr std::array pipeline{
       passes::select,              // the rule engine: problems to exercises, with reasons
       passes::fit_equipment,       // substitute or leave out what needs missing equipment
+      passes::choose_forms,        // the banded form of a movement from its week
       passes::keep_muscles_apart,  // never strengthen a muscle the plan loosens
       passes::apply_week,          // the progressions due by the week
       passes::apply_side,          // an extra set on the side that caves more
@@ -104,10 +105,12 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
       // An optimiser (choosing among the candidates by time and benefit)
       // goes here: on the timed exercises in order, before fit_budget
       // enforces the limit.
-      passes::fit_budget,      // drop the least important until the budget fits
-      passes::schedule_weeks,  // what changes in the programme's later weeks
+      passes::fit_budget,         // drop the least important until the budget fits
+      passes::state_adjustments,  // what the final exercises have: progressions, side, position
+      passes::schedule_weeks,     // what changes in the programme's later weeks
       // A scheduler of sessions within a week goes here: on the final
       // exercises, before they are grouped into phases.
+      passes::teach_skills,     // a skill cued but not planned is taught where first needed
       passes::assemble_phases,  // the four phases, with times and empty reasons
   };
   Draft draft;
@@ -130,6 +133,7 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
   plan.position = input.position;
   plan.adjustments = std::move(draft.adjustments);
   plan.schedule = std::move(draft.schedule);
+  plan.programme = std::move(draft.programme);
   plan.habits = catalogue.habits;
   plan.notes = catalogue.notes;
   return plan;

@@ -36,6 +36,14 @@ struct Reason {
   std::vector<std::string> muscle_names;
 };
 
+// A skill an exercise relies on, taught in one line where the plan first
+// needs it (its own exercise is not planned before).
+struct TaughtSkill {
+  std::string id;
+  std::string name;
+  std::string how;
+};
+
 // An exercise as it appears in a plan or a listing, with names resolved so
 // renderers need no catalogue.
 struct PlannedExercise {
@@ -45,7 +53,9 @@ struct PlannedExercise {
   std::vector<std::string> equipment_names;  // what is needed beyond the household
   std::vector<Reason> reasons;
   std::vector<std::string> progress;  // progressions applied by this week
-  std::int64_t seconds = 0;           // estimated time for the whole dose
+  std::vector<TaughtSkill> skills_taught;
+  std::string form_of;       // the main exercise this later form replaces this week, by name
+  std::int64_t seconds = 0;  // estimated time for the whole dose
 };
 
 // Something the planner changed for the person, and why: shown in the
@@ -74,6 +84,19 @@ struct PlannedPhase {
   std::string empty_reason;  // why the phase has no exercise, when it has none
 };
 
+// One week of a programme, planned as `plan --week N` plans it: its
+// progressions applied, then fitted to the budget.
+struct PlannedWeek {
+  int week = 0;
+  std::vector<PlannedPhase> phases;  // all four, in order
+  std::int64_t seconds = 0;
+  bool over_budget = false;
+  // What differs from the week before beyond doses: an exercise the
+  // budget left out once progressions lengthened the session, a variant
+  // taking a place, an exercise joining; one sentence each.
+  std::vector<std::string> changes;
+};
+
 struct Plan {
   std::vector<Problem> problems;
   std::vector<PlannedPhase> phases;  // always all four, in order
@@ -87,6 +110,7 @@ struct Plan {
   std::optional<Position> position;  // where the knee caves, with advice
   std::vector<Adjustment> adjustments;
   std::vector<ScheduledChange> schedule;  // weeks after the first, for a programme
+  std::vector<PlannedWeek> programme;     // every week from `week`, for a programme
   std::vector<Habit> habits;
   std::vector<Note> notes;
 

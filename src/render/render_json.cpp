@@ -38,6 +38,10 @@ Json exercise_json(const PlannedExercise& planned) {
   for (const auto& reason : planned.reasons) {
     why.push_back(Json{{"problem", reason.problem_id}, {"muscles", reason.muscle_ids}});
   }
+  Json taught = Json::array();
+  for (const auto& skill : planned.skills_taught) {
+    taught.push_back(Json{{"id", skill.id}, {"name", skill.name}, {"how", skill.how}});
+  }
   return Json{{"id", exercise.id},
               {"name", exercise.name},
               {"phase", std::string(to_string(exercise.phase))},
@@ -51,6 +55,8 @@ Json exercise_json(const PlannedExercise& planned) {
               {"source", exercise.sources},
               {"why", why},
               {"this_week", planned.progress},
+              {"skills", exercise.skills},
+              {"skills_taught", taught},
               {"origin", exercise.origin}};
 }
 
@@ -204,6 +210,7 @@ std::string render_exercise_json(const PlannedExercise& planned, const std::vect
   Json json = exercise_json(planned);
   json.erase("why");
   json.erase("this_week");
+  json.erase("skills_taught");
   Json served = Json::array();
   for (const auto& problem : serves) {
     served.push_back(problem.id);
@@ -220,24 +227,57 @@ std::string render_exercise_json(const PlannedExercise& planned, const std::vect
   json["positions"] = exercise.positions;
   json["alternatives"] = exercise.alternatives;
   json["variant_of"] = exercise.variant_of.empty() ? Json(nullptr) : Json(exercise.variant_of);
+  json["from_week"] = exercise.from_week > 0 ? Json(exercise.from_week) : Json(nullptr);
+  json["drill"] = exercise.drill;
+  json["teach"] = exercise.teach.empty() ? Json(nullptr) : Json(exercise.teach);
   json["progressions"] = progressions;
   json["serves"] = served;
   return dump(json);
 }
 
+namespace {
+
+Json self_test_json(const SelfTest& test) {
+  const bool numeric = test.unit != Unit::yes_no;
+  return Json{{"id", test.id},
+              {"name", test.name},
+              {"instructions", test.instructions},
+              {"look_for", test.look_for},
+              {"measurement", test.measurement},
+              {"unit", std::string(to_string(test.unit))},
+              {"comparison", std::string(to_string(test.comparison))},
+              {"threshold", numeric ? Json(test.threshold.value_or(0)) : Json(nullptr)},
+              {"range", numeric ? Json{{"min", test.range.min}, {"max", test.range.max}} : Json(nullptr)},
+              {"per_side", test.per_side},
+              {"positive", test.positive},
+              {"negative", test.negative},
+              {"source", test.sources}};
+}
+
+}  // namespace
+
 std::string render_problems_json(const ProblemsListing& listing) {
   const Catalogue& catalogue = *listing.catalogue;
+  Json red_flags = Json::array();
+  for (const auto& flag : catalogue.red_flags) {
+    red_flags.push_back(
+        Json{{"id", flag.id}, {"question", flag.question}, {"why", flag.why}, {"source", flag.sources}});
+  }
   Json problems = Json::array();
   for (const auto& problem : catalogue.problems) {
+    Json tests = Json::array();
+    for (const SelfTest* test : catalogue.self_tests_for(problem.id)) {
+      tests.push_back(self_test_json(*test));
+    }
     problems.push_back(Json{{"id", problem.id},
                             {"name", problem.name},
                             {"summary", problem.summary},
                             {"overactive", problem.overactive},
                             {"underactive", problem.underactive},
-                            {"self_test", problem.self_test},
+                            {"self_tests", tests},
                             {"source", problem.sources}});
   }
-  return dump(problems);
+  return dump(Json{{"red_flags", red_flags}, {"problems", problems}});
 }
 
 std::string render_check_json(const CheckReport& report) {

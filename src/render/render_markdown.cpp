@@ -60,6 +60,16 @@ std::string inline_text(std::string_view raw) {
   return out;
 }
 
+// A week's table with a row per exercise and a column per day to tick.
+std::string make_tick_table(const std::vector<std::string>& rows) {
+  std::string table = "| Exercise | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n";
+  table += "| --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: |\n";
+  for (const auto& row : rows) {
+    table += row + "\n";
+  }
+  return table;
+}
+
 }  // namespace
 
 std::string render_plan_markdown(const Plan& plan) {
@@ -119,6 +129,9 @@ std::string render_plan_markdown(const Plan& plan) {
         out += "  *This week:* " + inline_text(change) + "\n\n";
       }
       out += "  *Why:* " + inline_text(why_line(planned)) + "\n\n";
+      for (const auto& skill : planned.skills_taught) {
+        out += "  *New skill, " + inline_text(skill.name) + ":* " + inline_text(skill.how) + "\n\n";
+      }
       int step = 0;
       for (const auto& text : planned.exercise.steps) {
         out += fmt::format("  {}. {}\n", ++step, inline_text(text));
@@ -131,14 +144,7 @@ std::string render_plan_markdown(const Plan& plan) {
     }
   }
 
-  const std::string tick_table = [&] {
-    std::string table = "| Exercise | Mon | Tue | Wed | Thu | Fri | Sat | Sun |\n";
-    table += "| --- | :-: | :-: | :-: | :-: | :-: | :-: | :-: |\n";
-    for (const auto& row : table_rows) {
-      table += row + "\n";
-    }
-    return table;
-  }();
+  const std::string tick_table = make_tick_table(table_rows);
   if (plan.weeks <= 1) {
     out += "\n## Weekly tick table\n\n" + tick_table;
   } else {
@@ -153,8 +159,35 @@ std::string render_plan_markdown(const Plan& plan) {
                            inline_text(row.dose));
       }
     }
-    for (int week = plan.week; week <= last; ++week) {
-      out += fmt::format("\n## Week {}\n\n", week) + tick_table;
+    if (plan.programme.empty()) {
+      for (int week = plan.week; week <= last; ++week) {
+        out += fmt::format("\n## Week {}\n\n", week) + tick_table;
+      }
+    }
+    // Each week as `plan --week N` plans it: what left or joined, its
+    // exercises, and its time when that is not the first week's.
+    for (const auto& week : plan.programme) {
+      out += fmt::format("\n## Week {}\n\n", week.week);
+      for (const auto& change : week.changes) {
+        out += "- " + inline_text(capitalised(change)) + "\n";
+      }
+      const bool retimed = display_minutes(week.seconds) != display_minutes(plan.seconds);
+      if (retimed) {
+        out += fmt::format("{}About {} min a session{}.\n", week.changes.empty() ? "" : "\n",
+                           display_minutes(week.seconds),
+                           week.over_budget ? ", over the budget: even the shortest session is longer" : "");
+      }
+      if (!week.changes.empty() || retimed) {
+        out += "\n";
+      }
+      std::vector<std::string> rows;
+      for (const auto& phase : week.phases) {
+        for (const auto& planned : phase.exercises) {
+          rows.push_back(fmt::format("| {}. {} |   |   |   |   |   |   |   |", rows.size() + 1,
+                                     inline_text(planned.exercise.name)));
+        }
+      }
+      out += make_tick_table(rows);
     }
   }
 

@@ -101,6 +101,9 @@ void exercise_details(TextWriter& w, const PlannedExercise& planned, int indent)
   for (const auto& change : planned.progress) {
     w.paragraph(pad + "This week: ", change, indent + 11);
   }
+  for (const auto& skill : planned.skills_taught) {
+    w.paragraph(pad + "New skill, " + skill.name + ": ", skill.how, indent + 2);
+  }
   for (const auto& step : planned.exercise.steps) {
     w.paragraph(pad + "- ", step, indent + 2);
   }
@@ -260,7 +263,20 @@ std::string render_exercise_text(const PlannedExercise& planned, const std::vect
   }
   if (!exercise.variant_of.empty()) {
     w.line();
-    w.paragraph("Variant of: ", exercise.variant_of + " (used in its place when you lack its equipment)", 12);
+    w.paragraph("Variant of: ",
+                exercise.variant_of + (exercise.from_week > 0
+                                           ? fmt::format(" (takes its place from week {} when you have its equipment)",
+                                                         exercise.from_week)
+                                           : std::string(" (used in its place when you lack its equipment)")),
+                12);
+  }
+  if (exercise.drill) {
+    w.line();
+    w.paragraph("Drill: ", "planned only with --when " + join(exercise.positions, " or --when "), 7);
+  }
+  if (!exercise.skills.empty()) {
+    w.line();
+    w.paragraph("Relies on: ", join(exercise.skills, ", "), 11);
   }
   if (!exercise.alternatives.empty()) {
     w.line();
@@ -278,9 +294,34 @@ std::string render_exercise_text(const PlannedExercise& planned, const std::vect
   return w.take();
 }
 
+namespace {
+
+// A self-test under its problem: how, what to look for, the answer and
+// what a positive and a negative mean.
+void self_test_text(TextWriter& w, const SelfTest& test) {
+  w.paragraph("  Self-test: ", test.name + (test.per_side ? " (each side)" : ""), 13);
+  for (std::size_t step = 0; step < test.instructions.size(); ++step) {
+    w.paragraph(fmt::format("    {}. ", step + 1), test.instructions[step], 7);
+  }
+  w.paragraph("    Look for: ", test.look_for, 14);
+  w.paragraph("    Answer:   ", self_test_answer(test), 14);
+  w.paragraph("    Positive: ", test.positive, 14);
+  w.paragraph("    Negative: ", test.negative, 14);
+}
+
+}  // namespace
+
 std::string render_problems_text(const ProblemsListing& listing, const TextStyle& style) {
   const Catalogue& catalogue = *listing.catalogue;
   TextWriter w(style);
+  if (!catalogue.red_flags.empty()) {
+    w.line(w.bold("Red flags") + "  see a doctor or physiotherapist first if any answer is yes");
+    for (const RedFlag& flag : catalogue.red_flags) {
+      w.paragraph("  - ", flag.question, 4);
+      w.paragraph("    ", flag.why, 4);
+    }
+    w.line();
+  }
   const auto names = [&](const std::vector<std::string>& ids) {
     std::vector<std::string> out;
     for (const auto& id : ids) {
@@ -300,7 +341,9 @@ std::string render_problems_text(const ProblemsListing& listing, const TextStyle
     }
     w.paragraph("  Tight:     ", names(problem.overactive), 13);
     w.paragraph("  Weak:      ", names(problem.underactive), 13);
-    w.paragraph("  Self-test: ", problem.self_test, 13);
+    for (const SelfTest* test : catalogue.self_tests_for(problem.id)) {
+      self_test_text(w, *test);
+    }
   }
   w.line();
   if (!listing.closing.empty()) {

@@ -29,6 +29,13 @@ inline constexpr SessionWords text_session_words{"min", " · ", " (budget {} min
 inline constexpr SessionWords markdown_session_words{"minutes", ", ", " (budget {} minutes)",
                                                      " (over your {}-minute budget)"};
 
+// A self-test's answer in words: "yes or no: ...; yes is positive", or
+// "distance from the big toe to the wall, in cm (0-30); below 10 cm is
+// positive".
+[[nodiscard]] std::string self_test_answer(const SelfTest& test);
+// A threshold as written: 10, 3.5.
+[[nodiscard]] std::string number_text(double value);
+
 // "about 25 min (budget 30 min) · 8 exercises · week 2"
 [[nodiscard]] std::string session_line(const Plan& plan, const SessionWords& words);
 

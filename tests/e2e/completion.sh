@@ -38,7 +38,7 @@ expect "--no-user-catalog --no-builtin" -- valgus --no
 # Words come from the loaded catalogue, personal files included.
 export XDG_DATA_HOME="$dir/xdg"
 mkdir -p "$XDG_DATA_HOME/valgus/exercises"
-printf 'problems:\n  - {id: pigeon-toe, name: pigeon toe, overactive: [calves], underactive: [], self_test: t}\n' \
+printf 'problems:\n  - {id: pigeon-toe, name: pigeon toe, overactive: [calves], underactive: []}\n' \
   > "$XDG_DATA_HOME/valgus/exercises/mine.yaml"
 expect "pigeon-toe" -- valgus plan --problem pi
 

@@ -69,7 +69,7 @@ done
 # 10 s to change sides, 15 s to set up), 2,561,540,000 s in all.
 {
   echo "muscles: [{id: m, name: m, region: hip}]"
-  echo "problems: [{id: p, name: p, overactive: [], underactive: [m], self_test: t}]"
+  echo "problems: [{id: p, name: p, overactive: [], underactive: [m]}]"
   echo "exercises:"
   for i in $(seq 1 4000); do
     echo "  - {id: e$i, name: E$i, phase: strengthen, region: hip, targets: [m], steps: [s], source: t,"
@@ -145,7 +145,7 @@ fi
 home=$work/xdg
 mkdir -p "$home/data/valgus/exercises" "$home/cache"
 personal() {  # personal FILE PROBLEM-ID: a personal catalogue file with one problem
-  printf 'problems:\n  - {id: %s, name: %s, overactive: [calves], underactive: [foot-intrinsics], self_test: t}\n' \
+  printf 'problems:\n  - {id: %s, name: %s, overactive: [calves], underactive: [foot-intrinsics]}\n' \
     "$2" "$2" > "$home/data/valgus/exercises/$1"
 }
 words() { XDG_DATA_HOME=$home/data XDG_CACHE_HOME=$home/cache "$bin" __complete problems | grep '^p-' | tr '\n' ' '; }

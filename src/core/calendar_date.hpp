@@ -1,0 +1,73 @@
+#pragma once
+
+// Calendar dates for a programme laid out on days: parsing what a person
+// types (2026-11-23, 18:00), day arithmetic and weekdays. The arithmetic is
+// Howard Hinnant's date library; only calendar_date.cpp sees it, so the rest
+// of valgus deals in this plain value.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace valgus {
+
+// A day of the proleptic Gregorian calendar, from 0001-01-01 to 9999-12-31
+// (what YYYY-MM-DD can write). The functions below only ever make valid
+// dates; one built by hand is the caller's to keep valid.
+struct Date {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+
+  friend bool operator==(const Date& a, const Date& b) {
+    return std::tie(a.year, a.month, a.day) == std::tie(b.year, b.month, b.day);
+  }
+  friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
+  friend bool operator<(const Date& a, const Date& b) {
+    return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+  }
+  friend bool operator>(const Date& a, const Date& b) { return b < a; }
+  friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }
+  friend bool operator>=(const Date& a, const Date& b) { return !(a < b); }
+};
+
+// Weekdays as valgus numbers them: 0 = Monday ... 6 = Sunday (ISO 8601's
+// order, so a training week starts on Monday).
+inline constexpr std::array<std::string_view, 7> weekday_short_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// Strict YYYY-MM-DD: four-digit year from 0001, two-digit month and day,
+// a day that exists (no 2026-02-30), nothing before or after. Throws a usage
+// Error: invalid date "X": use YYYY-MM-DD, for example 2026-11-23.
+[[nodiscard]] Date parse_date(std::string_view text);
+
+// "2026-11-23".
+[[nodiscard]] std::string to_string(Date date);
+
+// `date` moved by `days` (negative goes back). Throws a usage Error when the
+// result leaves 0001-01-01..9999-12-31: only a date typed near the edge
+// gets there.
+[[nodiscard]] Date add_days(Date date, int days);
+
+// 0 = Monday ... 6 = Sunday; weekday_short_names[weekday(d)] names it.
+[[nodiscard]] int weekday(Date date);
+
+// Days from `from` to `to`: positive when `to` is later, 0 on the same day.
+[[nodiscard]] int days_between(Date from, Date to);
+
+// The first Monday after `today`: on a Monday it is next week's Monday, never
+// today, since a programme starting today would already be under way when
+// its calendar is imported.
+[[nodiscard]] Date next_monday(Date today);
+
+// The UTC day holding `seconds` since 1970-01-01T00:00:00Z (before 1970 when
+// negative), as SOURCE_DATE_EPOCH gives them. Throws a usage Error outside
+// 0001-01-01..9999-12-31.
+[[nodiscard]] Date date_from_unix_seconds(std::int64_t seconds);
+
+// Strict HH:MM, 00:00 to 23:59, as minutes since midnight. Throws a usage
+// Error: invalid time "X": use HH:MM, for example 18:00.
+[[nodiscard]] int parse_time_of_day(std::string_view text);
+
+}  // namespace valgus
