@@ -59,6 +59,7 @@ std::string differences(const valgus::Catalogue& actual, const valgus::Catalogue
   compare_section("notes", actual.notes, expected.notes, out);
   compare_section("red_flags", actual.red_flags, expected.red_flags, out);
   compare_section("self_tests", actual.self_tests, expected.self_tests, out);
+  compare_section("phase_rules", actual.phase_rules, expected.phase_rules, out);
   return valgus::join(out, "\n");
 }
 
@@ -115,6 +116,8 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
         "equipment[0] " + original.equipment[0].id + ": field 2 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.problems[0].sources.emplace_back("x"); }) ==
         "problems[0] " + original.problems[0].id + ": field 5 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.phase_rules[0].per_week.max += 1; }) ==
+        "phase_rules[0] " + original.phase_rules[0].id + ": field 1 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.red_flags[0].why += "."; }) ==
         "red_flags[0] " + original.red_flags[0].id + ": field 2 differs");
   // Every self-test field the compiler writes, the optional number too.

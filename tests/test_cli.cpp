@@ -119,3 +119,26 @@ TEST_CASE("the format table: each kind offers its formats, an unknown one is a u
     CHECK(format.offers(DataKind::plan));  // every format can at least render a plan
   }
 }
+
+TEST_CASE("--days: a count spread over the week, or weekday names in week order") {
+  using valgus::cli::parse_days;
+  CHECK(parse_days("1") == std::vector<int>{0});
+  CHECK(parse_days("2") == std::vector<int>{0, 3});
+  CHECK(parse_days("3") == std::vector<int>{0, 2, 4});
+  CHECK(parse_days("7") == std::vector<int>{0, 1, 2, 3, 4, 5, 6});
+  CHECK(parse_days("fri,mon,wed") == std::vector<int>{0, 2, 4});
+  CHECK(parse_days(" Mon , SUN ") == std::vector<int>{0, 6});
+  for (const char* bad : {"0", "8", "", "mon,mon", "monday", "mon,,wed", "3,mon"}) {
+    INFO(bad);
+    try {
+      (void)parse_days(bad);
+      FAIL("accepted");
+    } catch (const valgus::Error& error) {
+      CHECK(error.code() == valgus::ExitCode::usage);
+      CHECK(std::string(error.what()) ==
+            std::string("--days: \"") + bad +
+                "\" is not a number of days from 1 to 7 nor distinct weekdays; write 3, or days such as mon,wed,fri "
+                "(mon tue wed thu fri sat sun)");
+    }
+  }
+}

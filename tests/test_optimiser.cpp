@@ -85,6 +85,7 @@ TEST_CASE("the exact search equals a brute-force search on random small instance
       c.seconds = 30 + static_cast<std::int64_t>(random() % 300);
       c.pairs = static_cast<valgus::PairMask>(random() % 64) & static_cast<valgus::PairMask>(random() % 64);
       c.wanted = static_cast<int>(random() % 4 == 0);
+      c.fresh = static_cast<int>(random() % 3 == 0);
       c.priority_score = 1 + static_cast<int>(random() % 3);
       c.integrate = random() % 3 == 0;
       c.position = static_cast<int>(c.integrate && random() % 2 == 0);  // position work is integration

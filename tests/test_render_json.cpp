@@ -24,7 +24,7 @@ TEST_CASE("plan json has the documented shape and values") {
              "duration_seconds": {"min": 60, "max": 60}, "per_side": true, "extra_set_on": null},
     "minutes": 2, "steps": ["Roll the calf."], "cues": [], "source": ["test"],
     "why": [{"problem": "ankle", "muscles": ["calves"]}], "this_week": [], "skills": [], "skills_taught": [],
-    "origin": "built-in"})"));
+    "origin": "built-in", "seconds": 145, "per_week": 1})"));
   CHECK(json["phases"][3]["exercises"][0]["why"] ==
         Json::parse(R"([{"problem":"hip","muscles":[]},{"problem":"ankle","muscles":[]}])"));
   CHECK(json["habits"] == Json::parse(R"([{"id":"w-sitting","name":"W-sitting","advice":"Sit another way."}])"));
@@ -32,8 +32,49 @@ TEST_CASE("plan json has the documented shape and values") {
   // Keys keep the documented order, and the text ends with a newline.
   CHECK(text.rfind("{\n  \"problems\": [", 0) == 0);
   CHECK(text.find("\"minutes\": 13,\n  \"budget_minutes\": null,\n  \"over_budget\": false,\n  \"week\": 1,\n  "
+                  "\"days_per_week\": null,\n  \"max_exercises\": null,\n  \"sessions\": [],\n  \"uncovered\": [],\n  "
                   "\"position\": null,\n  \"adjusted\": [],\n  \"phases\"") != std::string::npos);
   CHECK(text.back() == '\n');
+}
+
+TEST_CASE("plan json of a week: its sessions, what is uncovered, and each exercise's seconds and sessions") {
+  auto request = valgus::test::request_for({"ankle", "hip"});
+  request.days = {0, 3};
+  request.minutes = 5;
+  request.max_exercises = 3;
+  const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), request);
+  const Json json = Json::parse(valgus::render_plan_json(plan));
+  CHECK(json["days_per_week"] == 2);
+  CHECK(json["max_exercises"] == 3);
+  CHECK(json["budget_minutes"] == 5);
+  REQUIRE(json["sessions"].size() == plan.sessions.size());
+  for (std::size_t i = 0; i < plan.sessions.size(); ++i) {
+    const auto& session = plan.sessions[i];
+    CHECK(json["sessions"][i]["id"] == session.id);
+    CHECK(json["sessions"][i]["seconds"] == session.seconds);
+    CHECK(json["sessions"][i]["exercises"] == session.exercise_ids);
+  }
+  Json days = Json::array();
+  for (const auto& session : json["sessions"]) {
+    for (const auto& day : session["days"]) {
+      days.push_back(day);
+    }
+  }
+  CHECK(days.size() == 2);
+  REQUIRE(json["uncovered"].size() == plan.uncovered.size());
+  for (std::size_t i = 0; i < plan.uncovered.size(); ++i) {
+    CHECK(json["uncovered"][i]["problem"] == plan.uncovered[i].problem_id);
+    CHECK(json["uncovered"][i]["phase"] == std::string(valgus::to_string(plan.uncovered[i].phase)));
+    CHECK(json["uncovered"][i].contains("needs_minutes"));
+  }
+  int seconds = 0;
+  for (const auto& phase : json["phases"]) {
+    for (const auto& exercise : phase["exercises"]) {
+      CHECK(exercise["per_week"] >= 1);
+      seconds += exercise["seconds"].get<int>();
+    }
+  }
+  CHECK(seconds > 0);
 }
 
 TEST_CASE("list json is an array of exercises with the plan's keys") {

@@ -4,6 +4,20 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
+
+namespace {
+
+// A week as the command line plans it by default.
+valgus::Plan week_plan(std::vector<std::string> problems, int minutes = 20) {
+  auto request = valgus::test::request_for(std::move(problems));
+  request.days = {0, 2, 4};
+  request.minutes = minutes;
+  request.max_exercises = 6;
+  return valgus::make_plan(valgus::test::personal_catalogue(), request);
+}
+
+}  // namespace
 
 TEST_CASE("plan markdown: one title, four phase sections, a task per exercise, tick table") {
   const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));
@@ -102,4 +116,118 @@ TEST_CASE("plan markdown: top notes are a blockquote right under the title") {
                    0) == 0);
   CHECK(text.find("## Pain") == std::string::npos);
   CHECK(text.find("\n## Safety\n\nStop on pain.\n") != std::string::npos);
+}
+
+TEST_CASE("week markdown: schedule table, a section per session, how to do each, a tick row per day") {
+  CHECK(valgus::render_plan_markdown(week_plan({"hip"})) ==
+        "# Knee valgus routine\n"
+        "\n"
+        "**For:** hip rotation  \n"
+        "**Schedule:** Mon · Wed · Fri, about 13 minutes each\n"
+        "\n"
+        "| Day | Session | Minutes |\n"
+        "| --- | :-: | :-: |\n"
+        "| Mon | A | 13 |\n"
+        "| Wed | A | 13 |\n"
+        "| Fri | A | 13 |\n"
+        "\n"
+        "Do the day's session in order and tick each exercise as you finish it.\n"
+        "\n"
+        "## Session A — Mon, Wed, Fri, about 13 minutes\n"
+        "\n"
+        "**Release**\n"
+        "\n"
+        "- [ ] **Adductor roll** · 30 s each side · foam roller · about 1 min\n"
+        "\n"
+        "**Strengthen**\n"
+        "\n"
+        "- [ ] **Clam** · 20 reps each side, hold 3–5 s · about 5 min\n"
+        "- [ ] **Band walk** · 2 × 10 reps each side · resistance band · about 3 min\n"
+        "\n"
+        "**Integrate**\n"
+        "\n"
+        "- [ ] **Squat** · 2 × 10 reps · about 2 min\n"
+        "- [ ] **Balance** · 30 s each side · about 1 min\n"
+        "\n"
+        "## How to do each exercise\n"
+        "\n"
+        "*Stretch:* Nothing in the catalogue fits this phase for the problems chosen.\n"
+        "\n"
+        "### Adductor roll\n"
+        "\n"
+        "*Release* · 30 s each side · foam roller · about 1 min\n"
+        "\n"
+        "*Why:* hip rotation — tight adductors\n"
+        "\n"
+        "1. Roll the inner thigh.\n"
+        "\n"
+        "*Tip:* Breathe.\n"
+        "\n"
+        "### Clam\n"
+        "\n"
+        "*Strengthen* · 20 reps each side, hold 3–5 s · about 5 min\n"
+        "\n"
+        "*Why:* hip rotation — weak gluteus medius\n"
+        "\n"
+        "1. Open the knee.\n"
+        "\n"
+        "### Band walk\n"
+        "\n"
+        "*Strengthen* · 2 × 10 reps each side · resistance band · about 3 min\n"
+        "\n"
+        "*Why:* hip rotation — weak gluteus medius\n"
+        "\n"
+        "1. Walk sideways.\n"
+        "\n"
+        "### Squat\n"
+        "\n"
+        "*Integrate* · 2 × 10 reps · about 2 min\n"
+        "\n"
+        "*Why:* hip rotation — hold hip, knee and foot in line under load\n"
+        "\n"
+        "1. Squat.\n"
+        "\n"
+        "### Balance\n"
+        "\n"
+        "*Integrate* · 30 s each side · about 1 min\n"
+        "\n"
+        "*Why:* hip rotation — hold hip, knee and foot in line under load\n"
+        "\n"
+        "1. Stand on one leg.\n"
+        "\n"
+        "## Tick table\n"
+        "\n"
+        "| Day | Session | Done |\n"
+        "| --- | :-: | :-: |\n"
+        "| Mon | A |   |\n"
+        "| Wed | A |   |\n"
+        "| Fri | A |   |\n"
+        "\n"
+        "## Avoid during the day\n"
+        "\n"
+        "- **W-sitting:** Sit another way.\n"
+        "\n"
+        "## Safety\n"
+        "\n"
+        "Stop on pain.\n");
+}
+
+TEST_CASE("week markdown: sessions that differ, each its own section, the table says which day") {
+  const std::string text = valgus::render_plan_markdown(week_plan({"hip", "ankle"}));
+  CHECK(text.find("**Schedule:** A: Mon, Fri · about 15 minutes; B: Wed · about 13 minutes\n\n"
+                  "| Day | Session | Minutes |\n| --- | :-: | :-: |\n| Mon | A | 15 |\n| Wed | B | 13 |\n"
+                  "| Fri | A | 15 |\n") != std::string::npos);
+  CHECK(text.find("\n## Session A — Mon, Fri, about 15 minutes\n") != std::string::npos);
+  CHECK(text.find("\n## Session B — Wed, about 13 minutes\n") != std::string::npos);
+  CHECK(text.find("| Mon | A |   |\n| Wed | B |   |\n| Fri | A |   |\n") != std::string::npos);
+  // Band walk is in session B only, its steps once in the reference.
+  CHECK(text.find("- [ ] **Band walk**") == text.rfind("- [ ] **Band walk**"));
+  CHECK(text.find("\n### Band walk\n") != std::string::npos);
+}
+
+TEST_CASE("week markdown: an uncovered pair is an adjustment") {
+  const std::string text = valgus::render_plan_markdown(week_plan({"hip", "ankle"}, 2));
+  CHECK(text.find("- Not in any session: hip rotation (release), hip rotation (strengthen), pronation (release), "
+                  "pronation (stretch), pronation (strengthen); 7 min a session (--minutes 7) would cover it\n") !=
+        std::string::npos);
 }

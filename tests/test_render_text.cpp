@@ -13,6 +13,16 @@ valgus::Plan hip_plan() {
   return valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));
 }
 
+// A week as the command line plans it by default: Mon, Wed, Fri, 20 min
+// and at most 6 exercises a session.
+valgus::Plan week_plan(std::vector<std::string> problems, int minutes = 20) {
+  auto request = valgus::test::request_for(std::move(problems));
+  request.days = {0, 2, 4};
+  request.minutes = minutes;
+  request.max_exercises = 6;
+  return valgus::make_plan(valgus::test::personal_catalogue(), request);
+}
+
 }  // namespace
 
 TEST_CASE("plan text: phases in order, numbered, with dose, steps, tips and why") {
@@ -196,7 +206,7 @@ TEST_CASE("catalogue text cannot drive the terminal, even when it bypasses the l
     valgus::TextStyle style;
     style.color = color;
     const std::string text = valgus::render_plan_text(plan, style);
-    CHECK(text.find("\x07") == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
     CHECK(text.find("\xc2\x9b") == std::string::npos);
     CHECK(text.find("\xe2\x80\xae") == std::string::npos);
     CHECK(text.find("\x1b]") == std::string::npos);
@@ -231,4 +241,184 @@ TEST_CASE("plan text: top notes are a banner under the For line, the rest close 
   CHECK(text.find("Stop now.") == text.rfind("Stop now."));  // not repeated at the end
   CHECK(text.size() >= 21);
   CHECK(text.substr(text.size() - 21) == "SAFETY\nStop on pain.\n");
+}
+
+TEST_CASE("week text: the schedule first, sessions that differ, one merged over two days, then how to do each") {
+  const valgus::TextStyle style;
+  CHECK(valgus::render_plan_text(week_plan({"hip", "ankle"}), style) ==
+        "Knee valgus routine\n"
+        "For: hip rotation, pronation\n"
+        "Schedule: A: Mon, Fri · about 15 min; B: Wed · about 13 min\n"
+        "\n"
+        "SESSION A · Mon, Fri                                                     ~15 min\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "Release\n"
+        " 1. Adductor roll — 30 s each side · foam roller                          ~1 min\n"
+        " 2. Calf roll — 1 min each side · foam roller                             ~2 min\n"
+        "Stretch\n"
+        " 3. Band stretch — 30 s each side · resistance band                       ~1 min\n"
+        "Strengthen\n"
+        " 4. Clam — 20 reps each side, hold 3–5 s                                  ~5 min\n"
+        " 5. Short foot — 20 reps, hold 5 s                                        ~3 min\n"
+        "Integrate\n"
+        " 6. Balance — 30 s each side                                              ~1 min\n"
+        "\n"
+        "SESSION B · Wed                                                          ~13 min\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "Release\n"
+        " 1. Adductor roll — 30 s each side · foam roller                          ~1 min\n"
+        " 2. Calf roll — 1 min each side · foam roller                             ~2 min\n"
+        "Stretch\n"
+        " 3. Band stretch — 30 s each side · resistance band                       ~1 min\n"
+        "Strengthen\n"
+        " 4. Band walk — 2 × 10 reps each side · resistance band                   ~3 min\n"
+        " 5. Short foot — 20 reps, hold 5 s                                        ~3 min\n"
+        "Integrate\n"
+        " 6. Squat — 2 × 10 reps                                                   ~2 min\n"
+        "\n"
+        "HOW TO DO EACH EXERCISE\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "Release · self-massage the tight muscles\n"
+        "Adductor roll                                                             ~1 min\n"
+        "    30 s each side · foam roller\n"
+        "    - Roll the inner thigh.\n"
+        "    Tip: Breathe.\n"
+        "    Why: hip rotation — tight adductors\n"
+        "Calf roll                                                                 ~2 min\n"
+        "    1 min each side · foam roller\n"
+        "    - Roll the calf.\n"
+        "    Why: pronation — tight calves\n"
+        "\n"
+        "Stretch · lengthen the tight muscles\n"
+        "Band stretch                                                              ~1 min\n"
+        "    30 s each side · resistance band\n"
+        "    - Pull the foot up with the band.\n"
+        "    Why: pronation — tight calves\n"
+        "\n"
+        "Strengthen · wake up the weak muscles\n"
+        "Clam                                                                      ~5 min\n"
+        "    20 reps each side, hold 3–5 s\n"
+        "    - Open the knee.\n"
+        "    Why: hip rotation — weak gluteus medius\n"
+        "Band walk                                                                 ~3 min\n"
+        "    2 × 10 reps each side · resistance band\n"
+        "    - Walk sideways.\n"
+        "    Why: hip rotation — weak gluteus medius\n"
+        "Short foot                                                                ~3 min\n"
+        "    20 reps, hold 5 s\n"
+        "    - Shorten the foot.\n"
+        "    Why: pronation — weak foot intrinsics\n"
+        "\n"
+        "Integrate · keep hip, knee and foot in line\n"
+        "Squat                                                                     ~2 min\n"
+        "    2 × 10 reps\n"
+        "    - Squat.\n"
+        "    Why: hip rotation, pronation — hold hip, knee and foot in line under load\n"
+        "Balance                                                                   ~1 min\n"
+        "    30 s each side\n"
+        "    - Stand on one leg.\n"
+        "    Why: hip rotation, pronation — hold hip, knee and foot in line under load\n"
+        "\n"
+        "AVOID DURING THE DAY\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "- W-sitting: Sit another way.\n"
+        "\n"
+        "SAFETY\n"
+        "Stop on pain.\n");
+}
+
+TEST_CASE("week text: a pair no session covers is named with what would cover it") {
+  const valgus::TextStyle style;
+  CHECK(valgus::render_plan_text(week_plan({"hip", "ankle"}, 2), style) ==
+        "Knee valgus routine\n"
+        "For: hip rotation, pronation\n"
+        "Schedule: A: Mon, Fri · about 1 min; B: Wed · about 2 min\n"
+        "\n"
+        "ADJUSTED FOR YOU\n"
+        "- 3 sessions a week of 2 min and at most 6 exercises: left out Adductor roll,\n"
+        "  Calf roll, Band stretch, Clam, Band walk, Short foot; 15 min a session\n"
+        "  (--minutes 15) would fit them all\n"
+        "- not in any session: hip rotation (release), hip rotation (strengthen),\n"
+        "  pronation (release), pronation (stretch), pronation (strengthen); 7 min a\n"
+        "  session (--minutes 7) would cover it\n"
+        "\n"
+        "SESSION A · Mon, Fri                                                      ~1 min\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "Integrate\n"
+        " 1. Balance — 30 s each side                                              ~1 min\n"
+        "\n"
+        "SESSION B · Wed                                                           ~2 min\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "Integrate\n"
+        " 1. Squat — 2 × 10 reps                                                   ~2 min\n"
+        "\n"
+        "HOW TO DO EACH EXERCISE\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "Release · self-massage the tight muscles\n"
+        "    No release exercise fits 2 min with the rest; see what would cover it above.\n"
+        "\n"
+        "Stretch · lengthen the tight muscles\n"
+        "    No stretch exercise fits 2 min with the rest; see what would cover it above.\n"
+        "\n"
+        "Strengthen · wake up the weak muscles\n"
+        "    No strengthen exercise fits 2 min with the rest; see what would cover it\n"
+        "    above.\n"
+        "\n"
+        "Integrate · keep hip, knee and foot in line\n"
+        "Squat                                                                     ~2 min\n"
+        "    2 × 10 reps\n"
+        "    - Squat.\n"
+        "    Why: hip rotation, pronation — hold hip, knee and foot in line under load\n"
+        "Balance                                                                   ~1 min\n"
+        "    30 s each side\n"
+        "    - Stand on one leg.\n"
+        "    Why: hip rotation, pronation — hold hip, knee and foot in line under load\n"
+        "\n"
+        "AVOID DURING THE DAY\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "- W-sitting: Sit another way.\n"
+        "\n"
+        "SAFETY\n"
+        "Stop on pain.\n");
+}
+
+TEST_CASE("week text: one session on every day is one schedule line and one list") {
+  valgus::TextStyle style;
+  style.width = 60;
+  const std::string text = valgus::render_plan_text(week_plan({"hip"}), style);
+  CHECK(text.rfind("Knee valgus routine\nFor: hip rotation\nSchedule: Mon · Wed · Fri, about 13 min each\n\n"
+                   "SESSION A · Mon, Wed, Fri                            ~13 min\n",
+                   0) == 0);
+  CHECK(text.find("SESSION B") == std::string::npos);
+  // Too long for the line: it wraps under its text, the minutes stay whole.
+  CHECK(text.find(" 3. Band walk — 2 × 10 reps each side · resistance    ~3 min\n    band\n") != std::string::npos);
+  // Steps once, in the reference, however many days the session is done.
+  CHECK(text.find("- Walk sideways.") == text.rfind("- Walk sideways."));
+  valgus::TextStyle colour;
+  colour.color = true;
+  const std::string painted = valgus::render_plan_text(week_plan({"hip"}), colour);
+  CHECK(painted.find("\x1b[1;36mSESSION A · Mon, Wed, Fri\x1b[0m") != std::string::npos);
+  CHECK(painted.find(" 1. \x1b[1mAdductor roll\x1b[0m — 30 s each side · foam roller") != std::string::npos);
+}
+
+TEST_CASE("full routine: no schedule, the phases as before") {
+  const std::string text = valgus::render_plan_text(hip_plan(), valgus::TextStyle{});
+  CHECK(text.find("Schedule:") == std::string::npos);
+  CHECK(text.find("SESSION") == std::string::npos);
+  CHECK(text.find("\nSession: about 8 min · 3 exercises\n") != std::string::npos);
+}
+
+TEST_CASE("week text: every line within a narrow width") {
+  valgus::TextStyle narrow;
+  narrow.width = 40;
+  const std::string text = valgus::render_plan_text(week_plan({"hip", "ankle"}), narrow);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    const std::string line = text.substr(start, end - start);
+    INFO(line);
+    CHECK(valgus::display_width(line) <= 40);
+    start = end + 1;
+  }
+  CHECK(text.find("\nIntegrate\nkeep hip, knee and foot in line\n") != std::string::npos);
 }

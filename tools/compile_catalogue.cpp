@@ -133,6 +133,10 @@ int main(int argc, char** argv) {
     out += fmt::format("  c.red_flags.push_back(RedFlag{{{}, {}, {}, {}, {}}});\n", literal(r.id), literal(r.question),
                        literal(r.why), strings(r.sources), where(r.where));
   }
+  for (const auto& r : c.phase_rules) {
+    out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}}});\n", literal(r.id),
+                       range(r.per_week), literal(r.why), strings(r.sources), where(r.where));
+  }
   for (const auto& t : c.self_tests) {
     out += "  {\n    SelfTest t;\n";
     out += fmt::format("    t.id = {};\n    t.name = {};\n    t.problem = {};\n    t.instructions = {};\n",

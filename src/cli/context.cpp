@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "core/calendar_date.hpp"
 #include "core/resolve.hpp"
 #include "core/text.hpp"
 #include "io/catalogue_files.hpp"
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 #include <sys/ioctl.h>
@@ -126,10 +128,62 @@ void PersonalChoice::apply_to(Request& request, const Catalogue& catalogue) cons
   if (equipment) {
     request.equipment = parse_equipment_list(catalogue, *equipment);
   }
-  request.minutes = minutes;
   request.side = parse_side(side).value_or(Side::both);
   request.when = when;
   request.week = week;
+  if (full) {
+    if (days) {
+      throw Error(ExitCode::usage, "--full is one session of the whole routine; leave out --days");
+    }
+    request.minutes = minutes;  // none: the whole routine, however long
+    request.max_exercises = max_exercises;
+    return;
+  }
+  request.days = parse_days(days.value_or("3"));
+  request.minutes = minutes.value_or(default_minutes);
+  request.max_exercises = max_exercises.value_or(default_max_exercises);
+}
+
+namespace {
+
+std::vector<std::string> split_words(const std::string& text, char separator) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(separator, start);
+    words.push_back(trim(text.substr(start, end == std::string::npos ? std::string::npos : end - start)));
+    if (end == std::string::npos) {
+      return words;
+    }
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+std::vector<int> parse_days(std::string_view text) {
+  static const std::array<std::vector<int>, 7> spread{
+      {{0}, {0, 3}, {0, 2, 4}, {0, 1, 3, 4}, {0, 1, 2, 3, 4}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6}}};
+  std::string trimmed = trim(text);
+  std::transform(trimmed.begin(), trimmed.end(), trimmed.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  if (trimmed.size() == 1 && trimmed[0] >= '1' && trimmed[0] <= '7') {
+    return spread[static_cast<std::size_t>(trimmed[0] - '1')];
+  }
+  std::vector<int> days;
+  for (const auto& name : split_words(trimmed, ',')) {
+    const auto found = std::find(weekday_short_names.begin(), weekday_short_names.end(), name);
+    if (found == weekday_short_names.end() ||
+        std::find(days.begin(), days.end(), found - weekday_short_names.begin()) != days.end()) {
+      throw Error(ExitCode::usage,
+                  fmt::format("--days: \"{}\" is not a number of days from 1 to 7 nor distinct weekdays; write 3, or "
+                              "days such as mon,wed,fri (mon tue wed thu fri sat sun)",
+                              std::string(text)));
+    }
+    days.push_back(static_cast<int>(found - weekday_short_names.begin()));
+  }
+  std::sort(days.begin(), days.end());
+  return days;
 }
 
 }  // namespace valgus::cli

@@ -66,18 +66,29 @@ struct ProblemChoice {
   [[nodiscard]] Request request(const Catalogue& catalogue, std::string_view command) const;
 };
 
-// --equipment, --minutes, --side, --when and --week; shared by plan and export.
+// --equipment, --minutes, --side, --when, --week, --days, --max-exercises
+// and --full; shared by plan and export.
 struct PersonalChoice {
   std::optional<std::string> equipment;
   std::optional<int> minutes;
   std::string side = "both";
   std::string when;
   int week = 1;
+  std::optional<std::string> days;  // a count (3) or weekdays (mon,wed,fri)
+  std::optional<int> max_exercises;
+  bool full = false;  // one session of the whole routine, no week
+
+  static constexpr int default_minutes = 20;
+  static constexpr int default_max_exercises = 6;
 
   // Fills the personal fields of `request`; unknown equipment or position
   // is a usage error naming the valid ones.
   void apply_to(Request& request, const Catalogue& catalogue) const;
 };
+
+// --days: a count from 1 to 7, spread over the week (3: Monday, Wednesday,
+// Friday), or distinct weekday names (mon,wed,fri), in week order.
+[[nodiscard]] std::vector<int> parse_days(std::string_view text);
 
 // How a person asks for each problem of `catalogue`: its flag when it has
 // one ("--hip-rotation"), else "--problem ID".

@@ -182,7 +182,15 @@ void add_personal_options(OptionBuilder& options, PersonalChoice& choice) {
     equipment_help += "; names work too (\"" + example + "\")";
   }
   options.option("--equipment", choice.equipment, equipment_help, "LIST").completes(Completes::equipment);
-  options.option("--minutes", choice.minutes, "Fit the session into N minutes", "N").whole_number(1, max_minutes);
+  options
+      .option("--days", choice.days,
+              "Training days a week: a number from 1 to 7, or weekdays such as mon,wed,fri (default 3)", "DAYS")
+      .completes(Completes::nothing);
+  options.option("--minutes", choice.minutes, "Minutes per session (default 20)", "N").whole_number(1, max_minutes);
+  options.option("--max-exercises", choice.max_exercises, "At most K exercises per session (default 6)", "K")
+      .whole_number(1, max_session_exercises);
+  options.flag("--full", choice.full,
+               "One session of the whole routine instead of a week (with --minutes: fitted to it)");
   options.option("--side", choice.side, "The leg that caves more gets extra volume: left, right or both", "SIDE")
       .one_of({"left", "right", "both"});
   options.option("--when", choice.when, "Where your knee caves: " + or_list(builtin.position_ids()), "WHERE")

@@ -33,13 +33,14 @@ struct Catalogue {
   std::vector<Position> positions;
   std::vector<Habit> habits;
   std::vector<Note> notes;
-  std::vector<RedFlag> red_flags;    // asked before any self-test
-  std::vector<SelfTest> self_tests;  // each points to one problem
+  std::vector<RedFlag> red_flags;      // asked before any self-test
+  std::vector<SelfTest> self_tests;    // each points to one problem
+  std::vector<PhaseRule> phase_rules;  // how often a week asks for each phase
 
   // Every section, compared entry by entry (the indexes follow from them).
   [[nodiscard]] auto tied() const {
     return std::tie(muscles, muscle_groups, equipment, problems, exercises, positions, habits, notes, red_flags,
-                    self_tests);
+                    self_tests, phase_rules);
   }
   friend bool operator==(const Catalogue& a, const Catalogue& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Catalogue& a, const Catalogue& b) { return !(a == b); }
@@ -57,6 +58,9 @@ struct Catalogue {
   [[nodiscard]] const Position* find_position(std::string_view id) const;
   [[nodiscard]] const SelfTest* find_self_test(std::string_view id) const;
   [[nodiscard]] const RedFlag* find_red_flag(std::string_view id) const;
+  // How often a week asks for an exercise of `phase`: its rule, or once to
+  // every day when the catalogue has none.
+  [[nodiscard]] Range per_week(Phase phase) const;
   // The self-tests that point to problem `id`, in catalogue order.
   [[nodiscard]] std::vector<const SelfTest*> self_tests_for(std::string_view id) const;
 

@@ -1,5 +1,7 @@
 #include "core/catalogue_entries.hpp"
 
+#include "core/text.hpp"
+
 #include <fmt/format.h>
 
 namespace valgus {
@@ -261,6 +263,26 @@ std::optional<RedFlag> EntryReader::red_flag(const YamlNode& node) {
     return std::nullopt;
   }
   return RedFlag{*entry_id, *question, *why, *source, read_.errors().at(node.where)};
+}
+
+std::optional<PhaseRule> EntryReader::phase_rule(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::phase_rule).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::phase_rule, *f, node);
+  if (entry_id && !parse_phase(*entry_id)) {
+    read_.errors().error(f->get("id")->where, fmt::format("unknown phase \"{}\"; phases are {}", *entry_id,
+                                                          join(names_of(phase_names), ", ")));
+    return std::nullopt;
+  }
+  auto per_week = read_.range(f->get("per_week"), "per_week", 7);
+  auto why = read_.text(f->get("why"), "why");
+  auto source = read_.sources(f->get("source"));
+  if (!(f->complete && entry_id && per_week && why && source)) {
+    return std::nullopt;
+  }
+  return PhaseRule{*entry_id, *per_week, *why, *source, read_.errors().at(node.where)};
 }
 
 namespace {

@@ -47,6 +47,7 @@ class EntryReader {
   std::optional<Habit> habit(const YamlNode& node);
   std::optional<Note> note(const YamlNode& node);
   std::optional<RedFlag> red_flag(const YamlNode& node);
+  std::optional<PhaseRule> phase_rule(const YamlNode& node);
   std::optional<SelfTest> self_test(const YamlNode& node);
 
  private:

@@ -45,6 +45,7 @@ class Loader {
     register_all(EntryKind::note, catalogue_.notes);
     register_all(EntryKind::red_flag, catalogue_.red_flags);
     register_all(EntryKind::self_test, catalogue_.self_tests);
+    register_all(EntryKind::phase_rule, catalogue_.phase_rules);
   }
 
   // The readers refer to its members: a Loader stays where it was made.
@@ -163,6 +164,7 @@ class Loader {
       case EntryKind::note: return add(kind, catalogue_.notes, entries_.note(node));
       case EntryKind::red_flag: return add(kind, catalogue_.red_flags, entries_.red_flag(node));
       case EntryKind::self_test: return add(kind, catalogue_.self_tests, entries_.self_test(node));
+      case EntryKind::phase_rule: return add(kind, catalogue_.phase_rules, entries_.phase_rule(node));
     }
   }
 

@@ -12,7 +12,19 @@ namespace valgus {
 
 // What kind of entry an id belongs to; ids are unique per kind. Each
 // section holds entries of one kind.
-enum class EntryKind { muscle, muscle_group, equipment, position, problem, exercise, habit, note, red_flag, self_test };
+enum class EntryKind {
+  muscle,
+  muscle_group,
+  equipment,
+  position,
+  problem,
+  exercise,
+  habit,
+  note,
+  red_flag,
+  self_test,
+  phase_rule
+};
 
 // The fields of one kind of mapping.
 struct Schema {

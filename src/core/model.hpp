@@ -86,8 +86,11 @@ inline constexpr std::array<Region, 5> all_regions = values_of(region_names);
 
 // Limits shared by requests (the planner, the command line) and catalogues
 // (a progression's week), so each is checked against the same number.
-inline constexpr int max_week = 104;     // a programme's last week
-inline constexpr int max_minutes = 600;  // a session's time budget
+inline constexpr int max_week = 104;              // a programme's last week
+inline constexpr int max_minutes = 600;           // a session's time budget
+inline constexpr int max_session_exercises = 60;  // a session's exercise count
+// The planner tracks (problem, phase) pairs in 64 bits: 16 problems of 4 phases.
+inline constexpr std::size_t max_plan_problems = 16;
 
 // An inclusive count or number of seconds, such as 20 or 10-15. A default
 // Range (0-0) means "not given".
@@ -255,6 +258,21 @@ struct RedFlag {
   [[nodiscard]] auto tied() const { return std::tie(id, question, why, sources, where); }
   friend bool operator==(const RedFlag& a, const RedFlag& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const RedFlag& a, const RedFlag& b) { return !(a == b); }
+};
+
+// How often a week asks for a phase's exercises: an exercise chosen for the
+// week appears in at least `per_week.min` sessions (when there are that
+// many) and at most `per_week.max`.
+struct PhaseRule {
+  std::string id;  // the phase's name
+  Range per_week{1, 7};
+  std::string why;
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, per_week, why, sources, where); }
+  friend bool operator==(const PhaseRule& a, const PhaseRule& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const PhaseRule& a, const PhaseRule& b) { return !(a == b); }
 };
 
 struct Exercise {

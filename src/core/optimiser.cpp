@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <functional>
+#include <limits>
+#include <map>
 #include <numeric>
 #include <tuple>
 
@@ -13,7 +16,7 @@ namespace {
 int count_bits(PairMask mask) { return static_cast<int>(std::bitset<64>(mask).count()); }
 
 auto tied(const Score& s) {
-  return std::make_tuple(s.new_pairs, s.pairs, s.wanted, s.priority, s.position, -s.seconds);
+  return std::make_tuple(s.new_pairs, s.pairs, s.wanted, s.fresh, s.priority, s.position, -s.seconds);
 }
 
 bool fits_alone(const Candidate& c, const Limits& limits) {
@@ -48,19 +51,21 @@ class Search {
     });
     const std::size_t n = order_.size();
     suffix_pairs_.assign(n + 1, 0);
-    suffix_best_.assign(n + 1, std::array<int, 3>{});
-    suffix_sum_.assign(n + 1, std::array<int, 3>{});
+    suffix_best_.assign(n + 1, std::array<int, 4>{});
+    suffix_sum_.assign(n + 1, std::array<int, 4>{});
     suffix_integrate_.assign(n + 1, false);
+    suffix_shortest_.assign(n + 1, 0);
     suffix_position_.assign(n + 1, false);
     for (std::size_t i = n; i-- > 0;) {
       const Candidate& c = all_[order_[i]];
       suffix_pairs_[i] = suffix_pairs_[i + 1] | c.pairs;
-      const std::array<int, 3> values{c.wanted, c.priority_score, c.position};
-      for (std::size_t k = 0; k < 3; ++k) {
+      const std::array<int, 4> values{c.wanted, c.fresh, c.priority_score, c.position};
+      for (std::size_t k = 0; k < values.size(); ++k) {
         suffix_best_[i][k] = std::max(suffix_best_[i + 1][k], values[k]);
         suffix_sum_[i][k] = suffix_sum_[i + 1][k] + values[k];
       }
       suffix_integrate_[i] = suffix_integrate_[i + 1] || c.integrate;
+      suffix_shortest_[i] = i + 1 == n ? c.seconds : std::min(suffix_shortest_[i + 1], c.seconds);
       suffix_position_[i] = suffix_position_[i + 1] || c.position > 0;
     }
     dominators_.resize(n);
@@ -70,6 +75,20 @@ class Search {
           dominators_[j].push_back(i);
         }
       }
+    }
+    for (std::size_t k = 0; k < by_ratio_.size(); ++k) {
+      for (std::size_t j = 0; j < n; ++j) {
+        if (value_of(all_[order_[j]], k) > 0) {
+          by_ratio_[k].push_back(j);
+        }
+      }
+      // Value per second, descending, by cross-multiplying (no division by a
+      // zero-second candidate, which goes first).
+      std::stable_sort(by_ratio_[k].begin(), by_ratio_[k].end(), [&](std::size_t a, std::size_t b) {
+        const Candidate& x = all_[order_[a]];
+        const Candidate& y = all_[order_[b]];
+        return std::int64_t{value_of(x, k)} * y.seconds > std::int64_t{value_of(y, k)} * x.seconds;
+      });
     }
     need_integrate_ = need_applies(limits.need_integrate, all_, limits, is_integrate);
     need_position_ = need_applies(limits.need_position, all_, limits, is_position);
@@ -86,6 +105,7 @@ class Search {
     std::sort(choice.chosen.begin(), choice.chosen.end());
     choice.score = best_;
     choice.visited = visited_;
+    choice.proven = !stopped_;
     return choice;
   }
 
@@ -93,6 +113,7 @@ class Search {
   struct State {
     PairMask pairs = 0;
     int wanted = 0;
+    int fresh = 0;
     int priority = 0;
     int position = 0;
     std::int64_t seconds = 0;
@@ -101,7 +122,7 @@ class Search {
   };
 
   static bool dominates(const Candidate& a, const Candidate& b) {
-    return (a.pairs | b.pairs) == a.pairs && a.seconds <= b.seconds && a.wanted >= b.wanted &&
+    return (a.pairs | b.pairs) == a.pairs && a.seconds <= b.seconds && a.wanted >= b.wanted && a.fresh >= b.fresh &&
            a.priority_score >= b.priority_score && a.position >= b.position && (a.integrate || !b.integrate);
   }
 
@@ -109,26 +130,100 @@ class Search {
     return Score{count_bits(s.pairs & ~limits_.covered_before),
                  count_bits(s.pairs),
                  s.wanted,
+                 s.fresh,
                  s.priority,
                  s.position,
                  s.seconds};
   }
 
-  // The best any completion of `s` from position `i` could score.
-  Score bound(std::size_t i, const State& s) const {
-    const int slots = limits_.count ? *limits_.count - s.count : static_cast<int>(order_.size() - i);
-    const auto add = [&](std::size_t k) { return std::min(suffix_sum_[i][k], slots * suffix_best_[i][k]); };
-    const PairMask pairs = s.pairs | suffix_pairs_[i];
-    return Score{count_bits(pairs & ~limits_.covered_before),
-                 count_bits(pairs),
-                 s.wanted + add(0),
-                 s.priority + add(1),
-                 s.position + add(2),
-                 s.seconds};
+  // Whether no completion of `s` from position `i` can beat the best found.
+  // At most
+  // `slots` more candidates fit (by count, and by the budget over the
+  // shortest one left); the pairs they add are at most the union of all that
+  // remain and at most the sum of the `slots` largest additions.
+  bool cannot_beat_best(std::size_t i, const State& s) {
+    int slots = limits_.count ? *limits_.count - s.count : static_cast<int>(order_.size() - i);
+    if (limits_.seconds && suffix_shortest_[i] > 0) {
+      slots = static_cast<int>(std::min<std::int64_t>(slots, (*limits_.seconds - s.seconds) / suffix_shortest_[i]));
+    }
+    slots = std::max(slots, 0);
+    const auto add = [&](std::size_t k) {
+      return std::min({suffix_sum_[i][k], slots * suffix_best_[i][k], knapsack_bound(k, i, s.seconds)});
+    };
+    const auto added = [&](PairMask have) {
+      const int by_union = count_bits(suffix_pairs_[i] & ~have);
+      gains_.clear();
+      for (std::size_t j = i; j < order_.size(); ++j) {
+        if (const int gain = count_bits(all_[order_[j]].pairs & ~have); gain > 0) {
+          gains_.push_back(gain);
+        }
+      }
+      const auto keep = std::min(gains_.size(), static_cast<std::size_t>(slots));
+      std::nth_element(gains_.begin(), gains_.begin() + static_cast<std::ptrdiff_t>(keep), gains_.end(),
+                       std::greater<>());
+      return std::min(by_union, std::accumulate(gains_.begin(), gains_.begin() + static_cast<std::ptrdiff_t>(keep), 0));
+    };
+    // Lexicographic: a component is bounded only while the ones before it
+    // tie with the best found, the rest cannot change the verdict.
+    const PairMask fresh_pairs = s.pairs | limits_.covered_before;
+    const auto component = [&](std::size_t k) -> std::int64_t {
+      switch (k) {
+        case 0: return count_bits(s.pairs & ~limits_.covered_before) + added(fresh_pairs);
+        case 1: return count_bits(s.pairs) + added(s.pairs);
+        case 2: return s.wanted + add(0);
+        case 3: return s.fresh + add(1);
+        case 4: return s.priority + add(2);
+        case 5: return s.position + add(3);
+        default: return -s.seconds;
+      }
+    };
+    const std::array<std::int64_t, 7> best{best_.new_pairs, best_.pairs,    best_.wanted,  best_.fresh,
+                                           best_.priority,  best_.position, -best_.seconds};
+    for (std::size_t k = 0; k < best.size(); ++k) {
+      const std::int64_t at_most = component(k);
+      if (at_most != best[k]) {
+        return at_most < best[k];
+      }
+    }
+    return true;  // at best a tie: the first found stays
+  }
+
+  // With a budget: the most of component `k` the candidates from `i` on
+  // could add if they could be taken in fractions (the knapsack's linear
+  // relaxation, best value per second first), rounded down.
+  int knapsack_bound(std::size_t k, std::size_t i, std::int64_t used) const {
+    if (!limits_.seconds) {
+      return std::numeric_limits<int>::max();
+    }
+    std::int64_t left = *limits_.seconds - used;
+    double total = 0;
+    for (const std::size_t j : by_ratio_[k]) {
+      if (j < i) {
+        continue;
+      }
+      const Candidate& c = all_[order_[j]];
+      const int value = value_of(c, k);
+      if (c.seconds <= left) {
+        left -= c.seconds;
+        total += value;
+      } else {
+        total += static_cast<double>(value) * static_cast<double>(left) / static_cast<double>(c.seconds);
+        break;
+      }
+    }
+    return static_cast<int>(total + 1e-9);
+  }
+
+  static int value_of(const Candidate& c, std::size_t k) {
+    const std::array<int, 4> values{c.wanted, c.fresh, c.priority_score, c.position};
+    return values[k];
   }
 
   void visit(std::size_t i, const State& s) {
-    ++visited_;
+    if (++visited_ > max_search_nodes) {
+      stopped_ = true;
+      return;
+    }
     if (need_integrate_ && !s.integrate && !suffix_integrate_[i]) {
       return;
     }
@@ -149,7 +244,7 @@ class Search {
         }
       }
     }
-    if (i == order_.size() || (have_best_ && !(best_ < bound(i, s)))) {
+    if (i == order_.size() || (have_best_ && cannot_beat_best(i, s))) {
       return;
     }
     const Candidate& c = all_[order_[i]];
@@ -161,6 +256,7 @@ class Search {
       State with = s;
       with.pairs |= c.pairs;
       with.wanted += c.wanted;
+      with.fresh += c.fresh;
       with.priority += c.priority_score;
       with.position += c.position;
       with.seconds += c.seconds;
@@ -177,9 +273,12 @@ class Search {
   const Limits& limits_;
   std::vector<std::size_t> order_;
   std::vector<PairMask> suffix_pairs_;
-  std::vector<std::array<int, 3>> suffix_best_;
-  std::vector<std::array<int, 3>> suffix_sum_;
+  std::vector<std::array<int, 4>> suffix_best_;
+  std::vector<std::array<int, 4>> suffix_sum_;
   std::vector<bool> suffix_integrate_;
+  std::vector<std::int64_t> suffix_shortest_;         // the shortest candidate from here on
+  std::vector<int> gains_;                            // scratch for bound()
+  std::array<std::vector<std::size_t>, 4> by_ratio_;  // per component: search positions, best value per second first
   std::vector<bool> suffix_position_;
   std::vector<std::vector<std::size_t>> dominators_;
   std::vector<bool> taken_;
@@ -189,6 +288,7 @@ class Search {
   bool have_best_ = false;
   std::vector<std::size_t> best_set_;
   std::uint64_t visited_ = 0;
+  bool stopped_ = false;
 };
 
 }  // namespace
@@ -204,6 +304,7 @@ Score score_of(const std::vector<Candidate>& candidates, const std::vector<std::
     const Candidate& c = candidates[i];
     pairs |= c.pairs;
     s.wanted += c.wanted;
+    s.fresh += c.fresh;
     s.priority += c.priority_score;
     s.position += c.position;
     s.seconds += c.seconds;
@@ -229,7 +330,42 @@ bool feasible(const std::vector<Candidate>& candidates, const std::vector<std::s
 }
 
 Choice choose_exactly(const std::vector<Candidate>& candidates, const Limits& limits) {
-  return Search(candidates, limits).run();
+  // Candidates alike in all but their time are interchangeable, so an
+  // optimum takes the shortest of them first: of each kind, keep only as
+  // many as could be taken at once (the count limit, or what fits the
+  // budget shortest first). Exact, and it keeps a catalogue of thousands
+  // of look-alike exercises down to a few per kind.
+  std::map<std::tuple<PairMask, int, int, int, int, bool>, std::vector<std::size_t>> kinds;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (!limits.seconds || c.seconds <= *limits.seconds) {
+      kinds[{c.pairs, c.wanted, c.fresh, c.priority_score, c.position, c.integrate}].push_back(i);
+    }
+  }
+  std::vector<std::size_t> kept;
+  for (auto& [kind, members] : kinds) {
+    std::stable_sort(members.begin(), members.end(),
+                     [&](std::size_t a, std::size_t b) { return candidates[a].seconds < candidates[b].seconds; });
+    std::int64_t seconds = 0;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      seconds += candidates[members[k]].seconds;
+      if ((limits.count && static_cast<int>(k) >= *limits.count) || (limits.seconds && seconds > *limits.seconds)) {
+        break;
+      }
+      kept.push_back(members[k]);
+    }
+  }
+  std::sort(kept.begin(), kept.end());  // the candidates' own order: ties stay deterministic
+  std::vector<Candidate> reduced;
+  reduced.reserve(kept.size());
+  for (const std::size_t i : kept) {
+    reduced.push_back(candidates[i]);
+  }
+  Choice choice = Search(reduced, limits).run();
+  for (std::size_t& i : choice.chosen) {
+    i = kept[i];
+  }
+  return choice;
 }
 
 }  // namespace valgus

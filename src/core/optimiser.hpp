@@ -19,7 +19,8 @@ struct Candidate {
   std::int64_t seconds = 0;
   PairMask pairs = 0;      // the (problem, phase) pairs this exercise covers
   int wanted = 0;          // 1 when the week asks for it again (its weekly frequency is not met)
-  int priority_score = 0;  // 3 for priority 1 (essential), 2 for normal, 1 for optional
+  int fresh = 0;           // 1 when the week has not had it yet (and can still give it its frequency)
+  int priority_score = 0;  // higher for more important exercises (the planner weighs classes apart)
   int position = 0;        // 1 when it trains the position where the knee caves (integration only)
   bool integrate = false;  // an integration exercise
 };
@@ -35,12 +36,14 @@ struct Limits {
 };
 
 // The goals, in order: the most pairs no earlier session covered, the most
-// pairs, the most exercises the week wants again, the highest priority, the
-// most position work, then the shortest. Greater is better.
+// pairs, the most exercises the week wants again, the most it has not had
+// yet (variety), the highest priority, the most position work, then the
+// shortest. Greater is better.
 struct Score {
   int new_pairs = 0;
   int pairs = 0;
   int wanted = 0;
+  int fresh = 0;
   int priority = 0;
   int position = 0;
   std::int64_t seconds = 0;
@@ -60,7 +63,14 @@ struct Choice {
   std::vector<std::size_t> chosen;  // indices into the candidates, ascending
   Score score;
   std::uint64_t visited = 0;  // search nodes, for the benchmark
+  // False when the search stopped at max_search_nodes with the best found so
+  // far (only catalogues far beyond the built-in one's size get there).
+  bool proven = true;
 };
+
+// Search nodes one choice may visit: about a second on a slow machine. The
+// built-in catalogue needs at most a few tens of thousands.
+inline constexpr std::uint64_t max_search_nodes = 1'000'000;
 
 // The best feasible subset by branch and bound: exact. Ties go to the subset
 // found first, which depends only on the candidates' order: deterministic.

@@ -9,7 +9,9 @@
 #include "core/model.hpp"
 #include "core/planner.hpp"
 
+#include <array>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace valgus {
@@ -27,10 +29,14 @@ struct PlanInput {
 struct Draft {
   std::vector<PlannedExercise> exercises;
   std::vector<Adjustment> adjustments;
-  bool over_budget = false;               // set by fit_budget
+  bool over_budget = false;               // set by make_plan, from the final times
   std::vector<ScheduledChange> schedule;  // set by schedule_weeks
-  std::vector<PlannedWeek> programme;     // set by schedule_weeks
-  std::vector<PlannedPhase> phases;       // set by assemble_phases, last
+  std::vector<PlannedSession> sessions;   // set by plan_sessions
+  std::vector<UncoveredPair> uncovered;   // set by fit_budget or plan_sessions
+  // Why a phase the time emptied is empty (by phase), set by the same.
+  std::array<std::string, 4> time_emptied;
+  std::vector<PlannedWeek> programme;  // set by schedule_weeks
+  std::vector<PlannedPhase> phases;    // set by assemble_phases, last
 };
 
 // Checks the request and resolves its problem ids and position, in that
@@ -70,10 +76,14 @@ void estimate_time(const PlanInput& in, Draft& draft);
 // Plan order (phase, region, catalogue), then the integration exercises that
 // train the position where the knee caves first, its drills before the rest.
 void order(const PlanInput& in, Draft& draft);
-// With request.minutes: drops the least important exercises until the plan
-// fits, never the last one serving a problem in a phase nor the last one
-// training the position where the knee caves.
+// A full routine with request.minutes: the best choice within the budget
+// (core/optimiser), and what more minutes would cover.
 void fit_budget(const PlanInput& in, Draft& draft);
+// A week (request.days): sessions within the minutes and exercise count, each
+// with an integration exercise, covering every (problem, phase) pair when it
+// fits, repeating what a phase's weekly frequency asks; what is left out, and
+// the minutes or days that would cover it.
+void plan_sessions(const PlanInput& in, Draft& draft);
 // The progressions, the side and the position as the final exercises have
 // them: after every pass that can leave an exercise out.
 void state_adjustments(const PlanInput& in, Draft& draft);
@@ -97,6 +107,9 @@ void assemble_phases(const PlanInput& in, Draft& draft);
 // Whether `exercise` may be planned for `position`: it is no drill, or a
 // drill for that position (the one --when names).
 [[nodiscard]] bool drill_allowed(const Exercise& exercise, const std::optional<Position>& position);
+
+// Whether `planned` trains `position` (the one --when names), when said.
+[[nodiscard]] bool trains_position(const PlannedExercise& planned, const std::optional<Position>& position);
 
 // Whether two exercises work a muscle in common, groups expanded (the rule
 // engine's test for an integration substitute).

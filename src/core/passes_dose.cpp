@@ -134,7 +134,7 @@ void passes::schedule_weeks(const PlanInput& in, Draft& draft) {
     one.week = week;
     one.weeks = 1;
     Plan plan = make_plan(in.catalogue, one);
-    PlannedWeek planned{week, std::move(plan.phases), plan.seconds, plan.over_budget, {}};
+    PlannedWeek planned{week, std::move(plan.phases), std::move(plan.sessions), plan.seconds, plan.over_budget, {}};
     if (!draft.programme.empty()) {
       compare_weeks(in.catalogue, draft.programme.back(), planned, request.minutes, draft.schedule);
     }

@@ -83,7 +83,9 @@ void passes::assemble_phases(const PlanInput& /*in*/, Draft& draft) {
     if (!phase.exercises.empty()) {
       phase.empty_reason.clear();
     } else if (phase.empty_reason.empty()) {
-      phase.empty_reason = "nothing in the catalogue fits this phase for the problems chosen";
+      const std::string& by_time = draft.time_emptied[static_cast<std::size_t>(phase.phase)];
+      phase.empty_reason =
+          by_time.empty() ? "nothing in the catalogue fits this phase for the problems chosen" : by_time;
     }
   }
   draft.phases = std::move(phases);
@@ -102,16 +104,12 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
       passes::apply_side,          // an extra set on the side that caves more
       passes::estimate_time,       // seconds for each dose as adjusted
       passes::order,               // plan order, the position's exercises first
-      // An optimiser (choosing among the candidates by time and benefit)
-      // goes here: on the timed exercises in order, before fit_budget
-      // enforces the limit.
-      passes::fit_budget,         // drop the least important until the budget fits
-      passes::state_adjustments,  // what the final exercises have: progressions, side, position
-      passes::schedule_weeks,     // what changes in the programme's later weeks
-      // A scheduler of sessions within a week goes here: on the final
-      // exercises, before they are grouped into phases.
-      passes::teach_skills,     // a skill cued but not planned is taught where first needed
-      passes::assemble_phases,  // the four phases, with times and empty reasons
+      passes::fit_budget,          // a full routine: the best choice within the minutes
+      passes::plan_sessions,       // a week: sessions within the minutes and exercise count
+      passes::state_adjustments,   // what the final exercises have: progressions, side, position
+      passes::schedule_weeks,      // what changes in the programme's later weeks
+      passes::teach_skills,        // a skill cued but not planned is taught where first needed
+      passes::assemble_phases,     // the four phases, with times and empty reasons
   };
   Draft draft;
   for (const passes::Pass pass : pipeline) {
@@ -123,9 +121,23 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
     plan.problems.push_back(*problem);
   }
   plan.phases = std::move(draft.phases);
+  plan.sessions = std::move(draft.sessions);
+  plan.uncovered = std::move(draft.uncovered);
+  plan.days = request.days;
+  plan.max_exercises = request.max_exercises;
   for (const auto& phase : plan.phases) {
     plan.seconds += phase.seconds;
   }
+  if (!plan.days.empty()) {
+    // A week: its longest session, what the budget bounds.
+    plan.seconds = 0;
+    for (const auto& session : plan.sessions) {
+      plan.seconds = std::max(plan.seconds, session.seconds);
+    }
+  }
+  // Never by construction (the optimiser keeps every choice within the
+  // budget); computed rather than assumed, for the JSON key scripts read.
+  draft.over_budget = request.minutes && plan.seconds > std::int64_t{*request.minutes} * 60;
   plan.week = request.week;
   plan.weeks = request.weeks;
   plan.budget_minutes = request.minutes;

@@ -25,6 +25,10 @@ struct Request {
   std::string when;            // position id where the knee caves; empty: not said
   int week = 1;                // progressions due by this week apply
   int weeks = 1;               // programme length: weeks > 1 adds a schedule
+  // Training days of the week (0 = Monday), ascending: a week of sessions,
+  // each within `minutes` and `max_exercises`. Empty: one full routine.
+  std::vector<int> days;
+  std::optional<int> max_exercises;  // per session
 };
 
 // Why an exercise is in the plan: which problem, and which of its muscles
@@ -55,6 +59,7 @@ struct PlannedExercise {
   std::vector<std::string> progress;  // progressions applied by this week
   std::vector<TaughtSkill> skills_taught;
   std::string form_of;       // the main exercise this later form replaces this week, by name
+  int per_week = 1;          // sessions a week it is in (1 for a full routine)
   std::int64_t seconds = 0;  // estimated time for the whole dose
 };
 
@@ -84,11 +89,32 @@ struct PlannedPhase {
   std::string empty_reason;  // why the phase has no exercise, when it has none
 };
 
+// One session of the week: the days it is done on (identical sessions are
+// one, done on several days) and its exercises in plan order.
+struct PlannedSession {
+  std::string id;         // "A", "B", ...
+  std::vector<int> days;  // 0 = Monday
+  std::vector<std::string> exercise_ids;
+  std::int64_t seconds = 0;
+};
+
+// A (problem, phase) pair of the full routine that no session covers, and
+// what would: the smallest session minutes, or the fewest days a week, at
+// which valgus's plan covers it (none: not within reach).
+struct UncoveredPair {
+  std::string problem_id;
+  std::string problem_name;
+  Phase phase = Phase::release;
+  std::optional<int> needs_minutes;
+  std::optional<int> needs_days;
+};
+
 // One week of a programme, planned as `plan --week N` plans it: its
 // progressions applied, then fitted to the budget.
 struct PlannedWeek {
   int week = 0;
   std::vector<PlannedPhase> phases;  // all four, in order
+  std::vector<PlannedSession> sessions;
   std::int64_t seconds = 0;
   bool over_budget = false;
   // What differs from the week before beyond doses: an exercise the
@@ -99,8 +125,12 @@ struct PlannedWeek {
 
 struct Plan {
   std::vector<Problem> problems;
-  std::vector<PlannedPhase> phases;  // always all four, in order
-  std::int64_t seconds = 0;
+  std::vector<PlannedPhase> phases;  // always all four, in order; every exercise of the week once
+  std::int64_t seconds = 0;          // a full routine's time; a week's longest session
+  std::vector<int> days;             // training days (0 = Monday); empty: a full routine
+  std::optional<int> max_exercises;  // per session
+  std::vector<PlannedSession> sessions;
+  std::vector<UncoveredPair> uncovered;
   int week = 1;
   int weeks = 1;
   std::optional<int> budget_minutes;

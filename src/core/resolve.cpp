@@ -110,6 +110,11 @@ std::vector<const Problem*> resolve_problems(const Catalogue& catalogue, const s
   // Catalogue order (the problems are one vector), so "--pronation
   // --hip-rotation" and the reverse agree.
   std::sort(problems.begin(), problems.end());
+  if (problems.size() > max_plan_problems) {
+    throw Error(ExitCode::usage, fmt::format("{} problems given; a plan covers at most {}: choose the ones that "
+                                             "matter most",
+                                             problems.size(), max_plan_problems));
+  }
   return problems;
 }
 
@@ -117,6 +122,16 @@ void check_request(const Request& request) {
   check_range("week", request.week, max_week);
   if (request.minutes) {
     check_range("minutes", *request.minutes, max_minutes);
+  }
+  if (request.max_exercises) {
+    check_range("max_exercises", *request.max_exercises, max_session_exercises);
+  }
+  const auto& days = request.days;
+  const bool days_ok = days.size() <= 7 && std::is_sorted(days.begin(), days.end()) &&
+                       std::adjacent_find(days.begin(), days.end()) == days.end() &&
+                       std::all_of(days.begin(), days.end(), [](int day) { return day >= 0 && day <= 6; });
+  if (!days_ok) {
+    throw Error(ExitCode::usage, "days must be distinct weekdays from 0 (Monday) to 6 (Sunday), in order");
   }
 }
 

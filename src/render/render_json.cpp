@@ -1,6 +1,7 @@
 // JSON for scripts. The shape is documented in README.md ("JSON output");
 // keys keep their insertion order so the output reads like the text.
 
+#include "core/calendar_date.hpp"
 #include "core/dose.hpp"
 #include "render/render.hpp"
 
@@ -168,6 +169,25 @@ std::string render_plan_json(const Plan& plan) {
     schedule.push_back(
         Json{{"week", row.week}, {"exercise", row.exercise}, {"change", row.change}, {"dose", row.dose}});
   }
+  Json sessions = Json::array();
+  for (const auto& session : plan.sessions) {
+    Json days = Json::array();
+    for (const int day : session.days) {
+      days.push_back(std::string(weekday_short_names[static_cast<std::size_t>(day)]));
+    }
+    sessions.push_back(Json{{"id", session.id},
+                            {"days", days},
+                            {"minutes", display_minutes(session.seconds)},
+                            {"seconds", session.seconds},
+                            {"exercises", session.exercise_ids}});
+  }
+  Json uncovered = Json::array();
+  for (const auto& pair : plan.uncovered) {
+    uncovered.push_back(Json{{"problem", pair.problem_id},
+                             {"phase", std::string(to_string(pair.phase))},
+                             {"needs_minutes", pair.needs_minutes ? Json(*pair.needs_minutes) : Json(nullptr)},
+                             {"needs_days", pair.needs_days ? Json(*pair.needs_days) : Json(nullptr)}});
+  }
   Json position = nullptr;
   if (plan.position) {
     position = Json{{"id", plan.position->id}, {"name", plan.position->name}, {"advice", plan.position->advice}};
@@ -180,6 +200,10 @@ std::string render_plan_json(const Plan& plan) {
   json.field("budget_minutes", plan.budget_minutes ? Json(*plan.budget_minutes) : Json(nullptr));
   json.field("over_budget", plan.over_budget);
   json.field("week", plan.week);
+  json.field("days_per_week", plan.days.empty() ? Json(nullptr) : Json(plan.days.size()));
+  json.field("max_exercises", plan.max_exercises ? Json(*plan.max_exercises) : Json(nullptr));
+  json.field("sessions", sessions);
+  json.field("uncovered", uncovered);
   json.field("position", position);
   json.field("adjusted", adjusted);
   json.key("phases");
@@ -191,7 +215,10 @@ std::string render_plan_json(const Plan& plan) {
     json.key("exercises");
     json.begin_array();
     for (const auto& planned : phase.exercises) {
-      json.value(exercise_json(planned));
+      Json exercise = exercise_json(planned);
+      exercise["seconds"] = planned.seconds;
+      exercise["per_week"] = planned.per_week;
+      json.value(exercise);
     }
     json.end_array();
     json.end_object();

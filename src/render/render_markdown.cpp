@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace valgus {
 namespace {
 
@@ -70,12 +72,9 @@ std::string make_tick_table(const std::vector<std::string>& rows) {
   return table;
 }
 
-}  // namespace
-
-std::string render_plan_markdown(const Plan& plan) {
-  std::string out = "# Knee valgus routine\n\n";
-  // The banner: one blockquote of the top notes, a paragraph each, so a
-  // handout opens with safety before anything else.
+// The banner: one blockquote of the top notes, a paragraph each, so a
+// handout opens with safety before anything else.
+std::string banner_of(const Plan& plan) {
   std::string banner;
   for (const auto& note : plan.notes) {
     if (note.placement == Placement::top) {
@@ -83,22 +82,222 @@ std::string render_plan_markdown(const Plan& plan) {
           fmt::format("{}> **{}:** {}\n", banner.empty() ? "" : ">\n", inline_text(note.title), inline_text(note.text));
     }
   }
-  if (!banner.empty()) {
-    out += banner + "\n";
-  }
+  return banner.empty() ? banner : banner + "\n";
+}
+
+std::string problems_of(const Plan& plan) {
   std::vector<std::string> names;
   for (const auto& problem : plan.problems) {
     names.push_back(inline_text(problem.name));
   }
-  out += fmt::format("**For:** {}  \n", join(names, ", "));
-  out += "**Session:** " + session_line(plan, markdown_session_words) + "\n\n";
-  out += "Work through the four phases in order and tick each exercise as you finish it.\n";
+  return join(names, ", ");
+}
+
+std::string adjustments_of(const Plan& plan) {
+  std::string out;
   if (!plan.adjustments.empty()) {
     out += "\n## Adjusted for you\n\n";
     for (const auto& adjustment : plan.adjustments) {
       out += "- " + inline_text(capitalised(adjustment.text)) + "\n";
     }
   }
+  return out;
+}
+
+std::string habits_and_notes(const Plan& plan) {
+  std::string out;
+  if (!plan.habits.empty()) {
+    out += "\n## Avoid during the day\n\n";
+    for (const auto& habit : plan.habits) {
+      out += fmt::format("- **{}:** {}\n", inline_text(capitalised(habit.name)), inline_text(habit.advice));
+    }
+  }
+  for (const auto& note : plan.notes) {
+    if (note.placement != Placement::end) {
+      continue;
+    }
+    out += fmt::format("\n## {}\n\n{}\n", inline_text(note.title), inline_text(note.text));
+  }
+  return out;
+}
+
+// One session as a checklist: a bold phase label each time the phase
+// changes (the ids are in plan order), an item per exercise with its dose.
+// `level` is the heading's: `##` in a plan, `###` under a week.
+std::string session_checklist(const PlannedSession& session, const std::vector<PlannedPhase>& phases,
+                              std::string_view level) {
+  std::string out = fmt::format("\n{} Session {} — {}, about {} minutes\n", level, session.id, day_list(session.days),
+                                display_minutes(session.seconds));
+  if (session.exercise_ids.empty()) {
+    out += "\nNo exercise fits in this session's minutes.\n";
+  }
+  bool any = false;
+  Phase current = Phase::release;
+  for (const auto& id : session.exercise_ids) {
+    const PlannedExercise* planned = find_planned(phases, id);
+    if (planned == nullptr) {
+      continue;
+    }
+    if (!any || planned->exercise.phase != current) {
+      current = planned->exercise.phase;
+      any = true;
+      out += fmt::format("\n**{}**\n\n", phase_title(current));
+    }
+    out += fmt::format("- [ ] **{}** · {} · about {} min\n", inline_text(planned->exercise.name),
+                       inline_text(dose_and_equipment(*planned)), display_minutes(planned->seconds));
+  }
+  return out;
+}
+
+// Every exercise of the week once, in plan order, with what a session list
+// leaves out: steps, tips, why and the skills it teaches.
+std::string exercise_reference(const Plan& plan) {
+  std::vector<const PlannedExercise*> exercises;
+  const auto add = [&](const std::vector<PlannedPhase>& phases) {
+    for (const auto& phase : phases) {
+      for (const auto& planned : phase.exercises) {
+        if (std::none_of(exercises.begin(), exercises.end(),
+                         [&](const PlannedExercise* seen) { return seen->exercise.id == planned.exercise.id; })) {
+          exercises.push_back(&planned);
+        }
+      }
+    }
+  };
+  add(plan.phases);
+  // A programme's later weeks may bring an exercise the first week has not.
+  for (const auto& week : plan.programme) {
+    add(week.phases);
+  }
+  std::string out = "\n## How to do each exercise\n";
+  for (const auto& phase : plan.phases) {
+    if (phase.exercises.empty()) {
+      out += fmt::format("\n*{}:* {}.\n", phase_title(phase.phase), inline_text(capitalised(phase.empty_reason)));
+    }
+  }
+  if (plan.position) {
+    out += fmt::format("\n**When {}:** {}\n", inline_text(plan.position->name), inline_text(plan.position->advice));
+  }
+  for (const PlannedExercise* planned : exercises) {
+    out += fmt::format("\n### {}\n\n*{}* · {} · about {} min\n", inline_text(planned->exercise.name),
+                       phase_title(planned->exercise.phase), inline_text(dose_and_equipment(*planned)),
+                       display_minutes(planned->seconds));
+    for (const auto& change : planned->progress) {
+      out += "\n*This week:* " + inline_text(change) + "\n";
+    }
+    out += "\n*Why:* " + inline_text(why_line(*planned)) + "\n";
+    for (const auto& skill : planned->skills_taught) {
+      out += "\n*New skill, " + inline_text(skill.name) + ":* " + inline_text(skill.how) + "\n";
+    }
+    out += "\n";
+    int step = 0;
+    for (const auto& text : planned->exercise.steps) {
+      out += fmt::format("{}. {}\n", ++step, inline_text(text));
+    }
+    for (const auto& cue : planned->exercise.cues) {
+      out += "\n*Tip:* " + inline_text(cue) + "\n";
+    }
+  }
+  return out;
+}
+
+// A row per training day: for a plan, the session of the day and a box;
+// for a programme, a box per week.
+std::string tick_table(const Plan& plan) {
+  if (plan.programme.empty()) {
+    std::string out = "| Day | Session | Done |\n| --- | :-: | :-: |\n";
+    for (const auto& [day, session] : session_days(plan.sessions)) {
+      out += fmt::format("| {} | {} |   |\n", day_name(day), session->id);
+    }
+    return out;
+  }
+  std::string out = "| Day |";
+  std::string align = "| --- |";
+  for (const auto& week : plan.programme) {
+    out += fmt::format(" Week {} |", week.week);
+    align += " :-: |";
+  }
+  out += "\n" + align + "\n";
+  for (const int day : plan.days) {
+    out += "| " + day_name(day) + " |";
+    for (std::size_t i = 0; i < plan.programme.size(); ++i) {
+      out += "   |";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// The progression table, then each week as `plan --week N` plans it: what
+// left or joined, and its sessions with that week's doses.
+std::string programme_weeks(const Plan& plan) {
+  const int last = plan.week + plan.weeks - 1;
+  std::string out = fmt::format("\n## Progression, weeks {} to {}\n\n", plan.week, last);
+  if (plan.schedule.empty()) {
+    out += "Nothing changes in these weeks: keep the doses, and make each rep cleaner.\n";
+  } else {
+    out += "| Week | Exercise | Change | Dose from then on |\n| :-: | --- | --- | --- |\n";
+    for (const auto& row : plan.schedule) {
+      out += fmt::format("| {} | {} | {} | {} |\n", row.week, inline_text(row.exercise), inline_text(row.change),
+                         inline_text(row.dose));
+    }
+  }
+  for (const auto& week : plan.programme) {
+    out += fmt::format("\n## Week {}\n", week.week);
+    if (!week.changes.empty()) {
+      out += "\n";
+    }
+    for (const auto& change : week.changes) {
+      out += "- " + inline_text(capitalised(change)) + "\n";
+    }
+    if (week.over_budget) {
+      out += "\nOver the budget: even the shortest session is longer.\n";
+    }
+    for (const auto& session : week.sessions) {
+      out += session_checklist(session, week.phases, "###");
+    }
+  }
+  return out;
+}
+
+// A week of sessions: the schedule first, then the sessions (for a
+// programme, each week's), how to do each exercise, the tick table.
+std::string week_markdown(const Plan& plan) {
+  std::string out = "# Knee valgus routine\n\n" + banner_of(plan);
+  out += fmt::format("**For:** {}  \n", problems_of(plan));
+  out += "**Schedule:** " + schedule_line(plan, markdown_session_words) + "\n\n";
+  out += "| Day | Session | Minutes |\n| --- | :-: | :-: |\n";
+  for (const auto& [day, session] : session_days(plan.sessions)) {
+    out += fmt::format("| {} | {} | {} |\n", day_name(day), session->id, display_minutes(session->seconds));
+  }
+  const bool programme = !plan.programme.empty();
+  out += programme ? "\nEach week below lists its sessions with that week's doses: do the day's session in order "
+                     "and tick each exercise as you finish it.\n"
+                   : "\nDo the day's session in order and tick each exercise as you finish it.\n";
+  out += adjustments_of(plan);
+  if (programme) {
+    out += programme_weeks(plan);
+  } else {
+    for (const auto& session : plan.sessions) {
+      out += session_checklist(session, plan.phases, "##");
+    }
+  }
+  out += exercise_reference(plan);
+  out += "\n## Tick table\n\n" + tick_table(plan);
+  return out + habits_and_notes(plan);
+}
+
+}  // namespace
+
+std::string render_plan_markdown(const Plan& plan) {
+  if (!plan.days.empty()) {
+    return week_markdown(plan);
+  }
+  // A full routine (--full): every exercise once, phase by phase.
+  std::string out = "# Knee valgus routine\n\n" + banner_of(plan);
+  out += fmt::format("**For:** {}  \n", problems_of(plan));
+  out += "**Session:** " + session_line(plan, markdown_session_words) + "\n\n";
+  out += "Work through the four phases in order and tick each exercise as you finish it.\n";
+  out += adjustments_of(plan);
 
   int number = 0;
   std::vector<std::string> table_rows;
@@ -191,19 +390,7 @@ std::string render_plan_markdown(const Plan& plan) {
     }
   }
 
-  if (!plan.habits.empty()) {
-    out += "\n## Avoid during the day\n\n";
-    for (const auto& habit : plan.habits) {
-      out += fmt::format("- **{}:** {}\n", inline_text(capitalised(habit.name)), inline_text(habit.advice));
-    }
-  }
-  for (const auto& note : plan.notes) {
-    if (note.placement != Placement::end) {
-      continue;
-    }
-    out += fmt::format("\n## {}\n\n{}\n", inline_text(note.title), inline_text(note.text));
-  }
-  return out;
+  return out + habits_and_notes(plan);
 }
 
 std::string render_list_markdown(const std::vector<PlannedExercise>& exercises, bool show_origin) {

@@ -3,6 +3,7 @@
 #include "core/dose.hpp"
 #include "core/text.hpp"
 #include "render/render.hpp"
+#include "render/text_writer.hpp"
 #include "render/wording.hpp"
 
 #include <fmt/format.h>
@@ -11,93 +12,11 @@
 
 namespace valgus {
 
-namespace {
-
-class TextWriter {
- public:
-  explicit TextWriter(const TextStyle& style) : style_(style) {}
-
-  // `first` starts the first line, `indent` the rest; text wraps in between.
-  void paragraph(std::string_view first, std::string_view raw_text, int indent) {
-    const std::string text = terminal_safe(raw_text);
-    out_ += first;
-    wrap_into(out_, text, std::max(20, style_.width - display_width(first)), std::max(20, style_.width - indent),
-              indent);
-    out_ += '\n';
-  }
-
-  void line(std::string_view text = {}) {
-    out_ += text;
-    out_ += '\n';
-  }
-
-  // Catalogue text is neutralised here and in paragraph(): nothing from a
-  // file can reach the terminal as an escape sequence. What is painted is
-  // a name or a title on a line of its own: one_line, so no line break in
-  // it can break the layout.
-  [[nodiscard]] std::string paint(std::string_view text, std::string_view code) const {
-    if (!style_.color) {
-      return one_line(text);
-    }
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, one_line(text));
-  }
-
-  [[nodiscard]] std::string bold(std::string_view text) const { return paint(text, "1"); }
-  [[nodiscard]] std::string dim(std::string_view text) const { return paint(text, "2"); }
-
-  // "left ...... right", right-aligned to the width.
-  // When both do not fit, `right` goes right-aligned on a line of its own.
-  void spread(const std::string& left, const std::string& right) {
-    const int gap = style_.width - display_width(left) - display_width(right);
-    if (right.empty()) {
-      out_ += left + '\n';
-      return;
-    }
-    if (gap >= 1) {
-      out_ += left + std::string(static_cast<std::size_t>(gap), ' ') + right + '\n';
-      return;
-    }
-    out_ += left + '\n';
-    out_ += std::string(static_cast<std::size_t>(std::max(0, style_.width - display_width(right))), ' ') + right + '\n';
-  }
-
-  [[nodiscard]] bool fits(std::string_view left, std::string_view right) const {
-    return display_width(left) + 1 + display_width(right) <= style_.width;
-  }
-
-  void rule() {
-    std::string bar;
-    for (int i = 0; i < style_.width; ++i) {
-      bar += "─";
-    }
-    line(dim(bar));
-  }
-
-  [[nodiscard]] int width() const { return style_.width; }
-  [[nodiscard]] std::string take() { return std::move(out_); }
-
- private:
-  const TextStyle& style_;
-  std::string out_;
-};
-
-std::string minutes_label(std::int64_t seconds) {
-  return seconds > 0 ? fmt::format("~{} min", display_minutes(seconds)) : "";
-}
-
-std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
-  return text;
-}
+namespace text_detail {
 
 void exercise_details(TextWriter& w, const PlannedExercise& planned, int indent) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
-  std::string dose_line = format_dose(planned.dose);
-  if (!planned.equipment_names.empty()) {
-    dose_line += " · " + join(planned.equipment_names, ", ");
-  }
-  w.paragraph(pad, dose_line, indent);
+  w.paragraph(pad, dose_and_equipment(planned), indent);
   for (const auto& change : planned.progress) {
     w.paragraph(pad + "This week: ", change, indent + 11);
   }
@@ -112,10 +31,7 @@ void exercise_details(TextWriter& w, const PlannedExercise& planned, int indent)
   }
 }
 
-}  // namespace
-
-std::string render_plan_text(const Plan& plan, const TextStyle& style) {
-  TextWriter w(style);
+void plan_head(TextWriter& w, const Plan& plan) {
   w.line(w.bold("Knee valgus routine"));
   std::vector<std::string> names;
   for (const auto& problem : plan.problems) {
@@ -128,6 +44,46 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
       w.paragraph(w.paint(note.title + ":", "1;33") + " ", note.text, 2);
     }
   }
+}
+
+void plan_tail(TextWriter& w, const Plan& plan) {
+  if (!plan.habits.empty()) {
+    w.line();
+    w.line(w.paint("AVOID DURING THE DAY", "1;36"));
+    w.rule();
+    for (const auto& habit : plan.habits) {
+      w.paragraph("- ", capitalised(habit.name) + ": " + habit.advice, 2);
+    }
+  }
+  for (const auto& note : plan.notes) {
+    if (note.placement != Placement::end) {
+      continue;
+    }
+    w.line();
+    w.line(w.paint(upper(note.title), "1;33"));
+    w.paragraph("", note.text, 0);
+  }
+}
+
+}  // namespace text_detail
+
+using text_detail::exercise_details;
+using text_detail::minutes_label;
+using text_detail::plan_head;
+using text_detail::plan_tail;
+using text_detail::TextWriter;
+using text_detail::upper;
+using text_detail::week_body;
+
+std::string render_plan_text(const Plan& plan, const TextStyle& style) {
+  TextWriter w(style);
+  plan_head(w, plan);
+  if (!plan.days.empty()) {
+    week_body(w, plan);
+    plan_tail(w, plan);
+    return w.take();
+  }
+  // A full routine (--full): every exercise once, phase by phase.
   w.paragraph("Session: ", session_line(plan, text_session_words), 9);
   if (!plan.adjustments.empty()) {
     w.line();
@@ -163,23 +119,7 @@ std::string render_plan_text(const Plan& plan, const TextStyle& style) {
       w.paragraph("    " + w.dim("Why: "), why_line(planned), 9);
     }
   }
-
-  if (!plan.habits.empty()) {
-    w.line();
-    w.line(w.paint("AVOID DURING THE DAY", "1;36"));
-    w.rule();
-    for (const auto& habit : plan.habits) {
-      w.paragraph("- ", capitalised(habit.name) + ": " + habit.advice, 2);
-    }
-  }
-  for (const auto& note : plan.notes) {
-    if (note.placement != Placement::end) {
-      continue;
-    }
-    w.line();
-    w.line(w.paint(upper(note.title), "1;33"));
-    w.paragraph("", note.text, 0);
-  }
+  plan_tail(w, plan);
   return w.take();
 }
 

@@ -8,6 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
 namespace valgus {
 
 std::string_view phase_purpose(Phase phase) {
@@ -49,6 +52,83 @@ std::string session_line(const Plan& plan, const SessionWords& words) {
     line += fmt::format("{}week {}", words.separator, plan.week);
   }
   return line;
+}
+
+std::string day_name(int day) {
+  static constexpr std::array<std::string_view, 7> names{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  return day >= 0 && day < 7 ? std::string(names[static_cast<std::size_t>(day)]) : fmt::format("day {}", day);
+}
+
+std::string day_list(const std::vector<int>& days) {
+  std::vector<std::string> names;
+  for (const int day : days) {
+    names.push_back(day_name(day));
+  }
+  return join(names, ", ");
+}
+
+namespace {
+
+// "about 13 min", or plainly that nothing fits: a session the budget
+// leaves empty is not "about 0 min".
+std::string session_minutes(const PlannedSession& session, const SessionWords& words) {
+  return session.seconds > 0 ? fmt::format("about {} {}", display_minutes(session.seconds), words.minutes)
+                             : std::string("no exercise fits");
+}
+
+}  // namespace
+
+std::string schedule_line(const Plan& plan, const SessionWords& words) {
+  std::string line;
+  if (plan.sessions.size() == 1) {
+    std::vector<std::string> names;
+    for (const int day : plan.sessions.front().days) {
+      names.push_back(day_name(day));
+    }
+    const PlannedSession& session = plan.sessions.front();
+    line = fmt::format("{}, {}{}", join(names, " · "), session_minutes(session, words),
+                       session.seconds > 0 ? " each" : "");
+  } else {
+    std::vector<std::string> parts;
+    for (const auto& session : plan.sessions) {
+      parts.push_back(fmt::format("{}: {} · {}", session.id, day_list(session.days), session_minutes(session, words)));
+    }
+    line = join(parts, "; ");
+  }
+  if (plan.week > 1) {
+    line += fmt::format("{}week {}", words.separator, plan.week);
+  }
+  return line;
+}
+
+std::string dose_and_equipment(const PlannedExercise& planned) {
+  std::string text = format_dose(planned.dose);
+  if (!planned.equipment_names.empty()) {
+    text += " · " + join(planned.equipment_names, ", ");
+  }
+  return text;
+}
+
+const PlannedExercise* find_planned(const std::vector<PlannedPhase>& phases, std::string_view id) {
+  for (const auto& phase : phases) {
+    for (const auto& planned : phase.exercises) {
+      if (planned.exercise.id == id) {
+        return &planned;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::pair<int, const PlannedSession*>> session_days(const std::vector<PlannedSession>& sessions) {
+  std::vector<std::pair<int, const PlannedSession*>> days;
+  for (const auto& session : sessions) {
+    for (const int day : session.days) {
+      days.emplace_back(day, &session);
+    }
+  }
+  std::sort(days.begin(), days.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return days;
 }
 
 std::string number_text(double value) { return fmt::format("{}", value); }

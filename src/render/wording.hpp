@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace valgus {
 
@@ -38,5 +40,27 @@ inline constexpr SessionWords markdown_session_words{"minutes", ", ", " (budget 
 
 // "about 25 min (budget 30 min) · 8 exercises · week 2"
 [[nodiscard]] std::string session_line(const Plan& plan, const SessionWords& words);
+
+// A week of sessions: what a person sees first is when to train, so both
+// formats open with the same schedule in the same words.
+
+// "Mon" for 0 ... "Sun" for 6.
+[[nodiscard]] std::string day_name(int day);
+// "Mon, Fri"
+[[nodiscard]] std::string day_list(const std::vector<int>& days);
+// One session on every day: "Mon · Wed · Fri, about 13 min each"; sessions
+// that differ: "A: Mon, Fri · about 15 min; B: Wed · about 13 min" (a dot
+// in both formats: a comma would run into the list of days). Then
+// " · week 2" after the first week.
+[[nodiscard]] std::string schedule_line(const Plan& plan, const SessionWords& words);
+// "30 s each side · foam roller": what a session list shows of an exercise.
+[[nodiscard]] std::string dose_and_equipment(const PlannedExercise& planned);
+// The exercise of `phases` with this id, or null (a session names its
+// exercises by id; the phases hold them once).
+[[nodiscard]] const PlannedExercise* find_planned(const std::vector<PlannedPhase>& phases, std::string_view id);
+// The days of the week in day order, each with the session done on it:
+// the rows of the schedule and tick tables.
+[[nodiscard]] std::vector<std::pair<int, const PlannedSession*>> session_days(
+    const std::vector<PlannedSession>& sessions);
 
 }  // namespace valgus

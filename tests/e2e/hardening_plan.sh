@@ -76,16 +76,17 @@ done
     echo "     dose: {sets: 10, reps: 100, hold_seconds: 300, seconds_per_rep: 20, per_side: true}}"
   done
 } > "$work/long.yaml"
-minutes=$("$bin" --no-builtin --catalog "$work/long.yaml" plan --problem p --format json |
+minutes=$("$bin" --no-builtin --catalog "$work/long.yaml" plan --problem p --full --format json |
           python3 -c "import json,sys; print(json.load(sys.stdin)['minutes'])")
 if [ "$minutes" != 42692333 ]; then
   echo "FAIL: 4,000 long exercises planned as $minutes min, expected 42692333"
   fail=1
 fi
-budget=$("$bin" --no-builtin --catalog "$work/long.yaml" plan --problem p --minutes 10 --format json |
-         python3 -c "import json,sys; d=json.load(sys.stdin); print(d['over_budget'], sum(len(p['exercises']) for p in d['phases']))")
-if [ "$budget" != "True 1" ]; then
-  echo "FAIL: --minutes 10 on 4,000 long exercises gave over_budget, exercises = $budget; expected True 1"
+# None fits 10 minutes: the plan is empty, within the budget, and says so.
+budget=$("$bin" --no-builtin --catalog "$work/long.yaml" plan --problem p --full --minutes 10 --format json |
+         python3 -c "import json,sys; d=json.load(sys.stdin); print(d['over_budget'], sum(len(p['exercises']) for p in d['phases']), len(d['uncovered']))")
+if [ "$budget" != "False 0 1" ]; then
+  echo "FAIL: --minutes 10 on 4,000 long exercises gave over_budget, exercises, uncovered = $budget; expected False 0 1"
   fail=1
 fi
 

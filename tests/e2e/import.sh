@@ -22,7 +22,7 @@ not imported:
 [ "$out" = "$expected" ] || { echo "FAIL: import summary:"; echo "$out"; fail=1; }
 "$bin" check "$dir/fedb.yaml" >/dev/null || { echo "FAIL: the imported file does not pass valgus check"; fail=1; }
 
-plan=$("$bin" --catalog "$dir/fedb.yaml" plan --hip-rotation --pronation --format json)
+plan=$("$bin" --catalog "$dir/fedb.yaml" plan --hip-rotation --pronation --full --format json)
 for id in fedb-calf-roll-smr fedb-seated-groin; do
   grep -q "\"id\": \"$id\"" <<<"$plan" || { echo "FAIL: $id is not in the plan"; fail=1; }
 done

@@ -9,10 +9,10 @@ data=$2
 fail=0
 
 # Markdown: a hostile exercise name and steps stay text inside their item.
-md=$("$bin" --catalog "$data/hostile-markdown.yaml" export - --problem hip-rotation --weeks 1) || {
+md=$("$bin" --catalog "$data/hostile-markdown.yaml" export - --problem hip-rotation --weeks 1 --full) || {
   echo "FAIL: export"; exit 1; }
 xml=$(cmark-gfm -e tasklist -e table -t xml <<<"$md")
-clean=$("$bin" export - --problem hip-rotation --weeks 1 | cmark-gfm -e tasklist -e table -t xml)
+clean=$("$bin" export - --problem hip-rotation --weeks 1 --full | cmark-gfm -e tasklist -e table -t xml)
 count() { grep -c "$1" <<<"$2"; }
 if [ "$(count '<tasklist' "$xml")" != $(( $(count '<tasklist' "$clean") + 1 )) ]; then
   echo "FAIL: task items: $(count '<tasklist' "$xml") with the hostile entry, $(count '<tasklist' "$clean") without"

@@ -32,6 +32,8 @@ validate() {  # validate SCHEMA EXPECTED_EXIT -- command...
 validate plan 0 -- "$bin" plan --all --format json
 validate plan 0 -- "$bin" plan --hip-rotation --pronation --equipment none --minutes 15 --format json
 validate plan 0 -- "$bin" plan --all --minutes 5 --side right --when squat --week 5 --format json
+validate plan 0 -- "$bin" plan --all --minutes 10 --days mon,thu --max-exercises 4 --format json
+validate plan 0 -- "$bin" plan --all --full --minutes 12 --format json
 validate list 0 -- "$bin" list --format json
 validate list 0 -- "$bin" --catalog "$data/extra-catalogue.yaml" list --origin --format json
 validate show 0 -- "$bin" show clamshell --format json
