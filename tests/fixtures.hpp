@@ -187,6 +187,23 @@ inline Catalogue load_or_throw(const std::vector<CatalogueFile>& files) {
   return load_catalogue_or_throw(Catalogue{}, files);
 }
 
+// Every non-empty set of the catalogue's problems, in catalogue order (31
+// for the built-in five): what the property tests run over.
+inline std::vector<std::vector<std::string>> problem_sets(const Catalogue& catalogue) {
+  const auto ids = catalogue.problem_ids();
+  std::vector<std::vector<std::string>> sets;
+  for (unsigned mask = 1; mask < (1U << ids.size()); ++mask) {
+    std::vector<std::string> set;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if ((mask >> i) & 1U) {
+        set.push_back(ids[i]);
+      }
+    }
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
 inline Catalogue fixture_catalogue() { return load_or_throw(fixture_files()); }
 
 inline Catalogue personal_catalogue() {

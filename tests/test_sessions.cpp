@@ -7,6 +7,7 @@
 #include "core/passes.hpp"
 #include "core/planner.hpp"
 #include "core/sessions.hpp"
+#include "fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -23,21 +24,6 @@ using Ids = std::vector<std::string>;
 const valgus::Catalogue& builtin() {
   static const valgus::Catalogue catalogue = valgus::builtin_catalogue();
   return catalogue;
-}
-
-std::vector<Ids> problem_sets() {
-  const auto ids = builtin().problem_ids();
-  std::vector<Ids> sets;
-  for (unsigned mask = 1; mask < (1U << ids.size()); ++mask) {
-    Ids set;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if ((mask >> i) & 1U) {
-        set.push_back(ids[i]);
-      }
-    }
-    sets.push_back(set);
-  }
-  return sets;
 }
 
 // Every subset that keeps the count and the budget, enumerated without
@@ -140,7 +126,7 @@ valgus::Request week_request(const Ids& problems, int days, int minutes) {
 
 TEST_CASE("exact: a session of the built-in catalogue equals the enumeration, for every problem set") {
   int compared = 0;
-  for (const auto& problems : problem_sets()) {
+  for (const auto& problems : valgus::test::problem_sets(builtin())) {
     const auto candidates = candidates_for(problems);
     for (const int minutes : {10, 20}) {
       valgus::Limits limits;
@@ -157,7 +143,7 @@ TEST_CASE("exact: a session of the built-in catalogue equals the enumeration, fo
 
 TEST_CASE("exact: a full routine within a budget equals the enumeration, for every problem set it can enumerate") {
   int compared = 0;
-  for (const auto& problems : problem_sets()) {
+  for (const auto& problems : valgus::test::problem_sets(builtin())) {
     const auto candidates = candidates_for(problems);
     if (candidates.size() > 22) {
       continue;  // 2^22 subsets at most: the sets of one or two problems
@@ -192,7 +178,7 @@ TEST_CASE("the hip-rotation week: three sessions of at most 20 min and 6 exercis
 
 TEST_CASE("property: every problem set, days and minutes keep the week's rules") {
   int weeks = 0;
-  for (const auto& problems : problem_sets()) {
+  for (const auto& problems : valgus::test::problem_sets(builtin())) {
     for (const int days : {1, 3, 5}) {
       for (const int minutes : {10, 20, 30}) {
         const auto plan = valgus::make_plan(builtin(), week_request(problems, days, minutes));
@@ -232,7 +218,7 @@ TEST_CASE("property: every problem set, days and minutes keep the week's rules")
 
 TEST_CASE("what would cover a missing pair is true: planned with it, the pair is covered") {
   int checked = 0;
-  for (const auto& problems : problem_sets()) {
+  for (const auto& problems : valgus::test::problem_sets(builtin())) {
     const auto request = week_request(problems, 3, 10);
     const auto plan = valgus::make_plan(builtin(), request);
     for (const auto& pair : plan.uncovered) {

@@ -21,21 +21,6 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-std::vector<Ids> problem_sets(const valgus::Catalogue& catalogue) {
-  const auto problem_ids = catalogue.problem_ids();
-  std::vector<Ids> sets;
-  for (unsigned mask = 1; mask < (1U << problem_ids.size()); ++mask) {
-    Ids problems;
-    for (std::size_t i = 0; i < problem_ids.size(); ++i) {
-      if ((mask & (1U << i)) != 0) {
-        problems.push_back(problem_ids[i]);
-      }
-    }
-    sets.push_back(problems);
-  }
-  return sets;
-}
-
 std::vector<const valgus::PlannedExercise*> exercises_of(const std::vector<valgus::PlannedPhase>& phases) {
   std::vector<const valgus::PlannedExercise*> out;
   for (const auto& phase : phases) {
@@ -95,7 +80,7 @@ bool is_minimum(const valgus::Plan& plan, const std::string& position) {
 TEST_CASE("property: the side, position and progression messages name and count the final plan") {
   const auto catalogue = valgus::builtin_catalogue();
   int plans = 0;
-  for (const auto& problems : problem_sets(catalogue)) {
+  for (const auto& problems : valgus::test::problem_sets(catalogue)) {
     for (const int minutes : {10, 20}) {
       auto request = valgus::test::request_for(problems);
       request.minutes = minutes;
@@ -144,7 +129,7 @@ TEST_CASE("property: the side, position and progression messages name and count 
 
 TEST_CASE("property: every week of a programme fits the budget and is `plan --week N`") {
   const auto catalogue = valgus::builtin_catalogue();
-  for (const auto& problems : problem_sets(catalogue)) {
+  for (const auto& problems : valgus::test::problem_sets(catalogue)) {
     for (const int minutes : {15, 20, 30}) {
       auto request = valgus::test::request_for(problems);
       request.minutes = minutes;

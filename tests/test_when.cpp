@@ -37,20 +37,6 @@ Ids texts(const valgus::Plan& plan) {
 }
 
 // Every non-empty subset of the catalogue's problems, in mask order.
-std::vector<Ids> problem_sets(const valgus::Catalogue& catalogue) {
-  const auto problem_ids = catalogue.problem_ids();
-  std::vector<Ids> sets;
-  for (unsigned mask = 1; mask < (1U << problem_ids.size()); ++mask) {
-    Ids problems;
-    for (std::size_t i = 0; i < problem_ids.size(); ++i) {
-      if ((mask & (1U << i)) != 0) {
-        problems.push_back(problem_ids[i]);
-      }
-    }
-    sets.push_back(problems);
-  }
-  return sets;
-}
 
 // The fixture with Balance made a squat drill.
 valgus::Catalogue with_balance_drill() {
@@ -113,7 +99,7 @@ TEST_CASE("property: every position x problem set x budget trains the position f
   const std::vector<std::vector<std::string>> kits{{}, {"band", "foam-roller", "massage-ball"}};
   int plans = 0;
   for (const auto& position : catalogue.positions) {
-    for (const auto& problems : problem_sets(catalogue)) {
+    for (const auto& problems : valgus::test::problem_sets(catalogue)) {
       for (const auto& kit : kits) {
         for (const int minutes : {10, 15, 20, 30}) {
           auto request = valgus::test::request_for(problems);
@@ -139,7 +125,7 @@ TEST_CASE("property: every position x problem set x budget trains the position f
 
 TEST_CASE("property: without --when no drill is planned; with it every drill of the position is") {
   const auto catalogue = valgus::builtin_catalogue();
-  for (const auto& problems : problem_sets(catalogue)) {
+  for (const auto& problems : valgus::test::problem_sets(catalogue)) {
     auto request = valgus::test::request_for(problems);
     for (const auto& phase : valgus::make_plan(catalogue, request).phases) {
       for (const auto& planned : phase.exercises) {
