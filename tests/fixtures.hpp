@@ -212,4 +212,23 @@ inline Catalogue personal_catalogue() {
   return load_or_throw(files);
 }
 
+// The ids of a phase's exercises, in order.
+inline std::vector<std::string> ids(const PlannedPhase& phase) {
+  std::vector<std::string> out;
+  for (const auto& planned : phase.exercises) {
+    out.push_back(planned.exercise.id);
+  }
+  return out;
+}
+
+// "kind: text" of each adjustment of a Plan or a Draft.
+template <typename Adjusted>
+std::vector<std::string> texts(const Adjusted& plan) {
+  std::vector<std::string> out;
+  for (const auto& adjustment : plan.adjustments) {
+    out.push_back(std::string(to_string(adjustment.kind)) + ": " + adjustment.text);
+  }
+  return out;
+}
+
 }  // namespace valgus::test

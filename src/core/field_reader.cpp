@@ -25,6 +25,9 @@ std::vector<std::string> to_strings(const std::vector<std::string_view>& views) 
 template <typename Enum, std::size_t N>
 std::optional<Enum> choice(FieldReader& reader, const YamlNode* node, std::string_view field,
                            const std::array<Named<Enum>, N>& table, std::optional<Enum> (*parse)(std::string_view)) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing required field is reported by fields()
+  }
   auto value = reader.line(node, field);
   if (!value) {
     return std::nullopt;
@@ -234,6 +237,9 @@ std::optional<int> FieldReader::whole_number(const YamlNode& node, std::string_v
 }
 
 std::optional<int> FieldReader::integer(const YamlNode* node, std::string_view field, int low, int high) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing required field is reported by fields()
+  }
   if (node->kind != Kind::scalar || node->quoted) {
     errors_.error(node->where, fmt::format("\"{}\" must be a whole number like 12, not {}", field, describe(*node)));
     return std::nullopt;
@@ -242,6 +248,9 @@ std::optional<int> FieldReader::integer(const YamlNode* node, std::string_view f
 }
 
 std::optional<Range> FieldReader::range(const YamlNode* node, std::string_view field, int high) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing required field is reported by fields()
+  }
   // "10-15" is text to YAML whether quoted or not, so accept both; a lone
   // quoted number stays an error like everywhere else.
   const bool is_range = node->value.find('-') != std::string::npos;
@@ -270,6 +279,9 @@ std::optional<Range> FieldReader::range(const YamlNode* node, std::string_view f
 }
 
 std::optional<bool> FieldReader::boolean(const YamlNode* node, std::string_view field) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing required field is reported by fields()
+  }
   if (node->kind == Kind::scalar && !node->quoted && (node->value == "true" || node->value == "false")) {
     return node->value == "true";
   }
@@ -298,6 +310,9 @@ std::optional<Comparison> FieldReader::comparison(const YamlNode* node) {
 }
 
 std::optional<double> FieldReader::number(const YamlNode* node, std::string_view field, double low, double high) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing required field is reported by fields()
+  }
   const std::string_view value = node->value;
   const auto point = value.find('.');
   const auto digits = [](std::string_view part) {
@@ -321,6 +336,9 @@ std::optional<double> FieldReader::number(const YamlNode* node, std::string_view
 }
 
 std::optional<Range> FieldReader::answer_range(const YamlNode* node, std::string_view field, int low, int high) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing required field is reported by fields()
+  }
   const std::string_view value = node->value;
   const auto dash = value.find('-');
   if (node->kind != Kind::scalar || dash == std::string_view::npos) {
@@ -425,6 +443,9 @@ std::optional<Dose> FieldReader::dose(const YamlNode& node) {
 }
 
 std::optional<Progression> FieldReader::progression(const YamlNode* node) {
+  if (node == nullptr) {
+    return std::nullopt;  // a missing required field is reported by fields()
+  }
   auto f = fields(*node, progression_schema());
   if (!f) {
     return std::nullopt;

@@ -107,6 +107,9 @@ class FieldReader {
   // max_id_characters. A missing node is nullopt without an error (it is
   // reported as a missing field).
   std::optional<std::string> identifier(const YamlNode* node, std::string_view field);
+  // The typed readers below (numbers, ranges, booleans, choices) read a
+  // missing node (nullptr) as nullopt without an error: fields() has
+  // already reported a missing required field.
   // A whole number in low..high, written plainly (no quotes).
   std::optional<int> integer(const YamlNode* node, std::string_view field, int low, int high);
   // 12, or "10-15" (a range), within 1..high.
