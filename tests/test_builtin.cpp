@@ -60,6 +60,7 @@ std::string differences(const valgus::Catalogue& actual, const valgus::Catalogue
   compare_section("red_flags", actual.red_flags, expected.red_flags, out);
   compare_section("self_tests", actual.self_tests, expected.self_tests, out);
   compare_section("phase_rules", actual.phase_rules, expected.phase_rules, out);
+  compare_section("progression_rules", actual.progression_rules, expected.progression_rules, out);
   return valgus::join(out, "\n");
 }
 

@@ -137,6 +137,11 @@ int main(int argc, char** argv) {
     out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}}});\n", literal(r.id),
                        range(r.per_week), literal(r.why), strings(r.sources), where(r.where));
   }
+  for (const auto& r : c.progression_rules) {
+    out += fmt::format("  c.progression_rules.push_back(ProgressionRule{{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}}});\n",
+                       literal(r.id), r.window_days, r.adherence_percent, r.mean_pain_at_most, r.hard_sessions_at_most,
+                       r.pain_at_least, r.sessions, literal(r.why), strings(r.sources), where(r.where));
+  }
   for (const auto& t : c.self_tests) {
     out += "  {\n    SelfTest t;\n";
     out += fmt::format("    t.id = {};\n    t.name = {};\n    t.problem = {};\n    t.instructions = {};\n",

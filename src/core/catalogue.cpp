@@ -18,7 +18,7 @@ namespace {
 // As for the model structs (model.cpp): a section added to Catalogue must be
 // in its tied() and written by tools/compile_catalogue.cpp.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Catalogue) == 504,
+static_assert(sizeof(Catalogue) == 528,
               "a member was added to Catalogue: if it is a section, compare it in tied() and write it in "
               "tools/compile_catalogue.cpp, then update this size");
 #endif
@@ -132,6 +132,15 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 
 const SelfTest* Catalogue::find_self_test(std::string_view id) const { return find_by_id(self_tests, id); }
 const RedFlag* Catalogue::find_red_flag(std::string_view id) const { return find_by_id(red_flags, id); }
+
+const ProgressionRule* Catalogue::progression_rule(ProgressionKind kind) const {
+  for (const auto& rule : progression_rules) {
+    if (parse_progression_kind(rule.id) == kind) {
+      return &rule;
+    }
+  }
+  return nullptr;
+}
 
 Range Catalogue::per_week(Phase phase) const {
   const PhaseRule* rule = find_by_id(phase_rules, to_string(phase));

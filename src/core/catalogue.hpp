@@ -36,11 +36,12 @@ struct Catalogue {
   std::vector<RedFlag> red_flags;      // asked before any self-test
   std::vector<SelfTest> self_tests;    // each points to one problem
   std::vector<PhaseRule> phase_rules;  // how often a week asks for each phase
+  std::vector<ProgressionRule> progression_rules;  // when a saved programme moves by its log
 
   // Every section, compared entry by entry (the indexes follow from them).
   [[nodiscard]] auto tied() const {
     return std::tie(muscles, muscle_groups, equipment, problems, exercises, positions, habits, notes, red_flags,
-                    self_tests, phase_rules);
+                    self_tests, phase_rules, progression_rules);
   }
   friend bool operator==(const Catalogue& a, const Catalogue& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Catalogue& a, const Catalogue& b) { return !(a == b); }
@@ -61,6 +62,9 @@ struct Catalogue {
   // How often a week asks for an exercise of `phase`: its rule, or once to
   // every day when the catalogue has none.
   [[nodiscard]] Range per_week(Phase phase) const;
+  // The rule of `kind`; nullptr when the catalogue has none (the programme
+  // then never moves that way).
+  [[nodiscard]] const ProgressionRule* progression_rule(ProgressionKind kind) const;
   // The self-tests that point to problem `id`, in catalogue order.
   [[nodiscard]] std::vector<const SelfTest*> self_tests_for(std::string_view id) const;
 

@@ -23,7 +23,8 @@ enum class EntryKind {
   note,
   red_flag,
   self_test,
-  phase_rule
+  phase_rule,
+  progression_rule
 };
 
 // The fields of one kind of mapping.

@@ -45,6 +45,7 @@ VALGUS_FIELDS_OF(Problem, 208);
 VALGUS_FIELDS_OF(SelfTest, 352);
 VALGUS_FIELDS_OF(RedFlag, 160);
 VALGUS_FIELDS_OF(PhaseRule, 136);
+VALGUS_FIELDS_OF(ProgressionRule, 152);
 VALGUS_FIELDS_OF(Exercise, 520);
 VALGUS_FIELDS_OF(Position, 160);
 VALGUS_FIELDS_OF(Habit, 160);
@@ -63,6 +64,11 @@ std::optional<Phase> parse_phase(std::string_view text) { return value_in(phase_
 std::optional<Region> parse_region(std::string_view text) { return value_in(region_names, text); }
 std::optional<Side> parse_side(std::string_view text) { return value_in(side_names, text); }
 std::optional<Placement> parse_placement(std::string_view text) { return value_in(placement_names, text); }
+std::string_view to_string(Effort effort) { return name_in(effort_names, effort); }
+std::optional<Effort> parse_effort(std::string_view text) { return value_in(effort_names, text); }
+std::optional<ProgressionKind> parse_progression_kind(std::string_view text) {
+  return value_in(progression_kind_names, text);
+}
 
 std::string_view to_string(Unit unit) { return name_in(unit_names, unit); }
 std::string_view to_string(Comparison comparison) { return name_in(comparison_names, comparison); }

@@ -51,6 +51,16 @@ inline constexpr std::array<Named<Placement>, 2> placement_names{{{Placement::en
 inline constexpr std::array<Named<Side>, 3> side_names{
     {{Side::both, "both"}, {Side::left, "left"}, {Side::right, "right"}}};
 
+// How hard a logged session felt.
+enum class Effort { easy, right, hard };
+inline constexpr std::array<Named<Effort>, 3> effort_names{
+    {{Effort::easy, "easy"}, {Effort::right, "right"}, {Effort::hard, "hard"}}};
+
+// The rules that move a saved programme between stages by its log.
+enum class ProgressionKind { advance, step_back };
+inline constexpr std::array<Named<ProgressionKind>, 2> progression_kind_names{
+    {{ProgressionKind::advance, "advance"}, {ProgressionKind::step_back, "step-back"}}};
+
 // The values of a name table, in its order.
 template <typename Enum, std::size_t N>
 constexpr std::array<Enum, N> values_of(const std::array<Named<Enum>, N>& table) {
@@ -83,6 +93,9 @@ inline constexpr std::array<Region, 5> all_regions = values_of(region_names);
 [[nodiscard]] std::optional<Region> parse_region(std::string_view text);
 [[nodiscard]] std::optional<Side> parse_side(std::string_view text);
 [[nodiscard]] std::optional<Placement> parse_placement(std::string_view text);
+[[nodiscard]] std::string_view to_string(Effort effort);
+[[nodiscard]] std::optional<Effort> parse_effort(std::string_view text);
+[[nodiscard]] std::optional<ProgressionKind> parse_progression_kind(std::string_view text);
 
 // Limits shared by requests (the planner, the command line) and catalogues
 // (a progression's week), so each is checked against the same number.
@@ -273,6 +286,32 @@ struct PhaseRule {
   [[nodiscard]] auto tied() const { return std::tie(id, per_week, why, sources, where); }
   friend bool operator==(const PhaseRule& a, const PhaseRule& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const PhaseRule& a, const PhaseRule& b) { return !(a == b); }
+};
+
+// When a saved programme moves by its log. `advance`: over the last
+// `window_days`, at least `adherence_percent` of the planned sessions were
+// logged, mean pain was at most `mean_pain_at_most` and at most
+// `hard_sessions_at_most` sessions felt hard. `step_back`: `sessions`
+// sessions since the stage began had pain of at least `pain_at_least`.
+// Fields a rule does not use are 0.
+struct ProgressionRule {
+  std::string id;  // "advance" or "step-back"
+  int window_days = 0;
+  int adherence_percent = 0;
+  int mean_pain_at_most = 0;
+  int hard_sessions_at_most = 0;
+  int pain_at_least = 0;
+  int sessions = 0;
+  std::string why;
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const {
+    return std::tie(id, window_days, adherence_percent, mean_pain_at_most, hard_sessions_at_most, pain_at_least,
+                    sessions, why, sources, where);
+  }
+  friend bool operator==(const ProgressionRule& a, const ProgressionRule& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const ProgressionRule& a, const ProgressionRule& b) { return !(a == b); }
 };
 
 struct Exercise {
