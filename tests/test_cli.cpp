@@ -96,8 +96,9 @@ TEST_CASE("the command table: unique names, every command set up, hidden helpers
     CHECK(has_setup);
     CHECK_FALSE(command.summary.empty());
   }
-  CHECK(valgus::cli::visible_command_names() ==
-        std::vector<std::string>{"plan", "export", "list", "show", "problems", "check", "import", "completion"});
+  CHECK(valgus::cli::visible_command_names() == std::vector<std::string>{"plan", "export", "list", "show", "problems",
+                                                                         "start", "today", "go", "log", "progress",
+                                                                         "check", "import", "completion"});
   REQUIRE(valgus::cli::find_command("__complete") != nullptr);
   CHECK(valgus::cli::find_command("__complete")->hidden);
   CHECK(valgus::cli::find_command("plna") == nullptr);
@@ -115,8 +116,14 @@ TEST_CASE("the format table: each kind offers its formats, an unknown one is a u
                     "unknown format \"markdown\"; valid formats: text, json");
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::plan, "jsn"),
                     "unknown format \"jsn\" (did you mean \"json\"?); valid formats: text, markdown, json");
+  CHECK(valgus::format_names(DataKind::today) == std::vector<std::string>{"text", "json"});
+  CHECK(valgus::format_names(DataKind::progress) == std::vector<std::string>{"text", "json"});
+  CHECK(valgus::format_names(DataKind::log) == std::vector<std::string>{"text", "json", "csv"});
+  CHECK_THROWS_WITH((void)valgus::find_format(DataKind::plan, "csv"),
+                    "unknown format \"csv\"; valid formats: text, markdown, json");
   for (const auto& format : valgus::format_table()) {
-    CHECK(format.offers(DataKind::plan));  // every format can at least render a plan
+    // Every format renders a plan or the log.
+    CHECK((format.offers(DataKind::plan) || format.offers(DataKind::log)));
   }
 }
 

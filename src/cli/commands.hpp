@@ -78,6 +78,61 @@ struct ImportArgs {
 ExitCode run_import(const Context& context, const ImportArgs& args);
 Runner setup_import(OptionBuilder& options);
 
+// ---- following a programme (start, today, go, log, progress) ----
+// Each takes the problem and personal flags: given, they win over the saved
+// programme's.
+
+struct StartArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  std::optional<std::string> start;  // YYYY-MM-DD; none: the next Monday after today
+  bool force = false;
+};
+ExitCode run_start(const Context& context, const StartArgs& args);
+Runner setup_start(OptionBuilder& options);
+
+struct TodayArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  std::optional<std::string> date;
+  std::string format = "text";
+};
+ExitCode run_today(const Context& context, const TodayArgs& args);
+Runner setup_today(OptionBuilder& options);
+
+struct GoArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  std::optional<std::string> date;
+  bool quiet = false;  // no bell
+};
+ExitCode run_go(const Context& context, const GoArgs& args);
+Runner setup_go(OptionBuilder& options);
+
+struct LogArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  std::optional<std::string> date;
+  std::optional<int> pain;
+  std::optional<std::string> effort;
+  std::optional<std::string> skipped;  // ids, comma-separated
+  std::optional<std::string> note;
+  bool list = false;
+  std::optional<std::string> remove;  // --delete D
+  std::string format = "text";        // with --list
+};
+ExitCode run_log(const Context& context, const LogArgs& args);
+Runner setup_log(OptionBuilder& options);
+
+struct ProgressArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  std::optional<std::string> date;
+  std::string format = "text";
+};
+ExitCode run_progress(const Context& context, const ProgressArgs& args);
+Runner setup_progress(OptionBuilder& options);
+
 // completion SHELL reads the whole command line (every command's options);
 // the hidden __complete KIND prints the words a shell offers on TAB.
 Runner setup_completion(OptionBuilder& options);

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <ctime>
 
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -18,7 +20,21 @@
 
 namespace valgus::cli {
 
-Context::Context(Catalogue builtin) : builtin_(std::move(builtin)) {}
+namespace {
+
+// Today on the person's own clock: the only place valgus reads the time.
+Date local_today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (localtime_r(&now, &local) == nullptr) {
+    return date_from_unix_seconds(static_cast<std::int64_t>(now));
+  }
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace
+
+Context::Context(Catalogue builtin) : today(local_today), builtin_(std::move(builtin)) {}
 
 std::vector<CatalogueFile> Context::catalogue_files(const std::vector<std::string>& extra_paths) const {
   std::vector<CatalogueSource> sources;
@@ -128,8 +144,8 @@ void PersonalChoice::apply_to(Request& request, const Catalogue& catalogue) cons
   if (equipment) {
     request.equipment = parse_equipment_list(catalogue, *equipment);
   }
-  request.side = parse_side(side).value_or(Side::both);
-  request.when = when;
+  request.side = parse_side(side.value_or("both")).value_or(Side::both);
+  request.when = when.value_or("");
   request.week = week;
   if (full) {
     if (days) {

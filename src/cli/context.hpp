@@ -5,6 +5,7 @@
 // data: a unit test builds a Context and calls run_plan() without CLI11.
 
 #include "cli/options.hpp"
+#include "core/calendar_date.hpp"
 #include "core/catalogue.hpp"
 #include "core/planner.hpp"
 #include "render/render.hpp"
@@ -34,6 +35,8 @@ class Context {
   CompletionRegistry completions;
   // Where command output goes; empty: standard output (tests capture it).
   std::function<void(std::string_view)> output;
+  // Today on the person's clock (local time); tests give a fixed day.
+  std::function<Date()> today;
 
   // The built-in catalogue (problem flags and help come from it).
   [[nodiscard]] const Catalogue& builtin() const { return builtin_; }
@@ -71,8 +74,8 @@ struct ProblemChoice {
 struct PersonalChoice {
   std::optional<std::string> equipment;
   std::optional<int> minutes;
-  std::string side = "both";
-  std::string when;
+  std::optional<std::string> side;  // none: both
+  std::optional<std::string> when;
   int week = 1;
   std::optional<std::string> days;  // a count (3) or weekdays (mon,wed,fri)
   std::optional<int> max_exercises;

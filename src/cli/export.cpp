@@ -36,16 +36,6 @@ struct IcsArgs {
 constexpr int default_minutes_of_day = 18 * 60;
 constexpr int alarm_minutes = 30;
 
-// Today on the person's own clock: the only place valgus reads the time.
-Date today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  if (localtime_r(&now, &local) == nullptr) {
-    return date_from_unix_seconds(static_cast<std::int64_t>(now));
-  }
-  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
 // SOURCE_DATE_EPOCH (reproducible builds): whole seconds since 1970, digits
 // only. Unset: none; anything else is a usage error.
 std::optional<Date> source_date_epoch() {
@@ -220,7 +210,7 @@ ExitCode run_export_ics(const Context& context, const ExportArgs& args, const Ic
   }
   // What a person typed is checked before any catalogue work.
   const int minutes_of_day = ics.at ? parse_time_of_day(*ics.at) : default_minutes_of_day;
-  const Date start = ics.start ? parse_date(*ics.start) : next_monday(today());
+  const Date start = ics.start ? parse_date(*ics.start) : next_monday(context.today());
   const Date dtstamp = source_date_epoch().value_or(start);
   const Catalogue catalogue = context.catalogue();
   Request request = args.problems.request(catalogue, "export");

@@ -168,7 +168,7 @@ void add_problem_options(OptionBuilder& options, ProblemChoice& choice) {
   options.flag("--all", choice.all, "Every problem of the catalogue");
 }
 
-void add_personal_options(OptionBuilder& options, PersonalChoice& choice) {
+void add_personal_options(OptionBuilder& options, PersonalChoice& choice, bool follow) {
   const Catalogue& builtin = options.context().builtin();
   const std::vector<std::string> kit = builtin.kit_ids();
   std::string example;
@@ -189,13 +189,17 @@ void add_personal_options(OptionBuilder& options, PersonalChoice& choice) {
   options.option("--minutes", choice.minutes, "Minutes per session (default 20)", "N").whole_number(1, max_minutes);
   options.option("--max-exercises", choice.max_exercises, "At most K exercises per session (default 6)", "K")
       .whole_number(1, max_session_exercises);
-  options.flag("--full", choice.full,
-               "One session of the whole routine instead of a week (with --minutes: fitted to it)");
+  if (!follow) {
+    options.flag("--full", choice.full,
+                 "One session of the whole routine instead of a week (with --minutes: fitted to it)");
+  }
   options.option("--side", choice.side, "The leg that caves more gets extra volume: left, right or both", "SIDE")
       .one_of({"left", "right", "both"});
   options.option("--when", choice.when, "Where your knee caves: " + or_list(builtin.position_ids()), "WHERE")
       .completes(Completes::position);
-  options.option("--week", choice.week, "Apply the progressions due by week N", "N").whole_number(1, max_week);
+  if (!follow) {
+    options.option("--week", choice.week, "Apply the progressions due by week N", "N").whole_number(1, max_week);
+  }
 }
 
 std::string or_list(const std::vector<std::string>& words) {

@@ -102,7 +102,9 @@ void add_format_option(OptionBuilder& options, DataKind kind, std::string& forma
 void add_problem_options(OptionBuilder& options, ProblemChoice& choice);
 // --equipment, --minutes, --side, --when, --week (plan, export); the help
 // names the built-in equipment and positions.
-void add_personal_options(OptionBuilder& options, PersonalChoice& choice);
+// `follow` (start, today, go, log, progress): no --full and no --week, the
+// stage comes from the log.
+void add_personal_options(OptionBuilder& options, PersonalChoice& choice, bool follow = false);
 
 // "a, b or c".
 [[nodiscard]] std::string or_list(const std::vector<std::string>& words);

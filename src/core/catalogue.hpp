@@ -33,9 +33,9 @@ struct Catalogue {
   std::vector<Position> positions;
   std::vector<Habit> habits;
   std::vector<Note> notes;
-  std::vector<RedFlag> red_flags;      // asked before any self-test
-  std::vector<SelfTest> self_tests;    // each points to one problem
-  std::vector<PhaseRule> phase_rules;  // how often a week asks for each phase
+  std::vector<RedFlag> red_flags;                  // asked before any self-test
+  std::vector<SelfTest> self_tests;                // each points to one problem
+  std::vector<PhaseRule> phase_rules;              // how often a week asks for each phase
   std::vector<ProgressionRule> progression_rules;  // when a saved programme moves by its log
 
   // Every section, compared entry by entry (the indexes follow from them).

@@ -322,8 +322,8 @@ std::optional<ProgressionRule> EntryReader::progression_rule(const YamlNode& nod
     const YamlNode* value = f->get(number.field);
     if (!kind || *kind != number.used_by) {
       if (value != nullptr && kind) {
-        read_.errors().error(value->where, fmt::format("a {} rule does not use \"{}\"; remove it", *entry_id,
-                                                       number.field));
+        read_.errors().error(value->where,
+                             fmt::format("a {} rule does not use \"{}\"; remove it", *entry_id, number.field));
         ok = false;
       }
       continue;

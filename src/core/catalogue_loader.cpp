@@ -166,8 +166,7 @@ class Loader {
       case EntryKind::red_flag: return add(kind, catalogue_.red_flags, entries_.red_flag(node));
       case EntryKind::self_test: return add(kind, catalogue_.self_tests, entries_.self_test(node));
       case EntryKind::phase_rule: return add(kind, catalogue_.phase_rules, entries_.phase_rule(node));
-      case EntryKind::progression_rule:
-        return add(kind, catalogue_.progression_rules, entries_.progression_rule(node));
+      case EntryKind::progression_rule: return add(kind, catalogue_.progression_rules, entries_.progression_rule(node));
     }
   }
 

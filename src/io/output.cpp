@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -402,6 +403,22 @@ void write_file_atomically(const std::string& path, std::string_view text, bool 
     publish_without_replacing(temporary.name(), path, NoClobberStep::link, exists_message);
   }
   temporary.forget_name(false);
+}
+
+}  // namespace valgus
+
+namespace valgus {
+
+void create_parent_folders(const std::string& path) {
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) {
+    return;
+  }
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    throw Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", folder.string(), error.message()));
+  }
 }
 
 }  // namespace valgus

@@ -30,6 +30,10 @@ void write_stdout(std::string_view text);
 // it"); the caller knows, this layer does not.
 void write_file_atomically(const std::string& path, std::string_view text, bool force, std::string_view if_exists = {});
 
+// Creates the folder that holds `path` and its parents as needed;
+// Error(cannot_create) with the reason when that fails.
+void create_parent_folders(const std::string& path);
+
 // How a finished file gets its name without replacing one that exists, in
 // the order tried: link(2); renameat2(RENAME_NOREPLACE) where there are no
 // hard links; an exclusive create of the name, then a rename over that

@@ -23,6 +23,9 @@ std::vector<Format> make_table() {
     return render_problems_text(listing, style);
   };
   text.check = [](const CheckReport& report, const TextStyle&) { return render_check_text(report); };
+  text.today = render_today_text;
+  text.progress = render_progress_text;
+  text.log = render_log_text;
 
   Format markdown{"markdown"};
   markdown.plan = [](const Plan& plan, const TextStyle&) { return render_plan_markdown(plan); };
@@ -38,8 +41,14 @@ std::vector<Format> make_table() {
   };
   json.problems = [](const ProblemsListing& listing, const TextStyle&) { return render_problems_json(listing); };
   json.check = [](const CheckReport& report, const TextStyle&) { return render_check_json(report); };
+  json.today = [](const TodayView& view, const TextStyle&) { return render_today_json(view); };
+  json.progress = [](const ProgressView& view, const TextStyle&) { return render_progress_json(view); };
+  json.log = [](const LogListing& listing, const TextStyle&) { return render_log_json(listing); };
 
-  return {text, markdown, json};
+  Format csv{"csv"};
+  csv.log = [](const LogListing& listing, const TextStyle&) { return render_log_csv(listing); };
+
+  return {text, markdown, json, csv};
 }
 
 }  // namespace
@@ -51,6 +60,9 @@ bool Format::offers(DataKind kind) const {
     case DataKind::exercise: return exercise != nullptr;
     case DataKind::problems: return problems != nullptr;
     case DataKind::check: return check != nullptr;
+    case DataKind::today: return today != nullptr;
+    case DataKind::progress: return progress != nullptr;
+    case DataKind::log: return log != nullptr;
   }
   return false;
 }

@@ -13,7 +13,7 @@
 namespace valgus {
 
 // What a command renders.
-enum class DataKind { plan, list, exercise, problems, check };
+enum class DataKind { plan, list, exercise, problems, check, today, progress, log };
 
 struct Format {
   std::string_view name;
@@ -26,6 +26,9 @@ struct Format {
   std::string (*exercise)(const ExerciseDetail&, const TextStyle&) = nullptr;
   std::string (*problems)(const ProblemsListing&, const TextStyle&) = nullptr;
   std::string (*check)(const CheckReport&, const TextStyle&) = nullptr;
+  std::string (*today)(const TodayView&, const TextStyle&) = nullptr;
+  std::string (*progress)(const ProgressView&, const TextStyle&) = nullptr;
+  std::string (*log)(const LogListing&, const TextStyle&) = nullptr;
 
   [[nodiscard]] bool offers(DataKind kind) const;
 };

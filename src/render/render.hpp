@@ -6,6 +6,7 @@
 // kind of data is the format table's business (render/formats.hpp).
 
 #include "core/catalogue.hpp"
+#include "core/follow.hpp"
 #include "core/planner.hpp"
 
 #include <string>
@@ -44,6 +45,41 @@ struct CheckReport {
   const LoadResult* result = nullptr;
   std::size_t files = 0;
 };
+
+// A day of a saved programme (today): the plan at the stage the log has
+// earned, what the day holds and why the stage is what it is.
+struct TodayView {
+  const Plan* plan = nullptr;
+  const DayPlan* day = nullptr;
+  const StageState* stage = nullptr;
+  std::vector<int> stage_weeks;
+  std::string source;  // which programme: "saved programme PATH"
+};
+
+// Week by week (progress): sessions planned and done, pain, stage.
+struct ProgressView {
+  const Plan* plan = nullptr;  // for the banner
+  std::vector<WeekProgress> weeks;
+  const StageState* stage = nullptr;
+  std::vector<int> stage_weeks;
+  std::string source;
+  Date date;
+  bool unicode = true;  // block characters in the chart; ASCII without UTF-8
+};
+
+// The log's history (log --list).
+struct LogListing {
+  std::vector<LoggedSession> sessions;
+};
+
+[[nodiscard]] std::string render_today_text(const TodayView& view, const TextStyle& style);
+[[nodiscard]] std::string render_today_json(const TodayView& view);
+[[nodiscard]] std::string render_progress_text(const ProgressView& view, const TextStyle& style);
+[[nodiscard]] std::string render_progress_json(const ProgressView& view);
+[[nodiscard]] std::string render_log_text(const LogListing& listing, const TextStyle& style);
+[[nodiscard]] std::string render_log_json(const LogListing& listing);
+// RFC 4180: a header line, CRLF line ends, fields quoted when needed.
+[[nodiscard]] std::string render_log_csv(const LogListing& listing);
 
 [[nodiscard]] std::string render_plan_text(const Plan& plan, const TextStyle& style);
 [[nodiscard]] std::string render_plan_markdown(const Plan& plan);

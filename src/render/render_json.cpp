@@ -3,6 +3,7 @@
 
 #include "core/calendar_date.hpp"
 #include "core/dose.hpp"
+#include "render/json_parts.hpp"
 #include "render/render.hpp"
 
 #include <nlohmann/json.hpp>
@@ -11,9 +12,7 @@
 #include <vector>
 
 namespace valgus {
-namespace {
-
-using Json = nlohmann::ordered_json;
+namespace json_detail {
 
 Json range_json(Range range) {
   if (!range.given()) {
@@ -66,6 +65,27 @@ std::string dump(const Json& json) {
   // indent so the output diffs well.
   return json.dump(2) + "\n";
 }
+
+Json notes_json(const std::vector<Note>& notes) {
+  Json out = Json::array();
+  for (const auto& note : notes) {
+    out.push_back(Json{{"id", note.id},
+                       {"title", note.title},
+                       {"text", note.text},
+                       {"placement", std::string(to_string(note.placement))}});
+  }
+  return out;
+}
+
+}  // namespace json_detail
+
+namespace {
+
+using json_detail::dose_json;
+using json_detail::dump;
+using json_detail::exercise_json;
+using json_detail::notes_json;
+using json_detail::range_json;
 
 // Writes what dump() would print for a document built one value at a time,
 // so a plan or list of 15,000 exercises never exists as one DOM (which
@@ -153,13 +173,7 @@ std::string render_plan_json(const Plan& plan) {
   for (const auto& habit : plan.habits) {
     habits.push_back(Json{{"id", habit.id}, {"name", habit.name}, {"advice", habit.advice}});
   }
-  Json notes = Json::array();
-  for (const auto& note : plan.notes) {
-    notes.push_back(Json{{"id", note.id},
-                         {"title", note.title},
-                         {"text", note.text},
-                         {"placement", std::string(to_string(note.placement))}});
-  }
+  const Json notes = notes_json(plan.notes);
   Json adjusted = Json::array();
   for (const auto& adjustment : plan.adjustments) {
     adjusted.push_back(Json{{"kind", std::string(to_string(adjustment.kind))}, {"text", adjustment.text}});

@@ -16,33 +16,6 @@ namespace valgus::text_detail {
 
 namespace {
 
-// " 1. Adductor roll — 30 s each side · foam roller        ~1 min", the
-// minutes right-aligned on the item's first line; a long item wraps under
-// its text, so the minutes never break over two lines.
-void session_item(TextWriter& w, int number, const PlannedExercise& planned) {
-  const std::string number_text = fmt::format("{:>2}. ", number);
-  const std::string name = one_line(planned.exercise.name);
-  const std::string rest = one_line(" — " + dose_and_equipment(planned));
-  const std::string minutes = minutes_label(planned.seconds);
-  if (w.fits(number_text + name + rest, minutes)) {
-    w.spread(number_text + w.bold(name) + rest, minutes);
-    return;
-  }
-  const int reserved = minutes.empty() ? 0 : display_width(minutes) + 1;
-  std::string wrapped;
-  wrap_into(wrapped, name + rest, std::max(20, w.width() - display_width(number_text) - reserved),
-            std::max(20, w.width() - 4), 4);
-  const std::size_t end = wrapped.find('\n');
-  std::string first = wrapped.substr(0, end);
-  if (first.rfind(name, 0) == 0) {  // the name in bold, as on a line that fits
-    first = w.bold(name) + first.substr(name.size());
-  }
-  w.spread(number_text + first, minutes);
-  if (end != std::string::npos) {
-    w.line(wrapped.substr(end + 1));
-  }
-}
-
 void session_block(TextWriter& w, const Plan& plan, const PlannedSession& session) {
   w.line();
   w.spread(w.paint(fmt::format("SESSION {} · {}", session.id, day_list(session.days)), "1;36"),
@@ -104,6 +77,33 @@ void reference(TextWriter& w, const Plan& plan) {
 }
 
 }  // namespace
+
+// " 1. Adductor roll — 30 s each side · foam roller        ~1 min", the
+// minutes right-aligned on the item's first line; a long item wraps under
+// its text, so the minutes never break over two lines.
+void session_item(TextWriter& w, int number, const PlannedExercise& planned) {
+  const std::string number_text = fmt::format("{:>2}. ", number);
+  const std::string name = one_line(planned.exercise.name);
+  const std::string rest = one_line(" — " + dose_and_equipment(planned));
+  const std::string minutes = minutes_label(planned.seconds);
+  if (w.fits(number_text + name + rest, minutes)) {
+    w.spread(number_text + w.bold(name) + rest, minutes);
+    return;
+  }
+  const int reserved = minutes.empty() ? 0 : display_width(minutes) + 1;
+  std::string wrapped;
+  wrap_into(wrapped, name + rest, std::max(20, w.width() - display_width(number_text) - reserved),
+            std::max(20, w.width() - 4), 4);
+  const std::size_t end = wrapped.find('\n');
+  std::string first = wrapped.substr(0, end);
+  if (first.rfind(name, 0) == 0) {  // the name in bold, as on a line that fits
+    first = w.bold(name) + first.substr(name.size());
+  }
+  w.spread(number_text + first, minutes);
+  if (end != std::string::npos) {
+    w.line(wrapped.substr(end + 1));
+  }
+}
 
 void week_body(TextWriter& w, const Plan& plan) {
   w.paragraph("Schedule: ", schedule_line(plan, text_session_words), 10);

@@ -102,6 +102,8 @@ void exercise_details(TextWriter& w, const PlannedExercise& planned, int indent)
 void plan_head(TextWriter& w, const Plan& plan);
 // Habits to avoid and the notes placed at the end (safety last).
 void plan_tail(TextWriter& w, const Plan& plan);
+// " 1. Adductor roll — 30 s each side · foam roller        ~1 min".
+void session_item(TextWriter& w, int number, const PlannedExercise& planned);
 // A week of sessions: schedule, adjustments, sessions, then how to do each
 // exercise once.
 void week_body(TextWriter& w, const Plan& plan);

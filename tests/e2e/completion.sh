@@ -31,7 +31,7 @@ expect "stretch strengthen" -- valgus list --phase s
 expect "pelvis-tilt pronation" -- valgus export routine.md --problem p
 expect "band,foam-roller" -- valgus plan --all --equipment band,fo
 expect "standing squat" -- valgus plan --when s
-expect "plan problems" -- valgus p
+expect "plan problems progress" -- valgus p
 expect "auto always" -- valgus --color a
 expect "text markdown json" -- valgus list --format ''
 expect "--no-user-catalog --no-builtin" -- valgus --no

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The layers stay layers: src/core includes nothing from render, io or cli;
 # render and io nothing from cli or each other; CLI11 only in src/cli and
-# main.cpp; yaml-cpp only in the YAML tree; SQL nowhere yet.
+# main.cpp; yaml-cpp only in the YAML tree; SQLite (and so SQL) only in the
+# log store, io/log_store.cpp. (tests/test_log_store.cpp builds its old and
+# foreign databases with the sqlite3 program, so no test includes SQLite
+# either.)
 #
 # Usage: layers.sh SOURCE_DIR   (the repository's src/)
 set -u
@@ -25,6 +28,11 @@ done
 yaml=$(grep -RlE '#include <yaml-cpp/' "$src" | sed "s|^$src/||")
 if [ "$yaml" != "core/yaml_tree.cpp" ]; then
   printf 'FAIL: yaml-cpp must be included only by core/yaml_tree.cpp, found in:\n%s\n' "$yaml"
+  fail=1
+fi
+sqlite=$(grep -RlE '#include [<"](SQLiteCpp/|sqlite3\.h)' "$src" | sed "s|^$src/||")
+if [ "$sqlite" != "io/log_store.cpp" ]; then
+  printf 'FAIL: SQLiteCpp and sqlite3.h must be included only by io/log_store.cpp, found in:\n%s\n' "$sqlite"
   fail=1
 fi
 exit $fail

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Following a programme with ten years of log: how long the everyday commands
+# take, and how much memory, once the log holds 3,650 daily sessions.
+#   bench/follow.sh [BUILD_DIR]   (default: build)
+# 1. A saved programme (`valgus start --hip-rotation --start 2017-01-02`) and
+#    its log: one real `valgus log`, so that the file has the real schema,
+#    then the other 3,649 days inserted by SQL in one transaction, each with
+#    the exercises of that first session (about 25,000 exercise rows).
+# 2. `valgus --version`, `valgus today`, `valgus log --date <a new day>` and
+#    `valgus progress` timed with hyperfine (mean ± σ), or with a loop of
+#    runs when hyperfine is missing; peak resident memory from GNU time.
+# Prints Markdown. The goal: each command within 3x of --version and under
+# 10 MB. Times vary by ±30 % on a shared machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+bin=$(realpath "$build/valgus")
+command -v sqlite3 >/dev/null || { echo "bench: needs sqlite3 (apt-get install sqlite3)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME=/nonexistent/valgus-bench XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state
+db=$XDG_STATE_HOME/valgus/valgus.db
+days=3650
+
+"$bin" start --hip-rotation --start 2017-01-02 >/dev/null
+"$bin" log --date 2017-01-02 --pain 2 --effort right >/dev/null
+sqlite3 "$db" "
+BEGIN;
+WITH RECURSIVE day(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM day WHERE i < $days - 1)
+INSERT INTO sessions (date, session, stage_week, pain, effort, note)
+SELECT date('2017-01-02', '+' || i || ' days'), first.session, first.stage_week, abs(random()) % 4,
+       CASE abs(random()) % 3 WHEN 0 THEN 'easy' WHEN 1 THEN 'right' ELSE 'hard' END,
+       CASE WHEN i % 30 = 0 THEN 'a note now and then' ELSE '' END
+FROM day, (SELECT session, stage_week FROM sessions WHERE id = 1) AS first;
+INSERT INTO session_exercises (session_id, position, exercise, done)
+SELECT s.id, e.position, e.exercise, abs(random()) % 10 != 0
+FROM sessions AS s, session_exercises AS e WHERE e.session_id = 1 AND s.id != 1;
+COMMIT;"
+sessions=$(sqlite3 "$db" 'SELECT count(*) FROM sessions')
+exercises=$(sqlite3 "$db" 'SELECT count(*) FROM session_exercises')
+last=$(sqlite3 "$db" 'SELECT max(date) FROM sessions')
+new_day=$(sqlite3 "$db" "SELECT date('$last', '+1 day')")
+size_kb=$(($(stat -c %s "$db") / 1024))
+
+names=(version today log progress)
+commands=("$bin --version" "$bin today" "$bin log --date $new_day --pain 1" "$bin progress")
+for i in "${!commands[@]}"; do
+  # shellcheck disable=SC2086
+  ${commands[$i]} >/dev/null 2>"$work/err" || { echo "bench: ${commands[$i]} failed: $(cat "$work/err")" >&2; exit 1; }
+done
+
+echo "## Ten years of log: $sessions sessions, $exercises exercise rows, ${size_kb} KiB"
+echo
+declare -A mean sd
+if command -v hyperfine >/dev/null; then
+  args=()
+  for i in "${!commands[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
+  hyperfine -N --warmup 5 --runs 40 --export-json "$work/h.json" "${args[@]}" >/dev/null 2>&1
+  while read -r name m s; do
+    mean[$name]=$m sd[$name]=$s
+  done < <(python3 -c "
+import json
+for r in json.load(open('$work/h.json'))['results']:
+    print(r['command'], f\"{r['mean'] * 1000:.2f}\", f\"{(r['stddev'] or 0) * 1000:.2f}\")")
+  how="hyperfine, 40 runs after 5 warm-up"
+else
+  for i in "${!commands[@]}"; do
+    start=$(date +%s%N)
+    # shellcheck disable=SC2086
+    for _ in $(seq 40); do ${commands[$i]} >/dev/null; done
+    mean[${names[$i]}]=$(python3 -c "print(f'{($(date +%s%N) - $start) / 40e6:.2f}')") sd[${names[$i]}]="?"
+  done
+  how="a loop of 40 runs, no hyperfine"
+fi
+
+echo "($how; peak RSS: the largest of 5 runs under GNU time)"
+echo
+echo "| command | mean ± σ (ms) | × --version | peak RSS (MB) |"
+echo "|---|---|---|---|"
+verdict=met
+for i in "${!commands[@]}"; do
+  name=${names[$i]} peak=0
+  for _ in 1 2 3 4 5; do
+    # shellcheck disable=SC2086
+    kb=$(/usr/bin/time -f %M ${commands[$i]} 2>&1 >/dev/null | tail -1)
+    [ "$kb" -gt "$peak" ] && peak=$kb
+  done
+  read -r ratio mb over < <(python3 -c "
+m, v, kb = ${mean[$name]}, ${mean[version]}, $peak
+print(f'{m / v:.2f}', f'{kb / 1024:.1f}', int(m / v > 3 or kb > 10 * 1024))")
+  [ "$over" = 1 ] && verdict="not met"
+  label=${commands[$i]#"$bin "}
+  echo "| valgus $label | ${mean[$name]} ± ${sd[$name]} | $ratio | $mb |"
+done
+echo
+echo "Goal (each within 3x of --version and under 10 MB): $verdict."

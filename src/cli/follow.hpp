@@ -1,0 +1,66 @@
+#pragma once
+
+// What start, today, go, log and progress share: where the saved programme
+// and the log live, reading them, and the plan of a date at the stage the
+// log has earned.
+
+#include "cli/context.hpp"
+#include "core/calendar_date.hpp"
+#include "core/follow.hpp"
+#include "core/programme.hpp"
+#include "io/log_store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace valgus::cli {
+
+// $XDG_CONFIG_HOME/valgus/programme.yaml (default ~/.config/valgus/); a
+// usage error when neither variable gives an absolute path.
+[[nodiscard]] std::string programme_path();
+// $XDG_STATE_HOME/valgus/valgus.db (default ~/.local/state/valgus/); a usage
+// error when neither variable gives an absolute path.
+[[nodiscard]] std::string log_path();
+
+// --date D (strict YYYY-MM-DD), or today on the context's clock.
+[[nodiscard]] Date date_or_today(const Context& context, const std::optional<std::string>& date);
+
+// The programme a command follows: the saved one, or the one the flags
+// describe (flags given win, field by field); `source` says which, for the
+// output ("saved programme /home/a/.config/valgus/programme.yaml").
+struct ChosenProgramme {
+  Programme programme;
+  std::string source;
+  bool saved = false;
+};
+// No saved programme and no problem flags: exit 64 with a hint to
+// `valgus start` or `valgus assess`.
+[[nodiscard]] ChosenProgramme choose_programme(const Context& context, const Catalogue& catalogue,
+                                               const ProblemChoice& problems, const PersonalChoice& personal,
+                                               std::string_view command);
+
+// Everything a date of the programme needs: the log, the stage it has
+// earned, the plan at that stage and what the date holds. `day` points into
+// `plan`: move a Followed, never copy it.
+struct Followed {
+  Followed() = default;
+  Followed(Followed&&) = default;
+  Followed& operator=(Followed&&) = default;
+  Followed(const Followed&) = delete;
+  Followed& operator=(const Followed&) = delete;
+  ~Followed() = default;
+
+  ChosenProgramme chosen;
+  Date date;
+  std::vector<LoggedSession> log;  // oldest first, without exercises
+  std::vector<SessionRecord> records;
+  std::vector<int> weeks;  // stage weeks
+  StageState stage;
+  Plan plan;  // the week plan at the stage's week
+  DayPlan day;
+};
+// `log` is the log's path (log_path()); a missing log reads as empty.
+[[nodiscard]] Followed follow(const Catalogue& catalogue, ChosenProgramme chosen, Date date, const std::string& log);
+
+}  // namespace valgus::cli

@@ -1,0 +1,298 @@
+// valgus go: the day's session guided in the terminal, one exercise at a
+// time: countdowns for holds, timed sets, rests and side changes, a prompt
+// for rep sets; then pain and effort, and the session goes in the log.
+
+#include "cli/commands.hpp"
+#include "cli/follow.hpp"
+#include "cli/go_screen.hpp"
+
+#include "core/calendar_date.hpp"
+#include "core/guide.hpp"
+#include "core/text.hpp"
+#include "io/log_store.hpp"
+#include "io/output.hpp"
+#include "io/terminal.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus::cli {
+namespace {
+
+// For tests only: how many milliseconds a countdown second lasts, so the
+// tmux test runs a whole session in seconds. Documented in valgus(1) under
+// ENVIRONMENT as being for testing.
+constexpr const char* second_ms_variable = "VALGUS_GO_SECOND_MS";
+constexpr int max_second_ms = 1000;
+
+int second_ms() {
+  const char* value = std::getenv(second_ms_variable);
+  if (value == nullptr || *value == '\0') {
+    return max_second_ms;
+  }
+  const std::string text(value);
+  const bool digits =
+      text.size() <= 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const int ms = digits ? std::stoi(text) : 0;
+  if (ms < 1 || ms > max_second_ms) {
+    throw Error(ExitCode::usage, fmt::format("{} must be a whole number of milliseconds from 1 to {} (it is for "
+                                             "testing), not \"{}\"",
+                                             second_ms_variable, max_second_ms, one_line(text)));
+  }
+  return ms;
+}
+
+struct GuideSettings {
+  std::string heading;
+  int second_ms = max_second_ms;
+  bool quiet = false;
+  bool color = false;
+};
+
+// How the guided part ended.
+struct Walked {
+  std::vector<Outcome> outcomes;
+  bool quit = false;  // q before the end
+};
+
+// The keys, the clock and the screen around a Guide. Raw mode lasts as long
+// as this function: the terminal is back to normal when it returns or
+// throws (and the signal handler puts it back if a signal ends it).
+Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& settings) {
+  using Clock = std::chrono::steady_clock;
+  RawTerminal terminal;
+  Guide guide(exercises);
+  Countdown countdown;
+  const auto start_step = [&] {
+    countdown = guide.finished() || !guide.current().is_countdown()
+                    ? Countdown()
+                    : Countdown(guide.current().countdown_seconds(), settings.second_ms);
+  };
+  start_step();
+  Clock::time_point last = Clock::now();
+  std::string bell;
+  int shown_seconds = -1;
+  bool redraw = true;
+  bool quit = false;
+  while (!guide.finished() && !quit) {
+    const Clock::time_point now = Clock::now();
+    countdown.advance(std::chrono::duration_cast<std::chrono::milliseconds>(now - last).count());
+    last = now;
+    const GuideStep& step = guide.current();
+    if (step.is_countdown() && countdown.over()) {
+      // The bell goes with the next frame, so it rings as that frame shows.
+      if (!settings.quiet) {
+        bell = "\a";
+      }
+      guide.next();
+      start_step();
+      redraw = true;
+      continue;
+    }
+    if (redraw || countdown.seconds_left() != shown_seconds || RawTerminal::take_resized()) {
+      GoFrame frame;
+      frame.heading = settings.heading;
+      frame.exercise = &exercises.at(step.exercise);
+      frame.index = step.exercise;
+      frame.count = exercises.size();
+      frame.step = &step;
+      frame.seconds_left = countdown.seconds_left();
+      frame.paused = countdown.paused();
+      // Past 100 columns the lines only get harder to read.
+      frame.width = std::min(RawTerminal::width(), 100);
+      frame.height = RawTerminal::height();
+      frame.color = settings.color;
+      RawTerminal::write(bell + frame_text(frame));
+      bell.clear();
+      shown_seconds = frame.seconds_left;
+      redraw = false;
+    }
+    const bool ticking = step.is_countdown() && !countdown.paused();
+    // A second-long wait at most otherwise: a resize is noticed in time
+    // even where the signal does not cut the wait short.
+    const auto wait = ticking ? countdown.ms_to_next_tick() : std::int64_t{1000};
+    const Key key = terminal.read_key(static_cast<int>(std::max<std::int64_t>(1, wait)));
+    switch (key.kind) {
+      case KeyKind::none: break;
+      case KeyKind::closed:
+        throw Error(ExitCode::io_error, "the terminal closed during the session; nothing was logged");
+      case KeyKind::enter:
+        guide.next();
+        start_step();
+        redraw = true;
+        break;
+      case KeyKind::character:
+        switch (key.character) {
+          case ' ':
+            countdown.toggle_pause();
+            redraw = true;
+            break;
+          case 's':
+          case 'S':
+            guide.skip();
+            start_step();
+            redraw = true;
+            break;
+          case 'b':
+          case 'B':
+            guide.back();
+            start_step();
+            redraw = true;
+            break;
+          case 'q':
+          case 'Q': quit = true; break;
+          default: break;
+        }
+        break;
+    }
+  }
+  Walked walked;
+  walked.outcomes = guide.outcomes();
+  walked.quit = quit && !guide.finished();
+  return walked;
+}
+
+// One answer typed at a normal (cooked) terminal; none at end of input.
+std::optional<std::string> ask(std::string_view question) {
+  write_stdout(question);
+  std::string answer;
+  if (!std::getline(std::cin, answer)) {
+    write_stdout("\n");
+    return std::nullopt;
+  }
+  return trim(answer);
+}
+
+// Pain 0-10; Enter (or end of input) leaves it out of the log.
+std::optional<int> ask_pain() {
+  while (true) {
+    const std::optional<std::string> answer = ask("Pain during the session, 0 (none) to 10 (Enter: leave out): ");
+    if (!answer || answer->empty()) {
+      return std::nullopt;
+    }
+    const bool digits =
+        answer->size() <= 2 && std::all_of(answer->begin(), answer->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && std::stoi(*answer) <= 10) {
+      return std::stoi(*answer);
+    }
+    write_stdout("  type a whole number from 0 to 10, or press Enter to leave it out\n");
+  }
+}
+
+// Effort: e/r/h, 1/2/3 or the word; Enter (or end of input) leaves it out.
+std::optional<Effort> ask_effort() {
+  while (true) {
+    const std::optional<std::string> answer = ask("Effort: e easy, r about right, h hard (1/2/3; Enter: leave out): ");
+    if (!answer || answer->empty()) {
+      return std::nullopt;
+    }
+    std::string word = *answer;
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (word == "e" || word == "1") {
+      return Effort::easy;
+    }
+    if (word == "r" || word == "2") {
+      return Effort::right;
+    }
+    if (word == "h" || word == "3") {
+      return Effort::hard;
+    }
+    if (const std::optional<Effort> effort = parse_effort(word)) {
+      return effort;
+    }
+    write_stdout("  type e, r or h (or 1, 2, 3), or press Enter to leave it out\n");
+  }
+}
+
+std::string weekday_name(Date date) {
+  static constexpr std::array<std::string_view, 7> names{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                         "Friday", "Saturday", "Sunday"};
+  return std::string(names.at(static_cast<std::size_t>(weekday(date))));
+}
+
+}  // namespace
+
+ExitCode run_go(const Context& context, const GoArgs& args) {
+  if (!interactive_terminal()) {
+    Error error(ExitCode::usage, "go guides a session in a terminal, and standard input or output is not one");
+    error.set_hint(
+        "Without a terminal: `valgus today` shows the day's session, and `valgus log` records it once done.\n");
+    throw error;
+  }
+  GuideSettings settings;
+  settings.second_ms = second_ms();
+  settings.quiet = args.quiet;
+  settings.color = context.terminal_style().color;
+  const Date date = date_or_today(context, args.date);
+  const Catalogue catalogue = context.catalogue();
+  ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "go");
+  const std::string log = log_path();
+  const Followed followed = follow(catalogue, std::move(chosen), date, log);
+  const DayPlan& day = followed.day;
+  if (day.session == nullptr || day.exercises.empty()) {
+    std::string text = fmt::format("{} ({}) is a rest day in your programme.", to_string(date), weekday_name(date));
+    if (day.next_date && day.next_session != nullptr) {
+      text += fmt::format(" The next session, {}, is on {} {}.", day.next_session->id, weekday_name(*day.next_date),
+                          to_string(*day.next_date));
+    }
+    context.print(text + "\n");
+    return ExitCode::ok;
+  }
+  settings.heading = fmt::format("Session {} · {} {} · week {}", one_line(day.session->id), weekday_name(date),
+                                 to_string(date), followed.stage.week);
+
+  const Walked walked = walk(day.exercises, settings);
+
+  const auto done = static_cast<std::size_t>(std::count(walked.outcomes.begin(), walked.outcomes.end(), Outcome::done));
+  const std::size_t total = walked.outcomes.size();
+  context.print(walked.quit ? fmt::format("Stopped: {} of {} exercises done.\n", done, total)
+                            : fmt::format("Session {} finished: {} of {} exercises done.\n", one_line(day.session->id),
+                                          done, total));
+  if (done == 0) {
+    // Nothing to keep: an all-skipped entry would count as a session held.
+    context.print("Nothing done, so nothing was logged.\n");
+    return ExitCode::ok;
+  }
+  LoggedSession session;
+  session.date = date;
+  session.session = day.session->id;
+  session.stage_week = followed.stage.week;
+  session.pain = ask_pain();
+  session.effort = ask_effort();
+  for (std::size_t i = 0; i < day.exercises.size(); ++i) {
+    session.exercises.push_back(LoggedExercise{day.exercises[i].exercise.id, walked.outcomes.at(i) == Outcome::done});
+  }
+  const bool replaced = LogStore::open(log, LogStore::Access::write).record(session);
+  std::string answers;
+  if (session.pain) {
+    answers += fmt::format(", pain {}", *session.pain);
+  }
+  if (session.effort) {
+    answers += fmt::format(", effort {}", to_string(*session.effort));
+  }
+  context.print(fmt::format("Logged session {} of {}: {} done, {} skipped{}{}.\n", one_line(day.session->id),
+                            to_string(date), done, total - done, answers,
+                            replaced ? " (it replaces the entry of that day)" : ""));
+  return ExitCode::ok;
+}
+
+Runner setup_go(OptionBuilder& options) {
+  auto args = std::make_shared<GoArgs>();
+  add_problem_options(options, args->problems);
+  add_personal_options(options, args->personal, true);
+  options.option("--date", args->date, "The day whose session to do, YYYY-MM-DD (default today)", "DATE")
+      .completes(Completes::nothing);
+  options.flag("--quiet", args->quiet, "No bell at the end of each countdown");
+  return [args, &context = options.context()] { return run_go(context, *args); };
+}
+
+}  // namespace valgus::cli

@@ -1,0 +1,196 @@
+#include "cli/go_screen.hpp"
+
+#include "core/dose.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string_view>
+
+namespace valgus::cli {
+namespace {
+
+struct Painter {
+  bool color = false;
+  // Catalogue text reaches the terminal only through one_line or
+  // terminal_safe: nothing from a file becomes an escape sequence.
+  [[nodiscard]] std::string paint(std::string_view text, std::string_view code) const {
+    return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+  }
+};
+
+// `text` wrapped to `width` after `label`, continuation lines indented.
+std::vector<std::string> wrapped(std::string_view label, std::string_view text, int width, int indent) {
+  std::string out(label);
+  wrap_into(out, one_line(text), std::max(1, width - display_width(label)), std::max(1, width - indent), indent);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = out.find('\n', start);
+    lines.push_back(out.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) {
+      break;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+void add(std::vector<std::string>& lines, const std::vector<std::string>& more, const Painter& painter,
+         std::string_view code = {}) {
+  for (const std::string& line : more) {
+    lines.push_back(code.empty() ? line : painter.paint(line, code));
+  }
+}
+
+std::string side_name(Side side) {
+  return side == Side::left ? "Left side" : side == Side::right ? "Right side" : std::string();
+}
+
+// Where the step is: "Left side · set 1 of 2 · rep 3 of 20". A rest or a
+// switch says where it leads on its own line, so it has none.
+std::string where(const GuideStep& step) {
+  if (step.kind == StepKind::rest || step.kind == StepKind::switch_sides) {
+    return {};
+  }
+  std::vector<std::string> parts;
+  if (step.side != Side::both) {
+    parts.push_back(side_name(step.side));
+  }
+  if (step.sets > 1) {
+    parts.push_back(fmt::format("set {} of {}", step.set, step.sets));
+  }
+  if (step.kind == StepKind::hold) {
+    parts.push_back(fmt::format("rep {} of {}", step.rep, step.reps));
+  }
+  return capitalised(join(parts, " · "));
+}
+
+// "left side, set 2 of 3": what a rest or a switch leads to.
+std::string next_part(const GuideStep& step) {
+  std::vector<std::string> parts;
+  if (step.side != Side::both) {
+    parts.push_back(step.side == Side::left ? "left side" : "right side");
+  }
+  if (step.sets > 1) {
+    parts.push_back(fmt::format("set {} of {}", step.set, step.sets));
+  }
+  return join(parts, ", ");
+}
+
+// What to do now, with the countdown.
+std::string now_line(const GuideStep& step, int left) {
+  switch (step.kind) {
+    case StepKind::setup: return fmt::format("Get ready: {} (Enter starts now)", format_clock(left));
+    case StepKind::hold:
+      if (left > step.seconds) {
+        return fmt::format("Move into position: {}, then hold {}", format_clock(left - step.seconds),
+                           format_clock(step.seconds));
+      }
+      return fmt::format("Hold: {}", format_clock(left));
+    case StepKind::timed: return fmt::format("Go: {}", format_clock(left));
+    case StepKind::reps:
+      if (step.reps_asked.given()) {
+        return fmt::format("Do {} {}, then press Enter", format_range(step.reps_asked),
+                           step.reps_asked.max == 1 ? "rep" : "reps");
+      }
+      return "Do the set, then press Enter";
+    case StepKind::rest: return fmt::format("Rest: {} (next: set {} of {})", format_clock(left), step.set, step.sets);
+    case StepKind::switch_sides:
+      return fmt::format("Switch sides: {} (next: {})", format_clock(left), side_name(step.side));
+  }
+  return {};
+}
+
+std::string_view now_colour(StepKind kind) {
+  switch (kind) {
+    case StepKind::rest:
+    case StepKind::switch_sides: return "1;33";  // bold yellow: not working
+    case StepKind::setup: return "1;36";         // bold cyan: getting ready
+    default: return "1;32";                      // bold green: working
+  }
+}
+
+}  // namespace
+
+std::string format_clock(int seconds) {
+  if (seconds < 60) {
+    return fmt::format("{} s", seconds);
+  }
+  return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+std::vector<std::string> frame_lines(const GoFrame& frame) {
+  const Painter painter{frame.color};
+  const int width = std::max(1, frame.width);
+  std::vector<std::string> top;
+  add(top, wrapped("", frame.heading, width, 0), painter, "2");
+  if (frame.exercise != nullptr) {
+    add(top,
+        wrapped("", fmt::format("Exercise {} of {}: {}", frame.index + 1, frame.count, frame.exercise->exercise.name),
+                width, 2),
+        painter, "1");
+    add(top, wrapped("", format_dose(frame.exercise->dose), width, 2), painter);
+  }
+  top.emplace_back();
+  if (frame.step != nullptr) {
+    const std::string place = where(*frame.step);
+    if (!place.empty()) {
+      add(top, wrapped("", place, width, 2), painter);
+    }
+    add(top, wrapped("", now_line(*frame.step, frame.seconds_left), width, 2), painter, now_colour(frame.step->kind));
+    if (frame.paused) {
+      add(top, wrapped("", "Paused: space resumes", width, 2), painter, "7");
+    }
+  }
+  std::vector<std::string> keys = wrapped("", "space pause · Enter next · s skip · b back · q quit", width, 0);
+  for (std::string& line : keys) {
+    line = painter.paint(line, "2");
+  }
+  std::vector<std::string> steps;
+  if (frame.exercise != nullptr) {
+    const std::vector<std::string>& texts = frame.exercise->exercise.steps;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      const std::string label = fmt::format("{:>2}. ", i + 1);
+      add(steps, wrapped(label, texts[i], width, static_cast<int>(label.size())), painter);
+    }
+  }
+  // The countdown never goes: the exercise's steps are cut to what fits,
+  // after a blank line, and a blank line stays before the keys.
+  const auto height = static_cast<std::size_t>(std::max(1, frame.height));
+  std::vector<std::string> lines = top;
+  const std::size_t fixed = lines.size() + keys.size() + 2;
+  if (!steps.empty() && fixed < height) {
+    const std::size_t room = height - fixed;
+    if (steps.size() > room) {
+      steps.resize(room);
+      steps.back() = "    …";
+    }
+    lines.emplace_back();
+    lines.insert(lines.end(), steps.begin(), steps.end());
+  }
+  lines.emplace_back();
+  lines.insert(lines.end(), keys.begin(), keys.end());
+  if (lines.size() > height) {
+    lines.resize(height);
+  }
+  return lines;
+}
+
+std::string frame_text(const GoFrame& frame) {
+  std::string text = "\x1b[H";
+  const std::vector<std::string> lines = frame_lines(frame);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    text += lines[i];
+    text += "\x1b[K";
+    // No newline after the last line: on a full screen it would scroll.
+    if (i + 1 < lines.size()) {
+      text += "\r\n";
+    }
+  }
+  text += "\x1b[J";
+  return text;
+}
+
+}  // namespace valgus::cli

@@ -1,0 +1,508 @@
+// The log of sessions in SQLite, through SQLiteCpp. The only file of valgus
+// that holds SQL (tests/e2e/layers.sh keeps it so).
+//
+// Order of work on open, so that a file that is not ours is never written:
+// 1. the file's own header is read with plain read(2): not SQLite, or cut
+//    short, is refused before SQLite opens it;
+// 2. SQLite opens it and only reads: application_id, user_version and
+//    whether it holds tables tell a valgus log (any version), a fresh empty
+//    file, another program's database or a newer valgus's log;
+// 3. only then, for Access::write, the journal becomes WAL and the schema is
+//    migrated, one transaction per step.
+
+#include "io/log_store.hpp"
+
+#include "core/error.hpp"
+#include "io/xdg.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace valgus {
+
+namespace {
+
+// "VALG": PRAGMA application_id of every valgus log, so that another
+// program's SQLite file is recognised and refused rather than migrated.
+constexpr int application_id = 0x56414C47;
+
+// Long enough for 20 `valgus log` runs started together to queue on the
+// busy handler (each holds the write lock for a few milliseconds).
+constexpr int busy_timeout_ms = 10000;
+
+// migrations[v] takes the schema from version v to v + 1, in one
+// transaction. Append a step (and a fixture in tests/data/log_store/) for
+// each new version; never edit a step that has shipped.
+constexpr std::array<const char*, LogStore::schema_version> migrations{
+    // 0 -> 1: sessions and what was done of them.
+    R"sql(
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL UNIQUE
+    CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(date) IS date),
+  session TEXT NOT NULL,
+  stage_week INTEGER NOT NULL CHECK (stage_week >= 1),
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  effort TEXT CHECK (effort IN ('easy', 'right', 'hard')),
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE session_exercises (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  exercise TEXT NOT NULL,
+  done INTEGER NOT NULL CHECK (done IN (0, 1)),
+  PRIMARY KEY (session_id, position)
+);
+)sql",
+};
+
+std::string what_to_do() { return "move it aside to start a new log \u2014 valgus leaves it as it is"; }
+
+[[noreturn]] void throw_not_a_log(const std::string& path, const std::string& reason) {
+  throw Error(ExitCode::bad_data, fmt::format("{} is not a valgus log ({}); {}", path, reason, what_to_do()));
+}
+
+[[noreturn]] void throw_newer(const std::string& path, int version) {
+  throw Error(ExitCode::bad_data,
+              fmt::format("{} was written by a newer valgus (schema {}, this one reads up to {}); update valgus", path,
+                          version, LogStore::schema_version));
+}
+
+std::string foreign_reason(std::uint32_t app) {
+  return app != 0 ? fmt::format("it belongs to another program: application id {:#x}", app)
+                  : "it holds another program's tables";
+}
+
+// An SQLite failure as a valgus Error: damage is 65 (and the file is left as
+// it is), a file or folder that cannot be written 73, everything else that
+// stops a write (full disk, I/O error, a lock held past the timeout) 74;
+// the transaction has been rolled back by then, so the log is as it was.
+// A log that cannot be read at all is 66.
+Error translate(const SQLite::Exception& failure, const std::string& path, sqlite3* handle, LogStore::Access access) {
+  const int primary = failure.getErrorCode() & 0xff;
+  const int system_errno = handle != nullptr ? sqlite3_system_errno(handle) : 0;
+  const bool reading = access == LogStore::Access::read;
+  std::string reason = system_errno != 0 ? std::strerror(system_errno) : sqlite3_errstr(primary);
+  if (primary == SQLITE_FULL && system_errno == 0) {
+    reason = std::strerror(ENOSPC);
+  }
+  switch (primary) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return {ExitCode::bad_data,
+              fmt::format("{} is not a valgus log ({}); {}", path, sqlite3_errstr(primary), what_to_do())};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return {ExitCode::io_error, fmt::format("the log {} is busy (another valgus is writing it); try again", path)};
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return reading ? Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, reason))
+                     : Error(ExitCode::cannot_create, fmt::format("cannot write {}: {}", path, reason));
+    default:
+      return reading
+                 ? Error(ExitCode::io_error, fmt::format("cannot read {}: {}", path, reason))
+                 : Error(ExitCode::io_error, fmt::format("cannot write {}: {}; the log is as it was", path, reason));
+  }
+}
+
+std::uint32_t big_endian(const unsigned char* bytes) {
+  return (std::uint32_t{bytes[0]} << 24U) | (std::uint32_t{bytes[1]} << 16U) | (std::uint32_t{bytes[2]} << 8U) |
+         std::uint32_t{bytes[3]};
+}
+
+// The size of `path`, -1 when missing.
+off_t size_of(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 ? info.st_size : -1;
+}
+bool exists(const std::string& path) { return size_of(path) >= 0; }
+// A WAL holding frames: the main file alone is not the whole log.
+bool wal_has_frames(const std::string& path) { return size_of(path + "-wal") > 0; }
+
+enum class Header { sound, empty, unsure_while_writing };
+
+// Reads SQLite's database header and page 1's b-tree header, and the file's
+// size, without SQLite: a file that is not SQLite, a copy cut short, another
+// program's or a newer valgus's database is refused before anything could
+// write to it, even the -wal and -shm files SQLite adds.
+Header read_header(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    throw Error(error == EACCES ? ExitCode::cannot_create : ExitCode::no_input,
+                fmt::format("cannot read {}: {}", path, std::strerror(error)));
+  }
+  struct stat info {};
+  std::array<unsigned char, 108> header{};  // the database header, page 1's b-tree header
+  const bool stat_ok = ::fstat(fd, &info) == 0;
+  const ssize_t got = stat_ok && info.st_size > 0 ? ::pread(fd, header.data(), header.size(), 0) : 0;
+  ::close(fd);
+  if (!stat_ok || got < 0) {
+    throw Error(ExitCode::io_error, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    throw_not_a_log(path, "not a regular file");
+  }
+  if (info.st_size == 0) {
+    return Header::empty;  // SQLite's empty database: version 0
+  }
+  constexpr std::string_view magic{"SQLite format 3\0", 16};
+  if (got < static_cast<ssize_t>(header.size()) ||
+      std::string_view(reinterpret_cast<const char*>(header.data()), magic.size()) != magic) {
+    throw_not_a_log(path, "file is not a database");
+  }
+  // A valgus log never shows application id 0 with a version or tables:
+  // all come in one commit. identify() decides from what SQLite reads.
+  const std::uint32_t app = big_endian(&header[68]);
+  const std::uint32_t version = big_endian(&header[60]);
+  const bool has_tables = header[100] != 0x0d || ((header[103] | header[104]) != 0);
+  if (app != application_id && (app != 0 || version != 0 || has_tables)) {
+    throw_not_a_log(path, foreign_reason(app));
+  }
+  if (version > static_cast<std::uint32_t>(LogStore::schema_version)) {
+    throw_newer(path, static_cast<int>(version));
+  }
+  const std::uint32_t raw_page_size = (std::uint32_t{header[16]} << 8U) | header[17];
+  const std::uint32_t page_size = raw_page_size == 1 ? 65536 : raw_page_size;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0) {
+    throw_not_a_log(path, "file is not a database");
+  }
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  // The page count is trusted only when the change counter agrees with the
+  // version-valid-for number, as SQLite itself does.
+  const std::uint64_t pages = big_endian(&header[28]);
+  const bool count_valid = big_endian(&header[24]) == big_endian(&header[92]);
+  const std::uint64_t expected = count_valid ? pages * page_size : 0;
+  if (size % page_size == 0 && size >= expected) {
+    return Header::sound;
+  }
+  // A checkpoint in progress, or one cut short by a crash, leaves the main
+  // file shorter than its header says until the WAL is copied back: with a
+  // journal beside it, only SQLite can tell.
+  if (exists(path + "-wal") || exists(path + "-journal")) {
+    return Header::unsure_while_writing;
+  }
+  throw_not_a_log(path, fmt::format("the file is cut short: {} bytes of {}", size,
+                                    expected > size ? expected : (size / page_size + 1) * page_size));
+}
+
+void check_header(const std::string& path) {
+  // A writer finishing its checkpoint deletes the WAL only once the file is
+  // whole again: look again a few times before trusting SQLite with it.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    if (read_header(path) != Header::unsure_while_writing) {
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+std::string parent_of(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) {
+    return ".";
+  }
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// mkdir -p with mode 0700: the log is health data.
+void create_folders(const std::string& folder) {
+  if (folder.empty() || folder == "/" || folder == "." || exists(folder)) {
+    return;
+  }
+  create_folders(parent_of(folder));
+  if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+    throw Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", folder, std::strerror(errno)));
+  }
+}
+
+// Creates the empty file (SQLite's version-0 database) with mode 0600;
+// another valgus creating it at the same moment is fine.
+void create_empty(const std::string& path) {
+  create_folders(parent_of(path));
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+  } else if (errno != EEXIST) {
+    throw Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+  }
+}
+
+void check_writable(const std::string& path) {
+  // WAL mode writes two files beside the log (-wal, -shm): the folder must
+  // be writable as well as the file. (root passes access(2) on a chmod 444
+  // file but not on a read-only mount.)
+  for (const std::string& target : {path, parent_of(path)}) {
+    if (::access(target.c_str(), W_OK) != 0) {
+      throw Error(ExitCode::cannot_create, fmt::format("cannot write {}: {}", target, std::strerror(errno)));
+    }
+  }
+}
+
+// file:PATH?immutable=1, PATH percent-encoded where a URI would misread it.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02x}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+}  // namespace
+
+struct LogStore::Impl {
+  SQLite::Database db;
+  std::string path;
+
+  Impl(const std::string& file, int flags) : db(file, flags, busy_timeout_ms), path(file) {}
+
+  static std::unique_ptr<Impl> connect(const std::string& path, Access access, bool immutable);
+
+  static Impl& writable(const std::unique_ptr<Impl>& impl, const std::string& path) {
+    if (!impl) {
+      throw Error(ExitCode::internal, fmt::format("the log {} was opened for reading", path));
+    }
+    return *impl;
+  }
+
+  // `work(db)` in one write transaction. BEGIN IMMEDIATE takes the write
+  // lock first, so concurrent writers queue on the busy handler instead of
+  // failing to upgrade a read lock.
+  template <typename Work>
+  bool in_write_transaction(Work work) {
+    try {
+      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+      const bool result = work(db);
+      transaction.commit();
+      return result;
+    } catch (const SQLite::Exception& failure) {
+      throw translate(failure, path, db.getHandle(), Access::write);
+    }
+  }
+
+  [[nodiscard]] int pragma(const char* name) { return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt(); }
+
+  // Which version this file holds; throws 65 for another program's database
+  // or a newer valgus's log. Reads only.
+  int identify() {
+    // One snapshot: another valgus may migrate the file between two reads.
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    const int app = pragma("application_id");
+    const int version = pragma("user_version");
+    const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    snapshot.commit();
+    if (app != application_id && (app != 0 || version != 0 || objects != 0)) {
+      throw_not_a_log(path, foreign_reason(static_cast<std::uint32_t>(app)));
+    }
+    if (version > schema_version) {
+      throw_newer(path, version);
+    }
+    return version;
+  }
+
+  // Brings the schema to schema_version, one transaction per step. Each step
+  // checks the version again under the write lock: another valgus may have
+  // migrated the file meanwhile.
+  void migrate(int from) {
+    for (int version = from; version < schema_version; ++version) {
+      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+      const int now = pragma("user_version");
+      if (now > version) {
+        version = now - 1;
+        continue;
+      }
+      db.exec(migrations.at(static_cast<std::size_t>(version)));
+      db.exec(fmt::format("PRAGMA application_id = {}", application_id));
+      db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+      transaction.commit();
+    }
+  }
+};
+
+LogStore::LogStore(std::string path, std::unique_ptr<Impl> impl) : path_(std::move(path)), impl_(std::move(impl)) {}
+LogStore::LogStore(LogStore&&) noexcept = default;
+LogStore& LogStore::operator=(LogStore&&) noexcept = default;
+LogStore::~LogStore() = default;
+
+LogStore LogStore::open(const std::string& path, Access access) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (errno != ENOENT) {
+      throw Error(access == Access::read ? ExitCode::no_input : ExitCode::cannot_create,
+                  fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+    }
+    if (access == Access::read) {
+      return {path, nullptr};  // nothing logged yet; create nothing
+    }
+    create_empty(path);
+  }
+  check_header(path);
+  if (access == Access::write) {
+    check_writable(path);
+  }
+  return {path, Impl::connect(path, access, false)};
+}
+
+std::unique_ptr<LogStore::Impl> LogStore::Impl::connect(const std::string& path, Access access, bool immutable) {
+  std::unique_ptr<Impl> impl;
+  try {
+    if (access == Access::write) {
+      impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
+    } else if (immutable || (::access(parent_of(path).c_str(), W_OK) != 0 && !wal_has_frames(path))) {
+      // A WAL database is read through its -shm file, which a read-only
+      // folder (a read-only mount, a backup) cannot hold. Nobody can write
+      // the log there either, so SQLite may read it as immutable.
+      impl = std::make_unique<Impl>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+      impl->path = path;
+    } else {
+      impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY);
+    }
+  } catch (const SQLite::Exception& failure) {
+    throw translate(failure, path, nullptr, access);
+  }
+  try {
+    impl->db.exec("PRAGMA foreign_keys = ON");
+    const int version = impl->identify();
+    if (access == Access::write) {
+      // Only now that the file is known to be ours may anything write to it.
+      // WAL: readers never block the writer; a crash never tears a commit.
+      // synchronous=NORMAL survives any crash of the process (500 kill -9 in
+      // tests/e2e/log_reliability.sh); a power cut may lose commits since
+      // the last checkpoint, which the last valgus to close the log makes
+      // with fsync. FULL would fsync every commit: about twice the time of
+      // a `valgus log` here, for a record one can log again.
+      impl->db.exec("PRAGMA journal_mode = WAL");
+      impl->db.exec("PRAGMA synchronous = NORMAL");
+      impl->migrate(version);
+    }
+  } catch (const SQLite::Exception& failure) {
+    // On a full disk a reader cannot make the -shm file SQLite reads a WAL
+    // log through, and no writer can commit either: with no frames in the
+    // WAL the file is the whole log, to be read as immutable.
+    if (access == Access::read && !immutable && sqlite3_system_errno(impl->db.getHandle()) == ENOSPC &&
+        !wal_has_frames(path)) {
+      impl.reset();
+      return connect(path, access, true);
+    }
+    throw translate(failure, path, impl->db.getHandle(), access);
+  }
+  return impl;
+}
+
+bool LogStore::record(const LoggedSession& session) {
+  return Impl::writable(impl_, path_).in_write_transaction([&session](SQLite::Database& db) {
+    SQLite::Statement remove_old(db, "DELETE FROM sessions WHERE date = ?");
+    remove_old.bind(1, to_string(session.date));
+    const bool replaced = remove_old.exec() > 0;
+    SQLite::Statement insert(db,
+                             "INSERT INTO sessions (date, session, stage_week, pain, effort, note) "
+                             "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, to_string(session.date));
+    insert.bind(2, session.session);
+    insert.bind(3, session.stage_week);
+    if (session.pain) {
+      insert.bind(4, *session.pain);
+    }
+    if (session.effort) {
+      insert.bind(5, std::string(to_string(*session.effort)));
+    }
+    insert.bind(6, session.note);
+    insert.exec();
+    const std::int64_t id = db.getLastInsertRowid();
+    SQLite::Statement exercise(db,
+                               "INSERT INTO session_exercises (session_id, position, exercise, done) "
+                               "VALUES (?, ?, ?, ?)");
+    int position = 0;
+    for (const LoggedExercise& done : session.exercises) {
+      exercise.bind(1, id);
+      exercise.bind(2, position++);
+      exercise.bind(3, done.id);
+      exercise.bind(4, done.done ? 1 : 0);
+      exercise.exec();
+      exercise.reset();
+    }
+    return replaced;
+  });
+}
+
+bool LogStore::remove(Date date) {
+  return Impl::writable(impl_, path_).in_write_transaction([date](SQLite::Database& db) {
+    SQLite::Statement remove_one(db, "DELETE FROM sessions WHERE date = ?");
+    remove_one.bind(1, to_string(date));
+    return remove_one.exec() > 0;  // its exercises go with it (ON DELETE CASCADE)
+  });
+}
+
+std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
+  std::vector<LoggedSession> result;
+  if (!impl_) {
+    return result;
+  }
+  SQLite::Database& db = impl_->db;
+  try {
+    // A version-0 file (empty, opened for reading) has no tables yet.
+    if (impl_->pragma("user_version") == 0) {
+      return result;
+    }
+    // One read transaction: both queries see the same snapshot.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
+    std::unordered_map<std::int64_t, std::size_t> index;
+    SQLite::Statement query(db, "SELECT id, date, session, stage_week, pain, effort, note FROM sessions ORDER BY date");
+    while (query.executeStep()) {
+      LoggedSession session;
+      session.date = parse_date(query.getColumn(1).getString());
+      session.session = query.getColumn(2).getString();
+      session.stage_week = query.getColumn(3).getInt();
+      if (!query.getColumn(4).isNull()) {
+        session.pain = query.getColumn(4).getInt();
+      }
+      if (!query.getColumn(5).isNull()) {
+        session.effort = parse_effort(query.getColumn(5).getString());
+      }
+      session.note = query.getColumn(6).getString();
+      index.emplace(query.getColumn(0).getInt64(), result.size());
+      result.push_back(std::move(session));
+    }
+    if (with_exercises) {
+      SQLite::Statement exercises(
+          db, "SELECT session_id, exercise, done FROM session_exercises ORDER BY session_id, position");
+      while (exercises.executeStep()) {
+        const auto found = index.find(exercises.getColumn(0).getInt64());
+        if (found != index.end()) {
+          result[found->second].exercises.push_back(
+              {exercises.getColumn(1).getString(), exercises.getColumn(2).getInt() != 0});
+        }
+      }
+    }
+    transaction.commit();
+  } catch (const SQLite::Exception& failure) {
+    throw translate(failure, path_, db.getHandle(), Access::read);
+  }
+  return result;
+}
+
+std::string default_log_path() {
+  const std::string base = xdg_base("XDG_STATE_HOME", ".local/state");
+  return base.empty() ? std::string() : base + "/valgus/valgus.db";
+}
+
+}  // namespace valgus

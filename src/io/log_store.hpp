@@ -1,0 +1,65 @@
+#pragma once
+
+// The log of sessions done: a SQLite database (the only file that holds
+// SQL). WAL journal, a busy timeout so concurrent `valgus log` runs wait
+// instead of failing, foreign keys on, one transaction per command, the
+// schema versioned by PRAGMA user_version and migrated forward from every
+// earlier version. Errors are valgus Errors: a file that is not a valgus
+// database is 65 (never touched, never deleted), a newer schema is 65 with
+// what to do, a database that cannot be written is 73, a full disk or an I/O
+// failure 74.
+
+#include "core/calendar_date.hpp"
+#include "core/follow.hpp"
+#include "core/model.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace valgus {
+
+// LoggedSession and LoggedExercise, the values stored, are in core/follow.hpp.
+
+class LogStore {
+ public:
+  enum class Access { read, write };
+
+  // The schema version this build writes (PRAGMA user_version).
+  static constexpr int schema_version = 1;
+
+  // Opens the database at `path`. Access::write creates it (and its folder)
+  // when missing and migrates an older schema; Access::read never creates
+  // or changes anything: a missing file reads as an empty log.
+  static LogStore open(const std::string& path, Access access);
+
+  LogStore(LogStore&&) noexcept;
+  LogStore& operator=(LogStore&&) noexcept;
+  LogStore(const LogStore&) = delete;
+  LogStore& operator=(const LogStore&) = delete;
+  ~LogStore();
+
+  // Records `session`, replacing the one of the same date; one transaction.
+  // Returns whether one was replaced.
+  bool record(const LoggedSession& session);
+  // Removes the session of `date`; whether there was one.
+  bool remove(Date date);
+  // Every session, oldest first; `with_exercises` false leaves
+  // LoggedSession::exercises empty (faster for statistics).
+  [[nodiscard]] std::vector<LoggedSession> sessions(bool with_exercises = true) const;
+
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+ private:
+  struct Impl;
+  LogStore(std::string path, std::unique_ptr<Impl> impl);
+  std::string path_;
+  std::unique_ptr<Impl> impl_;  // null: Access::read of a missing file
+};
+
+// $XDG_STATE_HOME/valgus/valgus.db (default ~/.local/state/valgus/valgus.db);
+// empty when neither variable gives an absolute path.
+[[nodiscard]] std::string default_log_path();
+
+}  // namespace valgus

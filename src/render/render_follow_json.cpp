@@ -1,0 +1,171 @@
+// JSON (and CSV) for the views of a saved programme: today, progress and
+// the log. Shapes in schemas/today.schema.json, progress.schema.json and
+// log.schema.json.
+
+#include "core/dose.hpp"
+#include "core/text.hpp"
+#include "render/json_parts.hpp"
+#include "render/render.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string>
+
+namespace valgus {
+
+using json_detail::dump;
+using json_detail::exercise_json;
+using json_detail::notes_json;
+
+namespace {
+
+std::string_view move_name(StageMove move) {
+  switch (move) {
+    case StageMove::start: return "start";
+    case StageMove::advance: return "advance";
+    case StageMove::hold: return "hold";
+    case StageMove::step_back: return "step-back";
+  }
+  return "hold";
+}
+
+Json stage_json(const StageState& stage, const std::vector<int>& weeks) {
+  Json decisions = Json::array();
+  for (const StageDecision& decision : stage.decisions) {
+    decisions.push_back(Json{{"date", to_string(decision.date)},
+                             {"move", std::string(move_name(decision.move))},
+                             {"from", decision.from + 1},
+                             {"to", decision.to + 1},
+                             {"why", decision.why}});
+  }
+  return Json{{"number", stage.stage + 1},
+              {"of", stage.stages},
+              {"week", stage.week},
+              {"stage_weeks", weeks},
+              {"see_clinician", stage.see_clinician},
+              {"why", stage.decisions.back().why},
+              {"decisions", decisions}};
+}
+
+Json session_head(const PlannedSession& session, Date date) {
+  return Json{{"date", to_string(date)}, {"session", session.id}, {"minutes", display_minutes(session.seconds)}};
+}
+
+// One decimal, as the text shows it.
+Json pain_json(const std::optional<double>& pain) {
+  if (!pain) {
+    return nullptr;
+  }
+  return std::round(*pain * 10) / 10;
+}
+
+}  // namespace
+
+std::string render_today_json(const TodayView& view) {
+  const DayPlan& day = *view.day;
+  Json exercises = Json::array();
+  for (const PlannedExercise& planned : day.exercises) {
+    exercises.push_back(exercise_json(planned));
+  }
+  Json session = nullptr;
+  if (day.session != nullptr) {
+    session = session_head(*day.session, day.date);
+    session["exercises"] = exercises;
+  }
+  Json next = nullptr;
+  if (day.next_date && day.next_session != nullptr) {
+    next = session_head(*day.next_session, *day.next_date);
+  }
+  Json problems = Json::array();
+  for (const Problem& problem : view.plan->problems) {
+    problems.push_back(Json{{"id", problem.id}, {"name", problem.name}});
+  }
+  return dump(Json{{"date", to_string(day.date)},
+                   {"programme", view.source},
+                   {"problems", problems},
+                   {"programme_week", day.programme_week},
+                   {"stage", stage_json(*view.stage, view.stage_weeks)},
+                   {"rest_day", day.session == nullptr},
+                   {"session", session},
+                   {"next", next},
+                   {"notes", notes_json(view.plan->notes)}});
+}
+
+std::string render_progress_json(const ProgressView& view) {
+  Json weeks = Json::array();
+  for (const WeekProgress& week : view.weeks) {
+    weeks.push_back(Json{{"week", week.week},
+                         {"from", to_string(week.first)},
+                         {"planned", week.planned},
+                         {"done", week.done},
+                         {"adherence_percent", week.adherence_percent ? Json(*week.adherence_percent) : Json(nullptr)},
+                         {"mean_pain", pain_json(week.mean_pain)},
+                         {"hard", week.hard},
+                         {"stage", week.stage + 1},
+                         {"stage_week", week.stage_week}});
+  }
+  return dump(Json{{"date", to_string(view.date)},
+                   {"programme", view.source},
+                   {"stage", view.weeks.empty() ? Json(nullptr) : stage_json(*view.stage, view.stage_weeks)},
+                   {"weeks", weeks},
+                   {"notes", notes_json(view.plan->notes)}});
+}
+
+std::string render_log_json(const LogListing& listing) {
+  Json sessions = Json::array();
+  for (const LoggedSession& session : listing.sessions) {
+    Json exercises = Json::array();
+    for (const LoggedExercise& exercise : session.exercises) {
+      exercises.push_back(Json{{"id", exercise.id}, {"done", exercise.done}});
+    }
+    sessions.push_back(Json{{"date", to_string(session.date)},
+                            {"session", session.session},
+                            {"stage_week", session.stage_week},
+                            {"pain", session.pain ? Json(*session.pain) : Json(nullptr)},
+                            {"effort", session.effort ? Json(std::string(to_string(*session.effort))) : Json(nullptr)},
+                            {"note", session.note},
+                            {"exercises", exercises}});
+  }
+  return dump(Json{{"sessions", sessions}});
+}
+
+namespace {
+
+// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+// A leading =, +, - or @ is prefixed with ' so a spreadsheet never runs a
+// note as a formula.
+std::string csv_field(std::string_view text) {
+  std::string value(text);
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+    value.insert(0, 1, '\'');
+  }
+  if (value.find_first_of(",\"\r\n") == std::string::npos) {
+    return value;
+  }
+  std::string out = "\"";
+  for (const char c : value) {
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string render_log_csv(const LogListing& listing) {
+  std::string out = "date,session,stage_week,pain,effort,done,skipped,note\r\n";
+  for (const LoggedSession& session : listing.sessions) {
+    std::vector<std::string> done;
+    std::vector<std::string> skipped;
+    for (const LoggedExercise& exercise : session.exercises) {
+      (exercise.done ? done : skipped).push_back(exercise.id);
+    }
+    out += fmt::format("{},{},{},{},{},{},{},{}\r\n", to_string(session.date), csv_field(session.session),
+                       session.stage_week, session.pain ? std::to_string(*session.pain) : std::string(),
+                       session.effort ? std::string(to_string(*session.effort)) : std::string(),
+                       csv_field(join(done, " ")), csv_field(join(skipped, " ")), csv_field(session.note));
+  }
+  return out;
+}
+
+}  // namespace valgus

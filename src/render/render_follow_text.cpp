@@ -1,0 +1,202 @@
+// The terminal views of a saved programme: today's session, progress week
+// by week with a chart, and the log's history.
+
+#include "core/dose.hpp"
+#include "core/text.hpp"
+#include "render/render.hpp"
+#include "render/text_writer.hpp"
+#include "render/wording.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace valgus {
+
+using text_detail::minutes_label;
+using text_detail::plan_head;
+using text_detail::plan_tail;
+using text_detail::session_item;
+using text_detail::TextWriter;
+
+namespace {
+
+constexpr std::array<std::string_view, 7> weekday_long_names{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                             "Friday", "Saturday", "Sunday"};
+
+std::string day_and_date(Date date) {
+  return fmt::format("{} {}", weekday_long_names.at(static_cast<std::size_t>(weekday(date))), to_string(date));
+}
+
+std::string stage_line(const StageState& stage) {
+  return fmt::format("stage {} of {} (week {} doses)", stage.stage + 1, stage.stages, stage.week);
+}
+
+// "Stage 2 of 3 (week 3 doses): moved on to ... on 2027-01-18."
+void stage_block(TextWriter& w, const StageState& stage) {
+  const StageDecision& last = stage.decisions.back();
+  w.paragraph(w.bold(capitalised(stage_line(stage)) + ": "),
+              fmt::format("{} (decided {}).", capitalised(last.why), to_string(last.date)), 2);
+}
+
+std::string session_minutes(const PlannedSession& session) {
+  return fmt::format("about {} min", display_minutes(session.seconds));
+}
+
+}  // namespace
+
+std::string render_today_text(const TodayView& view, const TextStyle& style) {
+  TextWriter w(style);
+  const Plan& plan = *view.plan;
+  const DayPlan& day = *view.day;
+  plan_head(w, plan);
+  w.paragraph(w.bold("Programme: "), view.source, 11);
+  w.line();
+  if (day.programme_week == 0) {
+    w.line(w.paint(fmt::format("NOT YET · {}", day_and_date(day.date)), "1;36"));
+  } else if (day.session == nullptr) {
+    w.line(w.paint(fmt::format("REST DAY · {} · week {}", day_and_date(day.date), day.programme_week), "1;36"));
+  } else {
+    w.spread(w.paint(fmt::format("TODAY · {} · week {} · session {}", day_and_date(day.date), day.programme_week,
+                                 day.session->id),
+                     "1;36"),
+             minutes_label(day.session->seconds));
+  }
+  w.rule();
+  stage_block(w, *view.stage);
+  if (day.session == nullptr) {
+    if (day.next_date && day.next_session != nullptr) {
+      const std::string when = day.programme_week == 0 ? "Your programme starts" : "Next";
+      w.paragraph(w.bold(when + ": "),
+                  fmt::format("{}, session {}, {}.", day_and_date(*day.next_date), day.next_session->id,
+                              session_minutes(*day.next_session)),
+                  2);
+    }
+  } else {
+    int number = 0;
+    bool any = false;
+    Phase current = Phase::release;
+    for (const PlannedExercise& planned : day.exercises) {
+      if (!any || planned.exercise.phase != current) {
+        current = planned.exercise.phase;
+        any = true;
+        w.line();
+        w.line(w.bold(phase_title(current)));
+      }
+      session_item(w, ++number, planned);
+      // The dose is on the item's line; then how to do it.
+      for (const auto& change : planned.progress) {
+        w.paragraph("    This stage: ", change, 16);
+      }
+      for (const auto& skill : planned.skills_taught) {
+        w.paragraph("    New skill, " + skill.name + ": ", skill.how, 6);
+      }
+      for (const auto& step : planned.exercise.steps) {
+        w.paragraph("    - ", step, 6);
+      }
+      for (const auto& cue : planned.exercise.cues) {
+        w.paragraph("    Tip: ", cue, 9);
+      }
+    }
+    w.line();
+    w.paragraph(
+        w.bold("Done? "),
+        fmt::format("valgus log --date {} --pain N --effort easy|right|hard · Guided: valgus go", to_string(day.date)),
+        2);
+  }
+  plan_tail(w, plan);
+  return w.take();
+}
+
+namespace {
+
+// A bar of `cells` characters for `percent`: eighth blocks in Unicode, # and
+// . in ASCII.
+std::string bar(int percent, int cells, bool unicode) {
+  static constexpr std::array<std::string_view, 8> eighths{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  const int total = std::clamp(percent, 0, 100) * cells * 8 / 100;
+  std::string out;
+  int used = 0;
+  for (; used < total / 8; ++used) {
+    out += unicode ? "█" : "#";
+  }
+  if (used < cells && total % 8 != 0) {
+    out += unicode ? std::string(eighths.at(static_cast<std::size_t>(total % 8))) : std::string(".");
+    ++used;
+  }
+  for (; used < cells; ++used) {
+    out += unicode ? " " : ".";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_progress_text(const ProgressView& view, const TextStyle& style) {
+  TextWriter w(style);
+  plan_head(w, *view.plan);
+  w.paragraph(w.bold("Programme: "), view.source, 11);
+  w.line();
+  w.line(w.paint(fmt::format("PROGRESS · up to {}", day_and_date(view.date)), "1;36"));
+  w.rule();
+  if (view.weeks.empty()) {
+    w.paragraph("", "The programme has not started yet: nothing to show.", 0);
+    return w.take();
+  }
+  stage_block(w, *view.stage);
+  w.line();
+  constexpr int cells = 10;
+  w.line(w.bold(fmt::format("{:>4}  {:<10}  {:>5}  {:<{}}  {:>4}  {:>5}", "Week", "From", "Done", "Adherence",
+                            cells + 6, "Pain", "Stage")));
+  for (const WeekProgress& week : view.weeks) {
+    const std::string adherence =
+        week.adherence_percent
+            ? fmt::format("{} {:>3} %", bar(*week.adherence_percent, cells, view.unicode), *week.adherence_percent)
+            : fmt::format("{:<{}}", "rest", cells + 6);
+    const std::string pain = week.mean_pain ? fmt::format("{:.1f}", *week.mean_pain) : std::string("-");
+    w.line(fmt::format("{:>4}  {:<10}  {:>5}  {}  {:>4}  {:>5}", week.week, to_string(week.first),
+                       fmt::format("{}/{}", week.done, week.planned), adherence, pain, week.stage + 1));
+  }
+  w.line();
+  w.paragraph("",
+              "Done: sessions logged of those planned. Pain: mean of the logged 0-10 scores. Stage: at the "
+              "week's end.",
+              0);
+  return w.take();
+}
+
+std::string render_log_text(const LogListing& listing, const TextStyle& style) {
+  TextWriter w(style);
+  if (listing.sessions.empty()) {
+    w.line("The log is empty. Record a session with: valgus log --pain N --effort easy|right|hard");
+    return w.take();
+  }
+  w.line(w.bold(fmt::format("{:<10}  {:<7}  {:>4}  {:>4}  {:<6}  {}", "Date", "Session", "Week", "Pain", "Effort",
+                            "Skipped, note")));
+  for (const LoggedSession& session : listing.sessions) {
+    std::vector<std::string> skipped;
+    for (const LoggedExercise& exercise : session.exercises) {
+      if (!exercise.done) {
+        skipped.push_back(exercise.id);
+      }
+    }
+    std::string rest = skipped.empty() ? std::string() : "skipped " + join(skipped, ", ");
+    if (!session.note.empty()) {
+      rest += (rest.empty() ? "" : "; ") + one_line(session.note);
+    }
+    const std::string head =
+        fmt::format("{:<10}  {:<7}  {:>4}  {:>4}  {:<6}  ", to_string(session.date), one_line(session.session),
+                    session.stage_week, session.pain ? std::to_string(*session.pain) : std::string("-"),
+                    session.effort ? std::string(to_string(*session.effort)) : std::string("-"));
+    if (rest.empty()) {
+      w.line(trim(head));
+    } else {
+      w.paragraph(head, rest, display_width(head));
+    }
+  }
+  return w.take();
+}
+
+}  // namespace valgus

@@ -1,0 +1,344 @@
+// The log of sessions on a temporary database. Old-version and foreign
+// databases are built with the sqlite3 command-line program from SQL kept
+// in tests/data/log_store/ or written here, so that no test source includes
+// SQLite: SQL in C++ belongs to src/io/log_store.cpp alone
+// (tests/e2e/layers.sh).
+
+#include "core/error.hpp"
+#include "io/log_store.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <stdlib.h>  // NOLINT(modernize-deprecated-headers): mkdtemp, setenv
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using valgus::Date;
+using valgus::Effort;
+using valgus::ExitCode;
+using valgus::LoggedExercise;
+using valgus::LoggedSession;
+using valgus::LogStore;
+using Access = valgus::LogStore::Access;
+
+namespace {
+
+struct TempDir {
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "valgus-log-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    for (const auto& entry : fs::recursive_directory_iterator(path, ignored)) {
+      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
+    }
+    fs::permissions(path, fs::perms::owner_all, ignored);
+    fs::remove_all(path, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  fs::path path;
+};
+
+std::string bytes_of(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+// Runs `sql` on `db` with the sqlite3 program; its standard output, trimmed.
+std::string sqlite(const fs::path& db, const std::string& sql) {
+  const fs::path script = db.string() + ".sql";
+  write_file(script, sql);
+  const std::string command = "sqlite3 -batch '" + db.string() + "' < '" + script.string() + "' 2>&1";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  std::array<char, 256> chunk{};
+  while (std::fgets(chunk.data(), static_cast<int>(chunk.size()), pipe) != nullptr) {
+    out += chunk.data();
+  }
+  REQUIRE(::pclose(pipe) == 0);
+  fs::remove(script);
+  while (!out.empty() && out.back() == '\n') {
+    out.pop_back();
+  }
+  return out;
+}
+
+// The Error `action` throws as "CODE: its line"; "0: " when none.
+std::string failure_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const valgus::Error& error) {
+    return std::to_string(static_cast<int>(error.code())) + ": " + error.diagnostics().front().to_string();
+  }
+  return "0: ";
+}
+
+std::string error_line(ExitCode code, const std::string& message) {
+  return std::to_string(static_cast<int>(code)) + ": " + message;
+}
+
+LoggedSession session_a() {
+  return {
+      Date{2027, 1, 4}, "A", 1, 3, Effort::right, "left knee sore", {{"foam-roll-tfl", true}, {"clamshell", false}}};
+}
+LoggedSession session_b() { return {Date{2027, 1, 6}, "B", 2, std::nullopt, std::nullopt, "", {{"side-plank", true}}}; }
+
+std::string not_a_log(const fs::path& db, const std::string& reason) {
+  return db.string() + " is not a valgus log (" + reason +
+         "); move it aside to start a new log \u2014 valgus leaves it as it is";
+}
+
+bool running_as_root() { return ::geteuid() == 0; }
+
+}  // namespace
+
+TEST_CASE("log store: sessions round-trip, oldest first, in new private folders") {
+  const TempDir dir;
+  const fs::path db = dir.path / "state" / "valgus" / "valgus.db";
+  {
+    LogStore store = LogStore::open(db.string(), Access::write);
+    CHECK(store.path() == db.string());
+    CHECK_FALSE(store.record(session_b()));
+    CHECK_FALSE(store.record(session_a()));
+    CHECK(store.sessions() == std::vector<LoggedSession>{session_a(), session_b()});
+  }
+  const LogStore reader = LogStore::open(db.string(), Access::read);
+  CHECK(reader.sessions() == std::vector<LoggedSession>{session_a(), session_b()});
+  const std::vector<LoggedSession> bare = reader.sessions(false);
+  REQUIRE(bare.size() == 2);
+  CHECK(bare[0].exercises.empty());
+  CHECK(bare[0].note == "left knee sore");
+  CHECK(bare[1].exercises.empty());
+  CHECK((fs::status(db.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
+  CHECK((fs::status(dir.path / "state").permissions() & fs::perms::all) == fs::perms::owner_all);
+  CHECK((fs::status(db).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(sqlite(db, "PRAGMA journal_mode; PRAGMA user_version; PRAGMA application_id;") == "wal\n1\n1447119943");
+}
+
+TEST_CASE("log store: a session of the same date replaces the old one, exercises and all") {
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  LogStore store = LogStore::open(db.string(), Access::write);
+  store.record(session_a());
+  LoggedSession again = session_a();
+  again.pain = 0;
+  again.effort = Effort::easy;
+  again.note = "better";
+  again.exercises = {{"side-plank", true}};
+  CHECK(store.record(again));
+  CHECK(store.sessions() == std::vector<LoggedSession>{again});
+  CHECK(sqlite(db, "SELECT count(*) FROM session_exercises;") == "1");
+}
+
+TEST_CASE("log store: remove takes the session and its exercises") {
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  LogStore store = LogStore::open(db.string(), Access::write);
+  store.record(session_a());
+  store.record(session_b());
+  CHECK(store.remove(Date{2027, 1, 4}));
+  CHECK_FALSE(store.remove(Date{2027, 1, 4}));
+  CHECK_FALSE(store.remove(Date{2030, 1, 1}));
+  CHECK(store.sessions() == std::vector<LoggedSession>{session_b()});
+  CHECK(sqlite(db, "SELECT exercise FROM session_exercises;") == "side-plank");
+}
+
+TEST_CASE("log store: reading a missing log creates nothing, reading an empty file writes nothing") {
+  const TempDir dir;
+  const fs::path db = dir.path / "absent" / "valgus.db";
+  const LogStore store = LogStore::open(db.string(), Access::read);
+  CHECK(store.sessions().empty());
+  CHECK_FALSE(fs::exists(dir.path / "absent"));
+
+  const fs::path empty = dir.path / "empty.db";
+  write_file(empty, "");
+  CHECK(LogStore::open(empty.string(), Access::read).sessions().empty());
+  CHECK(fs::file_size(empty) == 0);
+  CHECK_FALSE(fs::exists(empty.string() + "-wal"));
+}
+
+TEST_CASE("log store: every earlier schema version migrates to the current one, keeping its sessions") {
+  // Version 0 is an empty file (what SQLite makes of a new path); version v
+  // from 1 on is tests/data/log_store/v<v>.sql, holding sessions A and B.
+  // A new version adds its migration step and its fixture: this loop then
+  // covers the step from every older version.
+  for (int version = 0; version <= LogStore::schema_version; ++version) {
+    CAPTURE(version);
+    const TempDir dir;
+    const fs::path db = dir.path / "valgus.db";
+    std::vector<LoggedSession> expected;
+    if (version == 0) {
+      write_file(db, "");
+    } else {
+      const fs::path fixture =
+          fs::path(VALGUS_TEST_DATA) / "data" / "log_store" / ("v" + std::to_string(version) + ".sql");
+      REQUIRE(fs::exists(fixture));
+      sqlite(db, bytes_of(fixture));
+      CHECK(sqlite(db, "PRAGMA user_version;") == std::to_string(version));
+      expected = {session_a(), session_b()};
+    }
+    LogStore store = LogStore::open(db.string(), Access::write);
+    CHECK(sqlite(db, "PRAGMA user_version; PRAGMA application_id; PRAGMA integrity_check;") ==
+          std::to_string(LogStore::schema_version) + "\n1447119943\nok");
+    CHECK(store.sessions() == expected);
+    LoggedSession later = session_a();
+    later.date = Date{2027, 1, 8};
+    store.record(later);
+    expected.push_back(later);
+    CHECK(store.sessions() == expected);
+  }
+}
+
+TEST_CASE("log store: a log from a newer valgus is refused, untouched") {
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  LogStore::open(db.string(), Access::write).record(session_a());
+  sqlite(db, "PRAGMA user_version = 99;");
+  const std::string before = bytes_of(db);
+  const std::string message =
+      db.string() + " was written by a newer valgus (schema 99, this one reads up to 1); update valgus";
+  for (const Access access : {Access::read, Access::write}) {
+    CHECK(failure_of([&] { (void)LogStore::open(db.string(), access); }) == error_line(ExitCode::bad_data, message));
+  }
+  CHECK(bytes_of(db) == before);
+}
+
+TEST_CASE("log store: a file that is not a database is refused, byte for byte untouched") {
+  const TempDir dir;
+  // A real log to cut short: its first 5,000 bytes (not a whole page), and
+  // its first page alone (whole pages, fewer than the header counts).
+  const fs::path real = dir.path / "real.db";
+  {
+    LogStore store = LogStore::open(real.string(), Access::write);
+    for (int day = 1; day <= 28; ++day) {
+      LoggedSession session = session_a();
+      session.date = Date{2027, 2, day};
+      session.note = std::string(300, 'n');
+      store.record(session);
+    }
+  }
+  const std::string log = bytes_of(real);
+  REQUIRE(log.size() >= 3 * 4096);
+  std::string noise(8192, '\0');
+  unsigned state = 12345;
+  for (char& byte : noise) {
+    state = state * 1103515245U + 12345U;
+    byte = static_cast<char>(state >> 16U);
+  }
+  const std::string total = std::to_string(log.size());
+  struct Broken {
+    std::string name;
+    std::string bytes;
+    std::string reason;
+  };
+  const std::vector<Broken> cases{
+      {"noise.db", noise, "file is not a database"},
+      {"text.db", "date,session\n2027-01-04,A\n", "file is not a database"},
+      {"short.db", log.substr(0, 60), "file is not a database"},
+      {"cut.db", log.substr(0, 5000), "the file is cut short: 5000 bytes of " + total},
+      {"page.db", log.substr(0, 4096), "the file is cut short: 4096 bytes of " + total},
+  };
+  for (const auto& broken : cases) {
+    CAPTURE(broken.name);
+    const fs::path db = dir.path / broken.name;
+    write_file(db, broken.bytes);
+    for (const Access access : {Access::read, Access::write}) {
+      CHECK(failure_of([&] { (void)LogStore::open(db.string(), access); }) ==
+            error_line(ExitCode::bad_data, not_a_log(db, broken.reason)));
+    }
+    CHECK(bytes_of(db) == broken.bytes);
+    CHECK_FALSE(fs::exists(db.string() + "-wal"));
+    CHECK_FALSE(fs::exists(db.string() + "-shm"));
+  }
+}
+
+TEST_CASE("log store: another program's SQLite database is refused, not migrated") {
+  const TempDir dir;
+  const fs::path tables = dir.path / "notes.db";
+  sqlite(tables, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');");
+  const fs::path tagged = dir.path / "tagged.db";
+  sqlite(tagged, "PRAGMA application_id = 1234; CREATE TABLE t (x);");
+  const fs::path versioned = dir.path / "versioned.db";
+  sqlite(versioned, "PRAGMA user_version = 1;");
+  struct Foreign {
+    fs::path db;
+    std::string reason;
+  };
+  const std::vector<Foreign> cases{{tables, "it holds another program's tables"},
+                                   {tagged, "it belongs to another program: application id 0x4d2"},
+                                   {versioned, "it holds another program's tables"}};
+  for (const auto& foreign : cases) {
+    CAPTURE(foreign.db);
+    const std::string before = bytes_of(foreign.db);
+    for (const Access access : {Access::read, Access::write}) {
+      CHECK(failure_of([&] { (void)LogStore::open(foreign.db.string(), access); }) ==
+            error_line(ExitCode::bad_data, not_a_log(foreign.db, foreign.reason)));
+    }
+    CHECK(bytes_of(foreign.db) == before);
+  }
+}
+
+TEST_CASE("log store: a log that cannot be written is 73, and still reads") {
+  if (running_as_root()) {
+    MESSAGE("running as root: permissions do not stop root; tests/e2e/log_reliability.sh uses a read-only mount");
+    return;
+  }
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  LogStore::open(db.string(), Access::write).record(session_a());
+  fs::permissions(db, fs::perms::owner_read);
+  CHECK(failure_of([&] { (void)LogStore::open(db.string(), Access::write); }) ==
+        error_line(ExitCode::cannot_create, "cannot write " + db.string() + ": Permission denied"));
+  CHECK(LogStore::open(db.string(), Access::read).sessions() == std::vector<LoggedSession>{session_a()});
+
+  const fs::path locked = dir.path / "locked";
+  fs::create_directory(locked);
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+  const fs::path inside = locked / "valgus.db";
+  CHECK(failure_of([&] { (void)LogStore::open(inside.string(), Access::write); }) ==
+        error_line(ExitCode::cannot_create, "cannot create " + inside.string() + ": Permission denied"));
+}
+
+TEST_CASE("log store: the default path is under XDG_STATE_HOME, else ~/.local/state") {
+  const char* saved_state = std::getenv("XDG_STATE_HOME");
+  const char* saved_home = std::getenv("HOME");
+  const std::string old_state = saved_state != nullptr ? saved_state : "";
+  const std::string old_home = saved_home != nullptr ? saved_home : "";
+  ::setenv("XDG_STATE_HOME", "/srv/state", 1);
+  CHECK(valgus::default_log_path() == "/srv/state/valgus/valgus.db");
+  ::setenv("XDG_STATE_HOME", "relative", 1);
+  ::setenv("HOME", "/home/someone", 1);
+  CHECK(valgus::default_log_path() == "/home/someone/.local/state/valgus/valgus.db");
+  ::setenv("HOME", "", 1);
+  CHECK(valgus::default_log_path().empty());
+  for (const auto& [name, value, was_set] : {std::tuple{"XDG_STATE_HOME", old_state, saved_state != nullptr},
+                                             std::tuple{"HOME", old_home, saved_home != nullptr}}) {
+    if (was_set) {
+      ::setenv(name, value.c_str(), 1);
+    } else {
+      ::unsetenv(name);
+    }
+  }
+}
