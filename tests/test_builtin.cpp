@@ -136,7 +136,7 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].per_side = !c.self_tests[0].per_side; }) ==
         "self_tests[0] " + test + ": field 10 differs");
   CHECK(changed([](valgus::Catalogue& c) { ++c.self_tests[0].where.line; }) ==
-        "self_tests[0] " + test + ": field 14 differs");
+        "self_tests[0] " + test + ": field 15 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.positions[0].advice += "."; }) ==
         "positions[0] " + original.positions[0].id + ": field 2 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.habits[0].sources.emplace_back("x"); }) ==

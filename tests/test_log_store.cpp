@@ -223,6 +223,9 @@ TEST_CASE("log store: a log from a newer valgus is refused, untouched") {
     CHECK(failure_of([&] { (void)LogStore::open(db.string(), access); }) == error_line(ExitCode::bad_data, message));
   }
   CHECK(bytes_of(db) == before);
+  // Refused from the file's header: SQLite never added its files beside it.
+  CHECK_FALSE(fs::exists(db.string() + "-wal"));
+  CHECK_FALSE(fs::exists(db.string() + "-shm"));
 }
 
 TEST_CASE("log store: a file that is not a database is refused, byte for byte untouched") {
@@ -297,6 +300,7 @@ TEST_CASE("log store: another program's SQLite database is refused, not migrated
             error_line(ExitCode::bad_data, not_a_log(foreign.db, foreign.reason)));
     }
     CHECK(bytes_of(foreign.db) == before);
+    CHECK_FALSE(fs::exists(foreign.db.string() + "-wal"));
   }
 }
 

@@ -152,6 +152,9 @@ int main(int argc, char** argv) {
     out += fmt::format("    t.threshold = {};\n    t.range = {};\n    t.per_side = {};\n",
                        t.threshold ? fmt::format("std::optional<double>({})", *t.threshold) : "std::nullopt",
                        range(t.range), t.per_side ? "true" : "false");
+    if (t.side_difference) {
+      out += fmt::format("    t.side_difference = std::optional<double>({});\n", *t.side_difference);
+    }
     out += fmt::format("    t.positive = {};\n    t.negative = {};\n    t.sources = {};\n    t.where = {};\n",
                        literal(t.positive), literal(t.negative), strings(t.sources), where(t.where));
     out += "    c.self_tests.push_back(std::move(t));\n  }\n";

@@ -9,6 +9,7 @@ const std::vector<Command>& command_table() {
       {"list", "Browse the exercise catalogue", false, setup_list},
       {"show", "Show one exercise in full", false, setup_show},
       {"problems", "List the problems valgus knows, each with a self-test", false, setup_problems},
+      {"assess", "Find out which problems you have: red flags, then self-tests at home", false, setup_assess},
       {"start", "Save a programme to follow: today, go, log and progress use it", false, setup_start},
       {"today", "Show the session due today (or when the next one is)", false, setup_today},
       {"go", "Do today's session, guided in the terminal with timers", false, setup_go},

@@ -133,6 +133,16 @@ struct ProgressArgs {
 ExitCode run_progress(const Context& context, const ProgressArgs& args);
 Runner setup_progress(OptionBuilder& options);
 
+struct AssessArgs {
+  std::optional<std::string> answers;  // a YAML file; none: ask (terminal) or read lines (stdin)
+  std::string format = "text";
+  std::optional<std::string> date;  // the day of the assessment
+  bool start = false;               // save the programme it recommends
+  bool force = false;               // replace a saved programme
+};
+ExitCode run_assess(const Context& context, const AssessArgs& args);
+Runner setup_assess(OptionBuilder& options);
+
 // completion SHELL reads the whole command line (every command's options);
 // the hidden __complete KIND prints the words a shell offers on TAB.
 Runner setup_completion(OptionBuilder& options);

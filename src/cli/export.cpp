@@ -3,6 +3,7 @@
 // calendar, one event per training day.
 
 #include "cli/commands.hpp"
+#include "cli/follow.hpp"
 
 #include "core/calendar_date.hpp"
 #include "core/dose.hpp"
@@ -189,8 +190,7 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
                 "the file name is empty; give FILE, or - for standard output; see: valgus export --help");
   }
   const Catalogue catalogue = context.catalogue();
-  Request request = args.problems.request(catalogue, "export");
-  args.personal.apply_to(request, catalogue);
+  Request request = plan_request(context, catalogue, args.problems, args.personal, "export");
   request.weeks = args.weeks;
   const std::string text = find_format(DataKind::plan, "markdown").plan(make_plan(catalogue, request), TextStyle{});
   if (args.file == "-") {
@@ -210,11 +210,13 @@ ExitCode run_export_ics(const Context& context, const ExportArgs& args, const Ic
   }
   // What a person typed is checked before any catalogue work.
   const int minutes_of_day = ics.at ? parse_time_of_day(*ics.at) : default_minutes_of_day;
-  const Date start = ics.start ? parse_date(*ics.start) : next_monday(context.today());
-  const Date dtstamp = source_date_epoch().value_or(start);
+  std::optional<Date> start_given = ics.start ? std::optional<Date>(parse_date(*ics.start)) : std::nullopt;
   const Catalogue catalogue = context.catalogue();
-  Request request = args.problems.request(catalogue, "export");
-  args.personal.apply_to(request, catalogue);
+  std::optional<Date> saved_start;
+  Request request = plan_request(context, catalogue, args.problems, args.personal, "export", &saved_start);
+  // A saved programme's calendar starts on its first day.
+  const Date start = start_given.value_or(saved_start.value_or(next_monday(context.today())));
+  const Date dtstamp = source_date_epoch().value_or(start);
   request.weeks = args.weeks;
   const Plan plan = make_plan(catalogue, request);
   const std::string text = programme_calendar(plan, request, start, minutes_of_day, dtstamp);

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "io/catalogue_files.hpp"
+#include "io/output.hpp"
 #include "io/xdg.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <cerrno>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace valgus::cli {
 namespace {
@@ -99,6 +101,33 @@ ChosenProgramme choose_programme(const Context& context, const Catalogue& catalo
   }
   chosen.programme = programme_of(request, chosen.programme.start);
   return chosen;
+}
+
+Request plan_request(const Context& context, const Catalogue& catalogue, const ProblemChoice& problems,
+                     const PersonalChoice& personal, std::string_view command, std::optional<Date>* saved_start) {
+  const bool flagged = !problems.flagged.empty() || !problems.by_id.empty() || problems.all;
+  if (flagged || !exists(programme_path())) {
+    Request request = problems.request(catalogue, command);
+    personal.apply_to(request, catalogue);
+    return request;
+  }
+  PersonalChoice weekly = personal;
+  weekly.full = false;
+  const ChosenProgramme chosen = choose_programme(context, catalogue, problems, weekly, command);
+  Request request = request_of(chosen.programme, personal.week);
+  if (personal.full) {
+    if (personal.days) {
+      throw Error(ExitCode::usage, "--full is one session of the whole routine; leave out --days");
+    }
+    request.days.clear();
+    request.minutes = personal.minutes;
+    request.max_exercises = personal.max_exercises;
+  }
+  if (saved_start != nullptr) {
+    *saved_start = chosen.programme.start;
+  }
+  write_all(STDERR_FILENO, fmt::format("valgus: following the {}\n", one_line(chosen.source)));
+  return request;
 }
 
 Followed follow(const Catalogue& catalogue, ChosenProgramme chosen, Date date, const std::string& log) {

@@ -40,6 +40,14 @@ struct ChosenProgramme {
                                                const ProblemChoice& problems, const PersonalChoice& personal,
                                                std::string_view command);
 
+// The request of plan and export: from the problem options, or, when none
+// is given and a programme is saved, from that programme (personal options
+// given still win; --week and --full apply as to any plan). A saved
+// programme used is said on stderr, and its first day goes to `saved_start`.
+[[nodiscard]] Request plan_request(const Context& context, const Catalogue& catalogue, const ProblemChoice& problems,
+                                   const PersonalChoice& personal, std::string_view command,
+                                   std::optional<Date>* saved_start = nullptr);
+
 // Everything a date of the programme needs: the log, the stage it has
 // earned, the plan at that stage and what the date holds. `day` points into
 // `plan`: move a Followed, never copy it.

@@ -72,12 +72,17 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
   RawTerminal terminal;
   Guide guide(exercises);
   Countdown countdown;
-  const auto start_step = [&] {
+  // Skipping or going back while paused stays paused: the person is
+  // reading, or not ready yet. Enter and a countdown's end go on unpaused.
+  const auto start_step = [&](bool paused) {
     countdown = guide.finished() || !guide.current().is_countdown()
                     ? Countdown()
                     : Countdown(guide.current().countdown_seconds(), settings.second_ms);
+    if (paused && !guide.finished() && guide.current().is_countdown()) {
+      countdown.toggle_pause();
+    }
   };
-  start_step();
+  start_step(false);
   Clock::time_point last = Clock::now();
   std::string bell;
   int shown_seconds = -1;
@@ -94,7 +99,7 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
         bell = "\a";
       }
       guide.next();
-      start_step();
+      start_step(false);
       redraw = true;
       continue;
     }
@@ -127,25 +132,28 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
         throw Error(ExitCode::io_error, "the terminal closed during the session; nothing was logged");
       case KeyKind::enter:
         guide.next();
-        start_step();
+        start_step(false);
         redraw = true;
         break;
       case KeyKind::character:
         switch (key.character) {
           case ' ':
-            countdown.toggle_pause();
-            redraw = true;
+            // A rep prompt waits for Enter anyway: nothing to pause.
+            if (step.is_countdown()) {
+              countdown.toggle_pause();
+              redraw = true;
+            }
             break;
           case 's':
           case 'S':
             guide.skip();
-            start_step();
+            start_step(countdown.paused());
             redraw = true;
             break;
           case 'b':
           case 'B':
             guide.back();
-            start_step();
+            start_step(countdown.paused());
             redraw = true;
             break;
           case 'q':

@@ -71,7 +71,7 @@ std::string where(const GuideStep& step) {
 std::string next_part(const GuideStep& step) {
   std::vector<std::string> parts;
   if (step.side != Side::both) {
-    parts.push_back(step.side == Side::left ? "left side" : "right side");
+    parts.emplace_back(step.side == Side::left ? "left side" : "right side");
   }
   if (step.sets > 1) {
     parts.push_back(fmt::format("set {} of {}", step.set, step.sets));
@@ -96,9 +96,8 @@ std::string now_line(const GuideStep& step, int left) {
                            step.reps_asked.max == 1 ? "rep" : "reps");
       }
       return "Do the set, then press Enter";
-    case StepKind::rest: return fmt::format("Rest: {} (next: set {} of {})", format_clock(left), step.set, step.sets);
-    case StepKind::switch_sides:
-      return fmt::format("Switch sides: {} (next: {})", format_clock(left), side_name(step.side));
+    case StepKind::rest: return fmt::format("Rest: {} (next: {})", format_clock(left), next_part(step));
+    case StepKind::switch_sides: return fmt::format("Switch sides: {} (next: {})", format_clock(left), next_part(step));
   }
   return {};
 }

@@ -385,11 +385,15 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
       threshold_node ? read_.number(threshold_node, "threshold", 0, max_answer) : std::optional<double>(std::nullopt);
   auto range = range_node ? read_.answer_range(range_node, "range", 0, max_answer) : std::optional<Range>(Range{});
   auto per_side = f->get("per_side") ? read_.boolean(f->get("per_side"), "per_side") : std::optional<bool>(false);
+  const YamlNode* difference_node = f->get("side_difference");
+  auto difference = difference_node ? read_.number(difference_node, "side_difference", 0, max_answer)
+                                    : std::optional<double>(std::nullopt);
   auto positive = read_.text(f->get("positive"), "positive");
   auto negative = read_.text(f->get("negative"), "negative");
   auto source = read_.sources(f->get("source"));
   if (!(f->complete && entry_id && name && problem && instructions && look_for && measurement && unit && comparison &&
-        (threshold || !threshold_node) && range && per_side && positive && negative && source)) {
+        (threshold || !threshold_node) && range && per_side && (difference || !difference_node) && positive &&
+        negative && source)) {
     return std::nullopt;
   }
   LoadErrors& errors = read_.errors();
@@ -441,6 +445,12 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
       return std::nullopt;
     }
   }
+  if (difference_node != nullptr && (measured == Unit::yes_no || !per_side.value_or(false))) {
+    errors.error(difference_node->where,
+                 "\"side_difference\" is for tests measured on each side (per_side: true, in cm, mm or degrees); "
+                 "remove it");
+    return std::nullopt;
+  }
   entry.id = *entry_id;
   entry.name = *name;
   entry.problem = *problem;
@@ -452,6 +462,7 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   entry.threshold = threshold;
   entry.range = *range;
   entry.per_side = *per_side;
+  entry.side_difference = difference;
   entry.positive = *positive;
   entry.negative = *negative;
   entry.sources = *source;

@@ -44,7 +44,7 @@ const std::vector<SectionSchema>& sections() {
        EntryKind::self_test,
        {"self-test",
         {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "threshold", "range",
-         "per_side", "positive", "negative", "source"},
+         "per_side", "side_difference", "positive", "negative", "source"},
         {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "positive",
          "negative", "source"}}},
   };

@@ -244,6 +244,9 @@ struct SelfTest {
   std::optional<double> threshold;
   Range range;  // valid answers (min may be 0); not given for yes/no tests
   bool per_side = false;
+  // Numeric per-side tests: a difference between the sides of more than
+  // this makes the worse side the one that gets more volume.
+  std::optional<double> side_difference;
   std::string positive;  // what a positive result means, one sentence
   std::string negative;  // what a negative one means
   std::vector<std::string> sources;
@@ -254,7 +257,7 @@ struct SelfTest {
 
   [[nodiscard]] auto tied() const {
     return std::tie(id, name, problem, instructions, look_for, measurement, unit, comparison, threshold, range,
-                    per_side, positive, negative, sources, where);
+                    per_side, side_difference, positive, negative, sources, where);
   }
   friend bool operator==(const SelfTest& a, const SelfTest& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const SelfTest& a, const SelfTest& b) { return !(a == b); }

@@ -1,14 +1,9 @@
-// The log of sessions in SQLite, through SQLiteCpp. The only file of valgus
-// that holds SQL (tests/e2e/layers.sh keeps it so).
-//
-// Order of work on open, so that a file that is not ours is never written:
-// 1. the file's own header is read with plain read(2): not SQLite, or cut
-//    short, is refused before SQLite opens it;
-// 2. SQLite opens it and only reads: application_id, user_version and
-//    whether it holds tables tell a valgus log (any version), a fresh empty
-//    file, another program's database or a newer valgus's log;
-// 3. only then, for Access::write, the journal becomes WAL and the schema is
-//    migrated, one transaction per step.
+// The log of sessions in SQLite, through SQLiteCpp: the only file of valgus
+// that holds SQL (tests/e2e/layers.sh). Opening never writes to a file that
+// is not ours: 1. its header is read with read(2) (not SQLite, cut short,
+// another program's or a newer valgus's: refused); 2. SQLite only reads
+// application_id, user_version and the tables; 3. only then, for
+// Access::write, the journal becomes WAL and the schema is migrated.
 
 #include "io/log_store.hpp"
 
@@ -19,6 +14,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -66,14 +62,16 @@ CREATE TABLE session_exercises (
   exercise TEXT NOT NULL,
   done INTEGER NOT NULL CHECK (done IN (0, 1)),
   PRIMARY KEY (session_id, position)
-);
+) WITHOUT ROWID;
 )sql",
 };
 
-std::string what_to_do() { return "move it aside to start a new log \u2014 valgus leaves it as it is"; }
-
+std::string not_a_log(const std::string& path, const std::string& reason) {
+  return fmt::format("{} is not a valgus log ({}); move it aside to start a new log \u2014 valgus leaves it as it is",
+                     path, reason);
+}
 [[noreturn]] void throw_not_a_log(const std::string& path, const std::string& reason) {
-  throw Error(ExitCode::bad_data, fmt::format("{} is not a valgus log ({}); {}", path, reason, what_to_do()));
+  throw Error(ExitCode::bad_data, not_a_log(path, reason));
 }
 
 [[noreturn]] void throw_newer(const std::string& path, int version) {
@@ -87,24 +85,20 @@ std::string foreign_reason(std::uint32_t app) {
                   : "it holds another program's tables";
 }
 
-// An SQLite failure as a valgus Error: damage is 65 (and the file is left as
-// it is), a file or folder that cannot be written 73, everything else that
-// stops a write (full disk, I/O error, a lock held past the timeout) 74;
-// the transaction has been rolled back by then, so the log is as it was.
-// A log that cannot be read at all is 66.
+// An SQLite failure as a valgus Error: damage 65 (the file left as it is),
+// a log that cannot be written 73 (read: 66), anything else that stops a
+// write (full disk, I/O error, the lock held past the timeout) 74, after
+// the transaction rolled back: the log is as it was.
 Error translate(const SQLite::Exception& failure, const std::string& path, sqlite3* handle, LogStore::Access access) {
   const int primary = failure.getErrorCode() & 0xff;
   const int system_errno = handle != nullptr ? sqlite3_system_errno(handle) : 0;
   const bool reading = access == LogStore::Access::read;
-  std::string reason = system_errno != 0 ? std::strerror(system_errno) : sqlite3_errstr(primary);
-  if (primary == SQLITE_FULL && system_errno == 0) {
-    reason = std::strerror(ENOSPC);
-  }
+  const char* reason = system_errno != 0        ? std::strerror(system_errno)
+                       : primary == SQLITE_FULL ? std::strerror(ENOSPC)
+                                                : sqlite3_errstr(primary);
   switch (primary) {
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return {ExitCode::bad_data,
-              fmt::format("{} is not a valgus log ({}); {}", path, sqlite3_errstr(primary), what_to_do())};
+    case SQLITE_NOTADB: return {ExitCode::bad_data, not_a_log(path, sqlite3_errstr(primary))};
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return {ExitCode::io_error, fmt::format("the log {} is busy (another valgus is writing it); try again", path)};
@@ -125,12 +119,10 @@ std::uint32_t big_endian(const unsigned char* bytes) {
          std::uint32_t{bytes[3]};
 }
 
-// The size of `path`, -1 when missing.
 off_t size_of(const std::string& path) {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0 ? info.st_size : -1;
 }
-bool exists(const std::string& path) { return size_of(path) >= 0; }
 // A WAL holding frames: the main file alone is not the whole log.
 bool wal_has_frames(const std::string& path) { return size_of(path + "-wal") > 0; }
 
@@ -194,7 +186,7 @@ Header read_header(const std::string& path) {
   // A checkpoint in progress, or one cut short by a crash, leaves the main
   // file shorter than its header says until the WAL is copied back: with a
   // journal beside it, only SQLite can tell.
-  if (exists(path + "-wal") || exists(path + "-journal")) {
+  if (size_of(path + "-wal") >= 0 || size_of(path + "-journal") >= 0) {
     return Header::unsure_while_writing;
   }
   throw_not_a_log(path, fmt::format("the file is cut short: {} bytes of {}", size,
@@ -214,15 +206,12 @@ void check_header(const std::string& path) {
 
 std::string parent_of(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) {
-    return ".";
-  }
-  return slash == 0 ? "/" : path.substr(0, slash);
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
 // mkdir -p with mode 0700: the log is health data.
 void create_folders(const std::string& folder) {
-  if (folder.empty() || folder == "/" || folder == "." || exists(folder)) {
+  if (folder.empty() || folder == "/" || folder == "." || size_of(folder) >= 0) {
     return;
   }
   create_folders(parent_of(folder));
@@ -231,8 +220,7 @@ void create_folders(const std::string& folder) {
   }
 }
 
-// Creates the empty file (SQLite's version-0 database) with mode 0600;
-// another valgus creating it at the same moment is fine.
+// The empty file (version 0), mode 0600; another valgus may race us to it.
 void create_empty(const std::string& path) {
   create_folders(parent_of(path));
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -245,8 +233,7 @@ void create_empty(const std::string& path) {
 
 void check_writable(const std::string& path) {
   // WAL mode writes two files beside the log (-wal, -shm): the folder must
-  // be writable as well as the file. (root passes access(2) on a chmod 444
-  // file but not on a read-only mount.)
+  // be writable too. (access(2) stops root only on a read-only mount.)
   for (const std::string& target : {path, parent_of(path)}) {
     if (::access(target.c_str(), W_OK) != 0) {
       throw Error(ExitCode::cannot_create, fmt::format("cannot write {}: {}", target, std::strerror(errno)));
@@ -258,11 +245,7 @@ void check_writable(const std::string& path) {
 std::string immutable_uri(const std::string& path) {
   std::string uri = "file:";
   for (const char c : path) {
-    if (c == '%' || c == '?' || c == '#') {
-      uri += fmt::format("%{:02x}", static_cast<unsigned char>(c));
-    } else {
-      uri += c;
-    }
+    uri += c == '%' || c == '?' || c == '#' ? fmt::format("%{:02x}", static_cast<unsigned char>(c)) : std::string(1, c);
   }
   return uri + "?immutable=1";
 }
@@ -277,7 +260,7 @@ struct LogStore::Impl {
 
   static std::unique_ptr<Impl> connect(const std::string& path, Access access, bool immutable);
 
-  static Impl& writable(const std::unique_ptr<Impl>& impl, const std::string& path) {
+  static Impl& writable(const std::unique_ptr<Impl>& impl, const std::string& path) {  // record, remove
     if (!impl) {
       throw Error(ExitCode::internal, fmt::format("the log {} was opened for reading", path));
     }
@@ -366,21 +349,26 @@ std::unique_ptr<LogStore::Impl> LogStore::Impl::connect(const std::string& path,
   std::unique_ptr<Impl> impl;
   try {
     if (access == Access::write) {
-      impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE);
+      impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     } else if (immutable || (::access(parent_of(path).c_str(), W_OK) != 0 && !wal_has_frames(path))) {
       // A WAL database is read through its -shm file, which a read-only
       // folder (a read-only mount, a backup) cannot hold. Nobody can write
       // the log there either, so SQLite may read it as immutable.
-      impl = std::make_unique<Impl>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+      impl =
+          std::make_unique<Impl>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
       impl->path = path;
     } else {
-      impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY);
+      // Read-write but query_only where allowed: the last connection to
+      // close then removes the -wal and -shm files SQLite adds for a read.
+      const bool may_write = ::access(path.c_str(), W_OK) == 0;
+      impl = std::make_unique<Impl>(
+          path, (may_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
     }
   } catch (const SQLite::Exception& failure) {
     throw translate(failure, path, nullptr, access);
   }
   try {
-    impl->db.exec("PRAGMA foreign_keys = ON");
+    impl->db.exec(access == Access::read ? "PRAGMA query_only = ON" : "PRAGMA foreign_keys = ON");
     const int version = impl->identify();
     if (access == Access::write) {
       // Only now that the file is known to be ours may anything write to it.
@@ -459,14 +447,15 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
   }
   SQLite::Database& db = impl_->db;
   try {
-    // A version-0 file (empty, opened for reading) has no tables yet.
-    if (impl_->pragma("user_version") == 0) {
+    if (impl_->pragma("user_version") == 0) {  // empty, opened for reading
       return result;
     }
-    // One read transaction: both queries see the same snapshot.
+    // One read transaction: both queries see the same snapshot. Each scans
+    // its table in the table's order (the exercises are WITHOUT ROWID, kept
+    // by session and position), never row by row through an index.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
     std::unordered_map<std::int64_t, std::size_t> index;
-    SQLite::Statement query(db, "SELECT id, date, session, stage_week, pain, effort, note FROM sessions ORDER BY date");
+    SQLite::Statement query(db, "SELECT id, date, session, stage_week, pain, effort, note FROM sessions");
     while (query.executeStep()) {
       LoggedSession session;
       session.date = parse_date(query.getColumn(1).getString());
@@ -493,6 +482,8 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
         }
       }
     }
+    std::sort(result.begin(), result.end(),
+              [](const LoggedSession& a, const LoggedSession& b) { return a.date < b.date; });
     transaction.commit();
   } catch (const SQLite::Exception& failure) {
     throw translate(failure, path_, db.getHandle(), Access::read);

@@ -29,8 +29,10 @@ struct termios saved_termios {};
 volatile std::sig_atomic_t raw_active = 0;
 volatile std::sig_atomic_t resized = 0;
 
+// TCSAFLUSH: keys typed for the session (a last Enter, q) are dropped, not
+// left for the pain question or the shell.
 void restore_now() {
-  ::tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+  ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
   // Nothing to do if the terminal is gone: the write fails, that is all.
   [[maybe_unused]] const ssize_t written = ::write(STDOUT_FILENO, leave_screen.data(), leave_screen.size());
 }

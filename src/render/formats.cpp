@@ -26,6 +26,7 @@ std::vector<Format> make_table() {
   text.today = render_today_text;
   text.progress = render_progress_text;
   text.log = render_log_text;
+  text.assessment = render_assessment_text;
 
   Format markdown{"markdown"};
   markdown.plan = [](const Plan& plan, const TextStyle&) { return render_plan_markdown(plan); };
@@ -44,6 +45,7 @@ std::vector<Format> make_table() {
   json.today = [](const TodayView& view, const TextStyle&) { return render_today_json(view); };
   json.progress = [](const ProgressView& view, const TextStyle&) { return render_progress_json(view); };
   json.log = [](const LogListing& listing, const TextStyle&) { return render_log_json(listing); };
+  json.assessment = [](const AssessmentView& view, const TextStyle&) { return render_assessment_json(view); };
 
   Format csv{"csv"};
   csv.log = [](const LogListing& listing, const TextStyle&) { return render_log_csv(listing); };
@@ -63,6 +65,7 @@ bool Format::offers(DataKind kind) const {
     case DataKind::today: return today != nullptr;
     case DataKind::progress: return progress != nullptr;
     case DataKind::log: return log != nullptr;
+    case DataKind::assessment: return assessment != nullptr;
   }
   return false;
 }

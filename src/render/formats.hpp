@@ -13,7 +13,7 @@
 namespace valgus {
 
 // What a command renders.
-enum class DataKind { plan, list, exercise, problems, check, today, progress, log };
+enum class DataKind { plan, list, exercise, problems, check, today, progress, log, assessment };
 
 struct Format {
   std::string_view name;
@@ -29,6 +29,7 @@ struct Format {
   std::string (*today)(const TodayView&, const TextStyle&) = nullptr;
   std::string (*progress)(const ProgressView&, const TextStyle&) = nullptr;
   std::string (*log)(const LogListing&, const TextStyle&) = nullptr;
+  std::string (*assessment)(const AssessmentView&, const TextStyle&) = nullptr;
 
   [[nodiscard]] bool offers(DataKind kind) const;
 };

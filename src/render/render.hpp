@@ -5,6 +5,7 @@
 // text renderer knows about them. Which renderer a format uses for which
 // kind of data is the format table's business (render/formats.hpp).
 
+#include "core/assess.hpp"
 #include "core/catalogue.hpp"
 #include "core/follow.hpp"
 #include "core/planner.hpp"
@@ -67,6 +68,14 @@ struct ProgressView {
   bool unicode = true;  // block characters in the chart; ASCII without UTF-8
 };
 
+// The result of valgus assess, with the command it recommends.
+struct AssessmentView {
+  const Assessment* assessment = nullptr;
+  const Catalogue* catalogue = nullptr;  // problem names
+  Date date;
+  std::string command;  // "valgus plan ..."; empty when nothing to plan
+};
+
 // The log's history (log --list).
 struct LogListing {
   std::vector<LoggedSession> sessions;
@@ -76,6 +85,8 @@ struct LogListing {
 [[nodiscard]] std::string render_today_json(const TodayView& view);
 [[nodiscard]] std::string render_progress_text(const ProgressView& view, const TextStyle& style);
 [[nodiscard]] std::string render_progress_json(const ProgressView& view);
+[[nodiscard]] std::string render_assessment_text(const AssessmentView& view, const TextStyle& style);
+[[nodiscard]] std::string render_assessment_json(const AssessmentView& view);
 [[nodiscard]] std::string render_log_text(const LogListing& listing, const TextStyle& style);
 [[nodiscard]] std::string render_log_json(const LogListing& listing);
 // RFC 4180: a header line, CRLF line ends, fields quoted when needed.

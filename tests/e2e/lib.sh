@@ -1,6 +1,8 @@
 # Shared by the end-to-end scripts: source it after setting `fail=0`.
 # Never the personal catalogue of whoever runs the tests.
 export XDG_DATA_HOME=/nonexistent/valgus-tests
+# Nor their saved programme or log (a script that needs one sets its own).
+export XDG_CONFIG_HOME=/nonexistent/valgus-tests XDG_STATE_HOME=/nonexistent/valgus-tests
 
 # expect CODE STDERR -- command...: runs the command (20 s at most) and checks
 # its exit code and its whole standard error; sets fail=1 otherwise.

@@ -76,8 +76,10 @@ rows "$db" >"$dir/present"
 missing=$(printf '%s\n' "${exited_ok[@]}" | sort | comm -23 - "$dir/present" | wc -l)
 listed=$("$bin" log --list --format csv | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' | sort -u | wc -l)
 present=$(wc -l <"$dir/present")
+after_commit=$((present - ${#exited_ok[@]} + missing))
 echo "kill -9: $runs runs in $elapsed ms (one run about $((one_run_us / 1000)) ms): ${#exited_ok[@]} exited 0" \
-  "(with 6 unkilled), $killed killed, $other other; $present rows logged, $missing of those that exited 0 missing;" \
+  "(6 of them not raced), $killed killed ($after_commit of them after their commit), $other other;" \
+  "$present rows logged, $missing of those that exited 0 missing;" \
   "integrity_check: $integrity; foreign_key_check: $orphans rows; log --list: $listed dates"
 [ "$integrity" = ok ] && [ "$missing" = 0 ] && [ "$orphans" = 0 ] && [ "$listed" = "$present" ] ||
   { echo "FAIL: the log did not survive kill -9"; fail=1; }

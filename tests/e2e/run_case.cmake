@@ -17,6 +17,13 @@ set(ENV{NO_COLOR} "")
 if(NOT ENV MATCHES "XDG_DATA_HOME")
   set(ENV{XDG_DATA_HOME} "${CMAKE_CURRENT_BINARY_DIR}/no-user-data")
 endif()
+# Nor their saved programme or log.
+if(NOT ENV MATCHES "XDG_CONFIG_HOME")
+  set(ENV{XDG_CONFIG_HOME} "${CMAKE_CURRENT_BINARY_DIR}/no-user-config")
+endif()
+if(NOT ENV MATCHES "XDG_STATE_HOME")
+  set(ENV{XDG_STATE_HOME} "${CMAKE_CURRENT_BINARY_DIR}/no-user-state")
+endif()
 unset(ENV{COLUMNS})
 execute_process(COMMAND ${command} WORKING_DIRECTORY ${WORKDIR}
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)

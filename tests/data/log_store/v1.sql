@@ -19,7 +19,7 @@ CREATE TABLE session_exercises (
   exercise TEXT NOT NULL,
   done INTEGER NOT NULL CHECK (done IN (0, 1)),
   PRIMARY KEY (session_id, position)
-);
+) WITHOUT ROWID;
 INSERT INTO sessions VALUES (1, '2027-01-04', 'A', 1, 3, 'right', 'left knee sore');
 INSERT INTO sessions VALUES (2, '2027-01-06', 'B', 2, NULL, NULL, '');
 INSERT INTO session_exercises VALUES (1, 0, 'foam-roll-tfl', 1), (1, 1, 'clamshell', 0), (2, 0, 'side-plank', 1);

@@ -1,0 +1,144 @@
+// valgus assess: red flags, then self-tests at home, then where the knee
+// caves and what time there is; the result is "see a clinician" or the
+// problems and the exact command, and can start the programme.
+
+#include "cli/assess_prompt.hpp"
+#include "cli/commands.hpp"
+#include "cli/follow.hpp"
+
+#include "core/text.hpp"
+#include "io/catalogue_files.hpp"
+#include "render/formats.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include <unistd.h>
+
+namespace valgus::cli {
+namespace {
+
+constexpr std::size_t max_answers_bytes = 64 * 1024;
+
+// Answers typed one per line in question order (a script, a pipe). A bad
+// line is bad data at its line; the input ending early skips the rest.
+Answers read_lines(const Catalogue& catalogue, const std::vector<Question>& questions, std::istream& in) {
+  Answers answers;
+  std::string line;
+  int number = 0;
+  for (const Question& question : questions) {
+    if (question.kind != QuestionKind::red_flag && any_red_flag(answers)) {
+      break;
+    }
+    if (!std::getline(in, line)) {
+      break;
+    }
+    ++number;
+    std::string error;
+    const auto reply = parse_reply(catalogue, question, line, error);
+    if (!reply) {
+      throw Error(ExitCode::bad_data, SourceLocation{"<stdin>", number, 1},
+                  fmt::format("\"{}\" is no answer to {}{}: {}", one_line(trim(line)), question.key,
+                              question.side ? fmt::format(" ({})", to_string(*question.side)) : std::string(), error));
+    }
+    record_reply(answers, question, *reply);
+  }
+  return answers;
+}
+
+// The plan command the result recommends: problem flags as a person types
+// them, then side, position and the personal answers.
+std::string plan_command(const Context& context, const Catalogue& catalogue, const Assessment& result) {
+  if (result.refer || result.problems.empty()) {
+    return {};
+  }
+  const auto labels = problem_labels(catalogue, context.builtin().problem_ids());
+  std::vector<std::string> words{"valgus", "plan"};
+  for (std::size_t i = 0; i < catalogue.problems.size(); ++i) {
+    const auto& id = catalogue.problems[i].id;
+    if (std::find(result.problems.begin(), result.problems.end(), id) != result.problems.end()) {
+      words.push_back(labels[i]);
+    }
+  }
+  if (result.side != Side::both) {
+    words.push_back(fmt::format("--side {}", to_string(result.side)));
+  }
+  if (!result.when.empty()) {
+    words.push_back("--when " + result.when);
+  }
+  if (result.equipment) {
+    words.push_back("--equipment " + (result.equipment->empty() ? std::string("none") : join(*result.equipment, ",")));
+  }
+  if (result.days) {
+    words.push_back(fmt::format("--days {}", *result.days));
+  }
+  if (result.minutes) {
+    words.push_back(fmt::format("--minutes {}", *result.minutes));
+  }
+  return join(words, " ");
+}
+
+// TEMPORARY until the log store keeps assessments (schema v2).
+void record_assessment(Date /*date*/, const Assessment& /*result*/) {}
+
+}  // namespace
+
+ExitCode run_assess(const Context& context, const AssessArgs& args) {
+  const Format& format = find_format(DataKind::assessment, args.format);
+  const Date date = date_or_today(context, args.date);
+  const Catalogue catalogue = context.catalogue();
+  const std::vector<Question> questions = questionnaire(catalogue);
+  Answers answers;
+  if (args.answers) {
+    answers = read_answers(CatalogueFile{*args.answers, read_input_file(*args.answers, max_answers_bytes)}, catalogue);
+  } else if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1) {
+    answers = ask_in_terminal(context, catalogue, questions);
+  } else {
+    answers = read_lines(catalogue, questions, std::cin);
+  }
+  const Assessment result = assess(catalogue, answers);
+  AssessmentView view;
+  view.assessment = &result;
+  view.catalogue = &catalogue;
+  view.date = date;
+  view.command = plan_command(context, catalogue, result);
+  context.print(format.assessment(view, context.terminal_style()));
+  record_assessment(date, result);
+  if (args.start && !view.command.empty()) {
+    StartArgs start;
+    start.problems.by_id = result.problems;
+    start.problems.flag_ids = context.builtin().problem_ids();
+    if (result.side != Side::both) {
+      start.personal.side = std::string(to_string(result.side));
+    }
+    if (!result.when.empty()) {
+      start.personal.when = result.when;
+    }
+    if (result.equipment) {
+      start.personal.equipment = result.equipment->empty() ? std::string("none") : join(*result.equipment, ",");
+    }
+    if (result.days) {
+      start.personal.days = std::to_string(*result.days);
+    }
+    start.personal.minutes = result.minutes;
+    start.start = to_string(date);
+    start.force = args.force;
+    return run_start(context, start);
+  }
+  return ExitCode::ok;
+}
+
+Runner setup_assess(OptionBuilder& options) {
+  auto args = std::make_shared<AssessArgs>();
+  options.option("--answers", args->answers, "Read the answers from a YAML FILE instead of asking", "FILE");
+  add_format_option(options, DataKind::assessment, args->format);
+  options.option("--date", args->date, "The day of the assessment, YYYY-MM-DD (default today)", "DATE")
+      .completes(Completes::nothing);
+  options.flag("--start", args->start, "Save the recommended programme, as valgus start does");
+  options.flag("--force", args->force, "With --start: replace a saved programme (the log is kept)");
+  return [args, &context = options.context()] { return run_assess(context, *args); };
+}
+
+}  // namespace valgus::cli
