@@ -26,6 +26,11 @@ std::string render_assessment_text(const AssessmentView& view, const TextStyle& 
   const Assessment& result = *view.assessment;
   TextWriter w(style);
   w.line(w.bold(fmt::format("Knee valgus self-assessment · {}", to_string(view.date))));
+  for (const Note& note : view.catalogue->notes) {
+    if (note.placement == Placement::top) {
+      w.paragraph(w.paint(note.title + ":", "1;33") + " ", note.text, 2);
+    }
+  }
   w.rule();
   if (result.refer) {
     w.line(w.paint("SEE A CLINICIAN FIRST", "1;33"));
@@ -67,7 +72,7 @@ std::string render_assessment_text(const AssessmentView& view, const TextStyle& 
   }
   w.line();
   w.paragraph(w.bold("Your plan: "), view.command, 2);
-  w.paragraph(w.bold("Follow it: "), "the same options after valgus start, or run valgus assess again with --start.",
+  w.paragraph(w.bold("Follow it day by day: "), "valgus start" + view.command.substr(std::string("valgus plan").size()),
               2);
   return w.take();
 }

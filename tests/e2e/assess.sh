@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# valgus assess without a terminal: answers files and piped answers on the
+# built-in catalogue, JSON against the schema, goldens in golden/assess/,
+# exit codes and stderr for bad answers, and --start saving the programme.
+# VALGUS_UPDATE_GOLDEN=1 rewrites the goldens.
+#
+# Usage: assess.sh VALGUS_BINARY
+set -u
+if [ $# -ne 1 ]; then
+  echo "usage: $0 VALGUS_BINARY" >&2
+  exit 2
+fi
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tests=$(cd "$here/.." && pwd)
+golden=$tests/golden/assess
+data=$tests/data/assess
+fail=0
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+py=/usr/bin/python3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state NO_COLOR=1
+mkdir -p "$golden"
+
+same() {  # same NAME -- command...: stdout equals golden/assess/NAME, exit 0
+  local name=$1
+  shift 2
+  local out code
+  out=$("$@" 2>"$work/stderr")
+  code=$?
+  out=${out//$work/WORK}
+  if [ "$code" != 0 ]; then
+    echo "FAIL: $* -> exit $code: $(cat "$work/stderr")"
+    fail=1
+    return
+  fi
+  if [ "${VALGUS_UPDATE_GOLDEN:-}" = 1 ]; then
+    printf '%s\n' "$out" >"$golden/$name"
+  elif ! diff -u "$golden/$name" <(printf '%s\n' "$out"); then
+    echo "FAIL: $* differs from golden/assess/$name"
+    fail=1
+  fi
+}
+
+valid() {  # valid FILE: FILE matches schemas/assess.schema.json
+  "$py" -c '
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft7Validator.check_schema(schema)
+jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
+' "$tests/../schemas/assess.schema.json" "$1" || { echo "FAIL: $1 does not match the schema"; fail=1; }
+}
+
+same right-ankle.txt -- "$bin" assess --answers "$data/right-ankle.yaml" --date 2027-01-04
+same red-flag.txt -- "$bin" assess --answers "$data/red-flag.yaml" --date 2027-01-04
+same nothing.txt -- "$bin" assess --answers "$data/nothing.yaml" --date 2027-01-04
+for answers in right-ankle red-flag nothing; do
+  "$bin" assess --answers "$data/$answers.yaml" --date 2027-01-04 --format json >"$work/$answers.json" &&
+    valid "$work/$answers.json"
+  same "$answers.json" -- cat "$work/$answers.json"
+done
+
+# The same answers piped one per line, in question order, give the same result.
+printf '%s\n' no no no no no no yes skip skip 12 8 no no skip skip no no skip skip squat band 3 20 |
+  "$bin" assess --date 2027-01-04 --format json >"$work/piped.json"
+cmp -s "$work/piped.json" "$work/right-ankle.json" || { echo "FAIL: piped answers differ from the answers file"; diff "$work/piped.json" "$work/right-ankle.json"; fail=1; }
+# A red flag ends the questions: the rest of the input is not read as answers.
+printf '%s\n' no yes no no no this-is-not-read | "$bin" assess --date 2027-01-04 --format json >"$work/piped-flag.json" &&
+  "$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["refer"] and len(d["reasons"]) == 1' "$work/piped-flag.json" ||
+  { echo "FAIL: a piped red flag did not refer"; fail=1; }
+
+# Bad answers: in a file, 65 with every mistake at file:line:col; piped, 65 at its line.
+expect 65 "valgus: error: $data/bad.yaml:1:22: \"knee-to-wall\": answer a number from 0 to 30 cm (or skip)
+valgus: error: $data/bad.yaml:2:9: \"thomas\": answer yes or no (or skip)" -- "$bin" assess --answers "$data/bad.yaml"
+expect 65 'valgus: error: <stdin>:2:1: "maybe" is no answer to adult-onset: answer yes or no (or skip)' \
+  -- bash -c "printf 'no\nmaybe\n' | '$bin' assess"
+expect 66 "valgus: error: cannot read $work/missing.yaml: No such file or directory" -- "$bin" assess --answers "$work/missing.yaml"
+
+# --start saves the recommended programme, as valgus start does.
+"$bin" assess --answers "$data/right-ankle.yaml" --date 2027-01-04 --start >/dev/null ||
+  { echo "FAIL: assess --start"; fail=1; }
+same start-programme.yaml -- cat "$work/config/valgus/programme.yaml"
+expect 73 "valgus: error: $work/config/valgus/programme.yaml already exists; use --force to replace it (the log is kept)" \
+  -- "$bin" assess --answers "$data/right-ankle.yaml" --start
+exit $fail
