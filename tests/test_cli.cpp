@@ -97,8 +97,8 @@ TEST_CASE("the command table: unique names, every command set up, hidden helpers
     CHECK_FALSE(command.summary.empty());
   }
   CHECK(valgus::cli::visible_command_names() == std::vector<std::string>{"plan", "export", "list", "show", "problems",
-                                                                         "start", "today", "go", "log", "progress",
-                                                                         "check", "import", "completion"});
+                                                                         "assess", "start", "today", "go", "log",
+                                                                         "progress", "check", "import", "completion"});
   REQUIRE(valgus::cli::find_command("__complete") != nullptr);
   CHECK(valgus::cli::find_command("__complete")->hidden);
   CHECK(valgus::cli::find_command("plna") == nullptr);

@@ -29,9 +29,14 @@ class LogStore {
   // The schema version this build writes (PRAGMA user_version).
   static constexpr int schema_version = 1;
 
-  // Opens the database at `path`. Access::write creates it (and its folder)
-  // when missing and migrates an older schema; Access::read never creates
-  // or changes anything: a missing file reads as an empty log.
+  // Opens the database at `path`. Access::write creates it (and its folders,
+  // mode 0700; the file 0600) when missing and migrates an older schema;
+  // Access::read never creates or changes anything: a missing file reads as
+  // an empty log, an older schema is read as it is, and the -wal and -shm
+  // files SQLite adds while reading are gone when the last reader closes
+  // (only a WAL left by a crashed writer is folded back into the file, as
+  // SQLite always does). A read-only folder or a full disk is read with
+  // SQLite's immutable flag, since nobody can be writing there.
   static LogStore open(const std::string& path, Access access);
 
   LogStore(LogStore&&) noexcept;
