@@ -56,7 +56,7 @@ TEST_CASE("run_plan with no problem lists the choices in the error") {
           "  --hip            hip rotation\n"
           "  --problem ankle  pronation\n"
           "  --all            every problem above\n"
-          "Not sure which fit you? Each has a self-test: valgus problems\n");
+          "Not sure which fit you? valgus assess walks you through the self-tests\n");
   }
   CHECK(run.out.empty());
 }

@@ -118,7 +118,7 @@ Error no_problem_error(const Catalogue& catalogue, const std::vector<std::string
     hint += fmt::format("  {:<{}}  {}\n", labels[i], width, catalogue.problems[i].name);
   }
   hint += fmt::format("  {:<{}}  {}\n", "--all", width, "every problem above");
-  hint += "Not sure which fit you? Each has a self-test: valgus problems\n";
+  hint += "Not sure which fit you? valgus assess walks you through the self-tests\n";
   Error error(ExitCode::usage, fmt::format("no problem given; choose one or more for valgus {}:", command));
   error.set_hint(std::move(hint));
   return error;
