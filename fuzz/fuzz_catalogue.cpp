@@ -1,10 +1,14 @@
 // libFuzzer target: any bytes as a catalogue file, loaded beside the built-in
 // vocabulary, validated, planned with several personalisations and rendered
-// in every format. Errors are fine; crashes, hangs, leaks and undefined
+// in every format; the same bytes as a saved programme and as an answers
+// file of valgus assess, read against the built-in catalogue. Errors are fine; crashes, hangs, leaks and undefined
 // behaviour are not. Run it with scripts/fuzz.
 
+#include "core/assess.hpp"
 #include "core/catalogue.hpp"
 #include "core/planner.hpp"
+#include "core/programme.hpp"
+#include "core/questionnaire.hpp"
 #include "render/render.hpp"
 
 #include <cstddef>
@@ -41,9 +45,23 @@ void render_all(const valgus::Plan& plan) {
   (void)valgus::render_plan_json(plan);
 }
 
+// The other files a person may be sent or edit by hand: errors are fine.
+void read_as_other_files(const std::string& text) {
+  static const valgus::Catalogue builtin = valgus::builtin_catalogue();
+  try {
+    (void)valgus::read_programme(valgus::CatalogueFile{"programme.yaml", text}, builtin);
+  } catch (const valgus::Error&) {
+  }
+  try {
+    (void)valgus::assess(builtin, valgus::read_answers(valgus::CatalogueFile{"answers.yaml", text}, builtin));
+  } catch (const valgus::Error&) {
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  read_as_other_files(std::string(reinterpret_cast<const char*>(data), size));
   auto files = vocabulary();
   files.push_back(valgus::CatalogueFile{"fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), 1});
   const valgus::LoadResult result = valgus::load_catalogue(files);
