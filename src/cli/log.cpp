@@ -109,7 +109,7 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   if (logged.effort) {
     out += fmt::format(", effort {}", to_string(*logged.effort));
   }
-  context.print(out + ".\n");
+  context.print(out + ".\nProgramme: " + followed.chosen.source + "\n");
   return ExitCode::ok;
 }
 
