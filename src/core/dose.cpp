@@ -5,12 +5,7 @@
 #include <algorithm>
 
 namespace valgus {
-namespace {
-
-// The middle of a range, rounded up: "10–15 reps" plans for 13.
 int middle(Range range) { return (range.min + range.max + 1) / 2; }
-
-}  // namespace
 
 std::string format_range(Range range) {
   if (range.min == range.max) {

@@ -34,6 +34,8 @@ inline constexpr int setup_seconds = 15;
 // 64-bit: a catalogue may hold many long exercises, and their sum must not
 // overflow.
 [[nodiscard]] std::int64_t estimate_seconds(const Dose& dose);
+// The middle of a range, rounded up: "10–15 reps" plans (and guides) 13.
+[[nodiscard]] int middle(Range range);
 
 // Seconds as whole minutes for display: rounded, never below 1 (0 for none).
 [[nodiscard]] std::int64_t display_minutes(std::int64_t seconds);

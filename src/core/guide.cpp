@@ -18,7 +18,8 @@ std::string_view to_string(StepKind kind) {
   return "setup";
 }
 
-int guided_value(Range range) { return (range.min + range.max + 1) / 2; }
+// The plan's estimate and the guided session use one rule (core/dose).
+int guided_value(Range range) { return middle(range); }
 
 namespace {
 

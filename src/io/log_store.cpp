@@ -1,5 +1,6 @@
 // The log of sessions in SQLite, through SQLiteCpp: the only file of valgus
-// that holds SQL (tests/e2e/layers.sh). Opening never writes to a file that
+// that includes SQLite (tests/e2e/layers.sh); the schema's steps and the
+// header check are in io/log_schema.cpp. Opening never writes to a file that
 // is not ours: 1. its header is read with read(2) (not SQLite, cut short,
 // another program's or a newer valgus's: refused); 2. SQLite only reads
 // application_id, user_version and the tables; 3. only then, for
@@ -8,6 +9,7 @@
 #include "io/log_store.hpp"
 
 #include "core/error.hpp"
+#include "io/log_schema.hpp"
 #include "io/xdg.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -32,58 +34,18 @@ namespace valgus {
 
 namespace {
 
-// "VALG": PRAGMA application_id of every valgus log, so that another
-// program's SQLite file is recognised and refused rather than migrated.
-constexpr int application_id = 0x56414C47;
+using log_schema::application_id;
+using log_schema::check_header;
+using log_schema::foreign_reason;
+using log_schema::not_a_log;
+using log_schema::size_of;
+using log_schema::throw_newer;
+using log_schema::throw_not_a_log;
+using log_schema::wal_has_frames;
 
 // Long enough for 20 `valgus log` runs started together to queue on the
 // busy handler (each holds the write lock for a few milliseconds).
 constexpr int busy_timeout_ms = 10000;
-
-// migrations[v] takes the schema from version v to v + 1, in one
-// transaction. Append a step (and a fixture in tests/data/log_store/) for
-// each new version; never edit a step that has shipped.
-constexpr std::array<const char*, LogStore::schema_version> migrations{
-    // 0 -> 1: sessions and what was done of them.
-    R"sql(
-CREATE TABLE sessions (
-  id INTEGER PRIMARY KEY,
-  date TEXT NOT NULL UNIQUE
-    CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(date) IS date),
-  session TEXT NOT NULL,
-  stage_week INTEGER NOT NULL CHECK (stage_week >= 1),
-  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
-  effort TEXT CHECK (effort IN ('easy', 'right', 'hard')),
-  note TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE session_exercises (
-  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  exercise TEXT NOT NULL,
-  done INTEGER NOT NULL CHECK (done IN (0, 1)),
-  PRIMARY KEY (session_id, position)
-) WITHOUT ROWID;
-)sql",
-};
-
-std::string not_a_log(const std::string& path, const std::string& reason) {
-  return fmt::format("{} is not a valgus log ({}); move it aside to start a new log \u2014 valgus leaves it as it is",
-                     path, reason);
-}
-[[noreturn]] void throw_not_a_log(const std::string& path, const std::string& reason) {
-  throw Error(ExitCode::bad_data, not_a_log(path, reason));
-}
-
-[[noreturn]] void throw_newer(const std::string& path, int version) {
-  throw Error(ExitCode::bad_data,
-              fmt::format("{} was written by a newer valgus (schema {}, this one reads up to {}); update valgus", path,
-                          version, LogStore::schema_version));
-}
-
-std::string foreign_reason(std::uint32_t app) {
-  return app != 0 ? fmt::format("it belongs to another program: application id {:#x}", app)
-                  : "it holds another program's tables";
-}
 
 // An SQLite failure as a valgus Error: damage 65 (the file left as it is),
 // a log that cannot be written 73 (read: 66), anything else that stops a
@@ -111,96 +73,6 @@ Error translate(const SQLite::Exception& failure, const std::string& path, sqlit
       return reading
                  ? Error(ExitCode::io_error, fmt::format("cannot read {}: {}", path, reason))
                  : Error(ExitCode::io_error, fmt::format("cannot write {}: {}; the log is as it was", path, reason));
-  }
-}
-
-std::uint32_t big_endian(const unsigned char* bytes) {
-  return (std::uint32_t{bytes[0]} << 24U) | (std::uint32_t{bytes[1]} << 16U) | (std::uint32_t{bytes[2]} << 8U) |
-         std::uint32_t{bytes[3]};
-}
-
-off_t size_of(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 ? info.st_size : -1;
-}
-// A WAL holding frames: the main file alone is not the whole log.
-bool wal_has_frames(const std::string& path) { return size_of(path + "-wal") > 0; }
-
-enum class Header { sound, empty, unsure_while_writing };
-
-// Reads SQLite's database header and page 1's b-tree header, and the file's
-// size, without SQLite: a file that is not SQLite, a copy cut short, another
-// program's or a newer valgus's database is refused before anything could
-// write to it, even the -wal and -shm files SQLite adds.
-Header read_header(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int error = errno;
-    throw Error(error == EACCES ? ExitCode::cannot_create : ExitCode::no_input,
-                fmt::format("cannot read {}: {}", path, std::strerror(error)));
-  }
-  struct stat info {};
-  std::array<unsigned char, 108> header{};  // the database header, page 1's b-tree header
-  const bool stat_ok = ::fstat(fd, &info) == 0;
-  const ssize_t got = stat_ok && info.st_size > 0 ? ::pread(fd, header.data(), header.size(), 0) : 0;
-  ::close(fd);
-  if (!stat_ok || got < 0) {
-    throw Error(ExitCode::io_error, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-  }
-  if (!S_ISREG(info.st_mode)) {
-    throw_not_a_log(path, "not a regular file");
-  }
-  if (info.st_size == 0) {
-    return Header::empty;  // SQLite's empty database: version 0
-  }
-  constexpr std::string_view magic{"SQLite format 3\0", 16};
-  if (got < static_cast<ssize_t>(header.size()) ||
-      std::string_view(reinterpret_cast<const char*>(header.data()), magic.size()) != magic) {
-    throw_not_a_log(path, "file is not a database");
-  }
-  // A valgus log never shows application id 0 with a version or tables:
-  // all come in one commit. identify() decides from what SQLite reads.
-  const std::uint32_t app = big_endian(&header[68]);
-  const std::uint32_t version = big_endian(&header[60]);
-  const bool has_tables = header[100] != 0x0d || ((header[103] | header[104]) != 0);
-  if (app != application_id && (app != 0 || version != 0 || has_tables)) {
-    throw_not_a_log(path, foreign_reason(app));
-  }
-  if (version > static_cast<std::uint32_t>(LogStore::schema_version)) {
-    throw_newer(path, static_cast<int>(version));
-  }
-  const std::uint32_t raw_page_size = (std::uint32_t{header[16]} << 8U) | header[17];
-  const std::uint32_t page_size = raw_page_size == 1 ? 65536 : raw_page_size;
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0) {
-    throw_not_a_log(path, "file is not a database");
-  }
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  // The page count is trusted only when the change counter agrees with the
-  // version-valid-for number, as SQLite itself does.
-  const std::uint64_t pages = big_endian(&header[28]);
-  const bool count_valid = big_endian(&header[24]) == big_endian(&header[92]);
-  const std::uint64_t expected = count_valid ? pages * page_size : 0;
-  if (size % page_size == 0 && size >= expected) {
-    return Header::sound;
-  }
-  // A checkpoint in progress, or one cut short by a crash, leaves the main
-  // file shorter than its header says until the WAL is copied back: with a
-  // journal beside it, only SQLite can tell.
-  if (size_of(path + "-wal") >= 0 || size_of(path + "-journal") >= 0) {
-    return Header::unsure_while_writing;
-  }
-  throw_not_a_log(path, fmt::format("the file is cut short: {} bytes of {}", size,
-                                    expected > size ? expected : (size / page_size + 1) * page_size));
-}
-
-void check_header(const std::string& path) {
-  // A writer finishing its checkpoint deletes the WAL only once the file is
-  // whole again: look again a few times before trusting SQLite with it.
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    if (read_header(path) != Header::unsure_while_writing) {
-      return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }
 
@@ -313,7 +185,7 @@ struct LogStore::Impl {
         version = now - 1;
         continue;
       }
-      db.exec(migrations.at(static_cast<std::size_t>(version)));
+      db.exec(log_schema::migration(version));
       db.exec(fmt::format("PRAGMA application_id = {}", application_id));
       db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
       transaction.commit();
