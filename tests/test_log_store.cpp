@@ -31,6 +31,8 @@ using valgus::ExitCode;
 using valgus::LoggedExercise;
 using valgus::LoggedSession;
 using valgus::LogStore;
+using valgus::Side;
+using valgus::StoredAssessment;
 using Access = valgus::LogStore::Access;
 
 namespace {
@@ -103,6 +105,15 @@ LoggedSession session_a() {
   return {
       Date{2027, 1, 4}, "A", 1, 3, Effort::right, "left knee sore", {{"foam-roll-tfl", true}, {"clamshell", false}}};
 }
+StoredAssessment assessment_early() {
+  return {Date{2027, 1, 4},
+          false,
+          {"ankle-mobility", "hip-weakness"},
+          Side::right,
+          {{"knee-to-wall", "left", 7}, {"knee-to-wall", "right", 12.5}, {"single-leg-squat", "", 1}}};
+}
+StoredAssessment assessment_late() { return {Date{2027, 2, 1}, false, {}, Side::both, {{"knee-to-wall", "left", 10}}}; }
+
 LoggedSession session_b() { return {Date{2027, 1, 6}, "B", 2, std::nullopt, std::nullopt, "", {{"side-plank", true}}}; }
 
 std::string not_a_log(const fs::path& db, const std::string& reason) {
@@ -134,7 +145,7 @@ TEST_CASE("log store: sessions round-trip, oldest first, in new private folders"
   CHECK((fs::status(db.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(dir.path / "state").permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(db).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
-  CHECK(sqlite(db, "PRAGMA journal_mode; PRAGMA user_version; PRAGMA application_id;") == "wal\n1\n1447119943");
+  CHECK(sqlite(db, "PRAGMA journal_mode; PRAGMA user_version; PRAGMA application_id;") == "wal\n2\n1447119943");
 }
 
 TEST_CASE("log store: a session of the same date replaces the old one, exercises and all") {
@@ -182,9 +193,10 @@ TEST_CASE("log store: reading a missing log creates nothing, reading an empty fi
 TEST_CASE("log store: every earlier schema version migrates to the current one, keeping its sessions") {
   // Version 0 is an empty file (what SQLite makes of a new path); version v
   // from 1 on is tests/data/log_store/v<v>.sql, holding sessions A and B.
-  // A new version adds its migration step and its fixture: this loop then
-  // covers the step from every older version.
-  for (int version = 0; version <= LogStore::schema_version; ++version) {
+  // A new version adds its migration step, and the version before it
+  // becomes a fixture (frozen as it shipped): this loop then covers the
+  // steps from every older version.
+  for (int version = 0; version < LogStore::schema_version; ++version) {
     CAPTURE(version);
     const TempDir dir;
     const fs::path db = dir.path / "valgus.db";
@@ -208,7 +220,56 @@ TEST_CASE("log store: every earlier schema version migrates to the current one, 
     store.record(later);
     expected.push_back(later);
     CHECK(store.sessions() == expected);
+    CHECK(store.assessments().empty());
+    store.record_assessment(assessment_early());
+    CHECK(store.assessments() == std::vector<StoredAssessment>{assessment_early()});
   }
+}
+
+TEST_CASE("log store: a v1 log with sessions migrates to v2 with its sessions and no assessments") {
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  sqlite(db, bytes_of(fs::path(VALGUS_TEST_DATA) / "data" / "log_store" / "v1.sql"));
+  // Read as it is: not migrated, no assessments yet.
+  CHECK(LogStore::open(db.string(), Access::read).assessments().empty());
+  CHECK(sqlite(db, "PRAGMA user_version;") == "1");
+  const LogStore store = LogStore::open(db.string(), Access::write);
+  CHECK(sqlite(db, "PRAGMA user_version;") == "2");
+  CHECK(store.sessions() == std::vector<LoggedSession>{session_a(), session_b()});
+  CHECK(store.assessments().empty());
+  CHECK(sqlite(db, "SELECT count(*) FROM assessments; SELECT count(*) FROM assessment_values;") == "0\n0");
+  CHECK(sqlite(db, "SELECT count(*) FROM sessions; SELECT count(*) FROM session_exercises;") == "2\n3");
+}
+
+TEST_CASE("log store: assessments round-trip, oldest first, with their values") {
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  {
+    LogStore store = LogStore::open(db.string(), Access::write);
+    CHECK_FALSE(store.record_assessment(assessment_late()));
+    CHECK_FALSE(store.record_assessment(assessment_early()));
+    CHECK(store.assessments() == std::vector<StoredAssessment>{assessment_early(), assessment_late()});
+  }
+  const LogStore reader = LogStore::open(db.string(), Access::read);
+  CHECK(reader.assessments() == std::vector<StoredAssessment>{assessment_early(), assessment_late()});
+  CHECK(reader.sessions().empty());
+  CHECK(LogStore::open((dir.path / "absent.db").string(), Access::read).assessments().empty());
+}
+
+TEST_CASE("log store: an assessment of the same date replaces the old one, values and all") {
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  LogStore store = LogStore::open(db.string(), Access::write);
+  store.record_assessment(assessment_early());
+  store.record_assessment(assessment_late());
+  StoredAssessment again = assessment_early();
+  again.refer = true;
+  again.problems = {};
+  again.side = Side::both;
+  again.values = {{"knee-to-wall", "left", 9}};
+  CHECK(store.record_assessment(again));
+  CHECK(store.assessments() == std::vector<StoredAssessment>{again, assessment_late()});
+  CHECK(sqlite(db, "SELECT count(*) FROM assessments; SELECT count(*) FROM assessment_values;") == "2\n2");
 }
 
 TEST_CASE("log store: a log from a newer valgus is refused, untouched") {
@@ -218,7 +279,7 @@ TEST_CASE("log store: a log from a newer valgus is refused, untouched") {
   sqlite(db, "PRAGMA user_version = 99;");
   const std::string before = bytes_of(db);
   const std::string message =
-      db.string() + " was written by a newer valgus (schema 99, this one reads up to 1); update valgus";
+      db.string() + " was written by a newer valgus (schema 99, this one reads up to 2); update valgus";
   for (const Access access : {Access::read, Access::write}) {
     CHECK(failure_of([&] { (void)LogStore::open(db.string(), access); }) == error_line(ExitCode::bad_data, message));
   }

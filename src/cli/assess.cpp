@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "io/catalogue_files.hpp"
+#include "io/log_store.hpp"
 #include "render/formats.hpp"
 
 #include <fmt/format.h>
@@ -80,8 +81,28 @@ std::string plan_command(const Context& context, const Catalogue& catalogue, con
   return join(words, " ");
 }
 
-// TEMPORARY until the log store keeps assessments (schema v2).
-void record_assessment(Date /*date*/, const Assessment& /*result*/) {}
+// Keeps the result and the raw answers in the log, replacing an assessment
+// of the same date, so that progress can show re-tests; kept whether or not
+// it refers (the log is the person's record). Values by test id, then side.
+void record_assessment(Date date, const Answers& answers, const Assessment& result) {
+  StoredAssessment stored;
+  stored.date = date;
+  stored.refer = result.refer;
+  stored.problems = result.problems;
+  stored.side = result.side;
+  for (const auto& [test, answer] : answers.tests) {
+    if (answer.value) {
+      stored.values.push_back({test, "", *answer.value});
+    }
+    if (answer.left) {
+      stored.values.push_back({test, "left", *answer.left});
+    }
+    if (answer.right) {
+      stored.values.push_back({test, "right", *answer.right});
+    }
+  }
+  LogStore::open(log_path(), LogStore::Access::write).record_assessment(stored);
+}
 
 }  // namespace
 
@@ -104,8 +125,10 @@ ExitCode run_assess(const Context& context, const AssessArgs& args) {
   view.catalogue = &catalogue;
   view.date = date;
   view.command = plan_command(context, catalogue, result);
+  // Printed before it is stored: a log that cannot be written (73, 74, 65)
+  // must not hide the result.
   context.print(format.assessment(view, context.terminal_style()));
-  record_assessment(date, result);
+  record_assessment(date, answers, result);
   if (args.start && !view.command.empty()) {
     StartArgs start;
     start.problems.by_id = result.problems;

@@ -4,11 +4,13 @@
 #include "cli/commands.hpp"
 #include "cli/follow.hpp"
 
+#include "io/log_store.hpp"
 #include "render/formats.hpp"
 
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace valgus::cli {
 namespace {
@@ -46,6 +48,13 @@ ExitCode run_progress(const Context& context, const ProgressArgs& args) {
   view.source = followed.chosen.source;
   view.date = date;
   view.unicode = utf8_locale();
+  // The re-tests up to the date, as the weeks are.
+  for (StoredAssessment& assessment : LogStore::open(log_path(), LogStore::Access::read).assessments()) {
+    if (assessment.date <= date) {
+      view.assessments.push_back(std::move(assessment));
+    }
+  }
+  view.catalogue = &catalogue;
   context.print(format.progress(view, context.terminal_style()));
   return ExitCode::ok;
 }

@@ -40,6 +40,33 @@ struct LoggedSession {
   }
 };
 
+// One raw answer of a self-test as `valgus assess` stored it: 1 or 0 for a
+// yes/no test, the number for a measured one; `side` is "left" or "right"
+// for a per-side test, "" for another.
+struct MeasuredValue {
+  std::string test;
+  std::string side;
+  double value = 0;
+
+  friend bool operator==(const MeasuredValue& a, const MeasuredValue& b) {
+    return a.test == b.test && a.side == b.side && a.value == b.value;
+  }
+};
+
+// One `valgus assess` result kept in the log, so re-tests can be compared.
+struct StoredAssessment {
+  Date date;
+  bool refer = false;
+  std::vector<std::string> problems;  // problem ids, in catalogue order
+  Side side = Side::both;
+  std::vector<MeasuredValue> values;  // by test id, then side
+
+  friend bool operator==(const StoredAssessment& a, const StoredAssessment& b) {
+    return a.date == b.date && a.refer == b.refer && a.problems == b.problems && a.side == b.side &&
+           a.values == b.values;
+  }
+};
+
 // What the progression rules read of one logged session.
 struct SessionRecord {
   Date date;

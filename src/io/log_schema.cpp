@@ -72,6 +72,7 @@ std::uint32_t big_endian(const unsigned char* bytes) {
          std::uint32_t{bytes[3]};
 }
 
+enum class Header { sound, empty, unsure_while_writing };
 
 // Reads SQLite's database header and page 1's b-tree header, and the file's
 // size, without SQLite: a file that is not SQLite, a copy cut short, another
@@ -138,6 +139,8 @@ Header read_header(const std::string& path) {
                                     expected > size ? expected : (size / page_size + 1) * page_size));
 }
 
+}  // namespace
+
 void check_header(const std::string& path) {
   // A writer finishing its checkpoint deletes the WAL only once the file is
   // whole again: look again a few times before trusting SQLite with it.
@@ -148,8 +151,6 @@ void check_header(const std::string& path) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }
-
-}  // namespace
 
 const char* migration(int from) { return migrations.at(static_cast<std::size_t>(from)); }
 
@@ -178,6 +179,5 @@ off_t size_of(const std::string& path) {
 }
 // A WAL holding frames: the main file alone is not the whole log.
 bool wal_has_frames(const std::string& path) { return size_of(path + "-wal") > 0; }
-
 
 }  // namespace valgus::log_schema

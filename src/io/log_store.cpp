@@ -9,6 +9,7 @@
 #include "io/log_store.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "io/log_schema.hpp"
 #include "io/xdg.hpp"
 
@@ -356,6 +357,76 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
     }
     std::sort(result.begin(), result.end(),
               [](const LoggedSession& a, const LoggedSession& b) { return a.date < b.date; });
+    transaction.commit();
+  } catch (const SQLite::Exception& failure) {
+    throw translate(failure, path_, db.getHandle(), Access::read);
+  }
+  return result;
+}
+
+bool LogStore::record_assessment(const StoredAssessment& assessment) {
+  return Impl::writable(impl_, path_).in_write_transaction([&assessment](SQLite::Database& db) {
+    SQLite::Statement remove_old(db, "DELETE FROM assessments WHERE date = ?");
+    remove_old.bind(1, to_string(assessment.date));
+    const bool replaced = remove_old.exec() > 0;  // its values go with it (ON DELETE CASCADE)
+    SQLite::Statement insert(db, "INSERT INTO assessments (date, refer, problems, side) VALUES (?, ?, ?, ?)");
+    insert.bind(1, to_string(assessment.date));
+    insert.bind(2, assessment.refer ? 1 : 0);
+    insert.bind(3, join(assessment.problems, ","));  // problem ids hold no comma
+    insert.bind(4, std::string(to_string(assessment.side)));
+    insert.exec();
+    const std::int64_t id = db.getLastInsertRowid();
+    SQLite::Statement value(db, "INSERT INTO assessment_values (assessment_id, test, side, value) VALUES (?, ?, ?, ?)");
+    for (const MeasuredValue& measured : assessment.values) {
+      value.bind(1, id);
+      value.bind(2, measured.test);
+      value.bind(3, measured.side);
+      value.bind(4, measured.value);
+      value.exec();
+      value.reset();
+    }
+    return replaced;
+  });
+}
+
+std::vector<StoredAssessment> LogStore::assessments() const {
+  std::vector<StoredAssessment> result;
+  if (!impl_) {
+    return result;
+  }
+  SQLite::Database& db = impl_->db;
+  try {
+    // One read transaction for both queries; a log read as it is before
+    // schema 2 has no assessments yet.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
+    if (impl_->pragma("user_version") < 2) {
+      return result;
+    }
+    std::unordered_map<std::int64_t, std::size_t> index;
+    SQLite::Statement query(db, "SELECT id, date, refer, problems, side FROM assessments ORDER BY date");
+    while (query.executeStep()) {
+      StoredAssessment assessment;
+      assessment.date = parse_date(query.getColumn(1).getString());
+      assessment.refer = query.getColumn(2).getInt() != 0;
+      const std::string problems = query.getColumn(3).getString();
+      for (std::size_t begin = 0; begin < problems.size();) {
+        const std::size_t comma = std::min(problems.find(',', begin), problems.size());
+        assessment.problems.push_back(problems.substr(begin, comma - begin));
+        begin = comma + 1;
+      }
+      assessment.side = parse_side(query.getColumn(4).getString()).value_or(Side::both);
+      index.emplace(query.getColumn(0).getInt64(), result.size());
+      result.push_back(std::move(assessment));
+    }
+    SQLite::Statement values(
+        db, "SELECT assessment_id, test, side, value FROM assessment_values ORDER BY assessment_id, test, side");
+    while (values.executeStep()) {
+      const auto found = index.find(values.getColumn(0).getInt64());
+      if (found != index.end()) {
+        result[found->second].values.push_back(
+            {values.getColumn(1).getString(), values.getColumn(2).getString(), values.getColumn(3).getDouble()});
+      }
+    }
     transaction.commit();
   } catch (const SQLite::Exception& failure) {
     throw translate(failure, path_, db.getHandle(), Access::read);

@@ -20,14 +20,15 @@
 
 namespace valgus {
 
-// LoggedSession and LoggedExercise, the values stored, are in core/follow.hpp.
+// LoggedSession, LoggedExercise and StoredAssessment, the values stored,
+// are in core/follow.hpp.
 
 class LogStore {
  public:
   enum class Access { read, write };
 
   // The schema version this build writes (PRAGMA user_version).
-  static constexpr int schema_version = 1;
+  static constexpr int schema_version = 2;
 
   // Opens the database at `path`. Access::write creates it (and its folders,
   // mode 0700; the file 0600) when missing and migrates an older schema;
@@ -53,6 +54,13 @@ class LogStore {
   // Every session, oldest first; `with_exercises` false leaves
   // LoggedSession::exercises empty (faster for statistics).
   [[nodiscard]] std::vector<LoggedSession> sessions(bool with_exercises = true) const;
+
+  // Records an assessment, replacing the one of the same date with its
+  // values; one transaction. Returns whether one was replaced.
+  bool record_assessment(const StoredAssessment& assessment);
+  // Every assessment, oldest first, values by test and side; empty for a
+  // missing log or one older than schema 2 (opened for reading).
+  [[nodiscard]] std::vector<StoredAssessment> assessments() const;
 
   [[nodiscard]] const std::string& path() const { return path_; }
 

@@ -66,6 +66,10 @@ struct ProgressView {
   std::string source;
   Date date;
   bool unicode = true;  // block characters in the chart; ASCII without UTF-8
+  // The assessments logged up to `date`, oldest first (the re-tests), and
+  // the catalogue that gives their tests' units and problems' names.
+  std::vector<StoredAssessment> assessments;
+  const Catalogue* catalogue = nullptr;
 };
 
 // The result of valgus assess, with the command it recommends.

@@ -105,10 +105,23 @@ std::string render_progress_json(const ProgressView& view) {
                          {"stage", week.stage + 1},
                          {"stage_week", week.stage_week}});
   }
+  Json assessments = Json::array();
+  for (const StoredAssessment& assessment : view.assessments) {
+    Json values = Json::array();
+    for (const MeasuredValue& measured : assessment.values) {
+      values.push_back(Json{{"test", measured.test}, {"side", measured.side}, {"value", measured.value}});
+    }
+    assessments.push_back(Json{{"date", to_string(assessment.date)},
+                               {"refer", assessment.refer},
+                               {"problems", assessment.problems},
+                               {"side", std::string(to_string(assessment.side))},
+                               {"values", values}});
+  }
   return dump(Json{{"date", to_string(view.date)},
                    {"programme", view.source},
                    {"stage", view.weeks.empty() ? Json(nullptr) : stage_json(*view.stage, view.stage_weeks)},
                    {"weeks", weeks},
+                   {"assessments", assessments},
                    {"notes", notes_json(view.plan->notes)}});
 }
 

@@ -132,6 +132,53 @@ std::string bar(int percent, int cells, bool unicode) {
   return out;
 }
 
+// "knee-to-wall: left 7 cm, right 12 cm": the measured answers of one test
+// (yes/no tests are in the problems found).
+std::vector<std::string> measured_parts(const Catalogue* catalogue, const StoredAssessment& assessment) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < assessment.values.size();) {
+    const std::string& test_id = assessment.values[i].test;
+    const SelfTest* test = catalogue != nullptr ? catalogue->find_self_test(test_id) : nullptr;
+    std::vector<std::string> sides;
+    for (; i < assessment.values.size() && assessment.values[i].test == test_id; ++i) {
+      const MeasuredValue& measured = assessment.values[i];
+      const std::string value =
+          test != nullptr ? answer_text(*test, measured.value) : fmt::format("{}", measured.value);
+      sides.push_back(measured.side.empty() ? value : one_line(measured.side) + " " + value);
+    }
+    if (test == nullptr || test->unit != Unit::yes_no) {
+      parts.push_back(fmt::format("{}: {}", one_line(test_id), join(sides, ", ")));  // a log edited by hand
+    }
+  }
+  return parts;
+}
+
+// One row per assessment: the measured answers, then what was found. Nothing
+// at all when none was logged.
+void retests_block(TextWriter& w, const ProgressView& view) {
+  if (view.assessments.empty()) {
+    return;
+  }
+  w.line();
+  w.line(w.paint("RE-TESTS", "1;36"));
+  w.rule();
+  for (const StoredAssessment& assessment : view.assessments) {
+    std::vector<std::string> parts = measured_parts(view.catalogue, assessment);
+    std::vector<std::string> problems;
+    for (const std::string& id : assessment.problems) {
+      const Problem* problem = view.catalogue != nullptr ? view.catalogue->find_problem(id) : nullptr;
+      problems.push_back(problem != nullptr ? problem->name : one_line(id));
+    }
+    if (assessment.refer) {
+      parts.emplace_back("see a clinician");
+    } else {
+      parts.push_back(problems.empty() ? std::string("no problem found") : "problems: " + join(problems, ", "));
+    }
+    const std::string head = to_string(assessment.date) + "  ";
+    w.paragraph(head, join(parts, "; ") + ".", display_width(head));
+  }
+}
+
 }  // namespace
 
 std::string render_progress_text(const ProgressView& view, const TextStyle& style) {
@@ -143,6 +190,7 @@ std::string render_progress_text(const ProgressView& view, const TextStyle& styl
   w.rule();
   if (view.weeks.empty()) {
     w.paragraph("", "The programme has not started yet: nothing to show.", 0);
+    retests_block(w, view);
     return w.take();
   }
   stage_block(w, *view.stage);
@@ -164,6 +212,7 @@ std::string render_progress_text(const ProgressView& view, const TextStyle& styl
               "Done: sessions logged of those planned. Pain: mean of the logged 0-10 scores. Stage: at the "
               "week's end.",
               0);
+  retests_block(w, view);
   return w.take();
 }
 

@@ -84,4 +84,44 @@ expect 66 "valgus: error: cannot read $work/missing.yaml: No such file or direct
 same start-programme.yaml -- cat "$work/config/valgus/programme.yaml"
 expect 73 "valgus: error: $work/config/valgus/programme.yaml already exists; use --force to replace it (the log is kept)" \
   -- "$bin" assess --answers "$data/right-ankle.yaml" --start
+
+# Each assessment is kept in the log; progress shows the re-tests, and a
+# second assessment on the same date replaces the first.
+retest=$work/retest
+mkdir -p "$retest"
+sed 's/^knee-to-wall: .*/knee-to-wall: {left: 7, right: 12}/' "$data/right-ankle.yaml" >"$retest/first.yaml"
+sed 's/^knee-to-wall: .*/knee-to-wall: {left: 9, right: 10.5}/' "$data/right-ankle.yaml" >"$retest/second.yaml"
+sed 's/^knee-to-wall: .*/knee-to-wall: {left: 8, right: 11}/' "$data/right-ankle.yaml" >"$retest/again.yaml"
+in_retest() { XDG_CONFIG_HOME=$retest/config XDG_STATE_HOME=$retest/state "$@"; }
+in_retest "$bin" assess --answers "$retest/first.yaml" --date 2027-01-04 >/dev/null &&
+  in_retest "$bin" assess --answers "$retest/second.yaml" --date 2027-01-18 >/dev/null &&
+  in_retest "$bin" start --hip-rotation --start 2027-01-04 >/dev/null ||
+  { echo "FAIL: assess twice, then start"; fail=1; }
+in_retest "$bin" progress --date 2027-01-20 >"$retest/progress.txt" 2>&1
+for row in 'RE-TESTS' '2027-01-04  knee-to-wall: left 7 cm, right 12 cm; problems:' \
+  '2027-01-18  knee-to-wall: left 9 cm, right 10.5 cm; problems:'; do
+  grep -qF -- "$row" "$retest/progress.txt" || { echo "FAIL: progress shows no \"$row\""; cat "$retest/progress.txt"; fail=1; }
+done
+retests() {  # retests DATE...: progress --format json lists these assessments with these knee-to-wall values
+  in_retest "$bin" progress --date 2027-01-20 --format json >"$retest/progress.json" &&
+    "$py" -c '
+import json, sys
+got = [(a["date"], {v["side"]: v["value"] for v in a["values"] if v["test"] == "knee-to-wall"})
+       for a in json.load(open(sys.argv[1]))["assessments"]]
+want = [(d, {"left": float(l), "right": float(r)}) for d, l, r in (x.split(",") for x in sys.argv[2:])]
+assert got == want, got
+' "$retest/progress.json" "$@" || { echo "FAIL: progress JSON assessments are not $*"; fail=1; }
+}
+retests 2027-01-04,7,12 2027-01-18,9,10.5
+in_retest "$bin" assess --answers "$retest/again.yaml" --date 2027-01-04 >/dev/null || { echo "FAIL: assess again"; fail=1; }
+retests 2027-01-04,8,11 2027-01-18,9,10.5
+# A log that cannot be written does not hide the result: printed, then 73.
+printf 'not a folder\n' >"$retest/blocked"
+out=$(XDG_CONFIG_HOME=$retest/config XDG_STATE_HOME=$retest/blocked "$bin" assess --answers "$retest/first.yaml" \
+  --date 2027-01-04 2>"$retest/stderr")
+code=$?
+if [ "$code" != 73 ] || ! grep -q 'knee-to-wall\|Knee-to-wall' <<<"$out" || ! grep -q "cannot" "$retest/stderr"; then
+  echo "FAIL: assess with a log that cannot be written -> exit $code, stdout ${#out} bytes: $(cat "$retest/stderr")"
+  fail=1
+fi
 exit $fail
