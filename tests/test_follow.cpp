@@ -230,7 +230,8 @@ TEST_CASE("progress week by week: planned to the date, done, adherence, mean pai
   const auto catalogue = follow_catalogue();
   auto records = every_session(2, 2, Effort::right);
   records.push_back({day(14), 4, Effort::right});
-  const auto weeks = valgus::progress_by_week(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, day(15));
+  const auto state = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, day(15));
+  const auto weeks = valgus::progress_by_week(state, {1, 3, 5}, monday, mon_wed_fri, records, day(15));
   REQUIRE(weeks.size() == 3);
   CHECK(weeks[0].planned == 3);
   CHECK(weeks[0].done == 3);
@@ -244,5 +245,6 @@ TEST_CASE("progress week by week: planned to the date, done, adherence, mean pai
   CHECK(weeks[2].mean_pain == doctest::Approx(4.0));
   CHECK(weeks[2].stage == 1);
   CHECK(weeks[2].stage_week == 3);
-  CHECK(valgus::progress_by_week(catalogue, {1}, monday, mon_wed_fri, records, day(-1)).empty());
+  const auto before = valgus::stage_on(catalogue, {1}, monday, mon_wed_fri, records, day(-1));
+  CHECK(valgus::progress_by_week(before, {1}, monday, mon_wed_fri, records, day(-1)).empty());
 }

@@ -142,6 +142,16 @@ TEST_CASE("log store: sessions round-trip, oldest first, in new private folders"
   CHECK(bare[0].exercises.empty());
   CHECK(bare[0].note == "left knee sore");
   CHECK(bare[1].exercises.empty());
+  // The records the progression rules read: date, pain, effort, oldest first.
+  const auto records = reader.records();
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].date == Date{2027, 1, 4});
+  CHECK(records[0].pain == 3);
+  CHECK(records[0].effort == Effort::right);
+  CHECK(records[1].date == Date{2027, 1, 6});
+  CHECK_FALSE(records[1].pain);
+  CHECK_FALSE(records[1].effort);
+  CHECK(LogStore::open((dir.path / "missing.db").string(), Access::read).records().empty());
   CHECK((fs::status(db.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(dir.path / "state").permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(db).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));

@@ -135,10 +135,7 @@ Followed follow(const Catalogue& catalogue, ChosenProgramme chosen, Date date, c
   followed.chosen = std::move(chosen);
   followed.date = date;
   const Programme& programme = followed.chosen.programme;
-  followed.log = LogStore::open(log, LogStore::Access::read).sessions(false);
-  for (const LoggedSession& session : followed.log) {
-    followed.records.push_back(SessionRecord{session.date, session.pain, session.effort});
-  }
+  followed.records = LogStore::open(log, LogStore::Access::read).records();
   const Plan first = make_plan(catalogue, request_of(programme, 1));
   followed.weeks = stage_weeks(catalogue, first);
   followed.stage = stage_on(catalogue, followed.weeks, programme.start, programme.days, followed.records, date);

@@ -61,7 +61,6 @@ struct Followed {
 
   ChosenProgramme chosen;
   Date date;
-  std::vector<LoggedSession> log;  // oldest first, without exercises
   std::vector<SessionRecord> records;
   std::vector<int> weeks;  // stage weeks
   StageState stage;

@@ -42,7 +42,8 @@ ExitCode run_progress(const Context& context, const ProgressArgs& args) {
   const Programme& programme = followed.chosen.programme;
   ProgressView view;
   view.plan = &followed.plan;
-  view.weeks = progress_by_week(catalogue, followed.weeks, programme.start, programme.days, followed.records, date);
+  view.weeks =
+      progress_by_week(followed.stage, followed.weeks, programme.start, programme.days, followed.records, date);
   view.stage = &followed.stage;
   view.stage_weeks = followed.weeks;
   view.source = followed.chosen.source;

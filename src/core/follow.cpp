@@ -229,14 +229,13 @@ const PlannedSession* session_for_log(const Plan& plan, Date date) {
   return nullptr;
 }
 
-std::vector<WeekProgress> progress_by_week(const Catalogue& catalogue, const std::vector<int>& weeks, Date start,
+std::vector<WeekProgress> progress_by_week(const StageState& state, const std::vector<int>& weeks, Date start,
                                            const std::vector<int>& days, const std::vector<SessionRecord>& records,
                                            Date date) {
   std::vector<WeekProgress> out;
   if (date < start) {
     return out;
   }
-  const StageState state = stage_on(catalogue, weeks, start, days, records, date);
   const int last_week = days_between(start, date) / 7 + 1;
   auto decision = state.decisions.begin();
   int stage = 0;

@@ -143,8 +143,9 @@ struct WeekProgress {
 };
 
 // Weeks 1.. up to the one holding `date`; planned counts the training days
-// from `start` to `date` inclusive.
-[[nodiscard]] std::vector<WeekProgress> progress_by_week(const Catalogue& catalogue, const std::vector<int>& weeks,
+// from `start` to `date` inclusive. `state` is stage_on(...) of the same
+// records and date (computed once by the caller).
+[[nodiscard]] std::vector<WeekProgress> progress_by_week(const StageState& state, const std::vector<int>& weeks,
                                                          Date start, const std::vector<int>& days,
                                                          const std::vector<SessionRecord>& records, Date date);
 

@@ -313,6 +313,42 @@ bool LogStore::remove(Date date) {
   });
 }
 
+std::vector<SessionRecord> LogStore::records() const {
+  std::vector<SessionRecord> result;
+  if (!impl_) {
+    return result;
+  }
+  SQLite::Database& db = impl_->db;
+  try {
+    if (impl_->pragma("user_version") == 0) {  // empty, opened for reading
+      return result;
+    }
+    // Only what the progression rules read, without a string per row: the
+    // everyday commands read the whole log this way.
+    SQLite::Statement query(db, "SELECT date, pain, effort FROM sessions");
+    while (query.executeStep()) {
+      SessionRecord record;
+      record.date = parse_date(query.getColumn(0).getText());
+      if (!query.getColumn(1).isNull()) {
+        record.pain = query.getColumn(1).getInt();
+      }
+      if (!query.getColumn(2).isNull()) {
+        record.effort = parse_effort(query.getColumn(2).getText());
+      }
+      result.push_back(record);
+    }
+  } catch (const SQLite::Exception& failure) {
+    throw translate(failure, path_, db.getHandle(), Access::read);
+  }
+  // Rows come in insertion order, which is date order for a log kept day by
+  // day; sort only when a day was logged late.
+  const auto earlier = [](const SessionRecord& a, const SessionRecord& b) { return a.date < b.date; };
+  if (!std::is_sorted(result.begin(), result.end(), earlier)) {
+    std::sort(result.begin(), result.end(), earlier);
+  }
+  return result;
+}
+
 std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
   std::vector<LoggedSession> result;
   if (!impl_) {

@@ -54,6 +54,9 @@ class LogStore {
   // Every session, oldest first; `with_exercises` false leaves
   // LoggedSession::exercises empty (faster for statistics).
   [[nodiscard]] std::vector<LoggedSession> sessions(bool with_exercises = true) const;
+  // What the progression rules read of every session (date, pain, effort),
+  // oldest first: the cheapest read of the whole log.
+  [[nodiscard]] std::vector<SessionRecord> records() const;
 
   // Records an assessment, replacing the one of the same date with its
   // values; one transaction. Returns whether one was replaced.
