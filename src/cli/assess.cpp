@@ -112,10 +112,12 @@ ExitCode run_assess(const Context& context, const AssessArgs& args) {
   const Catalogue catalogue = context.catalogue();
   const std::vector<Question> questions = questionnaire(catalogue);
   Answers answers;
+  bool interactive = false;
   if (args.answers) {
     answers = read_answers(CatalogueFile{*args.answers, read_input_file(*args.answers, max_answers_bytes)}, catalogue);
   } else if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1) {
     answers = ask_in_terminal(context, catalogue, questions);
+    interactive = true;
   } else {
     answers = read_lines(catalogue, questions, std::cin);
   }
@@ -129,7 +131,8 @@ ExitCode run_assess(const Context& context, const AssessArgs& args) {
   // must not hide the result.
   context.print(format.assessment(view, context.terminal_style()));
   record_assessment(date, answers, result);
-  if (args.start && !view.command.empty()) {
+  const bool start_it = args.start || (interactive && !view.command.empty() && ask_to_start(context));
+  if (start_it && !view.command.empty()) {
     StartArgs start;
     start.problems.by_id = result.problems;
     start.problems.flag_ids = context.builtin().problem_ids();

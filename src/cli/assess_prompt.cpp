@@ -80,4 +80,25 @@ Answers ask_in_terminal(const Context& context, const Catalogue& catalogue, cons
   return answers;
 }
 
+bool ask_to_start(const Context& context) {
+  const TextStyle style = context.terminal_style();
+  while (true) {
+    say(wrapped("\n", "Save this programme and follow it from today (valgus start)? yes or no", style.width));
+    say("> ");
+    std::string line;
+    if (!std::getline(std::cin, line)) {
+      say("\n");
+      return false;
+    }
+    const std::string word = trim(line);
+    if (word == "yes" || word == "y") {
+      return true;
+    }
+    if (word == "no" || word == "n" || word.empty()) {
+      return false;
+    }
+    say("  Answer yes or no.\n");
+  }
+}
+
 }  // namespace valgus::cli

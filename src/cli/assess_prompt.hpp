@@ -17,4 +17,8 @@ namespace valgus::cli {
 [[nodiscard]] Answers ask_in_terminal(const Context& context, const Catalogue& catalogue,
                                       const std::vector<Question>& questions);
 
+// After the result: "Start this programme now?" yes or no (no on end of
+// input); a bad answer is asked again.
+[[nodiscard]] bool ask_to_start(const Context& context);
+
 }  // namespace valgus::cli

@@ -83,7 +83,11 @@ answer a squat
 answer a band
 answer a 3
 answer a 20
-wait_for a '^exit=0|Your plan' || true
+wait_for a 'Save this programme and follow it'
+answer a maybe
+wait_for a 'Answer yes or no\.'
+answer a yes
+wait_for a 'Saved your programme to'
 for ((i = 0; i < 200; i++)); do [ -s "$work/done-a" ] && break; sleep 0.05; done
 grep -q '^exit=0$' "$work/done-a" 2>/dev/null || { echo "FAIL: assess did not exit 0: $(cat "$work/done-a" 2>/dev/null)"; fail=1; }
 wait_for a 'Single-leg mini squat: left no, right yes'
@@ -91,6 +95,8 @@ wait_for a 'Mini squat with the heels raised: skipped'
 wait_for a 'Knee-to-wall test: left 12 cm, right 8 cm'
 wait_for a 'Your plan: valgus plan --hip-rotation --pronation --side right --when squat'
 grep -q -- '-icanon\| -echo ' "$work/stty-a" && { echo "FAIL: the terminal was left without line editing or echo"; fail=1; }
+grep -q '^side: right$' "$XDG_CONFIG_HOME/valgus/programme.yaml" 2>/dev/null && grep -q '^when: squat$' "$XDG_CONFIG_HOME/valgus/programme.yaml" ||
+  { echo "FAIL: yes at the prompt did not save the programme: $(cat "$XDG_CONFIG_HOME/valgus/programme.yaml" 2>&1)"; fail=1; }
 
 # Ctrl-C in the middle: the shell gets its terminal back as it was.
 tm new-session -d -s c -x 80 -y 24 "bash --norc"
