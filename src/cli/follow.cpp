@@ -136,10 +136,16 @@ Followed follow(const Catalogue& catalogue, ChosenProgramme chosen, Date date, c
   followed.date = date;
   const Programme& programme = followed.chosen.programme;
   followed.records = LogStore::open(log, LogStore::Access::read).records();
-  const Plan first = make_plan(catalogue, request_of(programme, 1));
-  followed.weeks = stage_weeks(catalogue, first);
+  // The stages come from the whole routine (every exercise the weeks may
+  // use), which is planned without the week's optimiser: one week plan per
+  // command, at the stage's week.
+  Request routine = request_of(programme, 1);
+  routine.days.clear();
+  routine.minutes.reset();
+  routine.max_exercises.reset();
+  followed.weeks = stage_weeks(catalogue, make_plan(catalogue, routine));
   followed.stage = stage_on(catalogue, followed.weeks, programme.start, programme.days, followed.records, date);
-  followed.plan = followed.stage.week == 1 ? first : make_plan(catalogue, request_of(programme, followed.stage.week));
+  followed.plan = make_plan(catalogue, request_of(programme, followed.stage.week));
   followed.day = day_plan(followed.plan, programme.start, date);
   return followed;
 }

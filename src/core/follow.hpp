@@ -76,7 +76,8 @@ struct SessionRecord {
 
 // The weeks whose progressions make a stage: week 1, then every later week
 // in which a progression or a later form of `plan`'s exercises begins, in
-// order. Stage n (0-based) plans with --week stage_weeks[n].
+// order. Stage n (0-based) plans with --week stage_weeks[n]. Give the whole
+// routine (every exercise the programme's weeks may use).
 [[nodiscard]] std::vector<int> stage_weeks(const Catalogue& catalogue, const Plan& plan);
 
 enum class StageMove { start, advance, hold, step_back };
