@@ -212,6 +212,23 @@ inline Catalogue personal_catalogue() {
   return load_or_throw(files);
 }
 
+// What `read` reports: "ok" when it throws nothing, else each diagnostic of
+// its Error on a line, after "exit N: " unless the code is bad data (65).
+template <typename Read>
+std::string diagnostics_of(Read read) {
+  try {
+    read();
+  } catch (const Error& error) {
+    std::string out =
+        error.code() == ExitCode::bad_data ? "" : "exit " + std::to_string(static_cast<int>(error.code())) + ": ";
+    for (const auto& diagnostic : error.diagnostics()) {
+      out += diagnostic.to_string() + "\n";
+    }
+    return out;
+  }
+  return "ok";
+}
+
 // The ids of a phase's exercises, in order.
 inline std::vector<std::string> ids(const PlannedPhase& phase) {
   std::vector<std::string> out;

@@ -3,6 +3,7 @@
 // position follow; and the questionnaire's parser and answers file.
 #include "core/assess.hpp"
 #include "core/questionnaire.hpp"
+#include "fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -24,17 +25,9 @@ TestAnswer sides(double left, double right) { return TestAnswer{std::nullopt, le
 TestAnswer both(double value) { return sides(value, value); }
 
 std::string errors_of(const std::string& text) {
-  try {
+  return valgus::test::diagnostics_of([&] {
     (void)valgus::read_answers(valgus::CatalogueFile{"answers.yaml", text}, builtin());
-  } catch (const valgus::Error& error) {
-    std::string out;
-    for (const auto& diagnostic : error.diagnostics()) {
-      out += diagnostic.to_string() + "\n";
-    }
-    CHECK(error.code() == valgus::ExitCode::bad_data);
-    return out;
-  }
-  return "ok";
+  });
 }
 
 }  // namespace

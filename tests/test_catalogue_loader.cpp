@@ -72,11 +72,10 @@ TEST_CASE("unknown keys are refused with a did-you-mean") {
   CHECK(errors_of(exercise("    dose: {reps: 10, holds: 3}\n")) ==
         lines({"x.yaml:9:22: unknown field \"holds\" in dose; fields are sets, reps, hold_seconds, duration_seconds, "
                "per_side, seconds_per_rep"}));
-  CHECK(
-      errors_of("exercise: []\n") ==
-      lines(
-          {"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
-           "muscle_groups, equipment, positions, problems, exercises, habits, notes, phases, progression, red_flags, self_tests"}));
+  CHECK(errors_of("exercise: []\n") ==
+        lines({"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
+               "muscle_groups, equipment, positions, problems, exercises, habits, notes, phases, progression, "
+               "red_flags, self_tests"}));
 }
 
 TEST_CASE("missing required fields") {

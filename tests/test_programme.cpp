@@ -11,17 +11,9 @@ using valgus::CatalogueFile;
 namespace {
 
 std::string errors_of(const std::string& text) {
-  try {
+  return valgus::test::diagnostics_of([&] {
     (void)valgus::read_programme(CatalogueFile{"programme.yaml", text}, valgus::test::fixture_catalogue());
-  } catch (const valgus::Error& error) {
-    std::string out;
-    for (const auto& diagnostic : error.diagnostics()) {
-      out += diagnostic.to_string() + "\n";
-    }
-    CHECK(error.code() == valgus::ExitCode::bad_data);
-    return out;
-  }
-  return "ok";
+  });
 }
 
 const std::string valid =

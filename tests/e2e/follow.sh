@@ -27,40 +27,6 @@ catalogue=(--no-builtin --catalog "$tests/data/fixture" --catalog "$tests/data/f
 V=("$bin" "${catalogue[@]}")
 v() { "${V[@]}" "$@"; }
 
-# same NAME -- command...: stdout (with the temporary folder written WORK)
-# must equal golden/follow/NAME, and the command must exit 0.
-same() {
-  local name=$1
-  shift 2
-  local out code
-  out=$("$@" 2>"$work/stderr")
-  code=$?
-  out=${out//$work/WORK}
-  if [ "$code" != 0 ]; then
-    echo "FAIL: $* -> exit $code: $(cat "$work/stderr")"
-    fail=1
-    return
-  fi
-  if [ "${VALGUS_UPDATE_GOLDEN:-}" = 1 ]; then
-    printf '%s\n' "$out" >"$golden/$name"
-    return
-  fi
-  if ! diff -u "$golden/$name" <(printf '%s\n' "$out"); then
-    echo "FAIL: $* differs from golden/follow/$name"
-    fail=1
-  fi
-}
-
-# valid SCHEMA FILE: FILE validates against schemas/SCHEMA.
-valid() {
-  "$py" -c '
-import json, sys, jsonschema
-schema = json.load(open(sys.argv[1]))
-jsonschema.Draft7Validator.check_schema(schema)
-jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
-' "$tests/../schemas/$1" "$2" || { echo "FAIL: $2 does not match schemas/$1"; fail=1; }
-}
-
 mkdir -p "$golden"
 hint='Save one with `valgus start` and your problems (for example valgus start --hip-rotation),
 or find out which problems you have with `valgus assess`; or give the problems to valgus today itself.'

@@ -17,3 +17,36 @@ expect() {
     fail=1
   fi
 }
+
+# same NAME -- command...: the command exits 0 and its stdout, with "$work"
+# written WORK, equals "$golden/NAME" (VALGUS_UPDATE_GOLDEN=1 rewrites it).
+# Needs `work` and `golden` set by the script.
+same() {
+  local name=$1
+  shift 2
+  local out code
+  out=$("$@" 2>"$work/stderr")
+  code=$?
+  out=${out//$work/WORK}
+  if [ "$code" != 0 ]; then
+    echo "FAIL: $* -> exit $code: $(cat "$work/stderr")"
+    fail=1
+    return
+  fi
+  if [ "${VALGUS_UPDATE_GOLDEN:-}" = 1 ]; then
+    printf '%s\n' "$out" >"$golden/$name"
+  elif ! diff -u "$golden/$name" <(printf '%s\n' "$out"); then
+    echo "FAIL: $* differs from $golden/$name"
+    fail=1
+  fi
+}
+
+# valid SCHEMA FILE: FILE validates against schemas/SCHEMA (JSON Schema draft 7).
+valid() {
+  /usr/bin/python3 -c '
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft7Validator.check_schema(schema)
+jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
+' "$(dirname "${BASH_SOURCE[0]}")/../../schemas/$1" "$2" || { echo "FAIL: $2 does not match schemas/$1"; fail=1; }
+}
