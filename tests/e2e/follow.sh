@@ -11,7 +11,7 @@ if [ $# -ne 1 ]; then
   echo "usage: $0 VALGUS_BINARY" >&2
   exit 2
 fi
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 tests=$(cd "$here/.." && pwd)
 golden=$tests/golden/follow
@@ -23,7 +23,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state NO_COLOR=1 LANG=C.UTF-8
 unset LC_ALL LC_CTYPE
-catalogue=(--no-builtin --catalog "$tests/data/fixture" --catalog "$tests/data/follow-rules.yaml")
+# Relative paths, from tests/data, so the goldens name no checkout folder.
+cd "$tests/data" || exit 1
+catalogue=(--no-builtin --catalog fixture --catalog follow-rules.yaml)
 V=("$bin" "${catalogue[@]}")
 v() { "${V[@]}" "$@"; }
 
