@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <functional>
 #include <limits>
 #include <map>
@@ -13,7 +12,14 @@ namespace valgus {
 
 namespace {
 
-int count_bits(PairMask mask) { return static_cast<int>(std::bitset<64>(mask).count()); }
+// Bit counting inline: without -mpopcnt (Debian's x86-64 baseline)
+// std::bitset::count calls libgcc, and the bound counts bits at every node.
+int count_bits(PairMask mask) {
+  mask -= (mask >> 1U) & 0x5555555555555555ULL;
+  mask = (mask & 0x3333333333333333ULL) + ((mask >> 2U) & 0x3333333333333333ULL);
+  mask = (mask + (mask >> 4U)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((mask * 0x0101010101010101ULL) >> 56U);
+}
 
 auto tied(const Score& s) {
   return std::make_tuple(s.new_pairs, s.pairs, s.wanted, s.fresh, s.priority, s.position, -s.seconds);
@@ -43,11 +49,14 @@ class Search {
   Search(const std::vector<Candidate>& candidates, const Limits& limits)
       : all_(candidates), limits_(limits), order_(candidates.size()) {
     std::iota(order_.begin(), order_.end(), std::size_t{0});
-    // Most pairs first, then cheapest: good subsets early, and any dominator
-    // sorts before what it dominates.
+    // Most pairs first, then the most important, then cheapest: good
+    // subsets early (the bounds prune more), and any dominator sorts before
+    // what it dominates.
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-      return std::make_tuple(-count_bits(all_[a].pairs), all_[a].seconds) <
-             std::make_tuple(-count_bits(all_[b].pairs), all_[b].seconds);
+      const auto key = [&](const Candidate& c) {
+        return std::make_tuple(-count_bits(c.pairs), -c.priority_score, c.seconds);
+      };
+      return key(all_[a]) < key(all_[b]);
     });
     const std::size_t n = order_.size();
     suffix_pairs_.assign(n + 1, 0);
@@ -68,6 +77,9 @@ class Search {
       suffix_shortest_[i] = i + 1 == n ? c.seconds : std::min(suffix_shortest_[i + 1], c.seconds);
       suffix_position_[i] = suffix_position_[i + 1] || c.position > 0;
     }
+    for (const std::size_t j : order_) {
+      pairs_in_order_.push_back(all_[j].pairs);
+    }
     dominators_.resize(n);
     for (std::size_t j = 0; j < n; ++j) {
       for (std::size_t i = 0; i < j; ++i) {
@@ -78,16 +90,14 @@ class Search {
     }
     for (std::size_t k = 0; k < by_ratio_.size(); ++k) {
       for (std::size_t j = 0; j < n; ++j) {
-        if (value_of(all_[order_[j]], k) > 0) {
-          by_ratio_[k].push_back(j);
+        if (const int value = value_of(all_[order_[j]], k); value > 0) {
+          by_ratio_[k].push_back(Worth{j, value, all_[order_[j]].seconds});
         }
       }
       // Value per second, descending, by cross-multiplying (no division by a
       // zero-second candidate, which goes first).
-      std::stable_sort(by_ratio_[k].begin(), by_ratio_[k].end(), [&](std::size_t a, std::size_t b) {
-        const Candidate& x = all_[order_[a]];
-        const Candidate& y = all_[order_[b]];
-        return std::int64_t{value_of(x, k)} * y.seconds > std::int64_t{value_of(y, k)} * x.seconds;
+      std::stable_sort(by_ratio_[k].begin(), by_ratio_[k].end(), [](const Worth& x, const Worth& y) {
+        return std::int64_t{x.value} * y.seconds > std::int64_t{y.value} * x.seconds;
       });
     }
     need_integrate_ = need_applies(limits.need_integrate, all_, limits, is_integrate);
@@ -147,33 +157,56 @@ class Search {
       slots = static_cast<int>(std::min<std::int64_t>(slots, (*limits_.seconds - s.seconds) / suffix_shortest_[i]));
     }
     slots = std::max(slots, 0);
-    const auto add = [&](std::size_t k) {
-      return std::min({suffix_sum_[i][k], slots * suffix_best_[i][k], knapsack_bound(k, i, s.seconds)});
-    };
-    const auto added = [&](PairMask have) {
-      const int by_union = count_bits(suffix_pairs_[i] & ~have);
-      gains_.clear();
-      for (std::size_t j = i; j < order_.size(); ++j) {
-        if (const int gain = count_bits(all_[order_[j]].pairs & ~have); gain > 0) {
-          gains_.push_back(gain);
-        }
+    // The knapsack bound walks the candidates left, so it is computed only
+    // when the cheap bounds cannot already show the best found unbeaten.
+    const auto add = [&](std::size_t k, int base, std::int64_t floor) {
+      const int cheap = std::min(suffix_sum_[i][k], slots * suffix_best_[i][k]);
+      if (base + cheap < floor) {
+        return cheap;
       }
-      const auto keep = std::min(gains_.size(), static_cast<std::size_t>(slots));
-      std::nth_element(gains_.begin(), gains_.begin() + static_cast<std::ptrdiff_t>(keep), gains_.end(),
-                       std::greater<>());
-      return std::min(by_union, std::accumulate(gains_.begin(), gains_.begin() + static_cast<std::ptrdiff_t>(keep), 0));
+      return std::min(cheap, knapsack_bound(k, i, s.seconds));
+    };
+    // `floor`: the best found's value; when even the union of all that is
+    // left cannot reach it, the cheap bound already decides. Otherwise the
+    // `slots` largest gains, counted by size (a gain is at most 64).
+    const auto added = [&](PairMask have, int base, std::int64_t floor) {
+      const int by_union = count_bits(suffix_pairs_[i] & ~have);
+      if (base + by_union < floor || by_union == 0 || slots == 0) {
+        return slots == 0 ? 0 : by_union;
+      }
+      std::array<int, 65> by_gain;  // NOLINT(cppcoreguidelines-pro-type-member-init): the used part is zeroed
+      std::fill_n(by_gain.begin(), by_union + 1, 0);
+      for (std::size_t j = i; j < pairs_in_order_.size(); ++j) {
+        // Most exercises cover one pair: no bits to count for them.
+        const PairMask gained = pairs_in_order_[j] & ~have;
+        ++by_gain[static_cast<std::size_t>((gained & (gained - 1)) == 0 ? (gained != 0 ? 1 : 0) : count_bits(gained))];
+      }
+      int sum = 0;
+      int left = slots;
+      for (auto gain = static_cast<std::size_t>(by_union); gain > 0 && left > 0 && sum < by_union; --gain) {
+        const int take = std::min(left, by_gain[gain]);
+        sum += take * static_cast<int>(gain);
+        left -= take;
+      }
+      return std::min(by_union, sum);
     };
     // Lexicographic: a component is bounded only while the ones before it
     // tie with the best found, the rest cannot change the verdict.
     const PairMask fresh_pairs = s.pairs | limits_.covered_before;
     const auto component = [&](std::size_t k) -> std::int64_t {
       switch (k) {
-        case 0: return count_bits(s.pairs & ~limits_.covered_before) + added(fresh_pairs);
-        case 1: return count_bits(s.pairs) + added(s.pairs);
-        case 2: return s.wanted + add(0);
-        case 3: return s.fresh + add(1);
-        case 4: return s.priority + add(2);
-        case 5: return s.position + add(3);
+        case 0: {
+          const int base = count_bits(s.pairs & ~limits_.covered_before);
+          return base + added(fresh_pairs, base, best_.new_pairs);
+        }
+        case 1: {
+          const int base = count_bits(s.pairs);
+          return base + added(s.pairs, base, best_.pairs);
+        }
+        case 2: return s.wanted + add(0, s.wanted, best_.wanted);
+        case 3: return s.fresh + add(1, s.fresh, best_.fresh);
+        case 4: return s.priority + add(2, s.priority, best_.priority);
+        case 5: return s.position + add(3, s.position, best_.position);
         default: return -s.seconds;
       }
     };
@@ -197,17 +230,15 @@ class Search {
     }
     std::int64_t left = *limits_.seconds - used;
     double total = 0;
-    for (const std::size_t j : by_ratio_[k]) {
-      if (j < i) {
+    for (const Worth& w : by_ratio_[k]) {
+      if (w.position < i) {
         continue;
       }
-      const Candidate& c = all_[order_[j]];
-      const int value = value_of(c, k);
-      if (c.seconds <= left) {
-        left -= c.seconds;
-        total += value;
+      if (w.seconds <= left) {
+        left -= w.seconds;
+        total += w.value;
       } else {
-        total += static_cast<double>(value) * static_cast<double>(left) / static_cast<double>(c.seconds);
+        total += static_cast<double>(w.value) * static_cast<double>(left) / static_cast<double>(w.seconds);
         break;
       }
     }
@@ -276,9 +307,14 @@ class Search {
   std::vector<std::array<int, 4>> suffix_best_;
   std::vector<std::array<int, 4>> suffix_sum_;
   std::vector<bool> suffix_integrate_;
-  std::vector<std::int64_t> suffix_shortest_;         // the shortest candidate from here on
-  std::vector<int> gains_;                            // scratch for bound()
-  std::array<std::vector<std::size_t>, 4> by_ratio_;  // per component: search positions, best value per second first
+  std::vector<std::int64_t> suffix_shortest_;  // the shortest candidate from here on
+  std::vector<PairMask> pairs_in_order_;       // each candidate's pairs, in search order
+  struct Worth {
+    std::size_t position;  // in the search order
+    int value;
+    std::int64_t seconds;
+  };
+  std::array<std::vector<Worth>, 4> by_ratio_;  // per component: best value per second first
   std::vector<bool> suffix_position_;
   std::vector<std::vector<std::size_t>> dominators_;
   std::vector<bool> taken_;
