@@ -48,6 +48,30 @@ using log_schema::wal_has_frames;
 // busy handler (each holds the write lock for a few milliseconds).
 constexpr int busy_timeout_ms = 10000;
 
+// Turns a log to WAL. SQLite takes the exclusive lock for the switch without
+// calling the busy handler, so when several valgus create the log at once
+// all but one are refused (SQLITE_BUSY, or the old mode returned): they try
+// again, briefly, for as long as the busy timeout. Once the log is WAL,
+// asking again changes nothing and takes no lock.
+void use_wal(SQLite::Database& db) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (db.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal") {
+        return;
+      }
+    } catch (const SQLite::Exception& failure) {
+      if ((failure.getErrorCode() & 0xff) != SQLITE_BUSY) {
+        throw;
+      }
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      throw SQLite::Exception("database is locked", SQLITE_BUSY);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(1 << std::min(attempt, 5), 20)));
+  }
+}
+
 // An SQLite failure as a valgus Error: damage 65 (the file left as it is),
 // a log that cannot be written 73 (read: 66), anything else that stops a
 // write (full disk, I/O error, the lock held past the timeout) 74, after
@@ -251,7 +275,7 @@ std::unique_ptr<LogStore::Impl> LogStore::Impl::connect(const std::string& path,
       // the last checkpoint, which the last valgus to close the log makes
       // with fsync. FULL would fsync every commit: about twice the time of
       // a `valgus log` here, for a record one can log again.
-      impl->db.exec("PRAGMA journal_mode = WAL");
+      use_wal(impl->db);
       impl->db.exec("PRAGMA synchronous = NORMAL");
       impl->migrate(version);
     }
