@@ -321,10 +321,11 @@ std::string neutralise(std::string_view text, bool keep_layout) {
   const auto kept = [keep_layout](std::uint32_t code) {
     return !is_hidden_control(code) && (keep_layout || (code != '\n' && code != '\t'));
   };
-  // Almost all text is plain printable ASCII: copy it in one go.
+  // Almost all text is plain printable ASCII: copy it in one go (the
+  // ASCII part of is_hidden_control, inline: this runs on every text shown).
   if (std::all_of(text.begin(), text.end(), [&](char c) {
         const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x7F && kept(byte);
+        return (byte >= 0x20 && byte < 0x7F) || (keep_layout && (byte == '\n' || byte == '\t'));
       })) {
     return std::string(text);
   }
