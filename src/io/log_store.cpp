@@ -179,6 +179,21 @@ struct LogStore::Impl {
     }
   }
 
+  // `read(db)` for a reading command, as in_write_transaction is for a
+  // writing one: nothing to read without a log, or in one older than schema
+  // `since` (schema 0: an empty log opened for reading).
+  template <typename Rows, typename Read>
+  static Rows read_rows(const std::unique_ptr<Impl>& impl, const std::string& path, int since, Read read) {
+    if (!impl) {
+      return {};
+    }
+    try {
+      return impl->pragma("user_version") < since ? Rows{} : read(impl->db);
+    } catch (const SQLite::Exception& failure) {
+      throw translate(failure, path, impl->db.getHandle(), Access::read);
+    }
+  }
+
   [[nodiscard]] int pragma(const char* name) { return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt(); }
 
   // Which version this file holds; throws 65 for another program's database
@@ -338,17 +353,10 @@ bool LogStore::remove(Date date) {
 }
 
 std::vector<SessionRecord> LogStore::records() const {
-  std::vector<SessionRecord> result;
-  if (!impl_) {
-    return result;
-  }
-  SQLite::Database& db = impl_->db;
-  try {
-    if (impl_->pragma("user_version") == 0) {  // empty, opened for reading
-      return result;
-    }
+  auto result = Impl::read_rows<std::vector<SessionRecord>>(impl_, path_, 1, [](SQLite::Database& db) {
     // Only what the progression rules read, without a string per row: the
     // everyday commands read the whole log this way.
+    std::vector<SessionRecord> rows;
     SQLite::Statement query(db, "SELECT date, pain, effort FROM sessions");
     while (query.executeStep()) {
       SessionRecord record;
@@ -359,11 +367,10 @@ std::vector<SessionRecord> LogStore::records() const {
       if (!query.getColumn(2).isNull()) {
         record.effort = parse_effort(query.getColumn(2).getText());
       }
-      result.push_back(record);
+      rows.push_back(record);
     }
-  } catch (const SQLite::Exception& failure) {
-    throw translate(failure, path_, db.getHandle(), Access::read);
-  }
+    return rows;
+  });
   // Rows come in insertion order, which is date order for a log kept day by
   // day; sort only when a day was logged late.
   const auto earlier = [](const SessionRecord& a, const SessionRecord& b) { return a.date < b.date; };
@@ -374,18 +381,11 @@ std::vector<SessionRecord> LogStore::records() const {
 }
 
 std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
-  std::vector<LoggedSession> result;
-  if (!impl_) {
-    return result;
-  }
-  SQLite::Database& db = impl_->db;
-  try {
-    if (impl_->pragma("user_version") == 0) {  // empty, opened for reading
-      return result;
-    }
+  return Impl::read_rows<std::vector<LoggedSession>>(impl_, path_, 1, [with_exercises](SQLite::Database& db) {
     // One read transaction: both queries see the same snapshot. Each scans
     // its table in the table's order (the exercises are WITHOUT ROWID, kept
     // by session and position), never row by row through an index.
+    std::vector<LoggedSession> result;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
     std::unordered_map<std::int64_t, std::size_t> index;
     SQLite::Statement query(db, "SELECT id, date, session, stage_week, pain, effort, note FROM sessions");
@@ -418,10 +418,8 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
     std::sort(result.begin(), result.end(),
               [](const LoggedSession& a, const LoggedSession& b) { return a.date < b.date; });
     transaction.commit();
-  } catch (const SQLite::Exception& failure) {
-    throw translate(failure, path_, db.getHandle(), Access::read);
-  }
-  return result;
+    return result;
+  });
 }
 
 bool LogStore::record_assessment(const StoredAssessment& assessment) {
@@ -450,18 +448,10 @@ bool LogStore::record_assessment(const StoredAssessment& assessment) {
 }
 
 std::vector<StoredAssessment> LogStore::assessments() const {
-  std::vector<StoredAssessment> result;
-  if (!impl_) {
-    return result;
-  }
-  SQLite::Database& db = impl_->db;
-  try {
-    // One read transaction for both queries; a log read as it is before
-    // schema 2 has no assessments yet.
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
-    if (impl_->pragma("user_version") < 2) {
-      return result;
-    }
+  // A log from before schema 2 has no assessments yet.
+  return Impl::read_rows<std::vector<StoredAssessment>>(impl_, path_, 2, [](SQLite::Database& db) {
+    std::vector<StoredAssessment> result;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);  // both queries, one snapshot
     std::unordered_map<std::int64_t, std::size_t> index;
     SQLite::Statement query(db, "SELECT id, date, refer, problems, side FROM assessments ORDER BY date");
     while (query.executeStep()) {
@@ -488,10 +478,8 @@ std::vector<StoredAssessment> LogStore::assessments() const {
       }
     }
     transaction.commit();
-  } catch (const SQLite::Exception& failure) {
-    throw translate(failure, path_, db.getHandle(), Access::read);
-  }
-  return result;
+    return result;
+  });
 }
 
 std::string default_log_path() {
