@@ -16,8 +16,8 @@
 //
 // Prints Markdown tables.
 
-#include "core/catalogue.hpp"
-#include "core/planner.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/plan/planner.hpp"
 
 #include <fmt/format.h>
 

@@ -4,11 +4,11 @@
 // file of valgus assess, read against the built-in catalogue. Errors are fine; crashes, hangs, leaks and undefined
 // behaviour are not. Run it with scripts/fuzz.
 
-#include "core/assess.hpp"
-#include "core/catalogue.hpp"
-#include "core/planner.hpp"
-#include "core/programme.hpp"
-#include "core/questionnaire.hpp"
+#include "core/assess/assess.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/plan/planner.hpp"
+#include "core/follow/saved_programme.hpp"
+#include "core/assess/questionnaire.hpp"
 #include "render/render.hpp"
 
 #include <cstddef>

@@ -3,8 +3,8 @@
 // A small catalogue, separate from the built-in one, so unit tests pin exact
 // values that do not move when exercises/ is edited.
 
-#include "core/catalogue.hpp"
-#include "core/planner.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/plan/planner.hpp"
 
 #include <string>
 #include <vector>

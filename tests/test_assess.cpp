@@ -1,8 +1,8 @@
 // valgus assess as rules over answers: red flags refer, each self-test
 // points to its problem by the catalogue's threshold, the side and the
 // position follow; and the questionnaire's parser and answers file.
-#include "core/assess.hpp"
-#include "core/questionnaire.hpp"
+#include "core/assess/assess.hpp"
+#include "core/assess/questionnaire.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -2,8 +2,8 @@
 // (tools/compile_catalogue.cpp, a hand-kept writer of every model field)
 // equals the one the loader makes from exercises/*.yaml, field by field.
 
-#include "core/catalogue.hpp"
-#include "core/text.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/model/text.hpp"
 
 #include <doctest/doctest.h>
 

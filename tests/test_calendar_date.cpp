@@ -1,6 +1,6 @@
-#include "core/calendar_date.hpp"
+#include "core/model/calendar_date.hpp"
 
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 
 #include <doctest/doctest.h>
 

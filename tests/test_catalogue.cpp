@@ -2,8 +2,8 @@
 // product brief lists with its seed as source, and every problem gets
 // exercises in every phase.
 
-#include "core/catalogue.hpp"
-#include "core/planner.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/plan/planner.hpp"
 #include "fixtures.hpp"
 #include "io/catalogue_files.hpp"
 
@@ -280,7 +280,7 @@ TEST_CASE("equipment named by id, name or alias") {
 // ---- Catalogue files from disk: sizes known before reading, bounded
 // descriptors and warnings.
 
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 
 #include <cstdlib>
 #include <filesystem>

@@ -1,6 +1,6 @@
-#include "core/catalogue.hpp"
-#include "core/catalogue_schema.hpp"
-#include "core/text.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/catalogue/catalogue_schema.hpp"
+#include "core/model/text.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "core/dose.hpp"
+#include "core/model/dose.hpp"
 
 #include <doctest/doctest.h>
 

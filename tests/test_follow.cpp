@@ -2,8 +2,8 @@
 // earns (advance, hold, step back by the catalogue's rules) and progress
 // week by week. Exact decisions and messages on the fixture catalogue plus
 // progression rules and one exercise with progressions.
-#include "core/follow.hpp"
-#include "core/programme.hpp"
+#include "core/follow/stage.hpp"
+#include "core/follow/saved_programme.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -45,8 +45,8 @@ valgus::Catalogue follow_catalogue() {
 const Date monday{2027, 1, 4};
 const std::vector<int> mon_wed_fri{0, 2, 4};
 
-valgus::Programme programme() {
-  valgus::Programme p;
+valgus::SavedProgramme programme() {
+  valgus::SavedProgramme p;
   p.start = monday;
   p.problems = {"hip", "ankle"};
   p.days = mon_wed_fri;

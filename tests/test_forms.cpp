@@ -1,9 +1,9 @@
 // Issue 12: near-duplicates are one movement in two forms (passes::choose_forms),
 // and a skill that is cued is taught (passes::teach_skills).
 
-#include "core/catalogue.hpp"
-#include "core/lint.hpp"
-#include "core/planner.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/catalogue/lint.hpp"
+#include "core/plan/planner.hpp"
 
 #include <doctest/doctest.h>
 

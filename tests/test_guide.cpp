@@ -1,8 +1,8 @@
-#include "core/guide.hpp"
+#include "core/follow/guide.hpp"
 
 #include "cli/go_screen.hpp"
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

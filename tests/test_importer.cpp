@@ -1,6 +1,6 @@
-#include "core/field_reader.hpp"
-#include "core/importer.hpp"
-#include "core/text.hpp"
+#include "core/catalogue/field_reader.hpp"
+#include "core/catalogue/importer.hpp"
+#include "core/model/text.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // The exact optimiser against a brute-force search over every subset.
 
-#include "core/optimiser.hpp"
+#include "core/plan/optimiser.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 #include "io/output.hpp"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
-#include "core/parse_ahead.hpp"
-#include "core/text.hpp"
+#include "core/catalogue/parse_ahead.hpp"
+#include "core/model/text.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

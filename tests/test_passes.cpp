@@ -1,8 +1,8 @@
 // The planner's passes one by one: each takes the input and a draft and
 // changes only what it names. make_plan is these passes in order.
-#include "core/dose.hpp"
-#include "core/passes.hpp"
-#include "core/planner.hpp"
+#include "core/model/dose.hpp"
+#include "core/plan/passes.hpp"
+#include "core/plan/planner.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
-#include "core/dose.hpp"
-#include "core/passes.hpp"
-#include "core/planner.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/plan/passes.hpp"
+#include "core/plan/planner.hpp"
+#include "core/model/text.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // The saved programme file: written by start, read back strictly.
-#include "core/programme.hpp"
+#include "core/follow/saved_programme.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -23,7 +23,7 @@ const std::string valid =
 }  // namespace
 
 TEST_CASE("a programme is written as readable YAML and read back the same") {
-  valgus::Programme programme;
+  valgus::SavedProgramme programme;
   programme.start = valgus::Date{2027, 1, 4};
   programme.problems = {"hip", "ankle"};
   programme.equipment = std::vector<std::string>{"band"};

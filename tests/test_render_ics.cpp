@@ -1,7 +1,7 @@
 #include "render/render_ics.hpp"
 
-#include "core/error.hpp"
-#include "core/text.hpp"
+#include "core/model/error.hpp"
+#include "core/model/text.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 #include "fixtures.hpp"
 #include "render/render.hpp"
 #include "render/wording.hpp"

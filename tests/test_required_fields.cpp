@@ -2,8 +2,8 @@
 // of its fields missing or holding a value of the wrong shape, loads into
 // errors and never into a crash. A fuzzer found a required number read
 // through a missing field; these cover every field of every section.
-#include "core/catalogue.hpp"
-#include "core/catalogue_schema.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/catalogue/catalogue_schema.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
-#include "core/planner.hpp"
-#include "core/resolve.hpp"
+#include "core/plan/planner.hpp"
+#include "core/plan/resolve.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

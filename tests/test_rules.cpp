@@ -1,9 +1,9 @@
 // Issue 12: no muscle is both loosened (released or stretched) and
 // strengthened in one plan; passes::keep_muscles_apart and lint_catalogue.
 
-#include "core/catalogue.hpp"
-#include "core/lint.hpp"
-#include "core/planner.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/catalogue/lint.hpp"
+#include "core/plan/planner.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,10 +3,10 @@
 // built-in catalogue; the week's rules over every problem set, days and
 // minutes; what the plan says would cover the rest, checked by planning it.
 
-#include "core/optimiser.hpp"
-#include "core/passes.hpp"
-#include "core/planner.hpp"
-#include "core/sessions.hpp"
+#include "core/plan/optimiser.hpp"
+#include "core/plan/passes.hpp"
+#include "core/plan/planner.hpp"
+#include "core/plan/sessions.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -2,8 +2,8 @@
 // chooses exactly what a brute-force scan of the whole catalogue chooses,
 // over random catalogues, problem sets and equipment.
 
-#include "core/passes.hpp"
-#include "core/planner.hpp"
+#include "core/plan/passes.hpp"
+#include "core/plan/planner.hpp"
 
 #include <doctest/doctest.h>
 

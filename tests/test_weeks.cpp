@@ -2,10 +2,10 @@
 // final exercises, every week of a programme fits the budget, and week N of
 // a programme is `plan --week N`.
 
-#include "core/dose.hpp"
-#include "core/passes.hpp"
-#include "core/planner.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/plan/passes.hpp"
+#include "core/plan/planner.hpp"
+#include "core/model/text.hpp"
 #include "fixtures.hpp"
 #include "render/render.hpp"
 
@@ -136,11 +136,11 @@ TEST_CASE("property: every week of a programme fits the budget and is `plan --we
       request.weeks = 6;
       const auto programme = valgus::make_plan(catalogue, request);
       INFO(valgus::join(problems, ","), " / ", minutes, " min");
-      REQUIRE(programme.programme.size() == 6);
-      CHECK(summary(programme.programme[0].phases) == summary(programme.phases));
+      REQUIRE(programme.planned_weeks.size() == 6);
+      CHECK(summary(programme.planned_weeks[0].phases) == summary(programme.phases));
       for (int week = 1; week <= 6; ++week) {
         INFO("week ", week);
-        const auto& planned = programme.programme[static_cast<std::size_t>(week - 1)];
+        const auto& planned = programme.planned_weeks[static_cast<std::size_t>(week - 1)];
         CHECK(planned.week == week);
         auto one = request;
         one.week = week;
@@ -157,7 +157,7 @@ TEST_CASE("property: every week of a programme fits the budget and is `plan --we
       }
       // Every row of the schedule is an exercise of that week.
       for (const auto& row : programme.schedule) {
-        const auto& week = programme.programme[static_cast<std::size_t>(row.week - 1)];
+        const auto& week = programme.planned_weeks[static_cast<std::size_t>(row.week - 1)];
         const auto all = exercises_of(week.phases);
         CHECK(std::any_of(all.begin(), all.end(),
                           [&](const valgus::PlannedExercise* p) { return p->exercise.name == row.exercise; }));
@@ -173,12 +173,12 @@ TEST_CASE("a week whose progressions push an exercise past the budget says so") 
   request.weeks = 4;
   request.minutes = 14;
   const auto plan = valgus::make_plan(catalogue, request);
-  REQUIRE(plan.programme.size() == 4);
-  CHECK(plan.programme[0].changes.empty());
-  CHECK(plan.programme[3].changes ==
+  REQUIRE(plan.planned_weeks.size() == 4);
+  CHECK(plan.planned_weeks[0].changes.empty());
+  CHECK(plan.planned_weeks[3].changes ==
         Ids{"Band walk is left out from this week: with this week's progressions the session would run past 14 min"});
-  CHECK(plan.programme[0].seconds == 755);
-  CHECK(plan.programme[3].seconds == 710);  // Squat's third set is in, Band walk (optional) is out
+  CHECK(plan.planned_weeks[0].seconds == 755);
+  CHECK(plan.planned_weeks[3].seconds == 710);  // Squat's third set is in, Band walk (optional) is out
   const std::string handout = valgus::render_plan_markdown(plan);
   CHECK(handout.find("## Week 4\n\n- Band walk is left out from this week: with this week's progressions the "
                      "session would run past 14 min\n\nAbout 12 min a session.\n\n| Exercise |") != std::string::npos);
@@ -197,10 +197,10 @@ TEST_CASE("pass schedule_weeks: each week planned as `plan --week N`, and what c
   const auto input = valgus::resolve_input(catalogue, request);
   valgus::passes::select(input, draft);
   valgus::passes::schedule_weeks(input, draft);
-  REQUIRE(draft.programme.size() == 2);
-  CHECK(draft.programme[0].week == 3);
-  CHECK(draft.programme[1].week == 4);
-  CHECK(draft.programme[1].changes.empty());
+  REQUIRE(draft.planned_weeks.size() == 2);
+  CHECK(draft.planned_weeks[0].week == 3);
+  CHECK(draft.planned_weeks[1].week == 4);
+  CHECK(draft.planned_weeks[1].changes.empty());
   REQUIRE(draft.schedule.size() == 1);
   CHECK(draft.schedule[0].week == 4);
   CHECK(draft.schedule[0].change == "Add a set.");

@@ -1,4 +1,4 @@
-#include "core/yaml_tree.hpp"
+#include "core/catalogue/yaml_tree.hpp"
 
 #include <doctest/doctest.h>
 

@@ -6,7 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/follow.hpp"
 
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/log_store.hpp"
 #include "render/formats.hpp"

@@ -1,6 +1,6 @@
 #include "cli/assess_prompt.hpp"
 
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 #include "io/output.hpp"
 
 #include <fmt/format.h>

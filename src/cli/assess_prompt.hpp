@@ -5,7 +5,7 @@
 // answer asked again with what is valid.
 
 #include "cli/context.hpp"
-#include "core/questionnaire.hpp"
+#include "core/assess/questionnaire.hpp"
 
 #include <vector>
 

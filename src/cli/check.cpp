@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 
-#include "core/lint.hpp"
-#include "core/text.hpp"
+#include "core/catalogue/lint.hpp"
+#include "core/model/text.hpp"
 #include "io/output.hpp"
 #include "render/formats.hpp"
 

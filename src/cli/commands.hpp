@@ -6,7 +6,7 @@
 
 #include "cli/context.hpp"
 #include "cli/options.hpp"
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 
 #include <functional>
 #include <string>

@@ -7,8 +7,8 @@
 #include "cli/completion.hpp"
 
 #include "cli/command_table.hpp"
-#include "core/model.hpp"
-#include "core/text.hpp"
+#include "core/model/model.hpp"
+#include "core/model/text.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/word_cache.hpp"
 

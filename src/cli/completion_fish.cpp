@@ -2,7 +2,7 @@
 
 #include "cli/completion.hpp"
 
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 #include "cli/context.hpp"
 
-#include "core/calendar_date.hpp"
-#include "core/resolve.hpp"
-#include "core/text.hpp"
+#include "core/model/calendar_date.hpp"
+#include "core/model/text.hpp"
+#include "core/plan/resolve.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/output.hpp"
 

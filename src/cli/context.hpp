@@ -5,9 +5,9 @@
 // data: a unit test builds a Context and calls run_plan() without CLI11.
 
 #include "cli/options.hpp"
-#include "core/calendar_date.hpp"
-#include "core/catalogue.hpp"
-#include "core/planner.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/model/calendar_date.hpp"
+#include "core/plan/planner.hpp"
 #include "render/render.hpp"
 
 #include <functional>

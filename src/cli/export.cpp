@@ -5,9 +5,9 @@
 #include "cli/commands.hpp"
 #include "cli/follow.hpp"
 
-#include "core/calendar_date.hpp"
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/calendar_date.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "io/output.hpp"
 #include "render/formats.hpp"
 #include "render/render_ics.hpp"
@@ -93,10 +93,10 @@ struct WeekView {
 
 std::vector<WeekView> weeks_of(const Plan& plan) {
   std::vector<WeekView> weeks;
-  if (plan.programme.empty()) {
+  if (plan.planned_weeks.empty()) {
     weeks.push_back({plan.week, &plan.phases, &plan.sessions});
   }
-  for (const PlannedWeek& week : plan.programme) {
+  for (const PlannedWeek& week : plan.planned_weeks) {
     weeks.push_back({week.week, &week.phases, &week.sessions});
   }
   return weeks;

@@ -1,6 +1,6 @@
 #include "cli/follow.hpp"
 
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/output.hpp"
 #include "io/xdg.hpp"
@@ -134,7 +134,7 @@ Followed follow(const Catalogue& catalogue, ChosenProgramme chosen, Date date, c
   Followed followed;
   followed.chosen = std::move(chosen);
   followed.date = date;
-  const Programme& programme = followed.chosen.programme;
+  const SavedProgramme& programme = followed.chosen.programme;
   followed.records = LogStore::open(log, LogStore::Access::read).records();
   // The stages come from the whole routine (every exercise the weeks may
   // use), which is planned without the week's optimiser: one week plan per

@@ -5,9 +5,9 @@
 // log has earned.
 
 #include "cli/context.hpp"
-#include "core/calendar_date.hpp"
-#include "core/follow.hpp"
-#include "core/programme.hpp"
+#include "core/follow/saved_programme.hpp"
+#include "core/follow/stage.hpp"
+#include "core/model/calendar_date.hpp"
 #include "io/log_store.hpp"
 
 #include <optional>
@@ -30,7 +30,7 @@ namespace valgus::cli {
 // describe (flags given win, field by field); `source` says which, for the
 // output ("saved programme /home/a/.config/valgus/programme.yaml").
 struct ChosenProgramme {
-  Programme programme;
+  SavedProgramme programme;
   std::string source;
   bool saved = false;
 };

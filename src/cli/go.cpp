@@ -6,9 +6,9 @@
 #include "cli/follow.hpp"
 #include "cli/go_screen.hpp"
 
-#include "core/calendar_date.hpp"
-#include "core/guide.hpp"
-#include "core/text.hpp"
+#include "core/follow/guide.hpp"
+#include "core/model/calendar_date.hpp"
+#include "core/model/text.hpp"
 #include "io/log_store.hpp"
 #include "io/output.hpp"
 #include "io/terminal.hpp"

@@ -1,7 +1,7 @@
 #include "cli/go_screen.hpp"
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 
 #include <fmt/format.h>
 

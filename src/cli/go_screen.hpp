@@ -4,8 +4,8 @@
 // each fit the terminal's width, and the text that redraws it in place.
 // No terminal here: the frame is a value, so a unit test can read it.
 
-#include "core/guide.hpp"
-#include "core/planner.hpp"
+#include "core/follow/guide.hpp"
+#include "core/plan/planner.hpp"
 
 #include <string>
 #include <vector>

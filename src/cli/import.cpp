@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 
-#include "core/importer.hpp"
-#include "core/text.hpp"
+#include "core/catalogue/importer.hpp"
+#include "core/model/text.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/output.hpp"
 

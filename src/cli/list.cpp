@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 
-#include "core/resolve.hpp"
-#include "core/text.hpp"
+#include "core/model/text.hpp"
+#include "core/plan/resolve.hpp"
 #include "render/formats.hpp"
 
 #include <memory>

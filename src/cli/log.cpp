@@ -4,7 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/follow.hpp"
 
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 #include "render/formats.hpp"
 
 #include <fmt/format.h>

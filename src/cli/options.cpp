@@ -1,8 +1,8 @@
 #include "cli/options.hpp"
 
 #include "cli/context.hpp"
-#include "core/planner.hpp"
-#include "core/text.hpp"
+#include "core/model/text.hpp"
+#include "core/plan/planner.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>

@@ -39,7 +39,7 @@ ExitCode run_progress(const Context& context, const ProgressArgs& args) {
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "progress");
   const Followed followed = follow(catalogue, std::move(chosen), date, log_path());
-  const Programme& programme = followed.chosen.programme;
+  const SavedProgramme& programme = followed.chosen.programme;
   ProgressView view;
   view.plan = &followed.plan;
   view.weeks =

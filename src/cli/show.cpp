@@ -2,7 +2,7 @@
 
 #include "cli/commands.hpp"
 
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 #include "render/formats.hpp"
 
 #include <fmt/format.h>

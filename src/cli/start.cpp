@@ -4,8 +4,8 @@
 #include "cli/commands.hpp"
 #include "cli/follow.hpp"
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "io/output.hpp"
 #include "render/wording.hpp"
 
@@ -22,7 +22,7 @@ ExitCode run_start(const Context& context, const StartArgs& args) {
   const Date start = args.start ? parse_date(*args.start) : context.today();
   // Planned first: a programme valgus cannot plan is never saved.
   const Plan plan = make_plan(catalogue, request);
-  const Programme programme = programme_of(request, start);
+  const SavedProgramme programme = programme_of(request, start);
   const std::string path = programme_path();
   create_parent_folders(path);
   write_file_atomically(path, programme_yaml(programme), args.force, "use --force to replace it (the log is kept)");

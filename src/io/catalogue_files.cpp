@@ -4,7 +4,7 @@
 
 #include "io/catalogue_files.hpp"
 
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 #include "io/xdg.hpp"
 
 #include <fmt/format.h>

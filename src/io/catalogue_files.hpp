@@ -3,7 +3,7 @@
 // Catalogue files and folders read from disk into CatalogueFile texts for the
 // loader, with the limits that keep any input quick and bounded.
 
-#include "core/catalogue.hpp"
+#include "core/catalogue/catalogue.hpp"
 
 #include <cstddef>
 #include <string>

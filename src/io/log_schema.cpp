@@ -3,7 +3,7 @@
 
 #include "io/log_schema.hpp"
 
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 
 #include <fmt/format.h>
 

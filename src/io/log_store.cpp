@@ -8,8 +8,8 @@
 
 #include "io/log_store.hpp"
 
-#include "core/error.hpp"
-#include "core/text.hpp"
+#include "core/model/error.hpp"
+#include "core/model/text.hpp"
 #include "io/log_schema.hpp"
 #include "io/xdg.hpp"
 

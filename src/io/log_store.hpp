@@ -9,9 +9,9 @@
 // what to do, a database that cannot be written is 73, a full disk or an I/O
 // failure 74.
 
-#include "core/calendar_date.hpp"
-#include "core/follow.hpp"
-#include "core/model.hpp"
+#include "core/follow/stage.hpp"
+#include "core/model/calendar_date.hpp"
+#include "core/model/model.hpp"
 
 #include <memory>
 #include <optional>
@@ -21,7 +21,7 @@
 namespace valgus {
 
 // LoggedSession, LoggedExercise and StoredAssessment, the values stored,
-// are in core/follow.hpp.
+// are in core/follow/stage.hpp.
 
 class LogStore {
  public:

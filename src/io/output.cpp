@@ -1,6 +1,6 @@
 #include "io/output.hpp"
 
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "io/terminal.hpp"
 
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 #include "io/output.hpp"
 
 #include <poll.h>

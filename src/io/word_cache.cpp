@@ -1,6 +1,6 @@
 #include "io/word_cache.hpp"
 
-#include "core/error.hpp"
+#include "core/model/error.hpp"
 #include "io/output.hpp"
 #include "io/xdg.hpp"
 

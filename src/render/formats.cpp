@@ -1,7 +1,7 @@
 #include "render/formats.hpp"
 
-#include "core/error.hpp"
-#include "core/text.hpp"
+#include "core/model/error.hpp"
+#include "core/model/text.hpp"
 
 #include <fmt/format.h>
 

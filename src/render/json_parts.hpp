@@ -4,7 +4,7 @@
 // render_follow_json.cpp): an exercise, a dose, notes, and how a document
 // is printed. Internal to src/render.
 
-#include "core/planner.hpp"
+#include "core/plan/planner.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -5,10 +5,10 @@
 // text renderer knows about them. Which renderer a format uses for which
 // kind of data is the format table's business (render/formats.hpp).
 
-#include "core/assess.hpp"
-#include "core/catalogue.hpp"
-#include "core/follow.hpp"
-#include "core/planner.hpp"
+#include "core/assess/assess.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/follow/stage.hpp"
+#include "core/plan/planner.hpp"
 
 #include <string>
 #include <string_view>

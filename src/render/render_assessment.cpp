@@ -1,7 +1,7 @@
 // The result of valgus assess: refer to a clinician, or each test's answer
 // and meaning, the problems, side and position, and the command to run.
 
-#include "core/text.hpp"
+#include "core/model/text.hpp"
 #include "render/json_parts.hpp"
 #include "render/render.hpp"
 #include "render/text_writer.hpp"

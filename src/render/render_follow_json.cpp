@@ -2,8 +2,8 @@
 // the log. Shapes in schemas/today.schema.json, progress.schema.json and
 // log.schema.json.
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "render/json_parts.hpp"
 #include "render/render.hpp"
 

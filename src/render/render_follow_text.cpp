@@ -1,8 +1,8 @@
 // The terminal views of a saved programme: today's session, progress week
 // by week with a chart, and the log's history.
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "render/render.hpp"
 #include "render/text_writer.hpp"
 #include "render/wording.hpp"

@@ -5,7 +5,7 @@
 // environment, so the same input gives the same bytes (DTSTAMP and the
 // UIDs come from the input, never from now or from chance).
 
-#include "core/calendar_date.hpp"
+#include "core/model/calendar_date.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,8 +1,8 @@
 // JSON for scripts. The shape is documented in README.md ("JSON output");
 // keys keep their insertion order so the output reads like the text.
 
-#include "core/calendar_date.hpp"
-#include "core/dose.hpp"
+#include "core/model/calendar_date.hpp"
+#include "core/model/dose.hpp"
 #include "render/json_parts.hpp"
 #include "render/render.hpp"
 

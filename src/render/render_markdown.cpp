@@ -1,8 +1,8 @@
 // The Markdown handout: CommonMark plus GFM task lists and tables, so it
 // renders the same in any viewer and a coach can edit it.
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "render/render.hpp"
 #include "render/wording.hpp"
 
@@ -165,7 +165,7 @@ std::string exercise_reference(const Plan& plan) {
   };
   add(plan.phases);
   // A programme's later weeks may bring an exercise the first week has not.
-  for (const auto& week : plan.programme) {
+  for (const auto& week : plan.planned_weeks) {
     add(week.phases);
   }
   std::string out = "\n## How to do each exercise\n";
@@ -203,7 +203,7 @@ std::string exercise_reference(const Plan& plan) {
 // A row per training day: for a plan, the session of the day and a box;
 // for a programme, a box per week.
 std::string tick_table(const Plan& plan) {
-  if (plan.programme.empty()) {
+  if (plan.planned_weeks.empty()) {
     std::string out = "| Day | Session | Done |\n| --- | :-: | :-: |\n";
     for (const auto& [day, session] : session_days(plan.sessions)) {
       out += fmt::format("| {} | {} |   |\n", day_name(day), session->id);
@@ -212,14 +212,14 @@ std::string tick_table(const Plan& plan) {
   }
   std::string out = "| Day |";
   std::string align = "| --- |";
-  for (const auto& week : plan.programme) {
+  for (const auto& week : plan.planned_weeks) {
     out += fmt::format(" Week {} |", week.week);
     align += " :-: |";
   }
   out += "\n" + align + "\n";
   for (const int day : plan.days) {
     out += "| " + day_name(day) + " |";
-    for (std::size_t i = 0; i < plan.programme.size(); ++i) {
+    for (std::size_t i = 0; i < plan.planned_weeks.size(); ++i) {
       out += "   |";
     }
     out += "\n";
@@ -241,7 +241,7 @@ std::string programme_weeks(const Plan& plan) {
                          inline_text(row.dose));
     }
   }
-  for (const auto& week : plan.programme) {
+  for (const auto& week : plan.planned_weeks) {
     out += fmt::format("\n## Week {}\n", week.week);
     if (!week.changes.empty()) {
       out += "\n";
@@ -269,7 +269,7 @@ std::string week_markdown(const Plan& plan) {
   for (const auto& [day, session] : session_days(plan.sessions)) {
     out += fmt::format("| {} | {} | {} |\n", day_name(day), session->id, display_minutes(session->seconds));
   }
-  const bool programme = !plan.programme.empty();
+  const bool programme = !plan.planned_weeks.empty();
   out += programme ? "\nEach week below lists its sessions with that week's doses: do the day's session in order "
                      "and tick each exercise as you finish it.\n"
                    : "\nDo the day's session in order and tick each exercise as you finish it.\n";
@@ -358,14 +358,14 @@ std::string render_plan_markdown(const Plan& plan) {
                            inline_text(row.dose));
       }
     }
-    if (plan.programme.empty()) {
+    if (plan.planned_weeks.empty()) {
       for (int week = plan.week; week <= last; ++week) {
         out += fmt::format("\n## Week {}\n\n", week) + tick_table;
       }
     }
     // Each week as `plan --week N` plans it: what left or joined, its
     // exercises, and its time when that is not the first week's.
-    for (const auto& week : plan.programme) {
+    for (const auto& week : plan.planned_weeks) {
       out += fmt::format("\n## Week {}\n\n", week.week);
       for (const auto& change : week.changes) {
         out += "- " + inline_text(capitalised(change)) + "\n";

@@ -1,7 +1,7 @@
 // The terminal renderer: wrapped to the width, coloured only when asked.
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "render/render.hpp"
 #include "render/text_writer.hpp"
 #include "render/wording.hpp"

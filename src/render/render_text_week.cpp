@@ -2,8 +2,8 @@
 // session as a short list a person can follow on the day, then how to do
 // each exercise once, so a session never repeats steps already read.
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "render/render.hpp"
 #include "render/text_writer.hpp"
 #include "render/wording.hpp"

@@ -5,8 +5,8 @@
 // and the parts of a plan both layouts print the same way. Internal to
 // src/render.
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "render/render.hpp"
 
 #include <fmt/format.h>

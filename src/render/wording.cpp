@@ -3,8 +3,8 @@
 
 #include "render/wording.hpp"
 
-#include "core/dose.hpp"
-#include "core/text.hpp"
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 // Wording shared by the human-readable formats (text, Markdown): phase
 // titles and purposes, the why-line, the session summary.
 
-#include "core/planner.hpp"
+#include "core/plan/planner.hpp"
 
 #include <string>
 #include <string_view>

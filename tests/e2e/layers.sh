@@ -29,13 +29,13 @@ forbid io '#include [<"](render|cli)/' "src/io must not depend on render or the 
 for folder in core render io; do
   forbid "$folder" '#include <CLI/' "CLI11 belongs to src/cli only"
   # Comments may name flags; so may the saved programme's own header, which
-  # tells a person editing the file how to start again (core/programme.cpp).
+  # tells a person editing the file how to start again (core/follow/saved_programme.cpp).
   forbid "$folder" '"[^"]*--force' "only the command line names flags" \
-    '^[^:]+:[0-9]+:[[:space:]]*//|/core/programme\.cpp:[0-9]+:.*`valgus start \.\.\. --force`'
+    '^[^:]+:[0-9]+:[[:space:]]*//|/core/follow/saved_programme\.cpp:[0-9]+:.*`valgus start \.\.\. --force`'
 done
 yaml=$(grep -RlE '#include <yaml-cpp/' "$src" | sed "s|^$src/||")
-if [ "$yaml" != "core/yaml_tree.cpp" ]; then
-  printf 'FAIL: yaml-cpp must be included only by core/yaml_tree.cpp, found in:\n%s\n' "$yaml"
+if [ "$yaml" != "core/catalogue/yaml_tree.cpp" ]; then
+  printf 'FAIL: yaml-cpp must be included only by core/catalogue/yaml_tree.cpp, found in:\n%s\n' "$yaml"
   fail=1
 fi
 sqlite=$(grep -RlE '#include [<"](SQLiteCpp/|sqlite3\.h)' "$src" | sed "s|^$src/||")

@@ -1,0 +1,92 @@
+#include "core/catalogue/catalogue_schema.hpp"
+
+#include <algorithm>
+
+namespace valgus {
+
+const std::vector<SectionSchema>& sections() {
+  // Function-local statics: built on first use, never in static
+  // initialisation order.
+  static const std::vector<SectionSchema> table{
+      {"muscles", EntryKind::muscle, {"muscle", {"id", "name", "region"}, {"id", "name", "region"}}},
+      {"muscle_groups",
+       EntryKind::muscle_group,
+       {"muscle group", {"id", "name", "members"}, {"id", "name", "members"}}},
+      {"equipment", EntryKind::equipment, {"equipment", {"id", "name", "household", "aliases"}, {"id", "name"}}},
+      {"positions", EntryKind::position, {"position", {"id", "name", "advice", "source"}, {"id", "name", "advice"}}},
+      {"problems",
+       EntryKind::problem,
+       {"problem",
+        {"id", "name", "summary", "overactive", "underactive", "source"},
+        {"id", "name", "overactive", "underactive"}}},
+      {"exercises",
+       EntryKind::exercise,
+       {"exercise",
+        {"id",         "name",      "phase", "region", "targets",  "equipment",   "summary",
+         "dose",       "steps",     "cues",  "source", "priority", "positions",   "alternatives",
+         "variant_of", "from_week", "drill", "skills", "teach",    "progressions"},
+        {"id", "name", "phase", "region", "targets", "dose", "steps", "source"}}},
+      {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source"}, {"id", "name", "advice"}}},
+      {"notes", EntryKind::note, {"note", {"id", "title", "text", "placement", "source"}, {"id", "title", "text"}}},
+      {"phases",
+       EntryKind::phase_rule,
+       {"phase", {"id", "per_week", "why", "source"}, {"id", "per_week", "why", "source"}}},
+      {"progression",
+       EntryKind::progression_rule,
+       {"progression rule",
+        {"id", "window_days", "adherence_percent", "mean_pain_at_most", "hard_sessions_at_most", "pain_at_least",
+         "sessions", "why", "source"},
+        {"id", "why", "source"}}},
+      {"red_flags",
+       EntryKind::red_flag,
+       {"red flag", {"id", "question", "why", "source"}, {"id", "question", "why", "source"}}},
+      {"self_tests",
+       EntryKind::self_test,
+       {"self-test",
+        {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "threshold", "range",
+         "per_side", "side_difference", "positive", "negative", "source"},
+        {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "positive",
+         "negative", "source"}}},
+  };
+  return table;
+}
+
+const SectionSchema& section(EntryKind kind) {
+  const auto& all = sections();
+  return *std::find_if(all.begin(), all.end(), [&](const SectionSchema& s) { return s.kind == kind; });
+}
+
+const SectionSchema* find_section(std::string_view key) {
+  const auto& all = sections();
+  const auto it = std::find_if(all.begin(), all.end(), [&](const SectionSchema& s) { return s.key == key; });
+  return it == all.end() ? nullptr : &*it;
+}
+
+const std::vector<std::string>& section_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const auto& s : sections()) {
+      out.emplace_back(s.key);
+    }
+    return out;
+  }();
+  return keys;
+}
+
+const Schema& dose_schema() {
+  static const Schema schema{
+      "dose", {"sets", "reps", "hold_seconds", "duration_seconds", "per_side", "seconds_per_rep"}, {}};
+  return schema;
+}
+
+const Schema& progression_schema() {
+  static const Schema schema{"progression", {"week", "change", "dose"}, {"week", "change"}};
+  return schema;
+}
+
+const Schema& progression_dose_schema() {
+  static const Schema schema{"progression dose", {"sets", "reps", "hold_seconds", "duration_seconds"}, {}};
+  return schema;
+}
+
+}  // namespace valgus

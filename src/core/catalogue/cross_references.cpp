@@ -1,0 +1,79 @@
+#include "core/catalogue/cross_references.hpp"
+
+#include "core/model/text.hpp"
+
+#include <fmt/format.h>
+
+namespace valgus {
+
+void check_references(Catalogue& catalogue, const References& references, LoadErrors& errors) {
+  catalogue.reindex();
+  const auto where_of = [&](const Reference& ref) { return errors.at(ref.file, ref.mark); };
+  std::vector<std::string> muscle_ids;
+  for (const auto& m : catalogue.muscles) {
+    muscle_ids.push_back(m.id);
+  }
+  std::vector<std::string> target_ids = muscle_ids;
+  for (const auto& g : catalogue.muscle_groups) {
+    target_ids.push_back(g.id);
+    if (const auto* clash = catalogue.find_muscle(g.id)) {
+      errors.error(g.where, fmt::format("muscle group \"{}\" has the same id as the muscle at {}:{}:{}; rename one",
+                                        g.id, clash->where.file, clash->where.line, clash->where.column));
+    }
+  }
+  for (const auto& ref : references.group_members) {
+    if (catalogue.find_muscle(ref.id) == nullptr) {
+      errors.error(where_of(ref), fmt::format("unknown muscle \"{}\" in \"members\"{}", ref.id,
+                                              did_you_mean_suffix(ref.id, muscle_ids)));
+    }
+  }
+  const auto exercise_ids = catalogue.exercise_ids();
+  const auto equipment_ids = catalogue.equipment_ids();
+  for (const auto& ref : references.entries) {
+    switch (ref.to) {
+      case Reference::To::muscle:
+        if (catalogue.find_muscle(ref.id) == nullptr && catalogue.find_muscle_group(ref.id) == nullptr) {
+          errors.error(where_of(ref), fmt::format("unknown muscle or muscle group \"{}\" in \"{}\"{}", ref.id,
+                                                  ref.field, did_you_mean_suffix(ref.id, target_ids)));
+        }
+        break;
+      case Reference::To::equipment:
+        if (catalogue.find_equipment(ref.id) == nullptr) {
+          errors.error(where_of(ref),
+                       fmt::format("unknown equipment \"{}\"{}", ref.id, did_you_mean_suffix(ref.id, equipment_ids)));
+        }
+        break;
+      case Reference::To::position:
+        if (catalogue.find_position(ref.id) == nullptr) {
+          const auto valid = catalogue.position_ids();
+          errors.error(where_of(ref), fmt::format("unknown position \"{}\"{}; positions are {}", ref.id,
+                                                  did_you_mean_suffix(ref.id, valid), join(valid, ", ")));
+        }
+        break;
+      case Reference::To::problem:
+        if (catalogue.find_problem(ref.id) == nullptr) {
+          errors.error(where_of(ref), fmt::format("unknown problem \"{}\" in \"{}\"{}", ref.id, ref.field,
+                                                  did_you_mean_suffix(ref.id, catalogue.problem_ids())));
+        }
+        break;
+      case Reference::To::exercise: {
+        const Exercise* other = catalogue.find_exercise(ref.id);
+        if (other == nullptr) {
+          errors.error(where_of(ref), fmt::format("unknown exercise \"{}\" in \"{}\"{}", ref.id, ref.field,
+                                                  did_you_mean_suffix(ref.id, exercise_ids)));
+        } else if (ref.phase && other->phase != *ref.phase) {
+          errors.error(where_of(ref),
+                       fmt::format("\"{}\" in \"{}\" is a {} exercise; it must share this exercise's phase \"{}\"",
+                                   ref.id, ref.field, to_string(other->phase), to_string(*ref.phase)));
+        } else if (ref.field == "variant_of" && !other->variant_of.empty()) {
+          errors.error(where_of(ref),
+                       fmt::format("\"{}\" is itself a variant of \"{}\"; name the main exercise instead", ref.id,
+                                   other->variant_of));
+        }
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace valgus

@@ -1,0 +1,267 @@
+#include "core/follow/stage.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+
+namespace valgus {
+namespace {
+
+bool trains_on(const std::vector<int>& days, Date date) {
+  return std::find(days.begin(), days.end(), weekday(date)) != days.end();
+}
+
+// Training days in [from, to] that are on or after `start`.
+int planned_between(const std::vector<int>& days, Date start, Date from, Date to) {
+  int count = 0;
+  for (Date day = std::max(from, start); day <= to; day = add_days(day, 1)) {
+    count += trains_on(days, day) ? 1 : 0;
+  }
+  return count;
+}
+
+// What the records of [from, to) say.
+struct Window {
+  int done = 0;
+  int with_pain = 0;
+  int pain_sum = 0;
+  int hard = 0;
+};
+
+Window window_of(const std::vector<SessionRecord>& records, Date from, Date to) {
+  Window window;
+  const auto first = std::lower_bound(records.begin(), records.end(), from,
+                                      [](const SessionRecord& record, Date date) { return record.date < date; });
+  for (auto it = first; it != records.end() && it->date < to; ++it) {
+    ++window.done;
+    if (it->pain) {
+      ++window.with_pain;
+      window.pain_sum += *it->pain;
+    }
+    window.hard += it->effort == Effort::hard ? 1 : 0;
+  }
+  return window;
+}
+
+std::string stage_words(const std::vector<int>& weeks, int stage) {
+  return fmt::format("stage {} (week {} doses)", stage + 1, weeks.at(static_cast<std::size_t>(stage)));
+}
+
+std::string mean_text(int sum, int count) { return fmt::format("{:.1f}", static_cast<double>(sum) / count); }
+
+// The advance rule over the window ending before `boundary`: the decision,
+// or nullopt when no decision is due (no next stage, its week not yet come,
+// or the stage younger than the window).
+std::optional<StageDecision> review(const ProgressionRule& rule, const std::vector<int>& weeks, Date start,
+                                    const std::vector<int>& days, const std::vector<SessionRecord>& records,
+                                    Date boundary, int stage, Date stage_began) {
+  const int next = stage + 1;
+  if (next >= static_cast<int>(weeks.size())) {
+    return std::nullopt;
+  }
+  const int programme_week = days_between(start, boundary) / 7 + 1;
+  if (weeks.at(static_cast<std::size_t>(next)) > programme_week ||
+      days_between(stage_began, boundary) < rule.window_days) {
+    return std::nullopt;
+  }
+  const Date from = add_days(boundary, -rule.window_days);
+  const int planned = planned_between(days, start, from, add_days(boundary, -1));
+  const Window window = window_of(records, from, boundary);
+  const int weeks_in_window = rule.window_days / 7;
+  const std::string span = rule.window_days % 7 == 0 ? fmt::format("the last {} weeks", weeks_in_window)
+                                                     : fmt::format("the last {} days", rule.window_days);
+  const int adherence = planned == 0 ? 0 : std::min(100, window.done * 100 / planned);
+  StageDecision decision{boundary, StageMove::hold, stage, stage, ""};
+  if (planned == 0 || adherence < rule.adherence_percent) {
+    decision.why =
+        fmt::format("held at {}: {} of {} planned sessions done in {} ({} %), under {} %", stage_words(weeks, stage),
+                    std::min(window.done, planned), planned, span, adherence, rule.adherence_percent);
+    return decision;
+  }
+  if (window.with_pain > 0 && window.pain_sum > rule.mean_pain_at_most * window.with_pain) {
+    decision.why = fmt::format("held at {}: mean pain {}/10 in {}, above {}/10", stage_words(weeks, stage),
+                               mean_text(window.pain_sum, window.with_pain), span, rule.mean_pain_at_most);
+    return decision;
+  }
+  if (window.hard > rule.hard_sessions_at_most) {
+    decision.why = fmt::format("held at {}: {} session{} felt hard in {}", stage_words(weeks, stage), window.hard,
+                               window.hard == 1 ? "" : "s", span);
+    return decision;
+  }
+  decision.move = StageMove::advance;
+  decision.to = next;
+  const std::string pain = window.with_pain == 0
+                               ? "no pain logged"
+                               : fmt::format("mean pain {}/10", mean_text(window.pain_sum, window.with_pain));
+  decision.why = fmt::format("moved on to {}: {} of {} planned sessions done in {} ({} %), {}, none too hard",
+                             stage_words(weeks, next), std::min(window.done, planned), planned, span, adherence, pain);
+  return decision;
+}
+
+}  // namespace
+
+std::vector<int> stage_weeks(const Catalogue& catalogue, const Plan& plan) {
+  std::vector<int> weeks{1};
+  for (const PlannedPhase& phase : plan.phases) {
+    for (const PlannedExercise& planned : phase.exercises) {
+      for (const Progression& progression : planned.exercise.progressions) {
+        weeks.push_back(progression.week);
+      }
+      for (const Exercise& form : catalogue.exercises) {
+        if (form.variant_of == planned.exercise.id && form.from_week > 0) {
+          weeks.push_back(form.from_week);
+        }
+      }
+    }
+  }
+  std::sort(weeks.begin(), weeks.end());
+  weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
+  weeks.erase(std::remove_if(weeks.begin(), weeks.end(), [](int week) { return week < 1 || week > max_week; }),
+              weeks.end());
+  return weeks;
+}
+
+StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, Date start, const std::vector<int>& days,
+                    const std::vector<SessionRecord>& records, Date date) {
+  StageState state;
+  state.stages = static_cast<int>(weeks.size());
+  state.decisions.push_back(
+      {start, StageMove::start, 0, 0, fmt::format("the programme starts at {}", stage_words(weeks, 0))});
+  const ProgressionRule* advance = catalogue.progression_rule(ProgressionKind::advance);
+  const ProgressionRule* step_back = catalogue.progression_rule(ProgressionKind::step_back);
+  Date stage_began = start;
+  int painful = 0;  // sessions since the stage began at or above the step-back pain
+  auto record = std::lower_bound(records.begin(), records.end(), start,
+                                 [](const SessionRecord& r, Date d) { return r.date < d; });
+  for (Date day = start; day <= date; day = add_days(day, 1)) {
+    const int since_start = days_between(start, day);
+    if (advance != nullptr && since_start > 0 && since_start % 7 == 0) {
+      if (auto decision = review(*advance, weeks, start, days, records, day, state.stage, stage_began)) {
+        if (decision->move == StageMove::advance) {
+          state.stage = decision->to;
+          stage_began = day;
+          painful = 0;
+          state.see_clinician = false;
+        }
+        state.decisions.push_back(std::move(*decision));
+      }
+    }
+    for (; record != records.end() && record->date == day; ++record) {
+      if (step_back == nullptr || !record->pain || *record->pain < step_back->pain_at_least) {
+        continue;
+      }
+      if (++painful < step_back->sessions) {
+        continue;
+      }
+      const Date next_day = add_days(day, 1);
+      if (next_day > date) {
+        break;  // decided tomorrow
+      }
+      const int to = std::max(0, state.stage - 1);
+      const std::string what = state.stage == 0 ? fmt::format("stayed at {}, the first", stage_words(weeks, 0))
+                                                : fmt::format("stepped back to {}", stage_words(weeks, to));
+      state.decisions.push_back({next_day, StageMove::step_back, state.stage, to,
+                                 fmt::format("{}: {} sessions with pain of {}/10 or more; if the pain persists, see "
+                                             "a clinician",
+                                             what, painful, step_back->pain_at_least)});
+      state.stage = to;
+      state.see_clinician = true;
+      stage_began = next_day;
+      painful = 0;
+    }
+  }
+  state.week = weeks.at(static_cast<std::size_t>(state.stage));
+  return state;
+}
+
+DayPlan day_plan(const Plan& plan, Date start, Date date) {
+  DayPlan day;
+  day.date = date;
+  const int since = days_between(start, date);
+  day.programme_week = since < 0 ? 0 : since / 7 + 1;
+  const auto session_on = [&](Date when) -> const PlannedSession* {
+    if (when < start) {
+      return nullptr;
+    }
+    for (const PlannedSession& session : plan.sessions) {
+      if (std::find(session.days.begin(), session.days.end(), weekday(when)) != session.days.end()) {
+        return &session;
+      }
+    }
+    return nullptr;
+  };
+  day.session = session_on(date);
+  if (day.session != nullptr) {
+    for (const std::string& id : day.session->exercise_ids) {
+      for (const PlannedPhase& phase : plan.phases) {
+        for (const PlannedExercise& planned : phase.exercises) {
+          if (planned.exercise.id == id) {
+            day.exercises.push_back(planned);
+          }
+        }
+      }
+    }
+  }
+  // The next training day: within a week of the date, or of the start.
+  const Date from = std::max(add_days(date, 1), start);
+  for (int ahead = 0; ahead < 7; ++ahead) {
+    const Date candidate = add_days(from, ahead);
+    if (const PlannedSession* next = session_on(candidate)) {
+      day.next_date = candidate;
+      day.next_session = next;
+      break;
+    }
+  }
+  return day;
+}
+
+const PlannedSession* session_for_log(const Plan& plan, Date date) {
+  for (int ahead = 0; ahead < 7; ++ahead) {
+    const int day = weekday(add_days(date, ahead));
+    for (const PlannedSession& session : plan.sessions) {
+      if (std::find(session.days.begin(), session.days.end(), day) != session.days.end()) {
+        return &session;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::vector<WeekProgress> progress_by_week(const StageState& state, const std::vector<int>& weeks, Date start,
+                                           const std::vector<int>& days, const std::vector<SessionRecord>& records,
+                                           Date date) {
+  std::vector<WeekProgress> out;
+  if (date < start) {
+    return out;
+  }
+  const int last_week = days_between(start, date) / 7 + 1;
+  auto decision = state.decisions.begin();
+  int stage = 0;
+  for (int week = 1; week <= last_week; ++week) {
+    WeekProgress row;
+    row.week = week;
+    row.first = add_days(start, 7 * (week - 1));
+    const Date last = std::min(add_days(row.first, 6), date);
+    row.planned = planned_between(days, start, row.first, last);
+    const Window window = window_of(records, row.first, add_days(last, 1));
+    row.done = window.done;
+    row.hard = window.hard;
+    if (row.planned > 0) {
+      row.adherence_percent = std::min(100, row.done * 100 / row.planned);
+    }
+    if (window.with_pain > 0) {
+      row.mean_pain = static_cast<double>(window.pain_sum) / window.with_pain;
+    }
+    for (; decision != state.decisions.end() && decision->date <= last; ++decision) {
+      stage = decision->to;
+    }
+    row.stage = stage;
+    row.stage_week = weeks.at(static_cast<std::size_t>(stage));
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace valgus

@@ -1,0 +1,153 @@
+#pragma once
+
+// Following a saved programme day by day: which session a date holds, the
+// stage the log has earned (advance, hold, step back, by the catalogue's
+// progression rules) and adherence week by week. Pure: the programme, the
+// catalogue's rules, the log and the date come in; nothing is read here.
+
+#include "core/catalogue/catalogue.hpp"
+#include "core/model/calendar_date.hpp"
+#include "core/plan/planner.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace valgus {
+
+// One exercise of a logged session: done, or skipped.
+struct LoggedExercise {
+  std::string id;
+  bool done = true;
+
+  friend bool operator==(const LoggedExercise& a, const LoggedExercise& b) { return a.id == b.id && a.done == b.done; }
+};
+
+// One session done, as `valgus log` or `valgus go` records it.
+struct LoggedSession {
+  Date date;
+  std::string session;      // the session's id in its week ("A"); empty: not known
+  int stage_week = 1;       // the programme week whose doses were done
+  std::optional<int> pain;  // 0..10
+  std::optional<Effort> effort;
+  std::string note;
+  std::vector<LoggedExercise> exercises;  // in session order
+
+  friend bool operator==(const LoggedSession& a, const LoggedSession& b) {
+    return a.date == b.date && a.session == b.session && a.stage_week == b.stage_week && a.pain == b.pain &&
+           a.effort == b.effort && a.note == b.note && a.exercises == b.exercises;
+  }
+};
+
+// One raw answer of a self-test as `valgus assess` stored it: 1 or 0 for a
+// yes/no test, the number for a measured one; `side` is "left" or "right"
+// for a per-side test, "" for another.
+struct MeasuredValue {
+  std::string test;
+  std::string side;
+  double value = 0;
+
+  friend bool operator==(const MeasuredValue& a, const MeasuredValue& b) {
+    return a.test == b.test && a.side == b.side && a.value == b.value;
+  }
+};
+
+// One `valgus assess` result kept in the log, so re-tests can be compared.
+struct StoredAssessment {
+  Date date;
+  bool refer = false;
+  std::vector<std::string> problems;  // problem ids, in catalogue order
+  Side side = Side::both;
+  std::vector<MeasuredValue> values;  // by test id, then side
+
+  friend bool operator==(const StoredAssessment& a, const StoredAssessment& b) {
+    return a.date == b.date && a.refer == b.refer && a.problems == b.problems && a.side == b.side &&
+           a.values == b.values;
+  }
+};
+
+// What the progression rules read of one logged session.
+struct SessionRecord {
+  Date date;
+  std::optional<int> pain;
+  std::optional<Effort> effort;
+};
+
+// The weeks whose progressions make a stage: week 1, then every later week
+// in which a progression or a later form of `plan`'s exercises begins, in
+// order. Stage n (0-based) plans with --week stage_weeks[n]. Give the whole
+// routine (every exercise the programme's weeks may use).
+[[nodiscard]] std::vector<int> stage_weeks(const Catalogue& catalogue, const Plan& plan);
+
+enum class StageMove { start, advance, hold, step_back };
+
+// One decision: on `date` the programme went from `from` to `to` (stage
+// indexes; equal for a hold), and why, in one sentence.
+struct StageDecision {
+  Date date;
+  StageMove move = StageMove::hold;
+  int from = 0;
+  int to = 0;
+  std::string why;
+};
+
+struct StageState {
+  int stage = 0;  // index into the stage weeks
+  int week = 1;   // stage_weeks[stage]
+  int stages = 1;
+  // Every decision up to the date, oldest first; the last says why the
+  // stage is what it is today (the first is the start).
+  std::vector<StageDecision> decisions;
+  bool see_clinician = false;  // stepped back for pain: say to see a clinician if it persists
+};
+
+// The stage on `date`. Decisions fall on each week boundary of the
+// programme (start + 7k): advance when the advance rule holds over its
+// window and the stage has lasted a whole window and the next stage's week
+// has come; hold otherwise, saying which condition failed. A step back
+// happens the day after the step-back rule's count of painful sessions
+// since the stage began. `records` is sorted by date.
+[[nodiscard]] StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, Date start,
+                                  const std::vector<int>& days, const std::vector<SessionRecord>& records, Date date);
+
+// What a date holds in a week plan.
+struct DayPlan {
+  Date date;
+  int programme_week = 1;                   // 1 on the start's week; 0 before the start
+  const PlannedSession* session = nullptr;  // nullptr: a rest day (or before the start)
+  std::vector<PlannedExercise> exercises;   // the session's, in order
+  // The next training day after `date` (within a week) and its session.
+  std::optional<Date> next_date;
+  const PlannedSession* next_session = nullptr;
+};
+
+// `plan` is a week plan (Plan::days not empty); its sessions repeat weekly
+// from `start`.
+[[nodiscard]] DayPlan day_plan(const Plan& plan, Date start, Date date);
+
+// The session a log entry on `date` records: the day's session, or on a
+// rest day the next one of the week (a session moved to another day).
+[[nodiscard]] const PlannedSession* session_for_log(const Plan& plan, Date date);
+
+// One week of the programme, as `valgus progress` shows it.
+struct WeekProgress {
+  int week = 1;  // programme week, 1 = the start's week
+  Date first;    // its first day
+  int planned = 0;
+  int done = 0;
+  std::optional<int> adherence_percent;  // none when nothing was planned
+  std::optional<double> mean_pain;       // none when no pain was logged
+  int hard = 0;                          // sessions that felt hard
+  int stage = 0;                         // at the week's end (or on `date`)
+  int stage_week = 1;
+};
+
+// Weeks 1.. up to the one holding `date`; planned counts the training days
+// from `start` to `date` inclusive. `state` is stage_on(...) of the same
+// records and date (computed once by the caller).
+[[nodiscard]] std::vector<WeekProgress> progress_by_week(const StageState& state, const std::vector<int>& weeks,
+                                                         Date start, const std::vector<int>& days,
+                                                         const std::vector<SessionRecord>& records, Date date);
+
+}  // namespace valgus

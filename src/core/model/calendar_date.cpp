@@ -1,0 +1,106 @@
+#include "core/model/calendar_date.hpp"
+
+#include "core/model/error.hpp"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+namespace valgus {
+
+namespace {
+
+constexpr std::int64_t seconds_per_day = 86400;
+
+date::year_month_day to_ymd(Date d) {
+  return date::year_month_day{date::year{d.year}, date::month{static_cast<unsigned>(d.month)},
+                              date::day{static_cast<unsigned>(d.day)}};
+}
+
+Date from_ymd(date::year_month_day ymd) {
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+// Days since 1970-01-01, the library's sys_days count.
+std::int64_t day_number(Date d) { return date::sys_days{to_ymd(d)}.time_since_epoch().count(); }
+
+// The day numbers of 0001-01-01 and 9999-12-31: the dates YYYY-MM-DD writes.
+// Checking against them before converting back keeps the library's int day
+// count from overflowing on a far-off SOURCE_DATE_EPOCH or a huge offset.
+std::int64_t first_day_number() { return day_number(Date{1, 1, 1}); }
+std::int64_t last_day_number() { return day_number(Date{9999, 12, 31}); }
+
+Date from_day_number(std::int64_t number) {
+  return from_ymd(date::year_month_day{date::sys_days{date::days{static_cast<int>(number)}}});
+}
+
+// The value of `count` ASCII digits at `text[at]`, or -1 if any is not one.
+int digits(std::string_view text, std::size_t at, std::size_t count) {
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9') {
+      return -1;
+    }
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+Date parse_date(std::string_view text) {
+  const auto invalid = [text] {
+    return Error(ExitCode::usage, fmt::format("invalid date \"{}\": use YYYY-MM-DD, for example 2026-11-23", text));
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    throw invalid();
+  }
+  const Date parsed{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)};
+  if (parsed.year < 1 || parsed.month < 1 || parsed.day < 1 || !to_ymd(parsed).ok()) {
+    throw invalid();
+  }
+  return parsed;
+}
+
+std::string to_string(Date date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
+
+Date add_days(Date date, int days) {
+  const std::int64_t number = day_number(date) + days;
+  if (number < first_day_number() || number > last_day_number()) {
+    const std::int64_t size = days < 0 ? -std::int64_t{days} : days;
+    throw Error(ExitCode::usage, fmt::format("date {} {} {} day{} is outside 0001-01-01 to 9999-12-31", to_string(date),
+                                             days < 0 ? "minus" : "plus", size, size == 1 ? "" : "s"));
+  }
+  return from_day_number(number);
+}
+
+int weekday(Date date) { return static_cast<int>(date::weekday{date::sys_days{to_ymd(date)}}.iso_encoding()) - 1; }
+
+int days_between(Date from, Date to) { return static_cast<int>(day_number(to) - day_number(from)); }
+
+Date next_monday(Date today) { return add_days(today, 7 - weekday(today)); }
+
+Date date_from_unix_seconds(std::int64_t seconds) {
+  // Floor division: -1 s is still 1969-12-31.
+  std::int64_t number = seconds / seconds_per_day;
+  if (seconds % seconds_per_day < 0) {
+    --number;
+  }
+  if (number < first_day_number() || number > last_day_number()) {
+    throw Error(ExitCode::usage,
+                fmt::format("{} seconds since 1970-01-01 is outside 0001-01-01 to 9999-12-31", seconds));
+  }
+  return from_day_number(number);
+}
+
+int parse_time_of_day(std::string_view text) {
+  const int hours = text.size() == 5 && text[2] == ':' ? digits(text, 0, 2) : -1;
+  const int minutes = hours >= 0 ? digits(text, 3, 2) : -1;
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
+    throw Error(ExitCode::usage, fmt::format("invalid time \"{}\": use HH:MM, for example 18:00", text));
+  }
+  return hours * 60 + minutes;
+}
+
+}  // namespace valgus

@@ -1,0 +1,174 @@
+#pragma once
+
+// The rule engine: a request (what the person reported) and a catalogue in,
+// a plan (the ordered routine, with the reason for every exercise) out.
+// The names in a request are resolved by core/plan/resolve.hpp; make_plan is a
+// pipeline of passes (core/plan/passes.hpp).
+
+#include "core/catalogue/catalogue.hpp"
+#include "core/model/model.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace valgus {
+
+struct Request {
+  std::vector<std::string> problems;  // problem ids, in the order given
+  // What the person has (equipment ids); unset means everything.
+  std::optional<std::vector<std::string>> equipment;
+  std::optional<int> minutes;  // session budget
+  Side side = Side::both;      // the leg that caves more gets more volume
+  std::string when;            // position id where the knee caves; empty: not said
+  int week = 1;                // progressions due by this week apply
+  int weeks = 1;               // programme length: weeks > 1 adds a schedule
+  // Training days of the week (0 = Monday), ascending: a week of sessions,
+  // each within `minutes` and `max_exercises`. Empty: one full routine.
+  std::vector<int> days;
+  std::optional<int> max_exercises;  // per session
+};
+
+// Why an exercise is in the plan: which problem, and which of its muscles
+// the exercise works. Integration exercises serve every problem.
+struct Reason {
+  std::string problem_id;
+  std::string problem_name;
+  std::vector<std::string> muscle_ids;  // as the problem names them
+  std::vector<std::string> muscle_names;
+};
+
+// A skill an exercise relies on, taught in one line where the plan first
+// needs it (its own exercise is not planned before).
+struct TaughtSkill {
+  std::string id;
+  std::string name;
+  std::string how;
+};
+
+// An exercise as it appears in a plan or a listing, with names resolved so
+// renderers need no catalogue.
+struct PlannedExercise {
+  Exercise exercise;
+  Dose dose;  // the dose to do (the catalogue's, adjusted for the person)
+  std::vector<std::string> target_names;
+  std::vector<std::string> equipment_names;  // what is needed beyond the household
+  std::vector<Reason> reasons;
+  std::vector<std::string> progress;  // progressions applied by this week
+  std::vector<TaughtSkill> skills_taught;
+  std::string form_of;       // the main exercise this later form replaces this week, by name
+  int per_week = 1;          // sessions a week it is in (1 for a full routine)
+  std::int64_t seconds = 0;  // estimated time for the whole dose
+};
+
+// Something the planner changed for the person, and why: shown in the
+// "adjusted for you" block of every format.
+enum class AdjustmentKind { substituted, left_out, unlock, time, side, position, progressed };
+[[nodiscard]] std::string_view to_string(AdjustmentKind kind);
+
+struct Adjustment {
+  AdjustmentKind kind = AdjustmentKind::substituted;
+  std::string text;
+  Phase phase = Phase::release;  // for unlock: the phase that would be empty
+};
+
+// One row of a multi-week programme: from `week` on, `exercise` changes.
+struct ScheduledChange {
+  int week = 0;
+  std::string exercise;
+  std::string change;
+  std::string dose;  // the dose from that week on
+};
+
+struct PlannedPhase {
+  Phase phase = Phase::release;
+  std::vector<PlannedExercise> exercises;
+  std::int64_t seconds = 0;
+  std::string empty_reason;  // why the phase has no exercise, when it has none
+};
+
+// One session of the week: the days it is done on (identical sessions are
+// one, done on several days) and its exercises in plan order.
+struct PlannedSession {
+  std::string id;         // "A", "B", ...
+  std::vector<int> days;  // 0 = Monday
+  std::vector<std::string> exercise_ids;
+  std::int64_t seconds = 0;
+};
+
+// A (problem, phase) pair of the full routine that no session covers, and
+// what would: the smallest session minutes, or the fewest days a week, at
+// which valgus's plan covers it (none: not within reach).
+struct UncoveredPair {
+  std::string problem_id;
+  std::string problem_name;
+  Phase phase = Phase::release;
+  std::optional<int> needs_minutes;
+  std::optional<int> needs_days;
+};
+
+// One week of a programme, planned as `plan --week N` plans it: its
+// progressions applied, then fitted to the budget.
+struct PlannedWeek {
+  int week = 0;
+  std::vector<PlannedPhase> phases;  // all four, in order
+  std::vector<PlannedSession> sessions;
+  std::int64_t seconds = 0;
+  bool over_budget = false;
+  // What differs from the week before beyond doses: an exercise the
+  // budget left out once progressions lengthened the session, a variant
+  // taking a place, an exercise joining; one sentence each.
+  std::vector<std::string> changes;
+};
+
+struct Plan {
+  std::vector<Problem> problems;
+  std::vector<PlannedPhase> phases;  // always all four, in order; every exercise of the week once
+  std::int64_t seconds = 0;          // a full routine's time; a week's longest session
+  std::vector<int> days;             // training days (0 = Monday); empty: a full routine
+  std::optional<int> max_exercises;  // per session
+  std::vector<PlannedSession> sessions;
+  std::vector<UncoveredPair> uncovered;
+  int week = 1;
+  int weeks = 1;
+  std::optional<int> budget_minutes;
+  // Even the shortest plan that keeps every problem in every phase is over
+  // the budget; `seconds` is then that minimum.
+  bool over_budget = false;
+  std::optional<Position> position;  // where the knee caves, with advice
+  std::vector<Adjustment> adjustments;
+  std::vector<ScheduledChange> schedule;   // weeks after the first, for a programme
+  std::vector<PlannedWeek> planned_weeks;  // every week from `week`, for a programme
+  std::vector<Habit> habits;
+  std::vector<Note> notes;
+
+  [[nodiscard]] std::size_t exercise_count() const;
+};
+
+// Runs the passes of core/plan/passes.hpp in order. Throws Error(usage) for a
+// request core/plan/resolve.hpp refuses: a week or minutes out of range, no
+// problem, an unknown problem id or position.
+[[nodiscard]] Plan make_plan(const Catalogue& catalogue, const Request& request);
+
+// An exercise described for listing or showing, with its dose as written.
+[[nodiscard]] PlannedExercise describe_exercise(const Catalogue& catalogue, const Exercise& exercise);
+
+// The muscles of `problem` (as the problem names them) that `exercise`
+// works in its phase; empty when the rule engine would not pick it.
+[[nodiscard]] std::vector<std::string> matching_muscles(const Catalogue& catalogue, const Problem& problem,
+                                                        const Exercise& exercise);
+
+// Whether the rule engine picks `exercise` for `problem`.
+[[nodiscard]] bool serves(const Catalogue& catalogue, const Problem& problem, const Exercise& exercise);
+
+// Phase order, then region (pelvis to foot), then catalogue order.
+void sort_in_plan_order(std::vector<PlannedExercise>& exercises);
+
+// Whether `exercise` can be done with `available`; household items (floor,
+// wall, chair, ...) are always there.
+[[nodiscard]] bool can_do_with(const Catalogue& catalogue, const Exercise& exercise,
+                               const std::vector<std::string>& available);
+
+}  // namespace valgus
