@@ -36,8 +36,15 @@ TEST_CASE("the built-in catalogue loads without errors") {
     INFO(error.to_string());
   }
   CHECK(result.errors.empty());
-  CHECK(builtin().problem_ids() ==
-        std::vector<std::string>{"pelvis-tilt", "hip-rotation", "tibial-rotation", "pronation", "big-toe"});
+  // Which problems there are is data (exercises/problems.yaml, the smoke
+  // golden builtin/problems.txt); what each needs is checked here.
+  REQUIRE_FALSE(builtin().problems.empty());
+  for (const auto& problem : builtin().problems) {
+    INFO(problem.id);
+    CHECK_FALSE(problem.name.empty());
+    CHECK_FALSE(problem.overactive.empty());
+    CHECK_FALSE(problem.underactive.empty());
+  }
   CHECK(find_note("safety") != nullptr);
 }
 
@@ -168,8 +175,12 @@ TEST_CASE("every problem has at least one self-test, and every self-test one pro
     CHECK(builtin().find_problem(test.problem) != nullptr);
     CHECK_FALSE(test.instructions.empty());
   }
-  CHECK(builtin().self_test_ids() == std::vector<std::string>{"single-leg-squat", "heel-lift-squat", "knee-to-wall",
-                                                              "arch-drop", "big-toe-lift", "thomas", "foot-turnout"});
+  std::vector<std::string> test_ids;
+  for (const auto& test : builtin().self_tests) {
+    test_ids.push_back(test.id);
+  }
+  CHECK(test_ids == std::vector<std::string>{"single-leg-squat", "heel-lift-squat", "knee-to-wall", "arch-drop",
+                                             "big-toe-lift", "thomas", "foot-turnout"});
   std::vector<std::string> flags;
   for (const auto& flag : builtin().red_flags) {
     flags.push_back(flag.id);

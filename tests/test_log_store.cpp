@@ -4,6 +4,7 @@
 // SQLite: SQL in C++ belongs to src/io/log_store.cpp alone
 // (tests/e2e/layers.sh).
 
+#include "cli/follow.hpp"
 #include "core/model/error.hpp"
 #include "io/log_store.hpp"
 
@@ -396,18 +397,19 @@ TEST_CASE("log store: a log that cannot be written is 73, and still reads") {
         error_line(ExitCode::cannot_create, "cannot create " + inside.string() + ": Permission denied"));
 }
 
-TEST_CASE("log store: the default path is under XDG_STATE_HOME, else ~/.local/state") {
+TEST_CASE("the log is under XDG_STATE_HOME, else ~/.local/state; nowhere is a usage error") {
   const char* saved_state = std::getenv("XDG_STATE_HOME");
   const char* saved_home = std::getenv("HOME");
   const std::string old_state = saved_state != nullptr ? saved_state : "";
   const std::string old_home = saved_home != nullptr ? saved_home : "";
   ::setenv("XDG_STATE_HOME", "/srv/state", 1);
-  CHECK(valgus::default_log_path() == "/srv/state/valgus/valgus.db");
+  CHECK(valgus::cli::log_path() == "/srv/state/valgus/valgus.db");
   ::setenv("XDG_STATE_HOME", "relative", 1);
   ::setenv("HOME", "/home/someone", 1);
-  CHECK(valgus::default_log_path() == "/home/someone/.local/state/valgus/valgus.db");
+  CHECK(valgus::cli::log_path() == "/home/someone/.local/state/valgus/valgus.db");
   ::setenv("HOME", "", 1);
-  CHECK(valgus::default_log_path().empty());
+  CHECK_THROWS_WITH_AS(valgus::cli::log_path(),
+                       "cannot tell where the log goes: set HOME or XDG_STATE_HOME to an absolute path", valgus::Error);
   for (const auto& [name, value, was_set] : {std::tuple{"XDG_STATE_HOME", old_state, saved_state != nullptr},
                                              std::tuple{"HOME", old_home, saved_home != nullptr}}) {
     if (was_set) {

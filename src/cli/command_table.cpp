@@ -34,13 +34,4 @@ std::vector<std::string> visible_command_names() {
   return names;
 }
 
-const Command* find_command(std::string_view name) {
-  for (const Command& command : command_table()) {
-    if (command.name == name) {
-      return &command;
-    }
-  }
-  return nullptr;
-}
-
 }  // namespace valgus::cli

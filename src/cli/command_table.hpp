@@ -23,6 +23,5 @@ struct Command {
 [[nodiscard]] const std::vector<Command>& command_table();
 // The commands a person sees, in table order.
 [[nodiscard]] std::vector<std::string> visible_command_names();
-[[nodiscard]] const Command* find_command(std::string_view name);
 
 }  // namespace valgus::cli

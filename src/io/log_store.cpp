@@ -11,7 +11,7 @@
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 #include "io/log_schema.hpp"
-#include "io/xdg.hpp"
+#include "io/output.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -106,20 +106,9 @@ std::string parent_of(const std::string& path) {
   return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
-// mkdir -p with mode 0700: the log is health data.
-void create_folders(const std::string& folder) {
-  if (folder.empty() || folder == "/" || folder == "." || size_of(folder) >= 0) {
-    return;
-  }
-  create_folders(parent_of(folder));
-  if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
-    throw Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", folder, std::strerror(errno)));
-  }
-}
-
 // The empty file (version 0), mode 0600; another valgus may race us to it.
 void create_empty(const std::string& path) {
-  create_folders(parent_of(path));
+  create_parent_folders(path);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0) {
     ::close(fd);
@@ -480,11 +469,6 @@ std::vector<StoredAssessment> LogStore::assessments() const {
     transaction.commit();
     return result;
   });
-}
-
-std::string default_log_path() {
-  const std::string base = xdg_base("XDG_STATE_HOME", ".local/state");
-  return base.empty() ? std::string() : base + "/valgus/valgus.db";
 }
 
 }  // namespace valgus

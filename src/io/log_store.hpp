@@ -74,8 +74,4 @@ class LogStore {
   std::unique_ptr<Impl> impl_;  // null: Access::read of a missing file
 };
 
-// $XDG_STATE_HOME/valgus/valgus.db (default ~/.local/state/valgus/valgus.db);
-// empty when neither variable gives an absolute path.
-[[nodiscard]] std::string default_log_path();
-
 }  // namespace valgus

@@ -409,15 +409,24 @@ void write_file_atomically(const std::string& path, std::string_view text, bool 
 
 namespace valgus {
 
-void create_parent_folders(const std::string& path) {
-  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  if (folder.empty()) {
+void create_private_folders(const std::string& folder) {
+  struct stat status {};
+  if (folder.empty() || folder == "/" || folder == "." || ::stat(folder.c_str(), &status) == 0) {
     return;
   }
-  std::error_code error;
-  std::filesystem::create_directories(folder, error);
-  if (error) {
-    throw Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", folder.string(), error.message()));
+  const std::size_t slash = folder.find_last_of('/');
+  if (slash != std::string::npos && slash > 0) {
+    create_private_folders(folder.substr(0, slash));
+  }
+  if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+    throw Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", folder, std::strerror(errno)));
+  }
+}
+
+void create_parent_folders(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  if (slash != std::string::npos) {
+    create_private_folders(slash == 0 ? std::string("/") : path.substr(0, slash));
   }
 }
 

@@ -30,8 +30,12 @@ void write_stdout(std::string_view text);
 // it"); the caller knows, this layer does not.
 void write_file_atomically(const std::string& path, std::string_view text, bool force, std::string_view if_exists = {});
 
-// Creates the folder that holds `path` and its parents as needed;
-// Error(cannot_create) with the reason when that fails.
+// mkdir -p where every folder made has mode 0700: what valgus keeps (the
+// programme, the log, the completion cache) is health data or about it, and
+// the XDG base-directory rule asks 0700. Folders that exist are left as they
+// are. Error(cannot_create) naming the folder and the reason when one fails.
+void create_private_folders(const std::string& folder);
+// create_private_folders of the folder that holds `path`.
 void create_parent_folders(const std::string& path);
 
 // How a finished file gets its name without replacing one that exists, in

@@ -79,9 +79,8 @@ void write_word_cache(const std::string& name, const std::string& key, const std
   if (dir.empty()) {
     return;
   }
-  std::error_code ignored;
-  std::filesystem::create_directories(dir, ignored);
   try {
+    create_private_folders(dir);
     write_file_atomically(dir + "/" + name, key + "\n" + words, true);
   } catch (const Error&) {
     // A read-only or full cache folder only makes completion slower.

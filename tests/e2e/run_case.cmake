@@ -1,7 +1,7 @@
 # Runs the valgus binary once and compares exit code, stdout and stderr.
 #   BIN     the binary          ARGS  its arguments (a CMake list)
 #   EXIT    expected exit code  STDOUT  golden file for standard output
-#   STDERR  expected standard error: exact text, or @FILE for a file's text
+#   STDERR  expected standard error: exact text, or @FILE for a golden file's text
 #   ENV     VAR=value settings  WORKDIR where to run
 # Set VALGUS_UPDATE_GOLDEN=1 in the environment to rewrite golden files.
 set(command ${BIN} ${ARGS})
@@ -46,7 +46,11 @@ if(STDOUT)
 endif()
 
 if(STDERR MATCHES "^@")
+  # A golden file of standard error: rewritten like the stdout goldens.
   string(SUBSTRING "${STDERR}" 1 -1 stderr_file)
+  if("$ENV{VALGUS_UPDATE_GOLDEN}" STREQUAL "1")
+    file(WRITE ${stderr_file} "${err}")
+  endif()
   file(READ ${stderr_file} expected_err)
 elseif(DEFINED STDERR AND NOT STDERR STREQUAL "")
   set(expected_err "${STDERR}\n")

@@ -131,7 +131,6 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }  // namespace
 
 const SelfTest* Catalogue::find_self_test(std::string_view id) const { return find_by_id(self_tests, id); }
-const RedFlag* Catalogue::find_red_flag(std::string_view id) const { return find_by_id(red_flags, id); }
 
 const ProgressionRule* Catalogue::progression_rule(ProgressionKind kind) const {
   for (const auto& rule : progression_rules) {
@@ -183,7 +182,6 @@ std::vector<std::string> Catalogue::problem_ids() const { return ids_of(problems
 std::vector<std::string> Catalogue::exercise_ids() const { return ids_of(exercises); }
 std::vector<std::string> Catalogue::equipment_ids() const { return ids_of(equipment); }
 std::vector<std::string> Catalogue::position_ids() const { return ids_of(positions); }
-std::vector<std::string> Catalogue::self_test_ids() const { return ids_of(self_tests); }
 
 std::vector<std::string> Catalogue::kit_ids() const {
   std::vector<std::string> ids;

@@ -58,7 +58,6 @@ struct Catalogue {
   [[nodiscard]] const Exercise* find_exercise(std::string_view id) const;
   [[nodiscard]] const Position* find_position(std::string_view id) const;
   [[nodiscard]] const SelfTest* find_self_test(std::string_view id) const;
-  [[nodiscard]] const RedFlag* find_red_flag(std::string_view id) const;
   // How often a week asks for an exercise of `phase`: its rule, or once to
   // every day when the catalogue has none.
   [[nodiscard]] Range per_week(Phase phase) const;
@@ -81,7 +80,6 @@ struct Catalogue {
   // catalogue order: what --equipment lists and completes.
   [[nodiscard]] std::vector<std::string> kit_ids() const;
   [[nodiscard]] std::vector<std::string> position_ids() const;
-  [[nodiscard]] std::vector<std::string> self_test_ids() const;
 
   // Rebuilds the id indexes; call after changing the vectors.
   void reindex();
