@@ -3,14 +3,20 @@
 
 #include "cli/command_table.hpp"
 #include "cli/commands.hpp"
+#include "cli/programme_day.hpp"
 #include "fixtures.hpp"
 #include "render/formats.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
+
+#include <stdlib.h>  // NOLINT(modernize-deprecated-headers): mkdtemp, setenv
 
 namespace {
 
@@ -151,4 +157,112 @@ TEST_CASE("--days: a count spread over the week, or weekday names in week order"
                 "(mon tue wed thu fri sat sun)");
     }
   }
+}
+
+namespace {
+
+// A saved programme in a fresh XDG_CONFIG_HOME for as long as it lives.
+class SavedProgrammeFile {
+ public:
+  explicit SavedProgrammeFile(const std::string& yaml) {
+    const char* before = std::getenv("XDG_CONFIG_HOME");
+    had_config_ = before != nullptr;
+    old_config_ = had_config_ ? before : "";
+    std::string pattern = "/tmp/valgus-test-cli-XXXXXX";
+    folder_ = ::mkdtemp(pattern.data());
+    REQUIRE_FALSE(folder_.empty());
+    ::setenv("XDG_CONFIG_HOME", folder_.c_str(), 1);
+    std::filesystem::create_directories(folder_ + "/valgus");
+    std::ofstream(folder_ + "/valgus/programme.yaml") << yaml;
+  }
+  SavedProgrammeFile(const SavedProgrammeFile&) = delete;
+  SavedProgrammeFile& operator=(const SavedProgrammeFile&) = delete;
+  ~SavedProgrammeFile() {
+    std::filesystem::remove_all(folder_);
+    if (had_config_) {
+      ::setenv("XDG_CONFIG_HOME", old_config_.c_str(), 1);
+    } else {
+      ::unsetenv("XDG_CONFIG_HOME");
+    }
+  }
+
+ private:
+  std::string folder_;
+  std::string old_config_;
+  bool had_config_ = false;
+};
+
+const std::string saved_minutes_15 =
+    "start: 2027-01-04\nproblems: [hip]\ndays: [mon, wed, fri]\nminutes: 15\nmax_exercises: 5\nside: left\n";
+
+}  // namespace
+
+TEST_CASE("options: the command line wins field by field over the saved programme, the defaults fill the rest") {
+  using namespace valgus::cli;
+  const auto catalogue = valgus::test::fixture_catalogue();
+  valgus::SavedProgramme saved;
+  saved.problems = {"hip"};
+  saved.days = {0, 2, 4};
+  saved.minutes = 15;
+  saved.max_exercises = 5;
+  ProblemChoice problems;
+  PersonalChoice personal;
+  personal.days = "4";
+  ProgrammeOptions options = options_given(problems, personal, catalogue);
+  fill_unset(options, options_saved(saved));
+  const valgus::Request request = build_request(options, PlanShape{2, false});
+  CHECK(request.problems == std::vector<std::string>{"hip"});
+  CHECK(request.minutes == 15);
+  CHECK(request.days == std::vector<int>{0, 1, 3, 4});
+  CHECK(request.max_exercises == 5);
+  CHECK(request.week == 2);
+  CHECK_FALSE(request.equipment.has_value());
+
+  // Nothing given and nothing saved: the defaults, from their one place.
+  ProgrammeOptions hip;
+  hip.problems = {"hip"};
+  const valgus::Request defaults = build_request(hip);
+  CHECK(defaults.minutes == 20);
+  CHECK(defaults.max_exercises == 6);
+  CHECK(defaults.days == std::vector<int>{0, 2, 4});
+  CHECK(defaults.side == valgus::Side::both);
+  CHECK(default_options().minutes == valgus::default_minutes);
+  CHECK(default_options().max_exercises == valgus::default_session_exercises);
+  CHECK(default_options().days == spread_days(valgus::default_days_a_week));
+
+  // --full: no week and no budget unless one is given.
+  const valgus::Request full = build_request(hip, PlanShape{1, true});
+  CHECK(full.days.empty());
+  CHECK_FALSE(full.minutes.has_value());
+  CHECK_FALSE(full.max_exercises.has_value());
+}
+
+TEST_CASE("options: a saved programme of 15 minutes with --days 4 follows 15 minutes on 4 days") {
+  using namespace valgus::cli;
+  const SavedProgrammeFile file(saved_minutes_15);
+  Captured run;
+  const auto catalogue = valgus::test::fixture_catalogue();
+  ProblemChoice problems;
+  PersonalChoice personal;
+  personal.days = "4";
+  const ChosenProgramme chosen = choose_programme(run.context, catalogue, problems, personal, "today");
+  CHECK(chosen.saved);
+  CHECK(chosen.start == valgus::Date{2027, 1, 4});
+  CHECK(chosen.source.rfind(", with the options given") != std::string::npos);
+  const valgus::Request request = build_request(chosen.options);
+  CHECK(request.problems == std::vector<std::string>{"hip"});
+  CHECK(request.minutes == 15);
+  CHECK(request.days == std::vector<int>{0, 1, 3, 4});
+  CHECK(request.max_exercises == 5);
+  CHECK(request.side == valgus::Side::left);
+
+  // plan and export read the same file the same way; --full drops the
+  // saved week and budget, keeps the rest.
+  personal.days.reset();
+  personal.full = true;
+  const valgus::Request routine = plan_request(catalogue, problems, personal, "plan");
+  CHECK(routine.problems == std::vector<std::string>{"hip"});
+  CHECK(routine.days.empty());
+  CHECK_FALSE(routine.minutes.has_value());
+  CHECK(routine.side == valgus::Side::left);
 }

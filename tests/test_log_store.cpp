@@ -4,7 +4,7 @@
 // SQLite: SQL in C++ belongs to src/io/log_store.cpp alone
 // (tests/e2e/layers.sh).
 
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 #include "core/model/error.hpp"
 #include "io/log_store.hpp"
 

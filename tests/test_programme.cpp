@@ -38,10 +38,6 @@ TEST_CASE("a programme is written as readable YAML and read back the same") {
         "equipment: [band]\ndays: [mon, thu]\nminutes: 25\nmax_exercises: 5\n"
         "side: left\n");
   CHECK(valgus::read_programme(CatalogueFile{"p.yaml", text}, valgus::test::fixture_catalogue()) == programme);
-  const auto request = valgus::request_of(programme, 3);
-  CHECK(request.week == 3);
-  CHECK(request.days == std::vector<int>{0, 3});
-  CHECK(valgus::programme_of(request, programme.start) == programme);
 }
 
 TEST_CASE("a hand edit with a mistake is reported at its file:line:col") {

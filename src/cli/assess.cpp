@@ -4,7 +4,7 @@
 
 #include "cli/assess_prompt.hpp"
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 
 #include "core/model/text.hpp"
 #include "io/catalogue_files.hpp"
@@ -133,25 +133,18 @@ ExitCode run_assess(const Context& context, const AssessArgs& args) {
   record_assessment(date, answers, result);
   const bool start_it = args.start || (interactive && !view.command.empty() && ask_to_start(context));
   if (start_it && !view.command.empty()) {
-    StartArgs start;
-    start.problems.by_id = result.problems;
-    start.problems.flag_ids = context.builtin().problem_ids();
-    if (result.side != Side::both) {
-      start.personal.side = std::string(to_string(result.side));
-    }
+    ProgrammeOptions options;
+    options.problems = result.problems;
+    options.side = result.side;
     if (!result.when.empty()) {
-      start.personal.when = result.when;
+      options.when = result.when;
     }
-    if (result.equipment) {
-      start.personal.equipment = result.equipment->empty() ? std::string("none") : join(*result.equipment, ",");
-    }
+    options.equipment = result.equipment;
     if (result.days) {
-      start.personal.days = std::to_string(*result.days);
+      options.days = spread_days(*result.days);
     }
-    start.personal.minutes = result.minutes;
-    start.start = to_string(date);
-    start.force = args.force;
-    return run_start(context, start);
+    options.minutes = result.minutes;
+    return save_programme(context, catalogue, options, date, args.force);
   }
   return ExitCode::ok;
 }

@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "cli/options.hpp"
+#include "cli/programme_options.hpp"
 #include "core/model/error.hpp"
 
 #include <functional>
@@ -30,7 +31,7 @@ Runner setup_plan(OptionBuilder& options);
 struct ExportArgs {
   ProblemChoice problems;
   PersonalChoice personal;
-  int weeks = 6;
+  int weeks = default_programme_weeks;
   std::string file;  // "-": standard output
   bool force = false;
 };
@@ -79,16 +80,20 @@ ExitCode run_import(const Context& context, const ImportArgs& args);
 Runner setup_import(OptionBuilder& options);
 
 // ---- following a programme (start, today, go, log, progress) ----
-// Each takes the problem and personal flags: given, they win over the saved
-// programme's.
+// Each takes the problem and personal options; today, go, log and progress
+// merge those given over the saved programme's (cli/programme_day.hpp).
 
 struct StartArgs {
   ProblemChoice problems;
   PersonalChoice personal;
-  std::optional<std::string> start;  // YYYY-MM-DD; none: the next Monday after today
+  std::optional<std::string> start;  // YYYY-MM-DD; none: today
   bool force = false;
 };
 ExitCode run_start(const Context& context, const StartArgs& args);
+// Plans `options` (problems given) once and saves them as the programme
+// from `start`; what start and assess --start run.
+ExitCode save_programme(const Context& context, const Catalogue& catalogue, const ProgrammeOptions& options, Date start,
+                        bool force);
 Runner setup_start(OptionBuilder& options);
 
 struct TodayArgs {

@@ -2,7 +2,6 @@
 
 #include "core/model/calendar_date.hpp"
 #include "core/model/text.hpp"
-#include "core/plan/resolve.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/output.hpp"
 
@@ -126,38 +125,17 @@ Error no_problem_error(const Catalogue& catalogue, const std::vector<std::string
 
 }  // namespace
 
-Request ProblemChoice::request(const Catalogue& catalogue, std::string_view command) const {
-  Request request;
+std::vector<std::string> ProblemChoice::ids(const Catalogue& catalogue) const {
   if (all) {
-    request.problems = catalogue.problem_ids();
-    return request;
+    return catalogue.problem_ids();
   }
-  request.problems = flagged;
-  request.problems.insert(request.problems.end(), by_id.begin(), by_id.end());
-  if (request.problems.empty()) {
-    throw no_problem_error(catalogue, flag_ids, command);
-  }
-  return request;
+  std::vector<std::string> ids = flagged;
+  ids.insert(ids.end(), by_id.begin(), by_id.end());
+  return ids;
 }
 
-void PersonalChoice::apply_to(Request& request, const Catalogue& catalogue) const {
-  if (equipment) {
-    request.equipment = parse_equipment_list(catalogue, *equipment);
-  }
-  request.side = parse_side(side.value_or("both")).value_or(Side::both);
-  request.when = when.value_or("");
-  request.week = week;
-  if (full) {
-    if (days) {
-      throw Error(ExitCode::usage, "--full is one session of the whole routine; leave out --days");
-    }
-    request.minutes = minutes;  // none: the whole routine, however long
-    request.max_exercises = max_exercises;
-    return;
-  }
-  request.days = parse_days(days.value_or("3"));
-  request.minutes = minutes.value_or(default_minutes);
-  request.max_exercises = max_exercises.value_or(default_max_exercises);
+Error ProblemChoice::none_given(const Catalogue& catalogue, std::string_view command) const {
+  return no_problem_error(catalogue, flag_ids, command);
 }
 
 namespace {
@@ -177,14 +155,18 @@ std::vector<std::string> split_words(const std::string& text, char separator) {
 
 }  // namespace
 
-std::vector<int> parse_days(std::string_view text) {
+std::vector<int> spread_days(int count) {
   static const std::array<std::vector<int>, 7> spread{
       {{0}, {0, 3}, {0, 2, 4}, {0, 1, 3, 4}, {0, 1, 2, 3, 4}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6}}};
+  return spread.at(static_cast<std::size_t>(count - 1));
+}
+
+std::vector<int> parse_days(std::string_view text) {
   std::string trimmed = trim(text);
   std::transform(trimmed.begin(), trimmed.end(), trimmed.begin(),
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
   if (trimmed.size() == 1 && trimmed[0] >= '1' && trimmed[0] <= '7') {
-    return spread[static_cast<std::size_t>(trimmed[0] - '1')];
+    return spread_days(trimmed[0] - '0');
   }
   std::vector<int> days;
   for (const auto& name : split_words(trimmed, ',')) {

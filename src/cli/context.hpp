@@ -1,7 +1,7 @@
 #pragma once
 
 // What every command shares: the global options, the built-in catalogue,
-// where output goes, and the choices plan and export have in common. Plain
+// where output goes, and the problem and personal options as typed. Plain
 // data: a unit test builds a Context and calls run_plan() without CLI11.
 
 #include "cli/options.hpp"
@@ -58,19 +58,25 @@ class Context {
 };
 
 // The problems asked for: the problem flags (--hip-rotation, ... from the
-// built-in catalogue), --problem ID and --all; shared by plan and export.
+// built-in catalogue), --problem ID and --all; the commands that plan or
+// follow a programme take them.
 struct ProblemChoice {
   std::vector<std::string> flagged;  // from the problem flags, in order
   std::vector<std::string> by_id;    // from --problem
   bool all = false;
   std::vector<std::string> flag_ids;  // the problems that have a flag of their own
 
-  // None at all is a usage error listing the choices for `command`.
-  [[nodiscard]] Request request(const Catalogue& catalogue, std::string_view command) const;
+  // Whether any problem option was given.
+  [[nodiscard]] bool given() const { return all || !flagged.empty() || !by_id.empty(); }
+  // The ids asked for, in order; --all: every problem of `catalogue`.
+  [[nodiscard]] std::vector<std::string> ids(const Catalogue& catalogue) const;
+  // Nothing given: the usage error listing the choices for `command`.
+  [[nodiscard]] Error none_given(const Catalogue& catalogue, std::string_view command) const;
 };
 
-// --equipment, --minutes, --side, --when, --week, --days, --max-exercises
-// and --full; shared by plan and export.
+// --equipment, --days, --minutes, --max-exercises, --side and --when as
+// typed on the command line (cli/programme_options.hpp reads them into
+// typed values), plus --week and --full, which only plan and export take.
 struct PersonalChoice {
   std::optional<std::string> equipment;
   std::optional<int> minutes;
@@ -81,17 +87,15 @@ struct PersonalChoice {
   std::optional<int> max_exercises;
   bool full = false;  // one session of the whole routine, no week
 
-  static constexpr int default_minutes = 20;
-  static constexpr int default_max_exercises = 6;
-
-  // Fills the personal fields of `request`; unknown equipment or position
-  // is a usage error naming the valid ones.
-  void apply_to(Request& request, const Catalogue& catalogue) const;
+  // Whether any of the programme's personal options was given (not --week or --full).
+  [[nodiscard]] bool given() const { return equipment || minutes || side || when || days || max_exercises; }
 };
 
 // --days: a count from 1 to 7, spread over the week (3: Monday, Wednesday,
 // Friday), or distinct weekday names (mon,wed,fri), in week order.
 [[nodiscard]] std::vector<int> parse_days(std::string_view text);
+// `count` days (1 to 7) spread over the week, as --days COUNT gives them.
+[[nodiscard]] std::vector<int> spread_days(int count);
 
 // How a person asks for each problem of `catalogue`: its flag when it has
 // one ("--hip-rotation"), else "--problem ID".

@@ -3,7 +3,7 @@
 // calendar, one event per training day.
 
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 
 #include "core/model/calendar_date.hpp"
 #include "core/model/dose.hpp"
@@ -190,7 +190,7 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
                 "the file name is empty; give FILE, or - for standard output; see: valgus export --help");
   }
   const Catalogue catalogue = context.catalogue();
-  Request request = plan_request(context, catalogue, args.problems, args.personal, "export");
+  Request request = plan_request(catalogue, args.problems, args.personal, "export");
   request.weeks = args.weeks;
   const std::string text = find_format(DataKind::plan, "markdown").plan(make_plan(catalogue, request), TextStyle{});
   if (args.file == "-") {
@@ -213,7 +213,7 @@ ExitCode run_export_ics(const Context& context, const ExportArgs& args, const Ic
   std::optional<Date> start_given = ics.start ? std::optional<Date>(parse_date(*ics.start)) : std::nullopt;
   const Catalogue catalogue = context.catalogue();
   std::optional<Date> saved_start;
-  Request request = plan_request(context, catalogue, args.problems, args.personal, "export", &saved_start);
+  Request request = plan_request(catalogue, args.problems, args.personal, "export", &saved_start);
   // A saved programme's calendar starts on its first day.
   const Date start = start_given.value_or(saved_start.value_or(next_monday(context.today())));
   const Date dtstamp = source_date_epoch().value_or(start);
@@ -236,7 +236,10 @@ Runner setup_export(OptionBuilder& options) {
   options.positional("file", args->file, "Where to write the handout; - for standard output", "FILE").required();
   add_problem_options(options, args->problems);
   add_personal_options(options, args->personal);
-  options.option("--weeks", args->weeks, "Length of the programme in weeks (default 6)", "N").whole_number(1, max_week);
+  options
+      .option("--weeks", args->weeks,
+              fmt::format("Length of the programme in weeks (default {})", default_programme_weeks), "N")
+      .whole_number(1, max_week);
   options.flag("--ics", ics->ics, "Write an iCalendar file (.ics) of the sessions instead of the handout");
   options
       .option("--start", ics->start, "With --ics: the programme's first day (default: the next Monday)", "YYYY-MM-DD")

@@ -3,8 +3,8 @@
 // for rep sets; then pain and effort, and the session goes in the log.
 
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
 #include "cli/go_screen.hpp"
+#include "cli/programme_day.hpp"
 
 #include "core/follow/guide.hpp"
 #include "core/model/calendar_date.hpp"
@@ -244,7 +244,7 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "go");
   const std::string log = log_path();
-  const Followed followed = follow(catalogue, std::move(chosen), date, log);
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log);
   const DayPlan& day = followed.day;
   if (day.session == nullptr || day.exercises.empty()) {
     std::string text = fmt::format("{} ({}) is a rest day in your programme.", to_string(date), weekday_name(date));

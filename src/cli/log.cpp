@@ -2,7 +2,7 @@
 // exercises and a note), lists the history, or deletes a day.
 
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 
 #include "core/model/text.hpp"
 #include "render/formats.hpp"
@@ -69,8 +69,8 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   const std::optional<Effort> effort = args.effort ? parse_effort(*args.effort) : std::nullopt;
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "log");
-  const Followed followed = follow(catalogue, std::move(chosen), date, log_path());
-  const Date start = followed.chosen.programme.start;
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
+  const Date start = followed.chosen.start;
   if (date < start) {
     throw Error(ExitCode::usage, fmt::format("{} is before the programme starts ({}); give a later --date",
                                              to_string(date), to_string(start)));

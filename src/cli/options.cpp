@@ -184,10 +184,15 @@ void add_personal_options(OptionBuilder& options, PersonalChoice& choice, bool f
   options.option("--equipment", choice.equipment, equipment_help, "LIST").completes(Completes::equipment);
   options
       .option("--days", choice.days,
-              "Training days a week: a number from 1 to 7, or weekdays such as mon,wed,fri (default 3)", "DAYS")
+              fmt::format("Training days a week: a number from 1 to 7, or weekdays such as mon,wed,fri (default {})",
+                          default_days_a_week),
+              "DAYS")
       .completes(Completes::nothing);
-  options.option("--minutes", choice.minutes, "Minutes per session (default 20)", "N").whole_number(1, max_minutes);
-  options.option("--max-exercises", choice.max_exercises, "At most K exercises per session (default 6)", "K")
+  options.option("--minutes", choice.minutes, fmt::format("Minutes per session (default {})", default_minutes), "N")
+      .whole_number(1, max_minutes);
+  options
+      .option("--max-exercises", choice.max_exercises,
+              fmt::format("At most K exercises per session (default {})", default_session_exercises), "K")
       .whole_number(1, max_session_exercises);
   if (!follow) {
     options.flag("--full", choice.full,

@@ -98,12 +98,12 @@ class OptionBuilder {
 
 // --format NAME, its choices the formats that offer `kind`.
 void add_format_option(OptionBuilder& options, DataKind kind, std::string& format);
-// The problem flags, --problem and --all (plan, export).
+// The problem flags, --problem and --all.
 void add_problem_options(OptionBuilder& options, ProblemChoice& choice);
-// --equipment, --minutes, --side, --when, --week (plan, export); the help
-// names the built-in equipment and positions.
-// `follow` (start, today, go, log, progress): no --full and no --week, the
-// stage comes from the log.
+// --equipment, --days, --minutes, --max-exercises, --full, --side, --when
+// and --week; the help names the built-in equipment and positions and the
+// defaults. `follow` (start, today, go, log, progress): no --full and no
+// --week, a followed programme's week comes from the log.
 void add_personal_options(OptionBuilder& options, PersonalChoice& choice, bool follow = false);
 
 // "a, b or c".

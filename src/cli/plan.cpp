@@ -1,7 +1,7 @@
 // valgus plan: the routine for the problems given, to the terminal or a file.
 
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 
 #include "io/output.hpp"
 #include "render/formats.hpp"
@@ -20,7 +20,7 @@ constexpr std::string_view not_given{"\0", 1};
 ExitCode run_plan(const Context& context, const PlanArgs& args) {
   const Format& format = find_format(DataKind::plan, args.format);
   const Catalogue catalogue = context.catalogue();
-  const Request request = plan_request(context, catalogue, args.problems, args.personal, "plan");
+  const Request request = plan_request(catalogue, args.problems, args.personal, "plan");
   const Plan plan = make_plan(catalogue, request);
   // "-" is standard output, as for export; a file named "-" is never made.
   if (args.output.empty() || args.output == "-") {

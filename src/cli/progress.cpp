@@ -2,7 +2,7 @@
 // the stage, as a chart in the terminal or JSON for scripts.
 
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 
 #include "io/log_store.hpp"
 #include "render/formats.hpp"
@@ -38,12 +38,12 @@ ExitCode run_progress(const Context& context, const ProgressArgs& args) {
   const Date date = date_or_today(context, args.date);
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "progress");
-  const Followed followed = follow(catalogue, std::move(chosen), date, log_path());
-  const SavedProgramme& programme = followed.chosen.programme;
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
+  const ChosenProgramme& programme = followed.chosen;
   ProgressView view;
   view.plan = &followed.plan;
   view.weeks =
-      progress_by_week(followed.stage, followed.weeks, programme.start, programme.days, followed.records, date);
+      progress_by_week(followed.stage, followed.weeks, programme.start, programme.days(), followed.records, date);
   view.stage = &followed.stage;
   view.stage_weeks = followed.weeks;
   view.source = followed.chosen.source;

@@ -2,7 +2,7 @@
 // progress need no problem flags.
 
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
@@ -17,15 +17,22 @@ namespace valgus::cli {
 
 ExitCode run_start(const Context& context, const StartArgs& args) {
   const Catalogue catalogue = context.catalogue();
-  Request request = args.problems.request(catalogue, "start");
-  args.personal.apply_to(request, catalogue);
+  if (!args.problems.given()) {
+    throw args.problems.none_given(catalogue, "start");
+  }
+  const ProgrammeOptions options = options_given(args.problems, args.personal, catalogue);
   const Date start = args.start ? parse_date(*args.start) : context.today();
+  return save_programme(context, catalogue, options, start, args.force);
+}
+
+ExitCode save_programme(const Context& context, const Catalogue& catalogue, const ProgrammeOptions& options, Date start,
+                        bool force) {
   // Planned first: a programme valgus cannot plan is never saved.
-  const Plan plan = make_plan(catalogue, request);
-  const SavedProgramme programme = programme_of(request, start);
+  const Plan plan = make_plan(catalogue, build_request(options));
+  const SavedProgramme programme = programme_to_save(options, start);
   const std::string path = programme_path();
   create_parent_folders(path);
-  write_file_atomically(path, programme_yaml(programme), args.force, "use --force to replace it (the log is kept)");
+  write_file_atomically(path, programme_yaml(programme), force, "use --force to replace it (the log is kept)");
 
   std::vector<std::string> names;
   for (const Problem& problem : plan.problems) {

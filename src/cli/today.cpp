@@ -2,7 +2,7 @@
 // or when the next one is.
 
 #include "cli/commands.hpp"
-#include "cli/follow.hpp"
+#include "cli/programme_day.hpp"
 
 #include "render/formats.hpp"
 
@@ -15,7 +15,7 @@ ExitCode run_today(const Context& context, const TodayArgs& args) {
   const Date date = date_or_today(context, args.date);
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "today");
-  const Followed followed = follow(catalogue, std::move(chosen), date, log_path());
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
   TodayView view;
   view.plan = &followed.plan;
   view.day = &followed.day;

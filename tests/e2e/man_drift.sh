@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The man page covers the CLI: every option that `--help` shows (top level and
 # every subcommand, found from the help itself), every subcommand name, and
-# every exit code. Nothing here lists options by hand, so a new option without
-# documentation fails.
+# every exit code. Per command, the SYNOPSIS lists exactly the options the
+# command declares (its --help, which completion is generated from too), with
+# the placeholders problems and personal expanded from the paragraph that
+# defines them. Nothing here lists options by hand, so a new option without
+# documentation fails, and so does one documented for a command that does not
+# take it.
 #
 # Usage: man_drift.sh VALGUS_BINARY MAN_PAGE
 set -u
@@ -108,6 +112,81 @@ if [ "$checked_commands" -eq 0 ]; then
   fail=1
 fi
 
+# synopsis_options: one line per command of the SYNOPSIS, "COMMAND OPTION...".
+# Entries end at .br; commands are bold words that name a command, options
+# any -x or --long word, and the italic placeholders problems and personal
+# stand for the options their defining paragraph (after .PP) lists.
+synopsis_options() {
+  printf '%s\n' "$man_text" | awk -v commands="$1" '
+    BEGIN { split(commands, list, " "); for (i in list) is_command[list[i]] = 1 }
+    /^\.SH/ { in_synopsis = ($0 ~ /^\.SH[ \t]+SYNOPSIS/); in_definitions = 0; next }
+    !in_synopsis { next }
+    /^\.PP/ { end_entry(); in_definitions = 1; next }
+    /^\.br/ { end_entry(); next }
+    {
+      line = $0
+      italic = (line ~ /^\.(I|RI|IR)([ \t]|$)/)
+      sub(/^\.[A-Za-z]+[ \t]*/, "", line)
+      gsub(/[][|,"]/, " ", line)
+      n = split(line, words, /[ \t]+/)
+      for (i = 1; i <= n; i++) {
+        w = words[i]
+        if (w == "") continue
+        if (in_definitions) {
+          if (w == "is") group = previous
+          else if (w ~ /^--?[A-Za-z]/ && group != "") members[group] = members[group] " " w
+          previous = w
+          continue
+        }
+        tokens[++count] = (italic && (w == "problems" || w == "personal")) ? "@" w : w
+      }
+    }
+    function end_entry(   i, w, names, options) {
+      for (i = 1; i <= count; i++) {
+        w = tokens[i]
+        if (w ~ /^--?[A-Za-z]/ || w ~ /^@/) options = options " " w
+        else if (w in is_command) names = names " " w
+      }
+      if (names != "") { entry_names[++entries] = names; entry_options[entries] = options }
+      delete tokens
+      count = 0
+    }
+    END {
+      for (e = 1; e <= entries; e++) {
+        expanded = ""
+        m = split(entry_options[e], options, " ")
+        for (i = 1; i <= m; i++) {
+          expanded = expanded " " (options[i] ~ /^@/ ? members[substr(options[i], 2)] : options[i])
+        }
+        k = split(entry_names[e], names, " ")
+        for (j = 1; j <= k; j++) print names[j] expanded
+      }
+    }'
+}
+
+commands=$("$bin" __complete commands)
+synopsis=$(synopsis_options "$(printf '%s ' $commands)")
+checked_synopses=0
+for command in $commands; do
+  declared=$(options_of "$("$bin" "$command" --help 2>&1)" | grep -vxE -- '-h|--help')
+  documented=$(printf '%s\n' "$synopsis" | awk -v want="$command" '$1 == want { for (i = 2; i <= NF; i++) print $i }' |
+    sort -u)
+  if ! printf '%s\n' "$synopsis" | awk -v want="$command" '$1 == want { found = 1 } END { exit !found }'; then
+    echo "FAIL: command '$command' has no SYNOPSIS entry in the man page"
+    fail=1
+    continue
+  fi
+  checked_synopses=$((checked_synopses + 1))
+  for opt in $(comm -23 <(printf '%s\n' "$declared" | sed '/^$/d') <(printf '%s\n' "$documented" | sed '/^$/d')); do
+    echo "FAIL: option $opt of 'valgus $command' is missing from its SYNOPSIS entry"
+    fail=1
+  done
+  for opt in $(comm -13 <(printf '%s\n' "$declared" | sed '/^$/d') <(printf '%s\n' "$documented" | sed '/^$/d')); do
+    echo "FAIL: the SYNOPSIS gives 'valgus $command' option $opt, which it does not take"
+    fail=1
+  done
+done
+
 # Exit codes: each one in the EXIT STATUS section.
 exit_status=$(printf '%s\n' "$man_text" | awk '
   /^\.SH/ { inside = ($0 ~ /^\.SH[ \t]+"?EXIT STATUS"?[ \t]*$/); next }
@@ -126,5 +205,5 @@ done
 if [ $fail -ne 0 ]; then
   exit 1
 fi
-echo "checked $checked_options options in $checked_commands subcommands and the top level"
+echo "checked $checked_options options in $checked_commands subcommands and the top level, and $checked_synopses synopses"
 echo "man page: all checks passed"

@@ -47,32 +47,6 @@ std::optional<std::vector<std::string>> known_ids(FieldReader& read, const YamlN
 
 }  // namespace
 
-Request request_of(const SavedProgramme& programme, int week) {
-  Request request;
-  request.problems = programme.problems;
-  request.equipment = programme.equipment;
-  request.minutes = programme.minutes;
-  request.max_exercises = programme.max_exercises;
-  request.side = programme.side;
-  request.when = programme.when;
-  request.days = programme.days;
-  request.week = week;
-  return request;
-}
-
-SavedProgramme programme_of(const Request& request, Date start) {
-  SavedProgramme programme;
-  programme.start = start;
-  programme.problems = request.problems;
-  programme.equipment = request.equipment;
-  programme.minutes = request.minutes.value_or(programme.minutes);
-  programme.max_exercises = request.max_exercises.value_or(programme.max_exercises);
-  programme.side = request.side;
-  programme.when = request.when;
-  programme.days = request.days;
-  return programme;
-}
-
 std::string programme_yaml(const SavedProgramme& programme) {
   std::vector<std::string> days;
   for (const int day : programme.days) {

@@ -20,8 +20,8 @@ struct SavedProgramme {
   std::vector<std::string> problems;  // problem ids
   // What the person has; unset means everything.
   std::optional<std::vector<std::string>> equipment;
-  int minutes = 20;
-  int max_exercises = 6;
+  int minutes = default_minutes;
+  int max_exercises = default_session_exercises;
   Side side = Side::both;
   std::string when;       // position id; empty: not said
   std::vector<int> days;  // training weekdays, 0 = Monday, ascending
@@ -31,11 +31,6 @@ struct SavedProgramme {
            a.max_exercises == b.max_exercises && a.side == b.side && a.when == b.when && a.days == b.days;
   }
 };
-
-// The programme's request for `week` (the stage's week of progressions).
-[[nodiscard]] Request request_of(const SavedProgramme& programme, int week);
-// A programme from a request (its problems, personal choices and days).
-[[nodiscard]] SavedProgramme programme_of(const Request& request, Date start);
 
 // The file's text: a comment saying what it is, then one field per line.
 [[nodiscard]] std::string programme_yaml(const SavedProgramme& programme);

@@ -102,6 +102,12 @@ inline constexpr std::array<Region, 5> all_regions = values_of(region_names);
 inline constexpr int max_week = 104;              // a programme's last week
 inline constexpr int max_minutes = 600;           // a session's time budget
 inline constexpr int max_session_exercises = 60;  // a session's exercise count
+// What a person who says nothing gets: the one place these numbers live
+// (the command line's help, its defaults and a saved programme's fields).
+inline constexpr int default_minutes = 20;           // a session's time budget
+inline constexpr int default_session_exercises = 6;  // a session's exercise count
+inline constexpr int default_days_a_week = 3;        // training days, spread over the week
+inline constexpr int default_programme_weeks = 6;    // export's programme length
 // The planner tracks (problem, phase) pairs in 64 bits: 16 problems of 4 phases.
 inline constexpr std::size_t max_plan_problems = 16;
 

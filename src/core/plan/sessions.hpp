@@ -26,7 +26,7 @@ struct WeekItem {
 };
 
 struct WeekLimits {
-  int days = 3;
+  int days = default_days_a_week;
   std::optional<std::int64_t> seconds;  // per session; none: unlimited
   std::optional<int> exercises;         // per session; none: unlimited
   bool need_position = false;           // the person said where the knee caves

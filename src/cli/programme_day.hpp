@@ -1,10 +1,11 @@
 #pragma once
 
 // What start, today, go, log and progress share: where the saved programme
-// and the log live, reading them, and the plan of a date at the stage the
-// log has earned.
+// and the log live, the programme to follow (the saved one merged with the
+// options given), and the day of a date at the stage the log has earned.
 
 #include "cli/context.hpp"
+#include "cli/programme_options.hpp"
 #include "core/follow/saved_programme.hpp"
 #include "core/follow/stage.hpp"
 #include "core/model/calendar_date.hpp"
@@ -26,13 +27,18 @@ namespace valgus::cli {
 // --date D (strict YYYY-MM-DD), or today on the context's clock.
 [[nodiscard]] Date date_or_today(const Context& context, const std::optional<std::string>& date);
 
-// The programme a command follows: the saved one, or the one the flags
-// describe (flags given win, field by field); `source` says which, for the
-// output ("saved programme /home/a/.config/valgus/programme.yaml").
+// The programme a command follows: the saved one, or the one the options
+// describe (options given win, field by field), its defaults filled in;
+// `source` says which, for the output ("saved programme
+// /home/a/.config/valgus/programme.yaml").
 struct ChosenProgramme {
-  SavedProgramme programme;
+  ProgrammeOptions options;
+  Date start;  // the first day of week 1
   std::string source;
   bool saved = false;
+
+  // The training weekdays (set: the defaults fill every unset field).
+  [[nodiscard]] const std::vector<int>& days() const { return options.days.value(); }
 };
 // No saved programme and no problem flags: exit 64 with a hint to
 // `valgus start` or `valgus assess`.
@@ -44,20 +50,20 @@ struct ChosenProgramme {
 // is given and a programme is saved, from that programme (personal options
 // given still win; --week and --full apply as to any plan). A saved
 // programme used is said on stderr, and its first day goes to `saved_start`.
-[[nodiscard]] Request plan_request(const Context& context, const Catalogue& catalogue, const ProblemChoice& problems,
+[[nodiscard]] Request plan_request(const Catalogue& catalogue, const ProblemChoice& problems,
                                    const PersonalChoice& personal, std::string_view command,
                                    std::optional<Date>* saved_start = nullptr);
 
 // Everything a date of the programme needs: the log, the stage it has
 // earned, the plan at that stage and what the date holds. `day` points into
-// `plan`: move a Followed, never copy it.
-struct Followed {
-  Followed() = default;
-  Followed(Followed&&) = default;
-  Followed& operator=(Followed&&) = default;
-  Followed(const Followed&) = delete;
-  Followed& operator=(const Followed&) = delete;
-  ~Followed() = default;
+// `plan`: move a ProgrammeDay, never copy it.
+struct ProgrammeDay {
+  ProgrammeDay() = default;
+  ProgrammeDay(ProgrammeDay&&) = default;
+  ProgrammeDay& operator=(ProgrammeDay&&) = default;
+  ProgrammeDay(const ProgrammeDay&) = delete;
+  ProgrammeDay& operator=(const ProgrammeDay&) = delete;
+  ~ProgrammeDay() = default;
 
   ChosenProgramme chosen;
   Date date;
@@ -68,6 +74,7 @@ struct Followed {
   DayPlan day;
 };
 // `log` is the log's path (log_path()); a missing log reads as empty.
-[[nodiscard]] Followed follow(const Catalogue& catalogue, ChosenProgramme chosen, Date date, const std::string& log);
+[[nodiscard]] ProgrammeDay load_day(const Catalogue& catalogue, ChosenProgramme chosen, Date date,
+                                    const std::string& log);
 
 }  // namespace valgus::cli
