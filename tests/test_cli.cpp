@@ -130,10 +130,125 @@ TEST_CASE("the format table: each kind offers its formats, an unknown one is a u
   CHECK(valgus::format_names(DataKind::log) == std::vector<std::string>{"text", "json", "csv"});
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::plan, "csv"),
                     "unknown format \"csv\"; valid formats: text, markdown, json");
+  // A calendar is a programme's only: export offers it, plan, list and show
+  // refuse it with their own formats.
+  CHECK(valgus::format_names(DataKind::programme) == std::vector<std::string>{"markdown", "json", "ics"});
+  CHECK_THROWS_WITH((void)valgus::find_format(DataKind::plan, "ics"),
+                    "unknown format \"ics\"; valid formats: text, markdown, json");
+  CHECK_THROWS_WITH((void)valgus::find_format(DataKind::list, "ics"),
+                    "unknown format \"ics\"; valid formats: text, markdown, json");
+  CHECK_THROWS_WITH((void)valgus::find_format(DataKind::exercise, "ics"),
+                    "unknown format \"ics\"; valid formats: text, json");
   for (const auto& format : valgus::format_table()) {
-    // Every format renders a plan or the log.
-    CHECK((format.offers(DataKind::plan) || format.offers(DataKind::log)));
+    // Every format renders a plan, a programme or the log; only a dated
+    // format needs a start day, and it renders nothing undated.
+    CHECK((format.offers(DataKind::plan) || format.offers(DataKind::programme) || format.offers(DataKind::log)));
+    if (format.dated) {
+      CHECK_FALSE(format.offers(DataKind::plan));
+    }
   }
+}
+
+TEST_CASE("the format table's extensions pick a file's format, where the format offers the data") {
+  using valgus::DataKind;
+  using valgus::find_format_by_extension;
+  const auto name_for = [](DataKind kind, std::string_view path) -> std::string {
+    const valgus::Format* format = find_format_by_extension(kind, path);
+    return format == nullptr ? "none" : std::string(format->name);
+  };
+  CHECK(name_for(DataKind::programme, "routine.md") == "markdown");
+  CHECK(name_for(DataKind::programme, "out/plan.json") == "json");
+  CHECK(name_for(DataKind::programme, "programme.ics") == "ics");
+  CHECK(name_for(DataKind::programme, "PROGRAMME.ICS") == "ics");
+  CHECK(name_for(DataKind::programme, "notes.txt") == "none");
+  CHECK(name_for(DataKind::programme, "log.csv") == "none");  // csv renders the log only
+  CHECK(name_for(DataKind::log, "log.csv") == "csv");
+  CHECK(name_for(DataKind::programme, "ics") == "none");
+  CHECK(name_for(DataKind::programme, ".ics") == "none");
+  CHECK(name_for(DataKind::programme, "folder.ics/routine") == "none");
+  CHECK(name_for(DataKind::programme, "-") == "none");
+  CHECK(name_for(DataKind::plan, "programme.ics") == "none");
+  for (const auto& format : valgus::format_table()) {
+    if (!format.extension.empty()) {
+      CHECK(format.extension.front() == '.');
+    }
+  }
+}
+
+TEST_CASE("run_export: --format, else the file's extension, else Markdown; --ics is --format ics") {
+  valgus::cli::ExportArgs args;
+  args.problems.by_id = {"hip"};
+  args.weeks = 2;
+  args.file = "-";
+
+  Captured markdown;
+  CHECK(valgus::cli::run_export(markdown.context, args) == ExitCode::ok);
+  CHECK(markdown.out.rfind("# ", 0) == 0);
+
+  Captured json;
+  args.format = "json";
+  CHECK(valgus::cli::run_export(json.context, args) == ExitCode::ok);
+  CHECK(json.out.rfind("{\n  \"problems\": [\n", 0) == 0);
+
+  Captured by_name;
+  args.format = "ics";
+  args.start = "2026-11-23";
+  args.at = "07:30";
+  CHECK(valgus::cli::run_export(by_name.context, args) == ExitCode::ok);
+  CHECK(by_name.out.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+  CHECK(by_name.out.find("\r\nDTSTART:20261123T073000\r\n") != std::string::npos);
+  CHECK(by_name.out.find("\r\nDTSTAMP:20261123T000000Z\r\n") != std::string::npos);
+
+  Captured by_flag;
+  args.format.clear();
+  args.ics = true;
+  CHECK(valgus::cli::run_export(by_flag.context, args) == ExitCode::ok);
+  CHECK(by_flag.out == by_name.out);
+
+  Captured both;
+  args.format = "ics";
+  CHECK(valgus::cli::run_export(both.context, args) == ExitCode::ok);
+  CHECK(both.out == by_name.out);
+}
+
+TEST_CASE("run_export refuses what does not fit the format, before any output") {
+  const auto error_of = [](const valgus::cli::ExportArgs& args) -> std::string {
+    Captured run;
+    try {
+      (void)valgus::cli::run_export(run.context, args);
+    } catch (const valgus::Error& error) {
+      CHECK(error.code() == ExitCode::usage);
+      CHECK(run.out.empty());
+      return error.what();
+    }
+    return "no error";
+  };
+  valgus::cli::ExportArgs args;
+  args.problems.by_id = {"hip"};
+  args.file = "-";
+  args.ics = true;
+  args.format = "json";
+  CHECK(error_of(args) == "--ics is --format ics, not --format json; give one of them");
+  args.format = "markdown";
+  CHECK(error_of(args) == "--ics is --format ics, not --format markdown; give one of them");
+
+  args.format.clear();
+  args.ics = false;
+  args.start = "2026-11-23";
+  CHECK(error_of(args) == "--start applies to --ics only; add --ics for a calendar, or leave it out");
+  args.file = "routine.json";
+  CHECK(error_of(args) == "--start applies to --ics only; add --ics for a calendar, or leave it out");
+
+  args.personal.full = true;
+  args.file = "-";
+  args.ics = true;
+  CHECK(error_of(args) == "--ics puts the sessions of a week on days; leave out --full");
+  args.ics = false;
+  args.format = "ics";
+  CHECK(error_of(args) == "--format ics puts the sessions of a week on days; leave out --full");
+  args.format.clear();
+  args.file = "/nonexistent/valgus-tests/programme.ics";
+  CHECK(error_of(args) == "a .ics file puts the sessions of a week on days; leave out --full");
 }
 
 TEST_CASE("--days: a count spread over the week, or weekday names in week order") {

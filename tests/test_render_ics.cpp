@@ -2,6 +2,7 @@
 
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
+#include "fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,6 +13,9 @@
 using valgus::CalendarEvent;
 using valgus::CalendarInput;
 using valgus::Date;
+using valgus::Plan;
+using valgus::ProgrammeView;
+using valgus::Request;
 
 namespace {
 
@@ -77,7 +81,119 @@ CalendarInput small_calendar() {
   return input;
 }
 
+// The fixture's hip programme: `weeks` weeks of Monday, Wednesday and Friday.
+Request hip_programme(int weeks) {
+  Request request = valgus::test::request_for({"hip"});
+  request.days = {0, 2, 4};
+  request.minutes = 20;
+  request.max_exercises = 6;
+  request.weeks = weeks;
+  return request;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+std::vector<std::string> lines_starting(const std::string& text, const std::string& prefix) {
+  std::vector<std::string> found;
+  for (const std::string& line : physical_lines(text)) {
+    if (line.rfind(prefix, 0) == 0) {
+      found.push_back(line);
+    }
+  }
+  return found;
+}
+
 }  // namespace
+
+TEST_CASE("render_programme_ics: every week's sessions on their days from the start, at the time given") {
+  const valgus::Catalogue catalogue = valgus::test::fixture_catalogue();
+  const Request request = hip_programme(2);
+  const Plan plan = valgus::make_plan(catalogue, request);
+  REQUIRE(plan.planned_weeks.size() == 2);
+  REQUIRE(valgus::calendar_has_sessions(plan));
+  std::size_t sessions_on_days = 0;
+  for (const valgus::PlannedWeek& week : plan.planned_weeks) {
+    for (const valgus::PlannedSession& session : week.sessions) {
+      sessions_on_days += session.days.size();
+    }
+  }
+  // A Wednesday start: week 1 is Wednesday to Tuesday, so its Monday
+  // session falls on the Monday after.
+  const ProgrammeView view{&plan, &request, {Date{2026, 11, 25}, 7 * 60 + 30, Date{2026, 11, 1}, "9.8.7"}};
+  const std::string text = valgus::render_programme_ics(view);
+  check_folding(text);
+  CHECK(count_of(text, "BEGIN:VEVENT\r\n") == sessions_on_days);
+  CHECK(text.find("\r\nPRODID:-//valgus//valgus 9.8.7//EN\r\n") != std::string::npos);
+  CHECK(text.find("\r\nX-WR-CALNAME:Knee programme\r\n") != std::string::npos);
+  CHECK(count_of(text, "\r\nDTSTAMP:20261101T000000Z\r\n") == sessions_on_days);
+  CHECK(count_of(text, "\r\nTRIGGER:-PT30M\r\n") == sessions_on_days);
+  const std::vector<std::string> starts = lines_starting(text, "DTSTART:");
+  REQUIRE(starts.size() == sessions_on_days);
+  CHECK(starts.front() == "DTSTART:20261125T073000");
+  CHECK(starts.at(1) == "DTSTART:20261127T073000");
+  CHECK(starts.at(2) == "DTSTART:20261130T073000");
+  CHECK(starts.back() == "DTSTART:20261207T073000");
+  const std::string first_summary = lines_starting(text, "SUMMARY:").front();
+  CHECK(first_summary.rfind("SUMMARY:Knee programme · week 1 · session ", 0) == 0);
+  CHECK(lines_starting(text, "SUMMARY:").back().rfind("SUMMARY:Knee programme · week 2 · session ", 0) == 0);
+  const std::string description = unfolded(text);
+  CHECK(description.find("\\n\\nAbout ") != std::string::npos);
+  // Pure: the same input, the same bytes.
+  CHECK(valgus::render_programme_ics(view) == text);
+}
+
+TEST_CASE("render_programme_ics: UIDs depend on the request and the week, not on the programme's length") {
+  const valgus::Catalogue catalogue = valgus::test::fixture_catalogue();
+  const Request two_weeks = hip_programme(2);
+  const Request one_week = hip_programme(1);
+  const Plan long_plan = valgus::make_plan(catalogue, two_weeks);
+  const Plan short_plan = valgus::make_plan(catalogue, one_week);
+  const valgus::CalendarSetting setting{Date{2026, 11, 23}, 18 * 60, Date{2026, 11, 23}, "0.1.0"};
+  const std::vector<std::string> long_uids =
+      lines_starting(valgus::render_programme_ics(ProgrammeView{&long_plan, &two_weeks, setting}), "UID:");
+  const std::vector<std::string> short_uids =
+      lines_starting(valgus::render_programme_ics(ProgrammeView{&short_plan, &one_week, setting}), "UID:");
+  REQUIRE(short_uids.size() == 3);
+  CHECK(std::vector<std::string>(long_uids.begin(), long_uids.begin() + 3) == short_uids);
+  CHECK(std::set<std::string>(long_uids.begin(), long_uids.end()).size() == long_uids.size());
+
+  Request on_the_left = two_weeks;
+  on_the_left.side = valgus::Side::left;
+  const Plan left_plan = valgus::make_plan(catalogue, on_the_left);
+  const std::vector<std::string> left_uids =
+      lines_starting(valgus::render_programme_ics(ProgrammeView{&left_plan, &on_the_left, setting}), "UID:");
+  REQUIRE(left_uids.size() == long_uids.size());
+  CHECK(left_uids.front() != long_uids.front());
+}
+
+TEST_CASE("a full routine has no days for a calendar: calendar_has_sessions says so, rendering is a bug") {
+  const valgus::Catalogue catalogue = valgus::test::fixture_catalogue();
+  Request request = hip_programme(2);
+  request.days.clear();
+  const Plan plan = valgus::make_plan(catalogue, request);
+  REQUIRE(plan.days.empty());
+  CHECK_FALSE(valgus::calendar_has_sessions(plan));
+  const ProgrammeView view{&plan, &request, {Date{2026, 11, 23}, 18 * 60, Date{2026, 11, 23}, "0.1.0"}};
+  try {
+    (void)valgus::render_programme_ics(view);
+    FAIL("a full routine rendered as a calendar");
+  } catch (const valgus::Error& error) {
+    CHECK(error.code() == valgus::ExitCode::internal);
+  }
+
+  Plan no_session_on_a_day;
+  no_session_on_a_day.days = {0};
+  no_session_on_a_day.sessions.push_back(valgus::PlannedSession{"A", {}, {}, 0});
+  CHECK_FALSE(valgus::calendar_has_sessions(no_session_on_a_day));
+  no_session_on_a_day.sessions.back().days = {0};
+  CHECK(valgus::calendar_has_sessions(no_session_on_a_day));
+}
 
 TEST_CASE("render_ics writes a small calendar exactly") {
   const std::string expected = crlf_lines({

@@ -5,7 +5,8 @@ namespace valgus::cli {
 const std::vector<Command>& command_table() {
   static const std::vector<Command> table{
       {"plan", "Print a corrective routine for your problems", false, setup_plan},
-      {"export", "Write the routine as a Markdown handout (FILE, or - for standard output)", false, setup_export},
+      {"export", "Write the programme as Markdown, JSON or a calendar (FILE, or - for standard output)", false,
+       setup_export},
       {"list", "Browse the exercise catalogue", false, setup_list},
       {"show", "Show one exercise in full", false, setup_show},
       {"problems", "List the problems valgus knows, each with a self-test", false, setup_problems},

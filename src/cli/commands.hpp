@@ -10,6 +10,7 @@
 #include "core/model/error.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,11 @@ struct ExportArgs {
   ProblemChoice problems;
   PersonalChoice personal;
   int weeks = default_programme_weeks;
-  std::string file;  // "-": standard output
+  std::string file;                  // "-": standard output
+  std::string format;                // empty: by the file's extension, else markdown
+  bool ics = false;                  // --ics, the same as --format ics
+  std::optional<std::string> start;  // a calendar's first day, YYYY-MM-DD; none: the next Monday
+  std::optional<std::string> at;     // a calendar's start time, HH:MM; none: 18:00
   bool force = false;
 };
 ExitCode run_export(const Context& context, const ExportArgs& args);

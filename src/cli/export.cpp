@@ -1,12 +1,12 @@
-// valgus export: the routine as a Markdown handout, optionally a programme
-// of several weeks; with --ics, the programme's sessions as an RFC 5545
-// calendar, one event per training day.
+// valgus export: the programme of several weeks to a file, in the format
+// --format names, else the one the file's extension names (the format
+// table's extension column), else Markdown. A dated format (the calendar)
+// puts each week's sessions on days from --start at --at.
 
 #include "cli/commands.hpp"
 #include "cli/programme_day.hpp"
 
 #include "core/model/calendar_date.hpp"
-#include "core/model/dose.hpp"
 #include "core/model/text.hpp"
 #include "io/output.hpp"
 #include "render/formats.hpp"
@@ -15,9 +15,7 @@
 
 #include <fmt/format.h>
 
-#include <cstdint>
 #include <cstdlib>
-#include <ctime>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,15 +25,48 @@
 namespace valgus::cli {
 namespace {
 
-// The calendar options; kept here, beside the only code that reads them.
-struct IcsArgs {
-  bool ics = false;
-  std::optional<std::string> start;  // YYYY-MM-DD; none: the next Monday after today
-  std::optional<std::string> at;     // HH:MM; none: 18:00
+// What FILE - and an extension no format claims are written in.
+constexpr std::string_view handout_format = "markdown";
+constexpr std::string_view calendar_format = "ics";
+constexpr int default_minutes_of_day = 18 * 60;
+
+// The format asked for, and how it was asked for (the errors of a dated
+// format name what the person typed).
+struct ChosenFormat {
+  const Format* format = nullptr;
+  std::string asked_by;
 };
 
-constexpr int default_minutes_of_day = 18 * 60;
-constexpr int alarm_minutes = 30;
+ChosenFormat choose_format(const ExportArgs& args) {
+  if (args.ics && !args.format.empty() && args.format != calendar_format) {
+    throw Error(ExitCode::usage,
+                fmt::format("--ics is --format {}, not --format {}; give one of them", calendar_format, args.format));
+  }
+  if (args.ics) {
+    return {&find_format(DataKind::programme, calendar_format), "--ics"};
+  }
+  if (!args.format.empty()) {
+    return {&find_format(DataKind::programme, args.format), "--format " + args.format};
+  }
+  if (args.file != "-") {
+    if (const Format* format = find_format_by_extension(DataKind::programme, args.file)) {
+      return {format, fmt::format("a {} file", format->extension)};
+    }
+  }
+  return {&find_format(DataKind::programme, handout_format), {}};
+}
+
+void check_calendar_options(const ExportArgs& args, const Format& format) {
+  if (format.dated) {
+    return;
+  }
+  if (args.start) {
+    throw Error(ExitCode::usage, "--start applies to --ics only; add --ics for a calendar, or leave it out");
+  }
+  if (args.at) {
+    throw Error(ExitCode::usage, "--at applies to --ics only; add --ics for a calendar, or leave it out");
+  }
+}
 
 // SOURCE_DATE_EPOCH (reproducible builds): whole seconds since 1970, digits
 // only. Unset: none; anything else is a usage error.
@@ -56,170 +87,50 @@ std::optional<Date> source_date_epoch() {
   return date_from_unix_seconds(std::stoll(std::string(text)));
 }
 
-// What makes a session's events the same events on a second export: the
-// problems and options of the request (not the programme's length, so a
-// longer export updates the weeks a calendar holds), then each event's week,
-// session and content.
-std::string request_key(const Request& request) {
-  std::string key = "problems=" + join(request.problems, ",");
-  if (request.equipment) {
-    key += ";equipment=" + join(*request.equipment, ",");
-  }
-  key += fmt::format(";minutes={};max={};side={};when={};days=", request.minutes.value_or(0),
-                     request.max_exercises.value_or(0), static_cast<int>(request.side), request.when);
-  for (const int day : request.days) {
-    key += weekday_short_names.at(static_cast<std::size_t>(day));
-  }
-  return key;
-}
-
-const PlannedExercise* find_exercise(const std::vector<PlannedPhase>& phases, const std::string& id) {
-  for (const PlannedPhase& phase : phases) {
-    for (const PlannedExercise& planned : phase.exercises) {
-      if (planned.exercise.id == id) {
-        return &planned;
-      }
-    }
-  }
-  return nullptr;
-}
-
-// One week's sessions, its exercises with that week's doses.
-struct WeekView {
-  int week = 1;
-  const std::vector<PlannedPhase>* phases = nullptr;
-  const std::vector<PlannedSession>* sessions = nullptr;
-};
-
-std::vector<WeekView> weeks_of(const Plan& plan) {
-  std::vector<WeekView> weeks;
-  if (plan.planned_weeks.empty()) {
-    weeks.push_back({plan.week, &plan.phases, &plan.sessions});
-  }
-  for (const PlannedWeek& week : plan.planned_weeks) {
-    weeks.push_back({week.week, &week.phases, &week.sessions});
-  }
-  return weeks;
-}
-
-CalendarEvent session_event(const WeekView& week, const PlannedSession& session, const std::string& request,
-                            const std::vector<std::string>& banner, Date date) {
-  CalendarEvent event;
-  event.date = date;
-  event.minutes = static_cast<int>(display_minutes(session.seconds));
-  event.summary = fmt::format("Knee programme · week {} · session {}", week.week, session.id);
-  std::string key = fmt::format("{};week={};session={}", request, week.week, session.id);
-  int number = 0;
-  for (const std::string& id : session.exercise_ids) {
-    const PlannedExercise* planned = find_exercise(*week.phases, id);
-    if (planned == nullptr) {
-      throw Error(ExitCode::internal,
-                  fmt::format("calendar: session {} names {}, not in week {}", session.id, id, week.week));
-    }
-    const std::string dose = format_dose(planned->dose);
-    event.description_lines.push_back(fmt::format("{}. {} — {}", ++number, planned->exercise.name, dose));
-    key += fmt::format(";{}={}", id, dose);
-  }
-  event.description_lines.emplace_back();
-  event.description_lines.push_back(fmt::format("About {} min", event.minutes));
-  if (!banner.empty()) {
-    event.description_lines.emplace_back();
-    event.description_lines.insert(event.description_lines.end(), banner.begin(), banner.end());
-  }
-  event.uid_key = std::move(key);
-  return event;
-}
-
-// The calendar of `plan`: week k runs from start + 7k; each training day in
-// it gets the session planned for that weekday in week k.
-std::string programme_calendar(const Plan& plan, const Request& request, Date start, int minutes_of_day, Date dtstamp) {
+// A dated format needs sessions on days; said here, where the flags are known.
+void check_dated_plan(const Plan& plan, const ChosenFormat& chosen) {
   if (plan.days.empty()) {
-    throw Error(ExitCode::usage, "--ics puts the sessions of a week on days; leave out --full");
+    throw Error(ExitCode::usage, chosen.asked_by + " puts the sessions of a week on days; leave out --full");
   }
-  std::vector<std::string> banner;
-  for (const Note& note : plan.notes) {
-    if (note.placement == Placement::top) {
-      banner.push_back(fmt::format("{}: {}", note.title, note.text));
-    }
-  }
-  CalendarInput input;
-  input.prodid = fmt::format("-//valgus//valgus {}//EN", version);
-  input.dtstamp = dtstamp;
-  input.calendar_name = "Knee programme";
-  input.alarm_minutes = alarm_minutes;
-  input.minutes_of_day = minutes_of_day;
-  const std::string key = request_key(request);
-  const std::vector<WeekView> weeks = weeks_of(plan);
-  for (std::size_t k = 0; k < weeks.size(); ++k) {
-    const Date monday_of_week = add_days(start, static_cast<int>(7 * k));
-    for (int offset = 0; offset < 7; ++offset) {
-      const Date date = add_days(monday_of_week, offset);
-      const int day = weekday(date);
-      for (const PlannedSession& session : *weeks[k].sessions) {
-        for (const int session_day : session.days) {
-          if (session_day == day) {
-            input.events.push_back(session_event(weeks[k], session, key, banner, date));
-          }
-        }
-      }
-    }
-  }
-  if (input.events.empty()) {
-    throw Error(ExitCode::usage, "--ics: no session fits the budget, so there is nothing to put in a calendar");
-  }
-  return render_ics(input);
-}
-
-void check_calendar_options(const IcsArgs& ics) {
-  if (ics.ics) {
-    return;
-  }
-  if (ics.start) {
-    throw Error(ExitCode::usage, "--start applies to --ics only; add --ics for a calendar, or leave it out");
-  }
-  if (ics.at) {
-    throw Error(ExitCode::usage, "--at applies to --ics only; add --ics for a calendar, or leave it out");
+  if (!calendar_has_sessions(plan)) {
+    throw Error(ExitCode::usage,
+                chosen.asked_by + ": no session fits the budget, so there is nothing to put in a calendar");
   }
 }
 
 }  // namespace
 
 ExitCode run_export(const Context& context, const ExportArgs& args) {
-  if (args.file.empty()) {
-    throw Error(ExitCode::usage,
-                "the file name is empty; give FILE, or - for standard output; see: valgus export --help");
-  }
-  const Catalogue catalogue = context.catalogue();
-  Request request = plan_request(catalogue, args.problems, args.personal, "export");
-  request.weeks = args.weeks;
-  const std::string text = find_format(DataKind::plan, "markdown").plan(make_plan(catalogue, request), TextStyle{});
-  if (args.file == "-") {
-    context.print(text);
-  } else {
-    write_file_atomically(args.file, text, args.force, use_force);
-  }
-  return ExitCode::ok;
-}
-
-namespace {
-
-ExitCode run_export_ics(const Context& context, const ExportArgs& args, const IcsArgs& ics) {
+  const ChosenFormat chosen = choose_format(args);
+  const Format& format = *chosen.format;
+  check_calendar_options(args, format);
   if (args.file.empty()) {
     throw Error(ExitCode::usage,
                 "the file name is empty; give FILE, or - for standard output; see: valgus export --help");
   }
   // What a person typed is checked before any catalogue work.
-  const int minutes_of_day = ics.at ? parse_time_of_day(*ics.at) : default_minutes_of_day;
-  std::optional<Date> start_given = ics.start ? std::optional<Date>(parse_date(*ics.start)) : std::nullopt;
+  CalendarSetting calendar;
+  calendar.minutes_of_day = args.at ? parse_time_of_day(*args.at) : default_minutes_of_day;
+  if (args.start) {
+    calendar.start = parse_date(*args.start);
+  }
   const Catalogue catalogue = context.catalogue();
   std::optional<Date> saved_start;
   Request request = plan_request(catalogue, args.problems, args.personal, "export", &saved_start);
-  // A saved programme's calendar starts on its first day.
-  const Date start = start_given.value_or(saved_start.value_or(next_monday(context.today())));
-  const Date dtstamp = source_date_epoch().value_or(start);
   request.weeks = args.weeks;
+  if (format.dated) {
+    if (!args.start) {
+      // A saved programme's calendar starts on its first day.
+      calendar.start = saved_start.value_or(next_monday(context.today()));
+    }
+    calendar.dtstamp = source_date_epoch().value_or(calendar.start);
+    calendar.version = std::string(version);
+  }
   const Plan plan = make_plan(catalogue, request);
-  const std::string text = programme_calendar(plan, request, start, minutes_of_day, dtstamp);
+  if (format.dated) {
+    check_dated_plan(plan, chosen);
+  }
+  const std::string text = format.programme(ProgrammeView{&plan, &request, calendar}, TextStyle{});
   if (args.file == "-") {
     context.print(text);
   } else {
@@ -228,29 +139,36 @@ ExitCode run_export_ics(const Context& context, const ExportArgs& args, const Ic
   return ExitCode::ok;
 }
 
-}  // namespace
-
 Runner setup_export(OptionBuilder& options) {
   auto args = std::make_shared<ExportArgs>();
-  auto ics = std::make_shared<IcsArgs>();
-  options.positional("file", args->file, "Where to write the handout; - for standard output", "FILE").required();
+  options.positional("file", args->file, "Where to write the programme; - for standard output", "FILE").required();
   add_problem_options(options, args->problems);
   add_personal_options(options, args->personal);
   options
       .option("--weeks", args->weeks,
               fmt::format("Length of the programme in weeks (default {})", default_programme_weeks), "N")
       .whole_number(1, max_week);
-  options.flag("--ics", ics->ics, "Write an iCalendar file (.ics) of the sessions instead of the handout");
+  std::vector<std::string> extensions;
+  for (const Format& format : format_table()) {
+    if (format.offers(DataKind::programme) && !format.extension.empty()) {
+      extensions.push_back(fmt::format("{} {}", format.extension, format.name));
+    }
+  }
   options
-      .option("--start", ics->start, "With --ics: the programme's first day (default: the next Monday)", "YYYY-MM-DD")
+      .option("--format", args->format,
+              fmt::format("Output format: {}; default: by FILE's extension ({}), else {}",
+                          or_list(format_names(DataKind::programme)), join(extensions, ", "), handout_format),
+              "FORMAT")
+      .one_of(format_names(DataKind::programme));
+  options.flag("--ics", args->ics,
+               "The same as --format ics: an iCalendar file of the sessions instead of the handout");
+  options
+      .option("--start", args->start, "With --ics: the programme's first day (default: the next Monday)", "YYYY-MM-DD")
       .completes(Completes::nothing);
-  options.option("--at", ics->at, "With --ics: the sessions' start time, your local time (default 18:00)", "HH:MM")
+  options.option("--at", args->at, "With --ics: the sessions' start time, your local time (default 18:00)", "HH:MM")
       .completes(Completes::nothing);
   options.flag("--force", args->force, "Replace FILE if it exists");
-  return [args, ics, &context = options.context()] {
-    check_calendar_options(*ics);
-    return ics->ics ? run_export_ics(context, *args, *ics) : run_export(context, *args);
-  };
+  return [args, &context = options.context()] { return run_export(context, *args); };
 }
 
 }  // namespace valgus::cli

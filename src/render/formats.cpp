@@ -2,8 +2,12 @@
 
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
+#include "render/render_ics.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
 
 namespace valgus {
 namespace {
@@ -29,13 +33,17 @@ std::vector<Format> make_table() {
   text.assessment = render_assessment_text;
 
   Format markdown{"markdown"};
+  markdown.extension = ".md";
   markdown.plan = [](const Plan& plan, const TextStyle&) { return render_plan_markdown(plan); };
+  markdown.programme = [](const ProgrammeView& view, const TextStyle&) { return render_plan_markdown(*view.plan); };
   markdown.list = [](const ExerciseListing& listing, const TextStyle&) {
     return render_list_markdown(listing.exercises, listing.show_origin);
   };
 
   Format json{"json", true};
+  json.extension = ".json";
   json.plan = [](const Plan& plan, const TextStyle&) { return render_plan_json(plan); };
+  json.programme = [](const ProgrammeView& view, const TextStyle&) { return render_plan_json(*view.plan); };
   json.list = [](const ExerciseListing& listing, const TextStyle&) { return render_list_json(listing.exercises); };
   json.exercise = [](const ExerciseDetail& detail, const TextStyle&) {
     return render_exercise_json(detail.exercise, detail.serves);
@@ -48,9 +56,16 @@ std::vector<Format> make_table() {
   json.assessment = [](const AssessmentView& view, const TextStyle&) { return render_assessment_json(view); };
 
   Format csv{"csv"};
+  csv.extension = ".csv";
   csv.log = [](const LogListing& listing, const TextStyle&) { return render_log_csv(listing); };
 
-  return {text, markdown, json, csv};
+  // A calendar renders a programme only: a plan of one week has no dates.
+  Format ics{"ics"};
+  ics.extension = ".ics";
+  ics.dated = true;
+  ics.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_ics(view); };
+
+  return {text, markdown, json, csv, ics};
 }
 
 }  // namespace
@@ -58,6 +73,7 @@ std::vector<Format> make_table() {
 bool Format::offers(DataKind kind) const {
   switch (kind) {
     case DataKind::plan: return plan != nullptr;
+    case DataKind::programme: return programme != nullptr;
     case DataKind::list: return list != nullptr;
     case DataKind::exercise: return exercise != nullptr;
     case DataKind::problems: return problems != nullptr;
@@ -94,6 +110,22 @@ const Format& find_format(DataKind kind, std::string_view name) {
   const auto valid = format_names(kind);
   throw Error(ExitCode::usage, fmt::format("unknown format \"{}\"{}; valid formats: {}", name,
                                            did_you_mean_suffix(name, valid), join(valid, ", ")));
+}
+
+const Format* find_format_by_extension(DataKind kind, std::string_view path) {
+  const auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  for (const Format& format : format_table()) {
+    const std::string_view extension = format.extension;
+    if (extension.empty() || !format.offers(kind) || path.size() <= extension.size()) {
+      continue;
+    }
+    const std::string_view tail = path.substr(path.size() - extension.size());
+    if (std::equal(tail.begin(), tail.end(), extension.begin(), extension.end(),
+                   [&](char a, char b) { return lower(a) == lower(b); })) {
+      return &format;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace valgus

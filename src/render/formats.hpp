@@ -12,16 +12,24 @@
 
 namespace valgus {
 
-// What a command renders.
-enum class DataKind { plan, list, exercise, problems, check, today, progress, log, assessment };
+// What a command renders: `plan` the routine (plan), `programme` the weeks
+// handed out to a file (export).
+enum class DataKind { plan, programme, list, exercise, problems, check, today, progress, log, assessment };
 
 struct Format {
   std::string_view name;
   // Structured output (JSON) carries errors inside it; for the others they
   // are diagnostics on stderr.
   bool structured = false;
+  // The file name extension (".md") that picks this format where a command
+  // chooses by its file (export FILE); empty: none.
+  std::string_view extension = {};
+  // Puts sessions on dates: needs training days, and takes a start day and
+  // time (CalendarSetting).
+  bool dated = false;
   // One renderer per kind of data; null when the format does not offer it.
   std::string (*plan)(const Plan&, const TextStyle&) = nullptr;
+  std::string (*programme)(const ProgrammeView&, const TextStyle&) = nullptr;
   std::string (*list)(const ExerciseListing&, const TextStyle&) = nullptr;
   std::string (*exercise)(const ExerciseDetail&, const TextStyle&) = nullptr;
   std::string (*problems)(const ProblemsListing&, const TextStyle&) = nullptr;
@@ -42,5 +50,9 @@ struct Format {
 // The format called `name` that offers `kind`; Error(usage) listing the
 // formats for `kind` otherwise.
 [[nodiscard]] const Format& find_format(DataKind kind, std::string_view name);
+
+// The format whose extension ends `path` (ASCII case ignored) and that
+// offers `kind`; null when none does.
+[[nodiscard]] const Format* find_format_by_extension(DataKind kind, std::string_view path);
 
 }  // namespace valgus

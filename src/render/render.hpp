@@ -80,6 +80,25 @@ struct AssessmentView {
   std::string command;  // "valgus plan ..."; empty when nothing to plan
 };
 
+// When a programme's sessions happen, for a format that puts them on dates
+// (the calendar). The caller reads the clock and the environment; the
+// renderer only reads this.
+struct CalendarSetting {
+  Date start;                    // week 1's first day; week k starts 7(k-1) days later
+  int minutes_of_day = 18 * 60;  // the sessions' start in floating local time, 0..1439
+  Date dtstamp;                  // the calendar's DTSTAMP day
+  std::string version;           // valgus's own, named in PRODID
+};
+
+// A programme to hand out (export): the plan of its weeks, the request that
+// made it (the calendar's event UIDs come from it) and, for a calendar, its
+// dates. Markdown and JSON read the plan only.
+struct ProgrammeView {
+  const Plan* plan = nullptr;
+  const Request* request = nullptr;
+  CalendarSetting calendar;
+};
+
 // The log's history (log --list).
 struct LogListing {
   std::vector<LoggedSession> sessions;

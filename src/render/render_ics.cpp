@@ -1,5 +1,6 @@
 #include "render/render_ics.hpp"
 
+#include "core/model/dose.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 
@@ -158,6 +159,134 @@ std::string render_ics(const CalendarInput& input) {
   }
   content_line(out, "END", "VCALENDAR");
   return out;
+}
+
+namespace {
+
+constexpr int programme_alarm_minutes = 30;
+
+// What makes a session's events the same events on a second export: the
+// problems and options of the request (not the programme's length, so a
+// longer export updates the weeks a calendar holds), then each event's week,
+// session and content.
+std::string request_key(const Request& request) {
+  std::string key = "problems=" + join(request.problems, ",");
+  if (request.equipment) {
+    key += ";equipment=" + join(*request.equipment, ",");
+  }
+  key += fmt::format(";minutes={};max={};side={};when={};days=", request.minutes.value_or(0),
+                     request.max_exercises.value_or(0), static_cast<int>(request.side), request.when);
+  for (const int day : request.days) {
+    key += weekday_short_names.at(static_cast<std::size_t>(day));
+  }
+  return key;
+}
+
+const PlannedExercise* find_exercise(const std::vector<PlannedPhase>& phases, const std::string& id) {
+  for (const PlannedPhase& phase : phases) {
+    for (const PlannedExercise& planned : phase.exercises) {
+      if (planned.exercise.id == id) {
+        return &planned;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// One week's sessions, its exercises with that week's doses.
+struct WeekView {
+  int week = 1;
+  const std::vector<PlannedPhase>* phases = nullptr;
+  const std::vector<PlannedSession>* sessions = nullptr;
+};
+
+std::vector<WeekView> weeks_of(const Plan& plan) {
+  std::vector<WeekView> weeks;
+  if (plan.planned_weeks.empty()) {
+    weeks.push_back({plan.week, &plan.phases, &plan.sessions});
+  }
+  for (const PlannedWeek& week : plan.planned_weeks) {
+    weeks.push_back({week.week, &week.phases, &week.sessions});
+  }
+  return weeks;
+}
+
+CalendarEvent session_event(const WeekView& week, const PlannedSession& session, const std::string& request,
+                            const std::vector<std::string>& banner, Date date) {
+  CalendarEvent event;
+  event.date = date;
+  event.minutes = static_cast<int>(display_minutes(session.seconds));
+  event.summary = fmt::format("Knee programme · week {} · session {}", week.week, session.id);
+  std::string key = fmt::format("{};week={};session={}", request, week.week, session.id);
+  int number = 0;
+  for (const std::string& id : session.exercise_ids) {
+    const PlannedExercise* planned = find_exercise(*week.phases, id);
+    if (planned == nullptr) {
+      throw Error(ExitCode::internal,
+                  fmt::format("calendar: session {} names {}, not in week {}", session.id, id, week.week));
+    }
+    const std::string dose = format_dose(planned->dose);
+    event.description_lines.push_back(fmt::format("{}. {} — {}", ++number, planned->exercise.name, dose));
+    key += fmt::format(";{}={}", id, dose);
+  }
+  event.description_lines.emplace_back();
+  event.description_lines.push_back(fmt::format("About {} min", event.minutes));
+  if (!banner.empty()) {
+    event.description_lines.emplace_back();
+    event.description_lines.insert(event.description_lines.end(), banner.begin(), banner.end());
+  }
+  event.uid_key = std::move(key);
+  return event;
+}
+
+}  // namespace
+
+bool calendar_has_sessions(const Plan& plan) {
+  for (const WeekView& week : weeks_of(plan)) {
+    for (const PlannedSession& session : *week.sessions) {
+      if (!session.days.empty()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string render_programme_ics(const ProgrammeView& view) {
+  const Plan& plan = *view.plan;
+  if (plan.days.empty()) {
+    throw Error(ExitCode::internal, "calendar: a full routine has no training days to put sessions on");
+  }
+  std::vector<std::string> banner;
+  for (const Note& note : plan.notes) {
+    if (note.placement == Placement::top) {
+      banner.push_back(fmt::format("{}: {}", note.title, note.text));
+    }
+  }
+  const CalendarSetting& setting = view.calendar;
+  CalendarInput input;
+  input.prodid = fmt::format("-//valgus//valgus {}//EN", setting.version);
+  input.dtstamp = setting.dtstamp;
+  input.calendar_name = "Knee programme";
+  input.alarm_minutes = programme_alarm_minutes;
+  input.minutes_of_day = setting.minutes_of_day;
+  const std::string key = request_key(*view.request);
+  const std::vector<WeekView> weeks = weeks_of(plan);
+  for (std::size_t k = 0; k < weeks.size(); ++k) {
+    const Date first_day_of_week = add_days(setting.start, static_cast<int>(7 * k));
+    for (int offset = 0; offset < 7; ++offset) {
+      const Date date = add_days(first_day_of_week, offset);
+      const int day = weekday(date);
+      for (const PlannedSession& session : *weeks[k].sessions) {
+        for (const int session_day : session.days) {
+          if (session_day == day) {
+            input.events.push_back(session_event(weeks[k], session, key, banner, date));
+          }
+        }
+      }
+    }
+  }
+  return render_ics(input);
 }
 
 }  // namespace valgus

@@ -6,6 +6,7 @@
 // UIDs come from the input, never from now or from chance).
 
 #include "core/model/calendar_date.hpp"
+#include "render/render.hpp"
 
 #include <string>
 #include <string_view>
@@ -39,6 +40,20 @@ struct CalendarInput {
 // internal Error for input outside the ranges above (the caller checks what
 // a person types).
 [[nodiscard]] std::string render_ics(const CalendarInput& input);
+
+// The calendar of a programme (the ics row of the format table): week k
+// runs from calendar.start + 7(k-1); each training day in it gets the
+// session planned for that weekday in week k, with that week's exercises
+// and doses, and the plan's banner notes. Event UIDs come from the request
+// (not the number of weeks, so a longer export updates the weeks a calendar
+// holds), the week, the session and its content. The caller makes sure the
+// plan is a week of sessions (days) and that some session has a day
+// (calendar_has_sessions); anything else is an internal Error.
+[[nodiscard]] std::string render_programme_ics(const ProgrammeView& view);
+
+// Whether any week of `plan` puts a session on a training day, so its
+// calendar holds at least one event.
+[[nodiscard]] bool calendar_has_sessions(const Plan& plan);
 
 // The building blocks, exposed for their tests.
 

@@ -41,6 +41,24 @@ expect 0 "" -- "$bin" --color always plan --big-toe --format json -o "$dir/plan.
 expect 0 "" -- "$bin" --color always plan --big-toe -o "$dir/plan.txt"
 if grep -q $'\x1b' "$dir/plan.txt"; then echo "FAIL: colour escape in a file"; fail=1; fi
 
+# The format: --format, else FILE's extension (.md, .json, .ics), else Markdown.
+expect 0 "" -- "$bin" export "$dir/programme.json" --hip-rotation --weeks 2
+valid plan.schema.json "$dir/programme.json"
+"$bin" export - --hip-rotation --weeks 2 --format json | cmp -s - "$dir/programme.json" ||
+  { echo "FAIL: export FILE.json differs from export - --format json"; fail=1; }
+expect 0 "" -- "$bin" export "$dir/json-anyway.md" --hip-rotation --weeks 2 --format json
+cmp -s "$dir/json-anyway.md" "$dir/programme.json" || { echo "FAIL: --format json did not override .md"; fail=1; }
+expect 0 "" -- "$bin" export "$dir/markdown-anyway.json" --hip-rotation --format markdown
+cmp -s "$dir/markdown-anyway.json" "$dir/expected.md" || { echo "FAIL: --format markdown did not override .json"; fail=1; }
+expect 0 "" -- "$bin" export "$dir/routine.txt" --hip-rotation
+cmp -s "$dir/routine.txt" "$dir/expected.md" || { echo "FAIL: .txt is not Markdown"; fail=1; }
+expect 0 "" -- "$bin" export "$dir/no-extension" --hip-rotation
+cmp -s "$dir/no-extension" "$dir/expected.md" || { echo "FAIL: no extension is not Markdown"; fail=1; }
+expect 64 'valgus: error: --format: unknown value "text"; valid values: markdown, json, ics; see: valgus export --help' -- \
+  "$bin" export "$dir/text.md" --hip-rotation --format text
+expect 64 'valgus: error: --start applies to --ics only; add --ics for a calendar, or leave it out' -- \
+  "$bin" export "$dir/dated.json" --hip-rotation --start 2026-11-23
+
 # No temporary file is left behind.
 leftovers=$(find "$dir" -name '.valgus-*' | wc -l)
 [ "$leftovers" = 0 ] || { echo "FAIL: $leftovers temporary files left"; fail=1; }

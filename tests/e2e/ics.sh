@@ -105,6 +105,47 @@ cmp -s "$work/hip.ics" "$work/hip-again.ics" || {
   fail=1
 }
 
+# The format by name or by the file's extension: the same calendar bytes as
+# --ics, to a file and to stdout; --ics with another --format is refused.
+"$bin" export "$work/by-extension.ics" --hip-rotation --weeks 2 --start 2026-11-23 --at 07:30 || fail=1
+cmp -s "$work/hip.ics" "$work/by-extension.ics" || {
+  echo "FAIL: export FILE.ics differs from export --ics"
+  fail=1
+}
+check_calendar "$work/by-extension.ics" "$work/hip.json" "by extension, 2 weeks"
+"$bin" export "$work/upper.ICS" --hip-rotation --weeks 2 --start 2026-11-23 --at 07:30 || fail=1
+cmp -s "$work/hip.ics" "$work/upper.ICS" || {
+  echo "FAIL: export FILE.ICS is not the calendar"
+  fail=1
+}
+"$bin" export - --hip-rotation --weeks 2 --format ics --start 2026-11-23 --at 07:30 >"$work/format.ics" || fail=1
+cmp -s "$work/hip.ics" "$work/format.ics" || {
+  echo "FAIL: export - --format ics differs from --ics"
+  fail=1
+}
+"$bin" export "$work/both.ics" --hip-rotation --weeks 2 --ics --format ics --start 2026-11-23 --at 07:30 || fail=1
+cmp -s "$work/hip.ics" "$work/both.ics" || {
+  echo "FAIL: --ics --format ics differs from --ics"
+  fail=1
+}
+expect 64 'valgus: error: --ics is --format ics, not --format json; give one of them' -- \
+  "$bin" export "$work/conflict.ics" --hip-rotation --ics --format json
+[ -e "$work/conflict.ics" ] && {
+  echo "FAIL: --ics --format json left a file"
+  fail=1
+}
+expect 64 'valgus: error: a .ics file puts the sessions of a week on days; leave out --full' -- \
+  "$bin" export "$work/full.ics" --hip-rotation --full --start 2026-11-23
+expect 64 'valgus: error: --format ics puts the sessions of a week on days; leave out --full' -- \
+  "$bin" export - --hip-rotation --full --format ics --start 2026-11-23
+# A calendar is a programme's: plan, list and show refuse it, naming theirs.
+expect 64 'valgus: error: --format: unknown value "ics"; valid values: text, markdown, json; see: valgus plan --help' -- \
+  "$bin" plan --hip-rotation --format ics
+expect 64 'valgus: error: --format: unknown value "ics"; valid values: text, markdown, json; see: valgus list --help' -- \
+  "$bin" list --format ics
+expect 64 'valgus: error: --format: unknown value "ics"; valid values: text, json; see: valgus show --help' -- \
+  "$bin" show clamshell --format ics
+
 # A longer programme keeps the UIDs of the weeks both hold (week 1: 3 events).
 "$bin" export "$work/one.ics" --hip-rotation --weeks 1 --ics --start 2026-11-23 --at 07:30 || fail=1
 if [ "$(grep '^UID:' "$work/one.ics")" != "$(grep '^UID:' "$work/hip.ics" | head -n 3)" ] ||
