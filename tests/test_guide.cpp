@@ -1,6 +1,5 @@
 #include "core/follow/guide.hpp"
 
-#include "cli/go_screen.hpp"
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
 #include "fixtures.hpp"
@@ -357,49 +356,4 @@ TEST_CASE("step kinds have their names") {
   CHECK(valgus::to_string(StepKind::reps) == "reps");
   CHECK(valgus::to_string(StepKind::rest) == "rest");
   CHECK(valgus::to_string(StepKind::switch_sides) == "switch_sides");
-}
-
-TEST_CASE("go's frame: what the step asks, within the width and the height") {
-  valgus::PlannedExercise exercise = planned(timed(1, 30, true));
-  exercise.exercise.name = "Adductor roll with a name long enough to wrap at forty columns";
-  exercise.exercise.steps = {"Lie face down on your forearms with one knee bent out to the side.",
-                             "Set a foam roller under the inside of that thigh.", "Roll.", "Breathe.",
-                             "Switch to the other leg."};
-  const std::vector<GuideStep> steps = valgus::exercise_steps(exercise.dose, 0);
-  valgus::cli::GoFrame frame;
-  frame.heading = "Session A · Monday 2027-01-04 · week 1";
-  frame.exercise = &exercise;
-  frame.count = 3;
-  frame.step = &steps[2];  // the switch
-  frame.seconds_left = 7;
-  frame.width = 40;
-  frame.height = 24;
-  std::vector<std::string> lines = valgus::cli::frame_lines(frame);
-  for (const std::string& text : lines) {
-    CAPTURE(text);
-    CHECK(valgus::display_width(text) <= 40);
-    CHECK(text.find('\x1b') == std::string::npos);  // no colour unless asked
-  }
-  CHECK(lines[1] == "Exercise 1 of 3: Adductor roll with a");
-  CHECK(std::find(lines.begin(), lines.end(), "Switch sides: 7 s (next: right side)") != lines.end());
-  CHECK(lines.back() == "back · q quit");
-
-  frame.step = &steps[1];
-  frame.paused = true;
-  frame.height = 15;  // the steps are cut, the countdown and keys stay
-  lines = valgus::cli::frame_lines(frame);
-  CHECK(lines ==
-        std::vector<std::string>{"Session A · Monday 2027-01-04 · week 1", "Exercise 1 of 3: Adductor roll with a",
-                                 "  name long enough to wrap at forty", "  columns", "30 s each side", "", "Left side",
-                                 "Go: 7 s", "Paused: space resumes", "", " 1. Lie face down on your forearms with",
-                                 "    …", "", "space pause · Enter next · s skip · b", "back · q quit"});
-  frame.height = 12;  // no room for any step: they go
-  lines = valgus::cli::frame_lines(frame);
-  CHECK(lines.size() == 12);
-  CHECK(lines[10] == "space pause · Enter next · s skip · b");
-
-  frame.color = true;
-  CHECK(valgus::cli::frame_text(frame).find("\x1b[1;32mGo: 7 s\x1b[0m") != std::string::npos);
-  CHECK(valgus::cli::format_clock(59) == "59 s");
-  CHECK(valgus::cli::format_clock(90) == "1:30");
 }

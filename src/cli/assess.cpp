@@ -9,14 +9,12 @@
 #include "core/model/text.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/log_store.hpp"
+#include "io/terminal.hpp"
 #include "render/formats.hpp"
 
 #include <fmt/format.h>
 
-#include <iostream>
 #include <memory>
-
-#include <unistd.h>
 
 namespace valgus::cli {
 namespace {
@@ -25,23 +23,23 @@ constexpr std::size_t max_answers_bytes = 64 * 1024;
 
 // Answers typed one per line in question order (a script, a pipe). A bad
 // line is bad data at its line; the input ending early skips the rest.
-Answers read_lines(const Catalogue& catalogue, const std::vector<Question>& questions, std::istream& in) {
+Answers read_lines(const Catalogue& catalogue, const std::vector<Question>& questions) {
   Answers answers;
-  std::string line;
   int number = 0;
   for (const Question& question : questions) {
     if (question.kind != QuestionKind::red_flag && any_red_flag(answers)) {
       break;
     }
-    if (!std::getline(in, line)) {
+    const std::optional<std::string> line = read_line();
+    if (!line) {
       break;
     }
     ++number;
     std::string error;
-    const auto reply = parse_reply(catalogue, question, line, error);
+    const auto reply = parse_reply(catalogue, question, *line, error);
     if (!reply) {
       throw Error(ExitCode::bad_data, SourceLocation{"<stdin>", number, 1},
-                  fmt::format("\"{}\" is no answer to {}{}: {}", one_line(trim(line)), question.key,
+                  fmt::format("\"{}\" is no answer to {}{}: {}", one_line(trim(*line)), question.key,
                               question.side ? fmt::format(" ({})", to_string(*question.side)) : std::string(), error));
     }
     record_reply(answers, question, *reply);
@@ -115,11 +113,11 @@ ExitCode run_assess(const Context& context, const AssessArgs& args) {
   bool interactive = false;
   if (args.answers) {
     answers = read_answers(CatalogueFile{*args.answers, read_input_file(*args.answers, max_answers_bytes)}, catalogue);
-  } else if (::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1) {
+  } else if (interactive_terminal()) {
     answers = ask_in_terminal(context, catalogue, questions);
     interactive = true;
   } else {
-    answers = read_lines(catalogue, questions, std::cin);
+    answers = read_lines(catalogue, questions);
   }
   const Assessment result = assess(catalogue, answers);
   AssessmentView view;

@@ -4,6 +4,7 @@
 #include "core/model/text.hpp"
 #include "io/catalogue_files.hpp"
 #include "io/output.hpp"
+#include "io/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -13,7 +14,6 @@
 #include <cstdlib>
 #include <ctime>
 
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -66,23 +66,14 @@ Catalogue Context::catalogue() const {
 }
 
 TextStyle Context::terminal_style() const {
+  const OutputTerminal stdout_terminal = output_terminal();
   TextStyle style;
-  const bool terminal = ::isatty(STDOUT_FILENO) == 1;
-  if (terminal) {
-    struct winsize size {};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-      // Long lines are hard to read; past 100 columns keep the measure.
-      style.width = std::clamp(static_cast<int>(size.ws_col), 40, 100);
-    }
+  if (stdout_terminal.columns > 0) {
+    // Long lines are hard to read; past 100 columns keep the measure.
+    style.width = std::clamp(stdout_terminal.columns, 40, 100);
   }
-  const char* no_color = std::getenv("NO_COLOR");
-  // A terminal that says it is "dumb" (Emacs shell buffers, some CI logs)
-  // or says nothing shows escapes as garbage: auto means no colour there,
-  // as with git and grep; --color always still colours.
-  const char* term = std::getenv("TERM");
-  const bool smart_terminal = term != nullptr && *term != '\0' && std::string_view(term) != "dumb";
-  const bool color_allowed = (no_color == nullptr || *no_color == '\0') && smart_terminal;
-  style.color = global.color == "always" || (global.color == "auto" && terminal && color_allowed);
+  style.color = global.color == "always" ||
+                (global.color == "auto" && stdout_terminal.is_terminal && stdout_terminal.colour_welcome);
   return style;
 }
 

@@ -3,7 +3,6 @@
 // for rep sets; then pain and effort, and the session goes in the log.
 
 #include "cli/commands.hpp"
-#include "cli/go_screen.hpp"
 #include "cli/programme_day.hpp"
 
 #include "core/follow/guide.hpp"
@@ -12,13 +11,15 @@
 #include "io/log_store.hpp"
 #include "io/output.hpp"
 #include "io/terminal.hpp"
+#include "render/go_screen.hpp"
+#include "render/prompts.hpp"
+#include "render/summaries.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,7 +53,7 @@ int second_ms() {
 }
 
 struct GuideSettings {
-  std::string heading;
+  GoScreenView screen;  // the session's part of every screen
   int second_ms = max_second_ms;
   bool quiet = false;
   bool color = false;
@@ -84,7 +85,7 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
   };
   start_step(false);
   Clock::time_point last = Clock::now();
-  std::string bell;
+  bool bell = false;
   int shown_seconds = -1;
   bool redraw = true;
   bool quit = false;
@@ -95,30 +96,26 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
     const GuideStep& step = guide.current();
     if (step.is_countdown() && countdown.over()) {
       // The bell goes with the next frame, so it rings as that frame shows.
-      if (!settings.quiet) {
-        bell = "\a";
-      }
+      bell = !settings.quiet;
       guide.next();
       start_step(false);
       redraw = true;
       continue;
     }
     if (redraw || countdown.seconds_left() != shown_seconds || RawTerminal::take_resized()) {
-      GoFrame frame;
-      frame.heading = settings.heading;
-      frame.exercise = &exercises.at(step.exercise);
-      frame.index = step.exercise;
-      frame.count = exercises.size();
-      frame.step = &step;
-      frame.seconds_left = countdown.seconds_left();
-      frame.paused = countdown.paused();
+      GoScreenView screen = settings.screen;
+      screen.exercise = &exercises.at(step.exercise);
+      screen.index = step.exercise;
+      screen.count = exercises.size();
+      screen.step = &step;
+      screen.seconds_left = countdown.seconds_left();
+      screen.paused = countdown.paused();
+      screen.height = RawTerminal::height();
       // Past 100 columns the lines only get harder to read.
-      frame.width = std::min(RawTerminal::width(), 100);
-      frame.height = RawTerminal::height();
-      frame.color = settings.color;
-      RawTerminal::write(bell + frame_text(frame));
-      bell.clear();
-      shown_seconds = frame.seconds_left;
+      const TextStyle style{std::min(RawTerminal::width(), 100), settings.color};
+      RawTerminal::redraw(render_go_screen(screen, style), bell);
+      bell = false;
+      shown_seconds = screen.seconds_left;
       redraw = false;
     }
     const bool ticking = step.is_countdown() && !countdown.paused();
@@ -171,19 +168,14 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
 
 // One answer typed at a normal (cooked) terminal; none at end of input.
 std::optional<std::string> ask(std::string_view question) {
-  write_stdout(question);
-  std::string answer;
-  if (!std::getline(std::cin, answer)) {
-    write_stdout("\n");
-    return std::nullopt;
-  }
-  return trim(answer);
+  const std::optional<std::string> answer = ask_line(question);
+  return answer ? std::optional<std::string>(trim(*answer)) : std::nullopt;
 }
 
 // Pain 0-10; Enter (or end of input) leaves it out of the log.
 std::optional<int> ask_pain() {
   while (true) {
-    const std::optional<std::string> answer = ask("Pain during the session, 0 (none) to 10 (Enter: leave out): ");
+    const std::optional<std::string> answer = ask(pain_question);
     if (!answer || answer->empty()) {
       return std::nullopt;
     }
@@ -192,14 +184,14 @@ std::optional<int> ask_pain() {
     if (digits && std::stoi(*answer) <= 10) {
       return std::stoi(*answer);
     }
-    write_stdout("  type a whole number from 0 to 10, or press Enter to leave it out\n");
+    write_stdout(pain_answer_again);
   }
 }
 
 // Effort: e/r/h, 1/2/3 or the word; Enter (or end of input) leaves it out.
 std::optional<Effort> ask_effort() {
   while (true) {
-    const std::optional<std::string> answer = ask("Effort: e easy, r about right, h hard (1/2/3; Enter: leave out): ");
+    const std::optional<std::string> answer = ask(effort_question);
     if (!answer || answer->empty()) {
       return std::nullopt;
     }
@@ -217,14 +209,8 @@ std::optional<Effort> ask_effort() {
     if (const std::optional<Effort> effort = parse_effort(word)) {
       return effort;
     }
-    write_stdout("  type e, r or h (or 1, 2, 3), or press Enter to leave it out\n");
+    write_stdout(effort_answer_again);
   }
-}
-
-std::string weekday_name(Date date) {
-  static constexpr std::array<std::string_view, 7> names{"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                         "Friday", "Saturday", "Sunday"};
-  return std::string(names.at(static_cast<std::size_t>(weekday(date))));
 }
 
 }  // namespace
@@ -247,27 +233,18 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
   const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log);
   const DayPlan& day = followed.day;
   if (day.session == nullptr || day.exercises.empty()) {
-    std::string text = fmt::format("{} ({}) is a rest day in your programme.", to_string(date), weekday_name(date));
-    if (day.next_date && day.next_session != nullptr) {
-      text += fmt::format(" The next session, {}, is on {} {}.", day.next_session->id, weekday_name(*day.next_date),
-                          to_string(*day.next_date));
-    }
-    context.print(text + "\n");
+    context.print(render_go_rest_day(GoRestDay{date, day.next_date, day.next_session}));
     return ExitCode::ok;
   }
-  settings.heading = fmt::format("Session {} · {} {} · week {}", one_line(day.session->id), weekday_name(date),
-                                 to_string(date), followed.stage.week);
+  settings.screen.session = day.session->id;
+  settings.screen.date = date;
+  settings.screen.week = followed.stage.week;
 
   const Walked walked = walk(day.exercises, settings);
 
   const auto done = static_cast<std::size_t>(std::count(walked.outcomes.begin(), walked.outcomes.end(), Outcome::done));
-  const std::size_t total = walked.outcomes.size();
-  context.print(walked.quit ? fmt::format("Stopped: {} of {} exercises done.\n", done, total)
-                            : fmt::format("Session {} finished: {} of {} exercises done.\n", one_line(day.session->id),
-                                          done, total));
+  context.print(render_go_end(GoEnd{day.session->id, done, walked.outcomes.size(), walked.quit}));
   if (done == 0) {
-    // Nothing to keep: an all-skipped entry would count as a session held.
-    context.print("Nothing done, so nothing was logged.\n");
     return ExitCode::ok;
   }
   LoggedSession session;
@@ -280,16 +257,7 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
     session.exercises.push_back(LoggedExercise{day.exercises[i].exercise.id, walked.outcomes.at(i) == Outcome::done});
   }
   const bool replaced = LogStore::open(log, LogStore::Access::write).record(session);
-  std::string answers;
-  if (session.pain) {
-    answers += fmt::format(", pain {}", *session.pain);
-  }
-  if (session.effort) {
-    answers += fmt::format(", effort {}", to_string(*session.effort));
-  }
-  context.print(fmt::format("Logged session {} of {}: {} done, {} skipped{}{}.\n", one_line(day.session->id),
-                            to_string(date), done, total - done, answers,
-                            replaced ? " (it replaces the entry of that day)" : ""));
+  context.print(render_go_logged(LoggedSummary{&session, replaced, {}}));
   return ExitCode::ok;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/model/text.hpp"
 #include "render/formats.hpp"
+#include "render/summaries.hpp"
 
 #include <fmt/format.h>
 
@@ -44,7 +45,7 @@ ExitCode delete_day(const Context& context, const std::string& text) {
     throw Error(ExitCode::usage,
                 fmt::format("nothing is logged on {}; see what is with: valgus log --list", to_string(date)));
   }
-  context.print(fmt::format("Deleted the session logged on {}.\n", to_string(date)));
+  context.print(render_log_deleted(date));
   return ExitCode::ok;
 }
 
@@ -92,24 +93,12 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
                               logged.session, to_string(date), did_you_mean_suffix(id, ids), join(ids, ", ")));
     }
   }
-  int done = 0;
   for (const std::string& id : ids) {
-    const bool was_done = std::find(skipped.begin(), skipped.end(), id) == skipped.end();
-    logged.exercises.push_back(LoggedExercise{id, was_done});
-    done += was_done ? 1 : 0;
+    logged.exercises.push_back(LoggedExercise{id, std::find(skipped.begin(), skipped.end(), id) == skipped.end()});
   }
   LogStore store = LogStore::open(log_path(), LogStore::Access::write);
   const bool replaced = store.record(logged);
-  std::string out = fmt::format("{} session {} of {} (week {} doses): {} of {} exercises done",
-                                replaced ? "Replaced the log of" : "Logged", logged.session, to_string(date),
-                                logged.stage_week, done, ids.size());
-  if (logged.pain) {
-    out += fmt::format(", pain {}/10", *logged.pain);
-  }
-  if (logged.effort) {
-    out += fmt::format(", effort {}", to_string(*logged.effort));
-  }
-  context.print(out + ".\nProgramme: " + followed.chosen.source + "\n");
+  context.print(render_log_summary(LoggedSummary{&logged, replaced, followed.chosen.source}));
   return ExitCode::ok;
 }
 

@@ -4,12 +4,8 @@
 #include "cli/commands.hpp"
 #include "cli/programme_day.hpp"
 
-#include "core/model/dose.hpp"
-#include "core/model/text.hpp"
 #include "io/output.hpp"
-#include "render/wording.hpp"
-
-#include <fmt/format.h>
+#include "render/summaries.hpp"
 
 #include <memory>
 
@@ -34,25 +30,7 @@ ExitCode save_programme(const Context& context, const Catalogue& catalogue, cons
   create_parent_folders(path);
   write_file_atomically(path, programme_yaml(programme), force, "use --force to replace it (the log is kept)");
 
-  std::vector<std::string> names;
-  for (const Problem& problem : plan.problems) {
-    names.push_back(problem.name);
-  }
-  std::vector<std::string> sessions;
-  for (const PlannedSession& session : plan.sessions) {
-    sessions.push_back(
-        fmt::format("{} on {} (about {} min)", session.id, day_list(session.days), display_minutes(session.seconds)));
-  }
-  std::string out = fmt::format("Saved your programme to {}\n", path);
-  out += fmt::format("For: {}\n", join(names, ", "));
-  out += fmt::format("From {}: {}\n", to_string(start), join(sessions, "; "));
-  out += "Next: valgus today (the day's session) · valgus go (guided) · valgus log (record it) · valgus progress\n";
-  for (const Note& note : plan.notes) {
-    if (note.placement == Placement::top) {
-      out += fmt::format("{}: {}\n", note.title, note.text);
-    }
-  }
-  context.print(out);
+  context.print(render_start_summary(StartSummary{&plan, path, start}));
   return ExitCode::ok;
 }
 

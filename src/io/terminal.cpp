@@ -11,7 +11,9 @@
 #include <array>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
+#include <iostream>
 
 namespace valgus {
 namespace {
@@ -107,6 +109,38 @@ struct winsize window_size() {
 }  // namespace
 
 bool interactive_terminal() { return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1; }
+
+OutputTerminal output_terminal() {
+  OutputTerminal output;
+  output.is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  if (output.is_terminal) {
+    output.columns = window_size().ws_col;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  // A terminal that says it is "dumb" (Emacs shell buffers, some CI logs)
+  // or says nothing shows escapes as garbage, as git and grep know.
+  const char* term = std::getenv("TERM");
+  const bool smart_terminal = term != nullptr && *term != '\0' && std::string_view(term) != "dumb";
+  output.colour_welcome = (no_color == nullptr || *no_color == '\0') && smart_terminal;
+  return output;
+}
+
+std::optional<std::string> read_line() {
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    return std::nullopt;
+  }
+  return line;
+}
+
+std::optional<std::string> ask_line(std::string_view prompt) {
+  write_stdout(prompt);
+  std::optional<std::string> line = read_line();
+  if (!line) {
+    write_stdout("\n");
+  }
+  return line;
+}
 
 RawTerminal::RawTerminal() {
   struct termios original {};
@@ -217,5 +251,19 @@ Key RawTerminal::read_key(int timeout_ms) {
 }
 
 void RawTerminal::write(std::string_view text) { write_all(STDOUT_FILENO, text); }
+
+void RawTerminal::redraw(const std::vector<std::string>& lines, bool bell) {
+  std::string text = bell ? "\a\x1b[H" : "\x1b[H";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    text += lines[i];
+    text += "\x1b[K";
+    // No newline after the last line: on a full screen it would scroll.
+    if (i + 1 < lines.size()) {
+      text += "\r\n";
+    }
+  }
+  text += "\x1b[J";
+  write(text);
+}
 
 }  // namespace valgus

@@ -1,20 +1,45 @@
 #pragma once
 
-// The terminal as `valgus go` uses it: raw keys (no echo, no line editing),
-// a hidden cursor on the alternate screen, the width, and a key read with a
-// timeout. Whatever ends the program puts the terminal back as it was: the
+// The terminal: what standard output can show (a terminal's width, whether
+// colour is welcome), lines typed at standard input (the prompts of assess
+// and go, answers piped in), and, as `valgus go` uses it, raw keys (no echo,
+// no line editing), a hidden cursor on the alternate screen, a key read with
+// a timeout and a screen redrawn in place. Whatever ends the program puts the terminal back as it was: the
 // destructor, and a handler for SIGINT, SIGTERM, SIGHUP (the terminal
 // closed) and SIGQUIT that restores it before the signal does what it would
 // have done.
 
 #include <array>
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace valgus {
 
 // Whether standard input and standard output are both terminals.
 [[nodiscard]] bool interactive_terminal();
+
+// What standard output is, for deciding width and colour once.
+struct OutputTerminal {
+  bool is_terminal = false;
+  int columns = 0;  // 0: the terminal does not say (or no terminal)
+  // NO_COLOR is unset or empty and TERM names a terminal that is not
+  // "dumb": escapes will not show as garbage.
+  bool colour_welcome = false;
+};
+[[nodiscard]] OutputTerminal output_terminal();
+
+// The next line of standard input without its line end; none at the end of
+// input. Works on a terminal in its own canonical mode (the terminal edits
+// the line, nothing here changes its settings) and on a pipe alike.
+[[nodiscard]] std::optional<std::string> read_line();
+
+// Writes `prompt` to standard output, then reads a line. At the end of
+// input a newline closes the prompt's line, so what follows starts on a
+// line of its own.
+[[nodiscard]] std::optional<std::string> ask_line(std::string_view prompt);
 
 enum class KeyKind {
   none,       // no key within the timeout (or a signal, a resize)
@@ -52,6 +77,9 @@ class RawTerminal {
 
   // Writes to standard output, checked (Error(io_error) on failure).
   static void write(std::string_view text);
+  // Draws `lines` over the previous screen from the top-left corner, each
+  // line's rest and the screen below cleared; `bell` rings as it shows.
+  static void redraw(const std::vector<std::string>& lines, bool bell);
 
  private:
   // Bytes read but not yet handed out (keys typed ahead).

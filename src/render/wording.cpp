@@ -67,6 +67,12 @@ std::string day_list(const std::vector<int>& days) {
   return join(names, ", ");
 }
 
+std::string weekday_name(Date date) {
+  static constexpr std::array<std::string_view, 7> names{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                         "Friday", "Saturday", "Sunday"};
+  return std::string(names.at(static_cast<std::size_t>(weekday(date))));
+}
+
 namespace {
 
 // "about 13 min", or plainly that nothing fits: a session the budget

@@ -3,6 +3,7 @@
 // Wording shared by the human-readable formats (text, Markdown): phase
 // titles and purposes, the why-line, the session summary.
 
+#include "core/model/calendar_date.hpp"
 #include "core/plan/planner.hpp"
 
 #include <string>
@@ -48,6 +49,8 @@ inline constexpr SessionWords markdown_session_words{"minutes", ", ", " (budget 
 [[nodiscard]] std::string day_name(int day);
 // "Mon, Fri"
 [[nodiscard]] std::string day_list(const std::vector<int>& days);
+// "Monday": the day of the week a date falls on, in full.
+[[nodiscard]] std::string weekday_name(Date date);
 // One session on every day: "Mon · Wed · Fri, about 13 min each"; sessions
 // that differ: "A: Mon, Fri · about 15 min; B: Wed · about 13 min" (a dot
 // in both formats: a comma would run into the list of days). Then

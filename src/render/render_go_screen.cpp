@@ -1,14 +1,18 @@
-#include "cli/go_screen.hpp"
+// The screen of `valgus go`: the session, the exercise, where the step is
+// and its countdown, the exercise's steps as far as they fit, the keys.
+
+#include "render/go_screen.hpp"
 
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
+#include "render/wording.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <string_view>
 
-namespace valgus::cli {
+namespace valgus {
 namespace {
 
 struct Painter {
@@ -120,26 +124,28 @@ std::string format_clock(int seconds) {
   return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }
 
-std::vector<std::string> frame_lines(const GoFrame& frame) {
-  const Painter painter{frame.color};
-  const int width = std::max(1, frame.width);
+std::vector<std::string> render_go_screen(const GoScreenView& view, const TextStyle& style) {
+  const Painter painter{style.color};
+  const int width = std::max(1, style.width);
+  const std::string heading = fmt::format("Session {} · {} {} · week {}", one_line(view.session),
+                                          weekday_name(view.date), to_string(view.date), view.week);
   std::vector<std::string> top;
-  add(top, wrapped("", frame.heading, width, 0), painter, "2");
-  if (frame.exercise != nullptr) {
+  add(top, wrapped("", heading, width, 0), painter, "2");
+  if (view.exercise != nullptr) {
     add(top,
-        wrapped("", fmt::format("Exercise {} of {}: {}", frame.index + 1, frame.count, frame.exercise->exercise.name),
+        wrapped("", fmt::format("Exercise {} of {}: {}", view.index + 1, view.count, view.exercise->exercise.name),
                 width, 2),
         painter, "1");
-    add(top, wrapped("", format_dose(frame.exercise->dose), width, 2), painter);
+    add(top, wrapped("", format_dose(view.exercise->dose), width, 2), painter);
   }
   top.emplace_back();
-  if (frame.step != nullptr) {
-    const std::string place = where(*frame.step);
+  if (view.step != nullptr) {
+    const std::string place = where(*view.step);
     if (!place.empty()) {
       add(top, wrapped("", place, width, 2), painter);
     }
-    add(top, wrapped("", now_line(*frame.step, frame.seconds_left), width, 2), painter, now_colour(frame.step->kind));
-    if (frame.paused) {
+    add(top, wrapped("", now_line(*view.step, view.seconds_left), width, 2), painter, now_colour(view.step->kind));
+    if (view.paused) {
       add(top, wrapped("", "Paused: space resumes", width, 2), painter, "7");
     }
   }
@@ -148,8 +154,8 @@ std::vector<std::string> frame_lines(const GoFrame& frame) {
     line = painter.paint(line, "2");
   }
   std::vector<std::string> steps;
-  if (frame.exercise != nullptr) {
-    const std::vector<std::string>& texts = frame.exercise->exercise.steps;
+  if (view.exercise != nullptr) {
+    const std::vector<std::string>& texts = view.exercise->exercise.steps;
     for (std::size_t i = 0; i < texts.size(); ++i) {
       const std::string label = fmt::format("{:>2}. ", i + 1);
       add(steps, wrapped(label, texts[i], width, static_cast<int>(label.size())), painter);
@@ -157,7 +163,7 @@ std::vector<std::string> frame_lines(const GoFrame& frame) {
   }
   // The countdown never goes: the exercise's steps are cut to what fits,
   // after a blank line, and a blank line stays before the keys.
-  const auto height = static_cast<std::size_t>(std::max(1, frame.height));
+  const auto height = static_cast<std::size_t>(std::max(1, view.height));
   std::vector<std::string> lines = top;
   const std::size_t fixed = lines.size() + keys.size() + 2;
   if (!steps.empty() && fixed < height) {
@@ -177,19 +183,4 @@ std::vector<std::string> frame_lines(const GoFrame& frame) {
   return lines;
 }
 
-std::string frame_text(const GoFrame& frame) {
-  std::string text = "\x1b[H";
-  const std::vector<std::string> lines = frame_lines(frame);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    text += lines[i];
-    text += "\x1b[K";
-    // No newline after the last line: on a full screen it would scroll.
-    if (i + 1 < lines.size()) {
-      text += "\r\n";
-    }
-  }
-  text += "\x1b[J";
-  return text;
-}
-
-}  // namespace valgus::cli
+}  // namespace valgus

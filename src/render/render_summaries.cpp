@@ -1,0 +1,101 @@
+// The closing lines of start, log and go.
+
+#include "render/summaries.hpp"
+
+#include "core/model/dose.hpp"
+#include "core/model/text.hpp"
+#include "render/wording.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace valgus {
+namespace {
+
+std::size_t done_count(const LoggedSession& logged) {
+  return static_cast<std::size_t>(std::count_if(logged.exercises.begin(), logged.exercises.end(),
+                                                [](const LoggedExercise& exercise) { return exercise.done; }));
+}
+
+}  // namespace
+
+std::string render_start_summary(const StartSummary& summary) {
+  const Plan& plan = *summary.plan;
+  std::vector<std::string> names;
+  for (const Problem& problem : plan.problems) {
+    names.push_back(problem.name);
+  }
+  std::vector<std::string> sessions;
+  for (const PlannedSession& session : plan.sessions) {
+    sessions.push_back(
+        fmt::format("{} on {} (about {} min)", session.id, day_list(session.days), display_minutes(session.seconds)));
+  }
+  std::string out = fmt::format("Saved your programme to {}\n", summary.path);
+  out += fmt::format("For: {}\n", join(names, ", "));
+  out += fmt::format("From {}: {}\n", to_string(summary.start), join(sessions, "; "));
+  out += "Next: valgus today (the day's session) · valgus go (guided) · valgus log (record it) · valgus progress\n";
+  for (const Note& note : plan.notes) {
+    if (note.placement == Placement::top) {
+      out += fmt::format("{}: {}\n", note.title, note.text);
+    }
+  }
+  return out;
+}
+
+std::string render_log_summary(const LoggedSummary& summary) {
+  const LoggedSession& logged = *summary.logged;
+  std::string out = fmt::format("{} session {} of {} (week {} doses): {} of {} exercises done",
+                                summary.replaced ? "Replaced the log of" : "Logged", logged.session,
+                                to_string(logged.date), logged.stage_week, done_count(logged), logged.exercises.size());
+  if (logged.pain) {
+    out += fmt::format(", pain {}/10", *logged.pain);
+  }
+  if (logged.effort) {
+    out += fmt::format(", effort {}", to_string(*logged.effort));
+  }
+  return out + ".\nProgramme: " + summary.source + "\n";
+}
+
+std::string render_log_deleted(Date date) {
+  return fmt::format("Deleted the session logged on {}.\n", to_string(date));
+}
+
+std::string render_go_end(const GoEnd& end) {
+  std::string out = end.stopped ? fmt::format("Stopped: {} of {} exercises done.\n", end.done, end.total)
+                                : fmt::format("Session {} finished: {} of {} exercises done.\n", one_line(end.session),
+                                              end.done, end.total);
+  if (end.done == 0) {
+    // Nothing to keep: an all-skipped entry would count as a session held.
+    out += "Nothing done, so nothing was logged.\n";
+  }
+  return out;
+}
+
+std::string render_go_logged(const LoggedSummary& summary) {
+  const LoggedSession& logged = *summary.logged;
+  const std::size_t done = done_count(logged);
+  std::string answers;
+  if (logged.pain) {
+    answers += fmt::format(", pain {}", *logged.pain);
+  }
+  if (logged.effort) {
+    answers += fmt::format(", effort {}", to_string(*logged.effort));
+  }
+  return fmt::format("Logged session {} of {}: {} done, {} skipped{}{}.\n", one_line(logged.session),
+                     to_string(logged.date), done, logged.exercises.size() - done, answers,
+                     summary.replaced ? " (it replaces the entry of that day)" : "");
+}
+
+std::string render_go_rest_day(const GoRestDay& day) {
+  std::string text =
+      fmt::format("{} ({}) is a rest day in your programme.", to_string(day.date), weekday_name(day.date));
+  if (day.next_date && day.next_session != nullptr) {
+    text += fmt::format(" The next session, {}, is on {} {}.", day.next_session->id, weekday_name(*day.next_date),
+                        to_string(*day.next_date));
+  }
+  return text + "\n";
+}
+
+}  // namespace valgus
