@@ -192,7 +192,8 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   const Catalogue catalogue = context.catalogue();
   Request request = plan_request(context, catalogue, args.problems, args.personal, "export");
   request.weeks = args.weeks;
-  const std::string text = find_format(DataKind::plan, "markdown").plan(make_plan(catalogue, request), TextStyle{});
+  const std::string text =
+      find_format(DataKind::plan, "markdown").plan(make_plan(catalogue, request), TextStyle{}, limit_options());
   if (args.file == "-") {
     context.print(text);
   } else {

@@ -21,7 +21,7 @@ struct Format {
   // are diagnostics on stderr.
   bool structured = false;
   // One renderer per kind of data; null when the format does not offer it.
-  std::string (*plan)(const Plan&, const TextStyle&) = nullptr;
+  std::string (*plan)(const Plan&, const TextStyle&, const LimitOptions&) = nullptr;
   std::string (*list)(const ExerciseListing&, const TextStyle&) = nullptr;
   std::string (*exercise)(const ExerciseDetail&, const TextStyle&) = nullptr;
   std::string (*problems)(const ProblemsListing&, const TextStyle&) = nullptr;
