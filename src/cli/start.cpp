@@ -12,8 +12,19 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <string_view>
 
 namespace valgus::cli {
+namespace {
+
+// The saved file's opening comment, for a person who opens it: the commands
+// that read it, and how to start again (the option lives here, not in core).
+constexpr std::string_view programme_header =
+    "A valgus programme, saved by `valgus start`. `valgus today`, `go`, `log` and\n"
+    "`progress` follow it. You may edit it by hand: valgus checks every field\n"
+    "when it reads the file back. Start again with `valgus start ... --force`.";
+
+}  // namespace
 
 ExitCode run_start(const Context& context, const StartArgs& args) {
   const Catalogue catalogue = context.catalogue();
@@ -25,7 +36,8 @@ ExitCode run_start(const Context& context, const StartArgs& args) {
   const SavedProgramme programme = programme_of(request, start);
   const std::string path = programme_path();
   create_parent_folders(path);
-  write_file_atomically(path, programme_yaml(programme), args.force, "use --force to replace it (the log is kept)");
+  write_file_atomically(path, programme_yaml(programme, programme_header), args.force,
+                        "use --force to replace it (the log is kept)");
 
   std::vector<std::string> names;
   for (const Problem& problem : plan.problems) {
