@@ -1,7 +1,7 @@
 #include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/planner.hpp"
-#include "core/model/text.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -183,9 +183,17 @@ TEST_CASE("when not everything fits, the plan is the best within the budget and 
   CHECK(plan.uncovered[0].problem_id == "hip");
   CHECK(plan.uncovered[0].phase == valgus::Phase::strengthen);
   CHECK(plan.uncovered[0].needs_minutes == 13);
-  CHECK(texts(plan) == Ids{"time: 10 min budget: left out Clam, Band walk, Squat",
-                           "time: 10 min is not enough for every problem in every phase: nothing for hip rotation "
-                           "(strengthen); 13 min (--minutes 13) would cover it"});
+  REQUIRE(plan.adjustments.size() == 2);
+  CHECK(texts(plan).front() == "time: 10 min budget: left out Clam, Band walk, Squat");
+  const auto& shortfall = plan.adjustments.back().shortfall;
+  REQUIRE(shortfall);
+  CHECK(shortfall->kind == valgus::ShortfallKind::routine_pairs);
+  CHECK(shortfall->limits == valgus::SessionLimits{1, 10, std::nullopt});
+  REQUIRE(shortfall->uncovered.size() == 1);
+  CHECK(shortfall->uncovered[0].problem_name == "hip rotation");
+  CHECK(shortfall->uncovered[0].needs_minutes == 13);
+  CHECK(shortfall->remedy == valgus::Remedy::found);
+  CHECK(shortfall->ways == std::vector<valgus::LimitValue>{{valgus::Limit::minutes, 13}});
   // The budget it names covers it, and one minute less does not.
   request.minutes = 13;
   CHECK(make_plan(valgus::test::personal_catalogue(), request).uncovered.empty());
@@ -272,7 +280,8 @@ TEST_CASE("property: every problem set x equipment x budget gives a valid plan")
         // Within budget, or the minimum plan with its message.
         if (plan.over_budget) {
           CHECK(std::any_of(plan.adjustments.begin(), plan.adjustments.end(), [](const valgus::Adjustment& a) {
-            return a.kind == valgus::AdjustmentKind::time && a.text.find("is not enough") != std::string::npos;
+            return a.kind == valgus::AdjustmentKind::time && a.shortfall &&
+                   a.shortfall->kind == valgus::ShortfallKind::routine_pairs;
           }));
         } else {
           CHECK(plan.seconds <= minutes * 60);

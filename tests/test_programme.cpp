@@ -31,8 +31,9 @@ TEST_CASE("a programme is written as readable YAML and read back the same") {
   programme.minutes = 25;
   programme.max_exercises = 5;
   programme.side = valgus::Side::left;
-  const std::string text = valgus::programme_yaml(programme);
-  CHECK(text.substr(text.find("start:")) ==
+  const std::string text = valgus::programme_yaml(programme, "What this is.\nHow to start again.");
+  CHECK(text ==
+        "# What this is.\n# How to start again.\n"
         "start: 2027-01-04\nproblems: [hip, ankle]\n"
         "# What you have; remove this line to use everything.\n"
         "equipment: [band]\ndays: [mon, thu]\nminutes: 25\nmax_exercises: 5\n"

@@ -1,3 +1,4 @@
+#include "cli/options.hpp"
 #include "fixtures.hpp"
 #include "render/render.hpp"
 
@@ -226,7 +227,7 @@ TEST_CASE("week markdown: sessions that differ, each its own section, the table 
 }
 
 TEST_CASE("week markdown: an uncovered pair is an adjustment") {
-  const std::string text = valgus::render_plan_markdown(week_plan({"hip", "ankle"}, 2));
+  const std::string text = valgus::render_plan_markdown(week_plan({"hip", "ankle"}, 2), valgus::cli::limit_options());
   CHECK(text.find("- Not in any session: hip rotation (release), hip rotation (strengthen), pronation (release), "
                   "pronation (stretch), pronation (strengthen); 7 min a session (--minutes 7) would cover it\n") !=
         std::string::npos);

@@ -1,3 +1,4 @@
+#include "cli/options.hpp"
 #include "core/model/text.hpp"
 #include "fixtures.hpp"
 #include "render/render.hpp"
@@ -329,7 +330,7 @@ TEST_CASE("week text: the schedule first, sessions that differ, one merged over 
 
 TEST_CASE("week text: a pair no session covers is named with what would cover it") {
   const valgus::TextStyle style;
-  CHECK(valgus::render_plan_text(week_plan({"hip", "ankle"}, 2), style) ==
+  CHECK(valgus::render_plan_text(week_plan({"hip", "ankle"}, 2), style, valgus::cli::limit_options()) ==
         "Knee valgus routine\n"
         "For: hip rotation, pronation\n"
         "Schedule: A: Mon, Fri · about 1 min; B: Wed · about 2 min\n"

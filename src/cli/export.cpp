@@ -130,7 +130,7 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   if (format.dated) {
     check_dated_plan(plan, chosen);
   }
-  const std::string text = format.programme(ProgrammeView{&plan, &request, calendar}, TextStyle{});
+  const std::string text = format.programme(ProgrammeView{&plan, &request, calendar, limit_options()}, TextStyle{});
   if (args.file == "-") {
     context.print(text);
   } else {

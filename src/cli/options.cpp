@@ -10,6 +10,14 @@
 #include <algorithm>
 
 namespace valgus::cli {
+namespace {
+
+// Declared here, and named by the planner's advice through limit_options().
+constexpr LimitOptions plan_limit_options{"--minutes", "--days", "--max-exercises"};
+
+}  // namespace
+
+const LimitOptions& limit_options() { return plan_limit_options; }
 
 std::string_view completion_word_kind(Completes kind) {
   switch (kind) {
@@ -183,15 +191,17 @@ void add_personal_options(OptionBuilder& options, PersonalChoice& choice, bool f
   }
   options.option("--equipment", choice.equipment, equipment_help, "LIST").completes(Completes::equipment);
   options
-      .option("--days", choice.days,
+      .option(std::string(plan_limit_options.days), choice.days,
               fmt::format("Training days a week: a number from 1 to 7, or weekdays such as mon,wed,fri (default {})",
                           default_days_a_week),
               "DAYS")
       .completes(Completes::nothing);
-  options.option("--minutes", choice.minutes, fmt::format("Minutes per session (default {})", default_minutes), "N")
+  options
+      .option(std::string(plan_limit_options.minutes), choice.minutes,
+              fmt::format("Minutes per session (default {})", default_minutes), "N")
       .whole_number(1, max_minutes);
   options
-      .option("--max-exercises", choice.max_exercises,
+      .option(std::string(plan_limit_options.max_exercises), choice.max_exercises,
               fmt::format("At most K exercises per session (default {})", default_session_exercises), "K")
       .whole_number(1, max_session_exercises);
   if (!follow) {

@@ -106,6 +106,10 @@ void add_problem_options(OptionBuilder& options, ProblemChoice& choice);
 // --week, a followed programme's week comes from the log.
 void add_personal_options(OptionBuilder& options, PersonalChoice& choice, bool follow = false);
 
+// The options add_personal_options declares for a plan's limits, for the
+// renderers to name in the planner's advice ("--minutes 25").
+[[nodiscard]] const LimitOptions& limit_options();
+
 // "a, b or c".
 [[nodiscard]] std::string or_list(const std::vector<std::string>& words);
 

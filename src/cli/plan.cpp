@@ -24,9 +24,9 @@ ExitCode run_plan(const Context& context, const PlanArgs& args) {
   const Plan plan = make_plan(catalogue, request);
   // "-" is standard output, as for export; a file named "-" is never made.
   if (args.output.empty() || args.output == "-") {
-    context.print(format.plan(plan, context.terminal_style()));
+    context.print(format.plan(plan, context.terminal_style(), limit_options()));
   } else {
-    write_file_atomically(args.output, format.plan(plan, TextStyle{}), args.force, use_force);
+    write_file_atomically(args.output, format.plan(plan, TextStyle{}, limit_options()), args.force, use_force);
   }
   return ExitCode::ok;
 }

@@ -8,8 +8,19 @@
 #include "render/summaries.hpp"
 
 #include <memory>
+#include <string_view>
 
 namespace valgus::cli {
+namespace {
+
+// The saved file's opening comment, for a person who opens it: the commands
+// that read it, and how to start again (the option lives here, not in core).
+constexpr std::string_view programme_header =
+    "A valgus programme, saved by `valgus start`. `valgus today`, `go`, `log` and\n"
+    "`progress` follow it. You may edit it by hand: valgus checks every field\n"
+    "when it reads the file back. Start again with `valgus start ... --force`.";
+
+}  // namespace
 
 ExitCode run_start(const Context& context, const StartArgs& args) {
   const Catalogue catalogue = context.catalogue();
@@ -28,7 +39,8 @@ ExitCode save_programme(const Context& context, const Catalogue& catalogue, cons
   const SavedProgramme programme = programme_to_save(options, start);
   const std::string path = programme_path();
   create_parent_folders(path);
-  write_file_atomically(path, programme_yaml(programme), force, "use --force to replace it (the log is kept)");
+  write_file_atomically(path, programme_yaml(programme, programme_header), force,
+                        "use --force to replace it (the log is kept)");
 
   context.print(render_start_summary(StartSummary{&plan, path, start}));
   return ExitCode::ok;

@@ -16,7 +16,7 @@ namespace {
 // ignores the style (Markdown, JSON) says so here.
 std::vector<Format> make_table() {
   Format text{"text"};
-  text.plan = [](const Plan& plan, const TextStyle& style) { return render_plan_text(plan, style); };
+  text.plan = render_plan_text;
   text.list = [](const ExerciseListing& listing, const TextStyle& style) {
     return render_list_text(listing.exercises, style, listing.show_origin);
   };
@@ -34,16 +34,24 @@ std::vector<Format> make_table() {
 
   Format markdown{"markdown"};
   markdown.extension = ".md";
-  markdown.plan = [](const Plan& plan, const TextStyle&) { return render_plan_markdown(plan); };
-  markdown.programme = [](const ProgrammeView& view, const TextStyle&) { return render_plan_markdown(*view.plan); };
+  markdown.plan = [](const Plan& plan, const TextStyle&, const LimitOptions& options) {
+    return render_plan_markdown(plan, options);
+  };
+  markdown.programme = [](const ProgrammeView& view, const TextStyle&) {
+    return render_plan_markdown(*view.plan, view.limits);
+  };
   markdown.list = [](const ExerciseListing& listing, const TextStyle&) {
     return render_list_markdown(listing.exercises, listing.show_origin);
   };
 
   Format json{"json", true};
   json.extension = ".json";
-  json.plan = [](const Plan& plan, const TextStyle&) { return render_plan_json(plan); };
-  json.programme = [](const ProgrammeView& view, const TextStyle&) { return render_plan_json(*view.plan); };
+  json.plan = [](const Plan& plan, const TextStyle&, const LimitOptions& options) {
+    return render_plan_json(plan, options);
+  };
+  json.programme = [](const ProgrammeView& view, const TextStyle&) {
+    return render_plan_json(*view.plan, view.limits);
+  };
   json.list = [](const ExerciseListing& listing, const TextStyle&) { return render_list_json(listing.exercises); };
   json.exercise = [](const ExerciseDetail& detail, const TextStyle&) {
     return render_exercise_json(detail.exercise, detail.serves);

@@ -28,7 +28,7 @@ struct Format {
   // time (CalendarSetting).
   bool dated = false;
   // One renderer per kind of data; null when the format does not offer it.
-  std::string (*plan)(const Plan&, const TextStyle&) = nullptr;
+  std::string (*plan)(const Plan&, const TextStyle&, const LimitOptions&) = nullptr;
   std::string (*programme)(const ProgrammeView&, const TextStyle&) = nullptr;
   std::string (*list)(const ExerciseListing&, const TextStyle&) = nullptr;
   std::string (*exercise)(const ExerciseDetail&, const TextStyle&) = nullptr;

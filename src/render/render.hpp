@@ -21,6 +21,16 @@ struct TextStyle {
   bool color = false;  // ANSI colour and bold
 };
 
+// The option that sets each limit of a plan ("--minutes"), for advice that
+// names what to change. The command line fills it where it declares the
+// options, so neither core nor render spells one; an empty name leaves the
+// option out of the advice.
+struct LimitOptions {
+  std::string_view minutes;
+  std::string_view days;
+  std::string_view max_exercises;
+};
+
 // Catalogue entries listed (list): `show_origin` adds where each came from.
 struct ExerciseListing {
   std::vector<PlannedExercise> exercises;
@@ -97,6 +107,7 @@ struct ProgrammeView {
   const Plan* plan = nullptr;
   const Request* request = nullptr;
   CalendarSetting calendar;
+  LimitOptions limits;  // how the handout names the session limits in its advice
 };
 
 // The log's history (log --list).
@@ -115,9 +126,9 @@ struct LogListing {
 // RFC 4180: a header line, CRLF line ends, fields quoted when needed.
 [[nodiscard]] std::string render_log_csv(const LogListing& listing);
 
-[[nodiscard]] std::string render_plan_text(const Plan& plan, const TextStyle& style);
-[[nodiscard]] std::string render_plan_markdown(const Plan& plan);
-[[nodiscard]] std::string render_plan_json(const Plan& plan);
+[[nodiscard]] std::string render_plan_text(const Plan& plan, const TextStyle& style, const LimitOptions& options = {});
+[[nodiscard]] std::string render_plan_markdown(const Plan& plan, const LimitOptions& options = {});
+[[nodiscard]] std::string render_plan_json(const Plan& plan, const LimitOptions& options = {});
 
 [[nodiscard]] std::string render_list_text(const std::vector<PlannedExercise>& exercises, const TextStyle& style,
                                            bool show_origin = false);

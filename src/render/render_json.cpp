@@ -3,6 +3,7 @@
 
 #include "core/model/calendar_date.hpp"
 #include "core/model/dose.hpp"
+#include "render/adjustment_wording.hpp"
 #include "render/json_parts.hpp"
 #include "render/render.hpp"
 
@@ -164,7 +165,7 @@ class JsonWriter {
 
 }  // namespace
 
-std::string render_plan_json(const Plan& plan) {
+std::string render_plan_json(const Plan& plan, const LimitOptions& options) {
   Json problems = Json::array();
   for (const auto& problem : plan.problems) {
     problems.push_back(Json{{"id", problem.id}, {"name", problem.name}});
@@ -176,7 +177,8 @@ std::string render_plan_json(const Plan& plan) {
   const Json notes = notes_json(plan.notes);
   Json adjusted = Json::array();
   for (const auto& adjustment : plan.adjustments) {
-    adjusted.push_back(Json{{"kind", std::string(to_string(adjustment.kind))}, {"text", adjustment.text}});
+    adjusted.push_back(
+        Json{{"kind", std::string(to_string(adjustment.kind))}, {"text", adjustment_text(adjustment, options)}});
   }
   Json schedule = Json::array();
   for (const auto& row : plan.schedule) {

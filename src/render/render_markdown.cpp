@@ -3,6 +3,7 @@
 
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
+#include "render/adjustment_wording.hpp"
 #include "render/render.hpp"
 #include "render/wording.hpp"
 
@@ -93,12 +94,12 @@ std::string problems_of(const Plan& plan) {
   return join(names, ", ");
 }
 
-std::string adjustments_of(const Plan& plan) {
+std::string adjustments_of(const Plan& plan, const LimitOptions& options) {
   std::string out;
   if (!plan.adjustments.empty()) {
     out += "\n## Adjusted for you\n\n";
     for (const auto& adjustment : plan.adjustments) {
-      out += "- " + inline_text(capitalised(adjustment.text)) + "\n";
+      out += "- " + inline_text(capitalised(adjustment_text(adjustment, options))) + "\n";
     }
   }
   return out;
@@ -261,7 +262,7 @@ std::string programme_weeks(const Plan& plan) {
 
 // A week of sessions: the schedule first, then the sessions (for a
 // programme, each week's), how to do each exercise, the tick table.
-std::string week_markdown(const Plan& plan) {
+std::string week_markdown(const Plan& plan, const LimitOptions& options) {
   std::string out = "# Knee valgus routine\n\n" + banner_of(plan);
   out += fmt::format("**For:** {}  \n", problems_of(plan));
   out += "**Schedule:** " + schedule_line(plan, markdown_session_words) + "\n\n";
@@ -273,7 +274,7 @@ std::string week_markdown(const Plan& plan) {
   out += programme ? "\nEach week below lists its sessions with that week's doses: do the day's session in order "
                      "and tick each exercise as you finish it.\n"
                    : "\nDo the day's session in order and tick each exercise as you finish it.\n";
-  out += adjustments_of(plan);
+  out += adjustments_of(plan, options);
   if (programme) {
     out += programme_weeks(plan);
   } else {
@@ -288,16 +289,16 @@ std::string week_markdown(const Plan& plan) {
 
 }  // namespace
 
-std::string render_plan_markdown(const Plan& plan) {
+std::string render_plan_markdown(const Plan& plan, const LimitOptions& options) {
   if (!plan.days.empty()) {
-    return week_markdown(plan);
+    return week_markdown(plan, options);
   }
   // A full routine (--full): every exercise once, phase by phase.
   std::string out = "# Knee valgus routine\n\n" + banner_of(plan);
   out += fmt::format("**For:** {}  \n", problems_of(plan));
   out += "**Session:** " + session_line(plan, markdown_session_words) + "\n\n";
   out += "Work through the four phases in order and tick each exercise as you finish it.\n";
-  out += adjustments_of(plan);
+  out += adjustments_of(plan, options);
 
   int number = 0;
   std::vector<std::string> table_rows;

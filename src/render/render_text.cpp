@@ -2,6 +2,7 @@
 
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
+#include "render/adjustment_wording.hpp"
 #include "render/render.hpp"
 #include "render/text_writer.hpp"
 #include "render/wording.hpp"
@@ -46,6 +47,16 @@ void plan_head(TextWriter& w, const Plan& plan) {
   }
 }
 
+void adjustments(TextWriter& w, const Plan& plan, const LimitOptions& options) {
+  if (!plan.adjustments.empty()) {
+    w.line();
+    w.line(w.paint("ADJUSTED FOR YOU", "1;35"));
+    for (const auto& adjustment : plan.adjustments) {
+      w.paragraph("- ", adjustment_text(adjustment, options), 2);
+    }
+  }
+}
+
 void plan_tail(TextWriter& w, const Plan& plan) {
   if (!plan.habits.empty()) {
     w.line();
@@ -67,6 +78,7 @@ void plan_tail(TextWriter& w, const Plan& plan) {
 
 }  // namespace text_detail
 
+using text_detail::adjustments;
 using text_detail::exercise_details;
 using text_detail::minutes_label;
 using text_detail::plan_head;
@@ -75,23 +87,17 @@ using text_detail::TextWriter;
 using text_detail::upper;
 using text_detail::week_body;
 
-std::string render_plan_text(const Plan& plan, const TextStyle& style) {
+std::string render_plan_text(const Plan& plan, const TextStyle& style, const LimitOptions& options) {
   TextWriter w(style);
   plan_head(w, plan);
   if (!plan.days.empty()) {
-    week_body(w, plan);
+    week_body(w, plan, options);
     plan_tail(w, plan);
     return w.take();
   }
   // A full routine (--full): every exercise once, phase by phase.
   w.paragraph("Session: ", session_line(plan, text_session_words), 9);
-  if (!plan.adjustments.empty()) {
-    w.line();
-    w.line(w.paint("ADJUSTED FOR YOU", "1;35"));
-    for (const auto& adjustment : plan.adjustments) {
-      w.paragraph("- ", adjustment.text, 2);
-    }
-  }
+  adjustments(w, plan, options);
 
   int number = 0;
   for (const auto& phase : plan.phases) {

@@ -105,15 +105,9 @@ void session_item(TextWriter& w, int number, const PlannedExercise& planned) {
   }
 }
 
-void week_body(TextWriter& w, const Plan& plan) {
+void week_body(TextWriter& w, const Plan& plan, const LimitOptions& options) {
   w.paragraph("Schedule: ", schedule_line(plan, text_session_words), 10);
-  if (!plan.adjustments.empty()) {
-    w.line();
-    w.line(w.paint("ADJUSTED FOR YOU", "1;35"));
-    for (const auto& adjustment : plan.adjustments) {
-      w.paragraph("- ", adjustment.text, 2);
-    }
-  }
+  adjustments(w, plan, options);
   for (const auto& session : plan.sessions) {
     session_block(w, plan, session);
   }

@@ -104,8 +104,10 @@ void plan_head(TextWriter& w, const Plan& plan);
 void plan_tail(TextWriter& w, const Plan& plan);
 // " 1. Adductor roll — 30 s each side · foam roller        ~1 min".
 void session_item(TextWriter& w, int number, const PlannedExercise& planned);
+// The "adjusted for you" block, when there is anything in it.
+void adjustments(TextWriter& w, const Plan& plan, const LimitOptions& options);
 // A week of sessions: schedule, adjustments, sessions, then how to do each
 // exercise once.
-void week_body(TextWriter& w, const Plan& plan);
+void week_body(TextWriter& w, const Plan& plan, const LimitOptions& options);
 
 }  // namespace valgus::text_detail

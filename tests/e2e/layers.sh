@@ -1,38 +1,55 @@
 #!/usr/bin/env bash
-# The layers stay layers: src/core includes nothing from render, io or cli;
-# render and io nothing from cli or each other; CLI11 only in src/cli and
-# main.cpp; yaml-cpp only in the YAML tree; SQLite (and so SQL) only in the
-# log store, io/log_store.cpp (its schema's SQL text also in
-# io/log_schema.cpp, which includes no SQLite). (tests/test_log_store.cpp builds its old and
-# foreign databases with the sqlite3 program, so no test includes SQLite
-# either.)
+# The layers stay layers. Which layer may include which is enforced by the
+# build: each library compiles against the include roots of its own layer
+# and the layers below it only (build/layers/<layer>, CMakeLists.txt), so an
+# upward include is "No such file". What the build cannot see is checked
+# here:
+# - CLI11 only in src/cli and main.cpp; yaml-cpp only in the YAML tree;
+#   SQLite (and so SQL) only in the log store, io/log_store.cpp (its
+#   schema's SQL text also in io/log_schema.cpp, which includes no SQLite).
+#   (tests/test_log_store.cpp builds its old and foreign databases with the
+#   sqlite3 program, so no test includes SQLite either.)
+# - No string literal in src/core names a flag: core's messages carry typed
+#   facts (which limit, which value) and the command line words them with
+#   its options. Comments may name flags; YAML's "---" is not one. render
+#   and io name no --force either (the command line says how to replace).
 #
 # Usage: layers.sh SOURCE_DIR   (the repository's src/)
 set -u
 src=$1
 fail=0
-forbid() {  # forbid FOLDER PATTERN WHY [ALLOWED]: hits matching ALLOWED (an ERE) pass
+# literals FOLDER PATTERN: "file:line: literal" for each string literal
+# (comments skipped) of the C++ files under FOLDER that matches PATTERN, a
+# Perl regex.
+literals() {
+  find "$src/$1" \( -name '*.cpp' -o -name '*.hpp' \) -print0 | sort -z |
+    PATTERN=$2 xargs -0 perl -0777 -ne '
+      my $line = 1;
+      # Tokens: comments, raw and plain string literals, numbers (whose
+      # digit separators are no quotes), character literals, anything else.
+      while (m{\G(//[^\n]*|/\*.*?\*/|R"([^(]*)\(.*?\)\2"|"(?:[^"\\\n]|\\.)*"|\b[0-9][0-9A-Za-z\x27.]*|\x27(?:[^\x27\\\n]|\\.)*\x27|.)}gcs) {
+        my ($token, $quote) = ($1, substr($1, 0, 1));
+        print "$ARGV:$line: $token\n" if ($quote eq "\"" || $token =~ /^R"/) && $token =~ /$ENV{PATTERN}/;
+        $line += ($token =~ tr/\n//);
+      }'
+}
+forbid_literal() {  # forbid_literal FOLDER PATTERN WHY
   local hits
-  # -e: a pattern may begin with "-".
-  hits=$(grep -REn --include='*.cpp' --include='*.hpp' -e "$2" "$src/$1" 2>/dev/null)
-  if [ -n "$hits" ] && [ -n "${4:-}" ]; then
-    hits=$(printf '%s\n' "$hits" | grep -Ev -e "$4")
-  fi
+  hits=$(literals "$1" "$2")
   if [ -n "$hits" ]; then
     printf 'FAIL: %s\n%s\n' "$3" "$hits"
     fail=1
   fi
 }
-forbid core '#include [<"](render|io|cli)/' "src/core must not depend on render, io or the command line"
-forbid render '#include [<"](io|cli)/' "src/render must not depend on io or the command line"
-forbid io '#include [<"](render|cli)/' "src/io must not depend on render or the command line"
-for folder in core render io; do
-  forbid "$folder" '#include <CLI/' "CLI11 belongs to src/cli only"
-  # Comments may name flags; so may the saved programme's own header, which
-  # tells a person editing the file how to start again (core/follow/saved_programme.cpp).
-  forbid "$folder" '"[^"]*--force' "only the command line names flags" \
-    '^[^:]+:[0-9]+:[[:space:]]*//|/core/follow/saved_programme\.cpp:[0-9]+:.*`valgus start \.\.\. --force`'
+forbid_literal core '--[a-z]' "src/core names no flag: return typed facts and let src/cli word them"
+for folder in render io; do
+  forbid_literal "$folder" '--force' "only the command line names --force"
 done
+cli11=$(grep -RlE '#include <CLI/' "$src/core" "$src/render" "$src/io" | sed "s|^$src/||")
+if [ -n "$cli11" ]; then
+  printf 'FAIL: CLI11 belongs to src/cli only, found in:\n%s\n' "$cli11"
+  fail=1
+fi
 yaml=$(grep -RlE '#include <yaml-cpp/' "$src" | sed "s|^$src/||")
 if [ "$yaml" != "core/catalogue/yaml_tree.cpp" ]; then
   printf 'FAIL: yaml-cpp must be included only by core/catalogue/yaml_tree.cpp, found in:\n%s\n' "$yaml"

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace valgus {
 namespace {
@@ -47,15 +48,17 @@ std::optional<std::vector<std::string>> known_ids(FieldReader& read, const YamlN
 
 }  // namespace
 
-std::string programme_yaml(const SavedProgramme& programme) {
+std::string programme_yaml(const SavedProgramme& programme, std::string_view header) {
   std::vector<std::string> days;
   for (const int day : programme.days) {
     days.emplace_back(weekday_short_names.at(static_cast<std::size_t>(day)));
   }
-  std::string out =
-      "# A valgus programme, saved by `valgus start`. `valgus today`, `go`, `log` and\n"
-      "# `progress` follow it. You may edit it by hand: valgus checks every field\n"
-      "# when it reads the file back. Start again with `valgus start ... --force`.\n";
+  std::string out;
+  while (!header.empty()) {
+    const auto end = header.find('\n');
+    out += fmt::format("# {}\n", header.substr(0, end));
+    header.remove_prefix(end == std::string_view::npos ? header.size() : end + 1);
+  }
   out += fmt::format("start: {}\n", to_string(programme.start));
   out += fmt::format("problems: {}\n", flow_list(programme.problems));
   if (programme.equipment) {

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace valgus {
@@ -32,8 +33,9 @@ struct SavedProgramme {
   }
 };
 
-// The file's text: a comment saying what it is, then one field per line.
-[[nodiscard]] std::string programme_yaml(const SavedProgramme& programme);
+// The file's text: `header` (what the file is and how to use it; the
+// command line words it) as comment lines, then one field per line.
+[[nodiscard]] std::string programme_yaml(const SavedProgramme& programme, std::string_view header);
 // Reads a programme file strictly: unknown or missing fields, bad values,
 // problem, equipment or position ids `catalogue` does not know are one
 // Error(data) with every problem as file:line:col.

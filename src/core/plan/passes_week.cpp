@@ -142,35 +142,28 @@ std::vector<UncoveredPair> what_would_cover(const PlanInput& in, PairMask missin
   return pairs;
 }
 
-std::string pair_names(const std::vector<UncoveredPair>& pairs) {
-  std::vector<std::string> names;
-  for (const auto& pair : pairs) {
-    names.push_back(fmt::format("{} ({})", pair.problem_name, to_string(pair.phase)));
-  }
-  return join(names, ", ");
-}
-
-std::string names_left_out(const std::vector<PlannedExercise>& exercises, const std::vector<bool>& kept) {
+std::vector<std::string> names_left_out(const std::vector<PlannedExercise>& exercises, const std::vector<bool>& kept) {
   std::vector<std::string> names;
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     if (!kept[i]) {
       names.push_back(exercises[i].exercise.name);
     }
   }
-  return join(names, ", ");
+  return names;
 }
 
-// "45 min (--minutes 45) or 4 days (--days 4)": the smallest of each that
-// covers every pair, when there is one.
-std::string what_fits_all(const std::vector<UncoveredPair>& pairs, bool week, bool searched) {
+// The smallest minutes and the fewest days that cover every pair of the
+// shortfall, each when there is one.
+void say_what_covers_all(bool searched, TimeShortfall& shortfall) {
   if (!searched) {
-    return "what would cover it is not worked out for a choice this large";
+    shortfall.remedy = Remedy::not_searched;
+    return;
   }
   std::optional<int> minutes;
   std::optional<int> days;
   bool minutes_cover = true;
   bool days_cover = true;
-  for (const auto& pair : pairs) {
+  for (const auto& pair : shortfall.uncovered) {
     minutes_cover = minutes_cover && pair.needs_minutes.has_value();
     days_cover = days_cover && pair.needs_days.has_value();
     if (pair.needs_minutes) {
@@ -180,14 +173,13 @@ std::string what_fits_all(const std::vector<UncoveredPair>& pairs, bool week, bo
       days = std::max(days.value_or(0), *pair.needs_days);
     }
   }
-  std::vector<std::string> ways;
   if (minutes && minutes_cover) {
-    ways.push_back(fmt::format("{} min{} (--minutes {})", *minutes, week ? " a session" : "", *minutes));
+    shortfall.ways.push_back({Limit::minutes, *minutes});
   }
-  if (week && days && days_cover) {
-    ways.push_back(fmt::format("{} days a week (--days {})", *days, *days));
+  if (shortfall.kind == ShortfallKind::week_pairs && days && days_cover) {
+    shortfall.ways.push_back({Limit::days, *days});
   }
-  return ways.empty() ? "no longer session or extra day covers it" : join(ways, " or ") + " would cover it";
+  shortfall.remedy = shortfall.ways.empty() ? Remedy::none : Remedy::found;
 }
 
 // Whether a week holds every item at least once.
@@ -203,12 +195,13 @@ bool holds_all(const Week& week, std::size_t items) {
 
 // What would hold every exercise of the routine in the week: the smallest
 // session minutes (by bisection: a longer session holds at least as much),
-// or the fewest days, or else more exercises a session.
+// or the fewest days, or else the exercise cap is in the way.
 template <typename Solve>
-std::string what_fits_everything(const Request& request, int days, const std::vector<WeekItem>& items, bool searched,
-                                 Solve solve) {
+void say_what_fits_everything(const Request& request, int days, const std::vector<WeekItem>& items, bool searched,
+                              Solve solve, TimeShortfall& shortfall) {
   if (!searched) {
-    return "what would fit them is not worked out for a choice this large";
+    shortfall.remedy = Remedy::not_searched;
+    return;
   }
   // A week of d days holds every item its weekly minimum times only if
   // that many slots exist: no need to plan a week that cannot.
@@ -222,7 +215,6 @@ std::string what_fits_everything(const Request& request, int days, const std::ve
     }
     return slots <= d * *request.max_exercises;
   };
-  std::vector<std::string> ways;
   if (request.minutes && room_for_all(days)) {
     const auto last = static_cast<int>(std::min<std::int64_t>(max_minutes, (total_seconds(items) + 59) / 60));
     if (last > *request.minutes && holds_all(solve(last, days), items.size())) {
@@ -232,23 +224,19 @@ std::string what_fits_everything(const Request& request, int days, const std::ve
         const int middle = low + (high - low) / 2;
         (holds_all(solve(middle, days), items.size()) ? high : low) = middle;
       }
-      ways.push_back(fmt::format("{} min a session (--minutes {})", high, high));
+      shortfall.ways.push_back({Limit::minutes, high});
     }
   }
   for (int d = days + 1; d <= 7; ++d) {
     if (room_for_all(d) && holds_all(solve(request.minutes, d), items.size())) {
-      ways.push_back(fmt::format("{} days a week (--days {})", d, d));
+      shortfall.ways.push_back({Limit::days, d});
       break;
     }
   }
-  if (ways.empty()) {
-    return request.max_exercises ? fmt::format(
-                                       "even 7 days a week would not hold them all with at most {} exercises a session "
-                                       "(--max-exercises)",
-                                       *request.max_exercises)
-                                 : std::string("even 7 days a week would not hold them all");
+  shortfall.remedy = shortfall.ways.empty() ? Remedy::none : Remedy::found;
+  if (shortfall.ways.empty() && request.max_exercises) {
+    shortfall.held_back_by = LimitValue{Limit::max_exercises, *request.max_exercises};
   }
-  return join(ways, " or ") + " would fit them all";
 }
 
 // The phases that had exercises before the time was fitted and have none
@@ -305,8 +293,8 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
     kept[i] = true;
   }
   if (std::find(kept.begin(), kept.end(), false) != kept.end()) {
-    draft.adjustments.push_back(
-        {AdjustmentKind::time, fmt::format("{} min budget: left out {}", minutes, names_left_out(chosen, kept))});
+    draft.adjustments.push_back({AdjustmentKind::time, fmt::format("{} min budget: left out {}", minutes,
+                                                                   join(names_left_out(chosen, kept), ", "))});
   }
   say_if_unproven(week, draft);
   say_what_time_emptied(chosen, kept, minutes, draft);
@@ -314,11 +302,12 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   if (missing != 0) {
     draft.uncovered = what_would_cover(in, missing, minutes, 1, total_seconds(items), week.proven,
                                        [&](int m, int /*days*/) { return solve(m).covered; });
-    draft.adjustments.push_back(
-        {AdjustmentKind::time,
-         fmt::format("{} min is not enough for every problem in every phase: nothing for {}; "
-                     "{}",
-                     minutes, pair_names(draft.uncovered), what_fits_all(draft.uncovered, false, week.proven))});
+    TimeShortfall shortfall;
+    shortfall.kind = ShortfallKind::routine_pairs;
+    shortfall.limits = SessionLimits{1, minutes, in.request.max_exercises};
+    shortfall.uncovered = draft.uncovered;
+    say_what_covers_all(week.proven, shortfall);
+    draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
   }
   std::vector<PlannedExercise> out;
   for (std::size_t i = 0; i < chosen.size(); ++i) {
@@ -377,15 +366,13 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
     chosen[i].per_week = per_week[i];
   }
   if (std::find(kept.begin(), kept.end(), false) != kept.end()) {
-    const std::string limits_text =
-        request.minutes ? fmt::format("{} min", *request.minutes) : std::string("no time limit");
-    draft.adjustments.push_back(
-        {AdjustmentKind::time,
-         fmt::format("{} session{} a week of {}{}: left out {}; {}", days, days == 1 ? "" : "s", limits_text,
-                     request.max_exercises ? fmt::format(" and at most {} exercises", *request.max_exercises) : "",
-                     names_left_out(chosen, kept),
-                     what_fits_everything(request, days, items, week.proven,
-                                          [&](std::optional<int> m, int d) { return solve(m, d); }))});
+    TimeShortfall shortfall;
+    shortfall.kind = ShortfallKind::week_exercises;
+    shortfall.limits = SessionLimits{days, request.minutes, request.max_exercises};
+    shortfall.left_out = names_left_out(chosen, kept);
+    say_what_fits_everything(
+        request, days, items, week.proven, [&](std::optional<int> m, int d) { return solve(m, d); }, shortfall);
+    draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
   }
   say_if_unproven(week, draft);
   say_what_time_emptied(chosen, kept, request.minutes.value_or(max_minutes), draft);
@@ -393,9 +380,12 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
   if (missing != 0) {
     draft.uncovered = what_would_cover(in, missing, request.minutes.value_or(max_minutes), days, total_seconds(items),
                                        week.proven, [&](int m, int d) { return solve(m, d).covered; });
-    draft.adjustments.push_back(
-        {AdjustmentKind::time, fmt::format("not in any session: {}; {}", pair_names(draft.uncovered),
-                                           what_fits_all(draft.uncovered, true, week.proven))});
+    TimeShortfall shortfall;
+    shortfall.kind = ShortfallKind::week_pairs;
+    shortfall.limits = SessionLimits{days, request.minutes, request.max_exercises};
+    shortfall.uncovered = draft.uncovered;
+    say_what_covers_all(week.proven, shortfall);
+    draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
   }
   std::vector<PlannedExercise> out;
   for (std::size_t i = 0; i < chosen.size(); ++i) {

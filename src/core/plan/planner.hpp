@@ -63,17 +63,6 @@ struct PlannedExercise {
   std::int64_t seconds = 0;  // estimated time for the whole dose
 };
 
-// Something the planner changed for the person, and why: shown in the
-// "adjusted for you" block of every format.
-enum class AdjustmentKind { substituted, left_out, unlock, time, side, position, progressed };
-[[nodiscard]] std::string_view to_string(AdjustmentKind kind);
-
-struct Adjustment {
-  AdjustmentKind kind = AdjustmentKind::substituted;
-  std::string text;
-  Phase phase = Phase::release;  // for unlock: the phase that would be empty
-};
-
 // One row of a multi-week programme: from `week` on, `exercise` changes.
 struct ScheduledChange {
   int week = 0;
@@ -107,6 +96,74 @@ struct UncoveredPair {
   Phase phase = Phase::release;
   std::optional<int> needs_minutes;
   std::optional<int> needs_days;
+};
+
+// A limit the person sets on a plan. Advice names the limit to change and
+// its value; the command line words it as its option, so core names none.
+enum class Limit { minutes, days, max_exercises };
+
+// A limit at a value: {Limit::days, 4} is four days a week.
+struct LimitValue {
+  Limit limit = Limit::minutes;
+  int value = 0;
+
+  friend bool operator==(const LimitValue& a, const LimitValue& b) { return a.limit == b.limit && a.value == b.value; }
+  friend bool operator!=(const LimitValue& a, const LimitValue& b) { return !(a == b); }
+};
+
+// The limits a full routine or a week was planned within.
+struct SessionLimits {
+  int days = 1;                      // sessions a week; 1 for a full routine
+  std::optional<int> minutes;        // a session's; unset: no time limit
+  std::optional<int> max_exercises;  // a session's
+
+  friend bool operator==(const SessionLimits& a, const SessionLimits& b) {
+    return a.days == b.days && a.minutes == b.minutes && a.max_exercises == b.max_exercises;
+  }
+  friend bool operator!=(const SessionLimits& a, const SessionLimits& b) { return !(a == b); }
+};
+
+// What the time could not hold.
+enum class ShortfallKind {
+  routine_pairs,   // a full routine: some (problem, phase) pairs have no exercise
+  week_exercises,  // a week: some exercises are in no session
+  week_pairs,      // a week: some pairs have no exercise in any session
+};
+
+// Whether the planner found what would make up a shortfall.
+enum class Remedy {
+  found,        // `ways`
+  none,         // no longer session and no more days (up to seven) would
+  not_searched  // the choice is too large to plan again for every limit
+};
+
+// A shortfall of time as facts for the renderers to word: what was left
+// out, under which limits, and which limit at which value would make it up.
+struct TimeShortfall {
+  ShortfallKind kind = ShortfallKind::routine_pairs;
+  SessionLimits limits;
+  std::vector<std::string> left_out;     // week_exercises: exercise names, in plan order
+  std::vector<UncoveredPair> uncovered;  // routine_pairs, week_pairs: as Plan::uncovered
+  Remedy remedy = Remedy::not_searched;
+  // Remedy::found: each alone would do, at its smallest value; minutes first.
+  std::vector<LimitValue> ways;
+  // Remedy::none for week_exercises: the exercise cap under which no number
+  // of days would hold them all, when a cap is set.
+  std::optional<LimitValue> held_back_by;
+};
+
+// Something the planner changed for the person, and why: shown in the
+// "adjusted for you" block of every format.
+enum class AdjustmentKind { substituted, left_out, unlock, time, side, position, progressed };
+[[nodiscard]] std::string_view to_string(AdjustmentKind kind);
+
+struct Adjustment {
+  AdjustmentKind kind = AdjustmentKind::substituted;
+  std::string text;              // empty when `shortfall` holds the facts instead
+  Phase phase = Phase::release;  // for unlock: the phase that would be empty
+  // A time adjustment that advises a limit: renderers word it
+  // (render/adjustment_wording.hpp), naming the limit's option.
+  std::optional<TimeShortfall> shortfall{};
 };
 
 // One week of a programme, planned as `plan --week N` plans it: its
