@@ -104,10 +104,14 @@ TEST_CASE("weekday counts from Monday, and the names follow it") {
   CHECK(valgus::weekday(Date{1970, 1, 1}) == 3);    // a Thursday
   CHECK(valgus::weekday(Date{2024, 2, 29}) == 3);
   CHECK(valgus::weekday(Date{1, 1, 1}) == 0);  // proleptic Gregorian: a Monday
-  CHECK(valgus::weekday_short_names.size() == 7);
-  CHECK(valgus::weekday_short_names[0] == "mon");
-  CHECK(valgus::weekday_short_names[2] == "wed");
-  CHECK(valgus::weekday_short_names[6] == "sun");
+  CHECK(valgus::weekday_names.size() == 7);
+  CHECK(valgus::weekday_names[0].id == "mon");
+  CHECK(valgus::weekday_names[2].short_name == "Wed");
+  CHECK(valgus::weekday_names[6].long_name == "Sunday");
+  CHECK(valgus::weekday_of_id("wed") == 2);
+  CHECK(valgus::weekday_of_id("sun") == 6);
+  CHECK_FALSE(valgus::weekday_of_id("Wed").has_value());  // ids are lower case; --days folds case first
+  CHECK_FALSE(valgus::weekday_of_id("").has_value());
   for (int i = 0; i < 14; ++i) {
     CHECK(valgus::weekday(valgus::add_days(Date{2026, 11, 23}, i)) == i % 7);
   }

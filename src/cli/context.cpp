@@ -161,15 +161,14 @@ std::vector<int> parse_days(std::string_view text) {
   }
   std::vector<int> days;
   for (const auto& name : split_words(trimmed, ',')) {
-    const auto found = std::find(weekday_short_names.begin(), weekday_short_names.end(), name);
-    if (found == weekday_short_names.end() ||
-        std::find(days.begin(), days.end(), found - weekday_short_names.begin()) != days.end()) {
+    const std::optional<int> day = weekday_of_id(name);
+    if (!day || std::find(days.begin(), days.end(), *day) != days.end()) {
       throw Error(ExitCode::usage,
                   fmt::format("--days: \"{}\" is not a number of days from 1 to 7 nor distinct weekdays; write 3, or "
                               "days such as mon,wed,fri (mon tue wed thu fri sat sun)",
                               std::string(text)));
     }
-    days.push_back(static_cast<int>(found - weekday_short_names.begin()));
+    days.push_back(*day);
   }
   std::sort(days.begin(), days.end());
   return days;

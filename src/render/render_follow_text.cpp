@@ -23,12 +23,7 @@ using text_detail::TextWriter;
 
 namespace {
 
-constexpr std::array<std::string_view, 7> weekday_long_names{"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                             "Friday", "Saturday", "Sunday"};
-
-std::string day_and_date(Date date) {
-  return fmt::format("{} {}", weekday_long_names.at(static_cast<std::size_t>(weekday(date))), to_string(date));
-}
+std::string day_and_date(Date date) { return fmt::format("{} {}", weekday_name(date), to_string(date)); }
 
 std::string stage_line(const StageState& stage) {
   return fmt::format("stage {} of {} (week {} doses)", stage.stage + 1, stage.stages, stage.week);

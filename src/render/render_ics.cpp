@@ -177,7 +177,7 @@ std::string request_key(const Request& request) {
   key += fmt::format(";minutes={};max={};side={};when={};days=", request.minutes.value_or(0),
                      request.max_exercises.value_or(0), static_cast<int>(request.side), request.when);
   for (const int day : request.days) {
-    key += weekday_short_names.at(static_cast<std::size_t>(day));
+    key += weekday_names.at(static_cast<std::size_t>(day)).id;
   }
   return key;
 }

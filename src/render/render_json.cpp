@@ -189,7 +189,7 @@ std::string render_plan_json(const Plan& plan, const LimitOptions& options) {
   for (const auto& session : plan.sessions) {
     Json days = Json::array();
     for (const int day : session.days) {
-      days.push_back(std::string(weekday_short_names[static_cast<std::size_t>(day)]));
+      days.push_back(std::string(weekday_names[static_cast<std::size_t>(day)].id));
     }
     sessions.push_back(Json{{"id", session.id},
                             {"days", days},

@@ -55,8 +55,8 @@ std::string session_line(const Plan& plan, const SessionWords& words) {
 }
 
 std::string day_name(int day) {
-  static constexpr std::array<std::string_view, 7> names{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  return day >= 0 && day < 7 ? std::string(names[static_cast<std::size_t>(day)]) : fmt::format("day {}", day);
+  return day >= 0 && day < 7 ? std::string(weekday_names[static_cast<std::size_t>(day)].short_name)
+                             : fmt::format("day {}", day);
 }
 
 std::string day_list(const std::vector<int>& days) {
@@ -68,9 +68,7 @@ std::string day_list(const std::vector<int>& days) {
 }
 
 std::string weekday_name(Date date) {
-  static constexpr std::array<std::string_view, 7> names{"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                         "Friday", "Saturday", "Sunday"};
-  return std::string(names.at(static_cast<std::size_t>(weekday(date))));
+  return std::string(weekday_names.at(static_cast<std::size_t>(weekday(date))).long_name);
 }
 
 namespace {

@@ -3,8 +3,9 @@
 // The guided session (`valgus go`) without a terminal: a session's exercises
 // become a list of steps (set-up, holds, timed sets, rep prompts, rests and
 // side changes), walked by a cursor that can go on, go back and skip an
-// exercise, and that remembers which exercises were done. Pure: the
-// terminal, the clock and the keys live in cli/go*.cpp and io/terminal.
+// exercise, and that remembers which exercises were done. Pure: the clock
+// and the keys are read in cli/go.cpp through io/terminal, and the screen is
+// drawn by render/render_go_screen.
 
 #include "core/model/model.hpp"
 #include "core/plan/planner.hpp"

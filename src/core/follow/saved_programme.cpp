@@ -51,7 +51,7 @@ std::optional<std::vector<std::string>> known_ids(FieldReader& read, const YamlN
 std::string programme_yaml(const SavedProgramme& programme, std::string_view header) {
   std::vector<std::string> days;
   for (const int day : programme.days) {
-    days.emplace_back(weekday_short_names.at(static_cast<std::size_t>(day)));
+    days.emplace_back(weekday_names.at(static_cast<std::size_t>(day)).id);
   }
   std::string out;
   while (!header.empty()) {
@@ -112,16 +112,15 @@ SavedProgramme read_programme(const CatalogueFile& file, const Catalogue& catalo
     const auto names = read.lines(node, "days");
     ok = ok && names.has_value();
     for (const auto& name : names.value_or(std::vector<std::string>{})) {
-      const auto found = std::find(weekday_short_names.begin(), weekday_short_names.end(), name);
-      const int day = static_cast<int>(found - weekday_short_names.begin());
-      if (found == weekday_short_names.end() || (!programme.days.empty() && day <= programme.days.back())) {
+      const std::optional<int> day = weekday_of_id(name);
+      if (!day || (!programme.days.empty() && *day <= programme.days.back())) {
         errors.error(node->where, fmt::format("\"days\" must be distinct weekdays in week order, such as [mon, wed, "
                                               "fri] (mon tue wed thu fri sat sun), not \"{}\"",
                                               one_line(name)));
         ok = false;
         break;
       }
-      programme.days.push_back(day);
+      programme.days.push_back(*day);
     }
     if (ok && programme.days.empty()) {
       errors.error(node->where, "\"days\" must name at least one weekday, such as [mon, wed, fri]");

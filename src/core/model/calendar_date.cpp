@@ -79,6 +79,15 @@ int weekday(Date date) { return static_cast<int>(date::weekday{date::sys_days{to
 
 int days_between(Date from, Date to) { return static_cast<int>(day_number(to) - day_number(from)); }
 
+std::optional<int> weekday_of_id(std::string_view id) {
+  for (std::size_t day = 0; day < weekday_names.size(); ++day) {
+    if (weekday_names[day].id == id) {
+      return static_cast<int>(day);
+    }
+  }
+  return std::nullopt;
+}
+
 Date next_monday(Date today) { return add_days(today, 7 - weekday(today)); }
 
 Date date_from_unix_seconds(std::int64_t seconds) {

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -35,7 +36,22 @@ struct Date {
 
 // Weekdays as valgus numbers them: 0 = Monday ... 6 = Sunday (ISO 8601's
 // order, so a training week starts on Monday).
-inline constexpr std::array<std::string_view, 7> weekday_short_names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+// Each weekday's names, the one table of them: the id typed and saved
+// (`days: [mon, wed]`), and the short and long names printed.
+struct WeekdayNames {
+  std::string_view id;          // "mon"
+  std::string_view short_name;  // "Mon"
+  std::string_view long_name;   // "Monday"
+};
+inline constexpr std::array<WeekdayNames, 7> weekday_names{{{"mon", "Mon", "Monday"},
+                                                            {"tue", "Tue", "Tuesday"},
+                                                            {"wed", "Wed", "Wednesday"},
+                                                            {"thu", "Thu", "Thursday"},
+                                                            {"fri", "Fri", "Friday"},
+                                                            {"sat", "Sat", "Saturday"},
+                                                            {"sun", "Sun", "Sunday"}}};
+// The weekday whose id is `id` ("wed" -> 2); none for anything else.
+[[nodiscard]] std::optional<int> weekday_of_id(std::string_view id);
 
 // Strict YYYY-MM-DD: four-digit year from 0001, two-digit month and day,
 // a day that exists (no 2026-02-30), nothing before or after. Throws a usage
@@ -50,7 +66,7 @@ inline constexpr std::array<std::string_view, 7> weekday_short_names{"mon", "tue
 // gets there.
 [[nodiscard]] Date add_days(Date date, int days);
 
-// 0 = Monday ... 6 = Sunday; weekday_short_names[weekday(d)] names it.
+// 0 = Monday ... 6 = Sunday; weekday_names[weekday(d)] names it.
 [[nodiscard]] int weekday(Date date);
 
 // Days from `from` to `to`: positive when `to` is later, 0 on the same day.
