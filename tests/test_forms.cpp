@@ -2,7 +2,7 @@
 // and a skill that is cued is taught (passes::teach_skills).
 
 #include "core/catalogue/catalogue.hpp"
-#include "core/catalogue/lint.hpp"
+#include "core/plan/lint.hpp"
 #include "core/plan/planner.hpp"
 
 #include <doctest/doctest.h>

@@ -2,7 +2,7 @@
 // strengthened in one plan; passes::keep_muscles_apart and lint_catalogue.
 
 #include "core/catalogue/catalogue.hpp"
-#include "core/catalogue/lint.hpp"
+#include "core/plan/lint.hpp"
 #include "core/plan/planner.hpp"
 
 #include <doctest/doctest.h>

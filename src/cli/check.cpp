@@ -2,7 +2,7 @@
 
 #include "cli/commands.hpp"
 
-#include "core/catalogue/lint.hpp"
+#include "core/plan/lint.hpp"
 #include "core/model/text.hpp"
 #include "io/output.hpp"
 #include "render/formats.hpp"

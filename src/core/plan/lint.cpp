@@ -1,4 +1,4 @@
-#include "core/catalogue/lint.hpp"
+#include "core/plan/lint.hpp"
 
 #include "core/model/text.hpp"
 #include "core/plan/planner.hpp"
