@@ -5,10 +5,10 @@
 // behaviour are not. Run it with scripts/fuzz.
 
 #include "core/assess/assess.hpp"
-#include "core/catalogue/catalogue.hpp"
-#include "core/plan/planner.hpp"
-#include "core/follow/saved_programme.hpp"
 #include "core/assess/questionnaire.hpp"
+#include "core/catalogue/catalogue.hpp"
+#include "core/follow/saved_programme.hpp"
+#include "core/plan/planner.hpp"
 #include "render/render.hpp"
 
 #include <cstddef>

@@ -3,9 +3,9 @@
 // a programme is `plan --week N`.
 
 #include "core/model/dose.hpp"
+#include "core/model/text.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/planner.hpp"
-#include "core/model/text.hpp"
 #include "fixtures.hpp"
 #include "render/render.hpp"
 

@@ -1,9 +1,9 @@
 // --when trains the position: its drills join the plan, its exercises come
 // first in the integrate phase, and the budget keeps the last one.
 
+#include "core/model/text.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/planner.hpp"
-#include "core/model/text.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

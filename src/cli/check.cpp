@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 
-#include "core/plan/lint.hpp"
 #include "core/model/text.hpp"
+#include "core/plan/lint.hpp"
 #include "io/output.hpp"
 #include "render/formats.hpp"
 
