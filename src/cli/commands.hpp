@@ -37,7 +37,7 @@ struct ExportArgs {
   std::string format;                // empty: by the file's extension, else markdown
   bool ics = false;                  // --ics, the same as --format ics
   std::optional<std::string> start;  // a calendar's first day, YYYY-MM-DD; none: the next Monday
-  std::optional<std::string> at;     // a calendar's start time, HH:MM; none: 18:00
+  std::optional<std::string> at;     // a calendar's start time, HH:MM; none: export's default
   bool force = false;
 };
 ExitCode run_export(const Context& context, const ExportArgs& args);

@@ -165,7 +165,11 @@ Runner setup_export(OptionBuilder& options) {
   options
       .option("--start", args->start, "With --ics: the programme's first day (default: the next Monday)", "YYYY-MM-DD")
       .completes(Completes::nothing);
-  options.option("--at", args->at, "With --ics: the sessions' start time, your local time (default 18:00)", "HH:MM")
+  options
+      .option("--at", args->at,
+              fmt::format("With --ics: the sessions' start time, your local time (default {:02}:{:02})",
+                          default_minutes_of_day / 60, default_minutes_of_day % 60),
+              "HH:MM")
       .completes(Completes::nothing);
   options.flag("--force", args->force, "Replace FILE if it exists");
   return [args, &context = options.context()] { return run_export(context, *args); };
