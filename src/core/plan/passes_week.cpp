@@ -154,11 +154,7 @@ std::vector<std::string> names_left_out(const std::vector<PlannedExercise>& exer
 
 // The smallest minutes and the fewest days that cover every pair of the
 // shortfall, each when there is one.
-void say_what_covers_all(bool searched, TimeShortfall& shortfall) {
-  if (!searched) {
-    shortfall.remedy = Remedy::not_searched;
-    return;
-  }
+void add_ways_to_cover(TimeShortfall& shortfall) {
   std::optional<int> minutes;
   std::optional<int> days;
   bool minutes_cover = true;
@@ -180,6 +176,33 @@ void say_what_covers_all(bool searched, TimeShortfall& shortfall) {
     shortfall.ways.push_back({Limit::days, *days});
   }
   shortfall.remedy = shortfall.ways.empty() ? Remedy::none : Remedy::found;
+}
+
+// The pairs the plan leaves uncovered, as the time adjustment: with the
+// smallest minutes and the fewest days that cover every one of them, each
+// when there is one.
+void say_what_covers_all(ShortfallKind kind, const SessionLimits& limits, bool searched, Draft& draft) {
+  TimeShortfall shortfall;
+  shortfall.kind = kind;
+  shortfall.limits = limits;
+  shortfall.uncovered = draft.uncovered;
+  if (searched) {
+    add_ways_to_cover(shortfall);
+  } else {
+    shortfall.remedy = Remedy::not_searched;
+  }
+  draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
+}
+
+// Drops the exercises not kept.
+void keep_only(std::vector<PlannedExercise>& exercises, const std::vector<bool>& kept) {
+  std::vector<PlannedExercise> out;
+  for (std::size_t i = 0; i < exercises.size(); ++i) {
+    if (kept[i]) {
+      out.push_back(std::move(exercises[i]));
+    }
+  }
+  exercises = std::move(out);
 }
 
 // Whether a week holds every item at least once.
@@ -302,20 +325,10 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   if (missing != 0) {
     draft.uncovered = what_would_cover(in, missing, minutes, 1, total_seconds(items), week.proven,
                                        [&](int m, int /*days*/) { return solve(m).covered; });
-    TimeShortfall shortfall;
-    shortfall.kind = ShortfallKind::routine_pairs;
-    shortfall.limits = SessionLimits{1, minutes, in.request.max_exercises};
-    shortfall.uncovered = draft.uncovered;
-    say_what_covers_all(week.proven, shortfall);
-    draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
+    say_what_covers_all(ShortfallKind::routine_pairs, SessionLimits{1, minutes, in.request.max_exercises}, week.proven,
+                        draft);
   }
-  std::vector<PlannedExercise> out;
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
-    if (kept[i]) {
-      out.push_back(std::move(chosen[i]));
-    }
-  }
-  chosen = std::move(out);
+  keep_only(chosen, kept);
 }
 
 void passes::plan_sessions(const PlanInput& in, Draft& draft) {
@@ -380,20 +393,10 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
   if (missing != 0) {
     draft.uncovered = what_would_cover(in, missing, request.minutes.value_or(max_minutes), days, total_seconds(items),
                                        week.proven, [&](int m, int d) { return solve(m, d).covered; });
-    TimeShortfall shortfall;
-    shortfall.kind = ShortfallKind::week_pairs;
-    shortfall.limits = SessionLimits{days, request.minutes, request.max_exercises};
-    shortfall.uncovered = draft.uncovered;
-    say_what_covers_all(week.proven, shortfall);
-    draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
+    say_what_covers_all(ShortfallKind::week_pairs, SessionLimits{days, request.minutes, request.max_exercises},
+                        week.proven, draft);
   }
-  std::vector<PlannedExercise> out;
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
-    if (kept[i]) {
-      out.push_back(std::move(chosen[i]));
-    }
-  }
-  chosen = std::move(out);
+  keep_only(chosen, kept);
   draft.sessions = std::move(sessions);
 }
 
