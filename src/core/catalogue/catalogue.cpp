@@ -146,6 +146,24 @@ Range Catalogue::per_week(Phase phase) const {
   return rule != nullptr ? rule->per_week : Range{1, 7};
 }
 
+std::optional<int> Catalogue::session_most(Phase phase) const {
+  const PhaseRule* rule = find_by_id(phase_rules, to_string(phase));
+  return rule != nullptr ? rule->session_most : std::nullopt;
+}
+
+int Catalogue::session_least(Phase phase) const {
+  const PhaseRule* rule = find_by_id(phase_rules, to_string(phase));
+  return rule != nullptr ? rule->session_least : 0;
+}
+
+int Catalogue::active_share_percent() const {
+  int percent = 0;
+  for (const auto& rule : session_rules) {
+    percent = std::max(percent, rule.active_percent);
+  }
+  return percent;
+}
+
 std::vector<const SelfTest*> Catalogue::self_tests_for(std::string_view id) const {
   std::vector<const SelfTest*> found;
   for (const SelfTest& test : self_tests) {

@@ -7,6 +7,7 @@
 #include "core/model/model.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -36,12 +37,13 @@ struct Catalogue {
   std::vector<RedFlag> red_flags;                  // asked before any self-test
   std::vector<SelfTest> self_tests;                // each points to one problem
   std::vector<PhaseRule> phase_rules;              // how often a week asks for each phase
+  std::vector<SessionRule> session_rules;          // how a session shares its time
   std::vector<ProgressionRule> progression_rules;  // when a saved programme moves by its log
 
   // Every section, compared entry by entry (the indexes follow from them).
   [[nodiscard]] auto tied() const {
     return std::tie(muscles, muscle_groups, equipment, problems, exercises, positions, habits, notes, red_flags,
-                    self_tests, phase_rules, progression_rules);
+                    self_tests, phase_rules, session_rules, progression_rules);
   }
   friend bool operator==(const Catalogue& a, const Catalogue& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Catalogue& a, const Catalogue& b) { return !(a == b); }
@@ -61,6 +63,13 @@ struct Catalogue {
   // How often a week asks for an exercise of `phase`: its rule, or once to
   // every day when the catalogue has none.
   [[nodiscard]] Range per_week(Phase phase) const;
+  // A session's most exercises of `phase` (unset: no limit) and the least
+  // the planner aims for, from the phase's rule.
+  [[nodiscard]] std::optional<int> session_most(Phase phase) const;
+  [[nodiscard]] int session_least(Phase phase) const;
+  // The least share of a session's time on strengthen and integrate work,
+  // in percent: the highest any session rule asks; 0 without one.
+  [[nodiscard]] int active_share_percent() const;
   // The rule of `kind`; nullptr when the catalogue has none (the programme
   // then never moves that way).
   [[nodiscard]] const ProgressionRule* progression_rule(ProgressionKind kind) const;

@@ -285,16 +285,38 @@ struct RedFlag {
 // How often a week asks for a phase's exercises: an exercise chosen for the
 // week appears in at least `per_week.min` sessions (when there are that
 // many) and at most `per_week.max`.
+//
+// Per session of a week: at most `session_most` of the phase's exercises (a
+// hard limit; unset: none) and, as a target the planner pursues when the
+// week's exercises allow, at least `session_least`.
 struct PhaseRule {
   std::string id;  // the phase's name
   Range per_week{1, 7};
+  std::optional<int> session_most;
+  int session_least = 0;
   std::string why;
   std::vector<std::string> sources;
   SourceLocation where;
 
-  [[nodiscard]] auto tied() const { return std::tie(id, per_week, why, sources, where); }
+  [[nodiscard]] auto tied() const {
+    return std::tie(id, per_week, session_most, session_least, why, sources, where);
+  }
   friend bool operator==(const PhaseRule& a, const PhaseRule& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const PhaseRule& a, const PhaseRule& b) { return !(a == b); }
+};
+
+// How a session of a week shares its time: at least `active_percent` of it
+// on strengthen and integrate work (a hard limit), whatever the rule's id.
+struct SessionRule {
+  std::string id;
+  int active_percent = 0;
+  std::string why;
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, active_percent, why, sources, where); }
+  friend bool operator==(const SessionRule& a, const SessionRule& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const SessionRule& a, const SessionRule& b) { return !(a == b); }
 };
 
 // When a saved programme moves by its log. `advance`: over the last
@@ -328,8 +350,13 @@ struct Exercise {
   std::string name;
   Phase phase = Phase::release;
   Region region = Region::hip;
-  std::vector<std::string> targets;    // muscle or group ids
+  std::vector<std::string> targets;  // muscle or group ids: what it is chosen to work
+  // Muscles it loads besides its targets (the leg raise's hip flexors): never
+  // counted as covering a problem, only kept apart from loosening work.
+  std::vector<std::string> also_works;
   std::vector<std::string> equipment;  // every item needed
+  // Worked against a band or a load: never on consecutive days.
+  bool resisted = false;
   std::string summary;
   Dose dose;
   std::vector<std::string> steps;
@@ -358,8 +385,9 @@ struct Exercise {
   SourceLocation where;
 
   [[nodiscard]] auto tied() const {
-    return std::tie(id, name, phase, region, targets, equipment, summary, dose, steps, cues, sources, priority,
-                    positions, alternatives, variant_of, from_week, drill, skills, teach, origin, progressions, where);
+    return std::tie(id, name, phase, region, targets, also_works, equipment, resisted, summary, dose, steps, cues,
+                    sources, priority, positions, alternatives, variant_of, from_week, drill, skills, teach, origin,
+                    progressions, where);
   }
   friend bool operator==(const Exercise& a, const Exercise& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Exercise& a, const Exercise& b) { return !(a == b); }
