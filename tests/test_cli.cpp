@@ -343,7 +343,7 @@ TEST_CASE("options: the command line wins field by field over the saved programm
   CHECK(defaults.side == valgus::Side::both);
   CHECK(default_options().minutes == valgus::default_minutes);
   CHECK(default_options().max_exercises == valgus::default_session_exercises);
-  CHECK(default_options().days == spread_days(valgus::default_days_a_week));
+  CHECK(default_options().days == valgus::spread_days(valgus::default_days_a_week));
 
   // --full: no week and no budget unless one is given.
   const valgus::Request full = build_request(hip, PlanShape{1, true});

@@ -154,22 +154,22 @@ TEST_CASE("pass fit_budget: what it leaves out, and what would cover the rest") 
   passes::fit_budget(valgus::resolve_input(catalogue, request), draft);
   CHECK(draft_ids(draft) == Ids{"adductor-roll", "calf-roll", "band-stretch", "short-foot", "balance"});
   REQUIRE(draft.uncovered.size() == 1);
-  CHECK(draft.uncovered[0].needs_minutes == 13);
-  REQUIRE(draft.adjustments.size() == 2);
-  CHECK(texts(draft).front() == "time: 10 min budget: left out Clam, Band walk, Squat");
-  // What would cover the rest is facts; the renderers word it.
+  CHECK(draft.uncovered[0].muscle_id == "gluteus-medius");
+  CHECK(draft.fits_with == valgus::FitsWith{13, std::nullopt, std::nullopt});
+  // What is missing is facts; the renderers word it.
+  REQUIRE(draft.adjustments.size() == 1);
   const valgus::Adjustment& advice = draft.adjustments.back();
   CHECK(advice.kind == valgus::AdjustmentKind::time);
   CHECK(advice.text.empty());
   REQUIRE(advice.shortfall);
-  CHECK(advice.shortfall->kind == valgus::ShortfallKind::routine_pairs);
+  CHECK_FALSE(advice.shortfall->week);
   CHECK(advice.shortfall->limits == valgus::SessionLimits{1, 10, std::nullopt});
   REQUIRE(advice.shortfall->uncovered.size() == 1);
   CHECK(advice.shortfall->uncovered[0].problem_id == "hip");
   CHECK(advice.shortfall->uncovered[0].phase == Phase::strengthen);
-  CHECK(advice.shortfall->remedy == valgus::Remedy::found);
-  CHECK(advice.shortfall->ways == std::vector<valgus::LimitValue>{{valgus::Limit::minutes, 13}});
-  CHECK_FALSE(advice.shortfall->held_back_by);
+  CHECK(advice.shortfall->uncovered[0].why == valgus::UncoveredWhy::no_room);
+  CHECK(advice.shortfall->left_out.empty());
+  CHECK(advice.shortfall->fits_with == valgus::FitsWith{13, std::nullopt, std::nullopt});
   // A week is not fitted here: plan_sessions does that.
   request.days = {0, 2, 4};
   draft = prepared();

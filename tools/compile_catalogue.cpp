@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
                        literal(e.name), enum_value("Phase", e.phase), enum_value("Region", e.region));
     out += fmt::format("    e.targets = {};\n    e.equipment = {};\n    e.summary = {};\n", strings(e.targets),
                        strings(e.equipment), literal(e.summary));
+    out += fmt::format("    e.also_works = {};\n    e.resisted = {};\n", strings(e.also_works),
+                       e.resisted ? "true" : "false");
     const auto& d = e.dose;
     out += fmt::format(
         "    e.dose.sets = {};\n    e.dose.reps = {};\n    e.dose.hold_seconds = {};\n"
@@ -134,8 +136,14 @@ int main(int argc, char** argv) {
                        literal(r.why), strings(r.sources), where(r.where));
   }
   for (const auto& r : c.phase_rules) {
-    out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}}});\n", literal(r.id),
-                       range(r.per_week), literal(r.why), strings(r.sources), where(r.where));
+    out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}, {}, {}}});\n", literal(r.id),
+                       range(r.per_week),
+                       r.session_most ? fmt::format("std::optional<int>({})", *r.session_most) : "std::nullopt",
+                       r.session_least, literal(r.why), strings(r.sources), where(r.where));
+  }
+  for (const auto& r : c.session_rules) {
+    out += fmt::format("  c.session_rules.push_back(SessionRule{{{}, {}, {}, {}, {}}});\n", literal(r.id),
+                       r.active_percent, literal(r.why), strings(r.sources), where(r.where));
   }
   for (const auto& r : c.progression_rules) {
     out += fmt::format("  c.progression_rules.push_back(ProgressionRule{{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}}});\n",

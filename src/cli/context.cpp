@@ -146,12 +146,6 @@ std::vector<std::string> split_words(const std::string& text, char separator) {
 
 }  // namespace
 
-std::vector<int> spread_days(int count) {
-  static const std::array<std::vector<int>, 7> spread{
-      {{0}, {0, 3}, {0, 2, 4}, {0, 1, 3, 4}, {0, 1, 2, 3, 4}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6}}};
-  return spread.at(static_cast<std::size_t>(count - 1));
-}
-
 std::vector<int> parse_days(std::string_view text) {
   std::string trimmed = trim(text);
   std::transform(trimmed.begin(), trimmed.end(), trimmed.begin(),

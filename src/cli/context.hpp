@@ -94,8 +94,6 @@ struct PersonalChoice {
 // --days: a count from 1 to 7, spread over the week (3: Monday, Wednesday,
 // Friday), or distinct weekday names (mon,wed,fri), in week order.
 [[nodiscard]] std::vector<int> parse_days(std::string_view text);
-// `count` days (1 to 7) spread over the week, as --days COUNT gives them.
-[[nodiscard]] std::vector<int> spread_days(int count);
 
 // How a person asks for each problem of `catalogue`: its flag when it has
 // one ("--hip-rotation"), else "--problem ID".

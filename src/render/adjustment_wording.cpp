@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -36,62 +37,81 @@ std::string way_text(const LimitValue& way, bool week, const LimitOptions& optio
   return option.empty() ? limit_text(way, week) : fmt::format("{} ({} {})", limit_text(way, week), option, way.value);
 }
 
-std::string pair_names(const std::vector<UncoveredPair>& pairs) {
-  std::vector<std::string> names;
-  for (const auto& pair : pairs) {
-    names.push_back(fmt::format("{} ({})", pair.problem_name, to_string(pair.phase)));
-  }
-  return join(names, ", ");
+std::string_view worked_text(Phase phase) {
+  return phase == Phase::strengthen ? "strengthened" : "released or stretched";
 }
 
-// Pairs are "covered"; exercises left out of a week are "fitted".
-std::string remedy_text(const TimeShortfall& shortfall, const LimitOptions& options) {
-  const bool week = shortfall.kind != ShortfallKind::routine_pairs;
-  const bool pairs = shortfall.kind != ShortfallKind::week_exercises;
-  switch (shortfall.remedy) {
-    case Remedy::not_searched:
-      return pairs ? "what would cover it is not worked out for a choice this large"
-                   : "what would fit them is not worked out for a choice this large";
-    case Remedy::none: {
-      if (pairs) {
-        return "no longer session or extra day covers it";
-      }
-      std::string text = "even 7 days a week would not hold them all";
-      if (shortfall.held_back_by) {
-        const std::string_view option = option_of(shortfall.held_back_by->limit, options);
-        text += " with " + limit_text(*shortfall.held_back_by, week);
-        text += option.empty() ? "" : fmt::format(" ({})", option);
-      }
-      return text;
-    }
-    case Remedy::found: {
-      std::vector<std::string> ways;
-      for (const auto& way : shortfall.ways) {
-        ways.push_back(way_text(way, week, options));
-      }
-      return join(ways, " or ") + (pairs ? " would cover it" : " would fit them all");
-    }
+// "tibialis anterior not strengthened (ankle pronation and stiff ankles)"
+std::string muscle_text(const UncoveredMuscle& muscle) {
+  std::string_view why;
+  switch (muscle.why) {
+    case UncoveredWhy::no_equipment: why = ": no exercise for it with your equipment"; break;
+    case UncoveredWhy::not_in_catalogue: why = ": no exercise for it in the catalogue"; break;
+    case UncoveredWhy::no_room: break;
+  }
+  return fmt::format("{} not {} ({}{})", muscle.muscle_name, worked_text(muscle.phase), muscle.problem_name, why);
+}
+
+std::string_view left_out_why(LeftOutWhy why) {
+  switch (why) {
+    case LeftOutWhy::essential: return "essential";
+    case LeftOutWhy::only_exercise: return "the only exercise for a muscle";
+    case LeftOutWhy::position_drill: return "the position drill, in fewer than two sessions";
   }
   return {};
+}
+
+std::string fits_text(const TimeShortfall& shortfall, const LimitOptions& options) {
+  const FitsWith& fits = shortfall.fits_with;
+  std::vector<std::string> ways;
+  if (fits.minutes) {
+    ways.push_back(way_text({Limit::minutes, *fits.minutes}, shortfall.week, options));
+  }
+  if (fits.days) {
+    ways.push_back(way_text({Limit::days, *fits.days}, shortfall.week, options));
+  }
+  if (fits.max_exercises) {
+    ways.push_back(way_text({Limit::max_exercises, *fits.max_exercises}, shortfall.week, options));
+  }
+  if (!ways.empty()) {
+    return join(ways, " or ") + " would hold it all";
+  }
+  const bool room_only = std::all_of(shortfall.uncovered.begin(), shortfall.uncovered.end(),
+                                     [](const UncoveredMuscle& m) { return m.why == UncoveredWhy::no_room; });
+  if (!room_only) {
+    return "no other limit would hold what the catalogue or your equipment lacks";
+  }
+  return shortfall.week ? "no longer session, other number of days or higher exercise cap alone would hold it all"
+                        : "no longer session or higher exercise cap alone would hold it all";
 }
 
 std::string shortfall_text(const TimeShortfall& shortfall, const LimitOptions& options) {
   const SessionLimits& limits = shortfall.limits;
-  switch (shortfall.kind) {
-    case ShortfallKind::routine_pairs:
-      return fmt::format("{} min is not enough for every problem in every phase: nothing for {}; {}",
-                         limits.minutes.value_or(0), pair_names(shortfall.uncovered), remedy_text(shortfall, options));
-    case ShortfallKind::week_pairs:
-      return fmt::format("not in any session: {}; {}", pair_names(shortfall.uncovered),
-                         remedy_text(shortfall, options));
-    case ShortfallKind::week_exercises:
-      return fmt::format(
-          "{} session{} a week of {}{}: left out {}; {}", limits.days, limits.days == 1 ? "" : "s",
-          limits.minutes ? fmt::format("{} min", *limits.minutes) : std::string("no time limit"),
-          limits.max_exercises ? fmt::format(" and at most {} exercises", *limits.max_exercises) : std::string(),
-          join(shortfall.left_out, ", "), remedy_text(shortfall, options));
+  std::string within =
+      shortfall.week
+          ? fmt::format(
+                "{} session{} a week of {}{}", limits.days, limits.days == 1 ? "" : "s",
+                limits.minutes ? fmt::format("{} min", *limits.minutes) : std::string("no time limit"),
+                limits.max_exercises ? fmt::format(" and at most {} exercises", *limits.max_exercises) : std::string())
+          : fmt::format(
+                "{} min{}", limits.minutes.value_or(0),
+                limits.max_exercises ? fmt::format(" and at most {} exercises", *limits.max_exercises) : std::string());
+  std::vector<std::string> parts;
+  if (!shortfall.uncovered.empty()) {
+    std::vector<std::string> muscles;
+    for (const auto& muscle : shortfall.uncovered) {
+      muscles.push_back(muscle_text(muscle));
+    }
+    parts.push_back(join(muscles, ", "));
   }
-  return {};
+  if (!shortfall.left_out.empty()) {
+    std::vector<std::string> names;
+    for (const auto& exercise : shortfall.left_out) {
+      names.push_back(fmt::format("{} ({})", exercise.name, left_out_why(exercise.why)));
+    }
+    parts.push_back("left out " + join(names, ", "));
+  }
+  return fmt::format("{}: {}; {}", within, join(parts, "; "), fits_text(shortfall, options));
 }
 
 }  // namespace

@@ -198,12 +198,20 @@ std::string render_plan_json(const Plan& plan, const LimitOptions& options) {
                             {"exercises", session.exercise_ids}});
   }
   Json uncovered = Json::array();
-  for (const auto& pair : plan.uncovered) {
-    uncovered.push_back(Json{{"problem", pair.problem_id},
-                             {"phase", std::string(to_string(pair.phase))},
-                             {"needs_minutes", pair.needs_minutes ? Json(*pair.needs_minutes) : Json(nullptr)},
-                             {"needs_days", pair.needs_days ? Json(*pair.needs_days) : Json(nullptr)}});
+  for (const auto& muscle : plan.uncovered) {
+    uncovered.push_back(Json{{"problem", muscle.problem_id},
+                             {"muscle", muscle.muscle_id},
+                             {"phase", std::string(to_string(muscle.phase))},
+                             {"why", std::string(to_string(muscle.why))}});
   }
+  Json left_out = Json::array();
+  for (const auto& exercise : plan.left_out) {
+    left_out.push_back(exercise.id);
+  }
+  const auto optional = [](const std::optional<int>& value) { return value ? Json(*value) : Json(nullptr); };
+  const Json fits_with{{"minutes", optional(plan.fits_with.minutes)},
+                       {"days", optional(plan.fits_with.days)},
+                       {"max_exercises", optional(plan.fits_with.max_exercises)}};
   Json position = nullptr;
   if (plan.position) {
     position = Json{{"id", plan.position->id}, {"name", plan.position->name}, {"advice", plan.position->advice}};
@@ -220,6 +228,8 @@ std::string render_plan_json(const Plan& plan, const LimitOptions& options) {
   json.field("max_exercises", plan.max_exercises ? Json(*plan.max_exercises) : Json(nullptr));
   json.field("sessions", sessions);
   json.field("uncovered", uncovered);
+  json.field("left_out", left_out);
+  json.field("fits_with", fits_with);
   json.field("position", position);
   json.field("adjusted", adjusted);
   json.key("phases");

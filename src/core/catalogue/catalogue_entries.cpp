@@ -284,7 +284,7 @@ std::optional<PhaseRule> EntryReader::phase_rule(const YamlNode& node) {
   if (!(f->complete && entry_id && per_week && why && source)) {
     return std::nullopt;
   }
-  return PhaseRule{*entry_id, *per_week, *why, *source, read_.errors().at(node.where)};
+  return PhaseRule{*entry_id, *per_week, std::nullopt, 0, *why, *source, read_.errors().at(node.where)};
 }
 
 std::optional<ProgressionRule> EntryReader::progression_rule(const YamlNode& node) {

@@ -88,6 +88,12 @@ std::optional<int> weekday_of_id(std::string_view id) {
   return std::nullopt;
 }
 
+std::vector<int> spread_days(int count) {
+  static const std::array<std::vector<int>, 7> spread{
+      {{0}, {0, 3}, {0, 2, 4}, {0, 1, 3, 4}, {0, 1, 2, 3, 4}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6}}};
+  return spread.at(static_cast<std::size_t>(count - 1));
+}
+
 Date next_monday(Date today) { return add_days(today, 7 - weekday(today)); }
 
 Date date_from_unix_seconds(std::int64_t seconds) {

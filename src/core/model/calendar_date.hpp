@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace valgus {
 
@@ -52,6 +53,10 @@ inline constexpr std::array<WeekdayNames, 7> weekday_names{{{"mon", "Mon", "Mond
                                                             {"sun", "Sun", "Sunday"}}};
 // The weekday whose id is `id` ("wed" -> 2); none for anything else.
 [[nodiscard]] std::optional<int> weekday_of_id(std::string_view id);
+// `count` training days (1 to 7) spread over the week (3: Monday,
+// Wednesday, Friday): what --days COUNT gives, and the pattern the
+// planner's advice counts days on.
+[[nodiscard]] std::vector<int> spread_days(int count);
 
 // Strict YYYY-MM-DD: four-digit year from 0001, two-digit month and day,
 // a day that exists (no 2026-02-30), nothing before or after. Throws a usage

@@ -29,10 +29,12 @@ struct PlanInput {
 struct Draft {
   std::vector<PlannedExercise> exercises;
   std::vector<Adjustment> adjustments;
-  bool over_budget = false;               // set by make_plan, from the final times
-  std::vector<ScheduledChange> schedule;  // set by schedule_weeks
-  std::vector<PlannedSession> sessions;   // set by plan_sessions
-  std::vector<UncoveredPair> uncovered;   // set by fit_budget or plan_sessions
+  bool over_budget = false;                // set by make_plan, from the final times
+  std::vector<ScheduledChange> schedule;   // set by schedule_weeks
+  std::vector<PlannedSession> sessions;    // set by plan_sessions
+  std::vector<UncoveredMuscle> uncovered;  // set by fit_budget or plan_sessions
+  std::vector<LeftOutExercise> left_out;   // the same
+  FitsWith fits_with;                      // the same
   // Why a phase the time emptied is empty (by phase), set by the same.
   std::array<std::string, 4> time_emptied;
   std::vector<PlannedWeek> planned_weeks;  // set by schedule_weeks

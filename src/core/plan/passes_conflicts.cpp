@@ -116,6 +116,9 @@ const Exercise* substitute_for(const PlanInput& in, const PlannedExercise& plann
 }  // namespace
 
 void passes::keep_muscles_apart(const PlanInput& in, Draft& draft) {
+  if (!in.request.days.empty()) {
+    return;  // a week keeps them apart session by session (core/plan/week_model)
+  }
   const Catalogue& catalogue = in.catalogue;
   const Loosened loosened = loosened_muscles(catalogue, draft.exercises);
   if (loosened.empty()) {

@@ -103,6 +103,7 @@ void passes::schedule_weeks(const PlanInput& in, Draft& draft) {
     Request one = request;
     one.week = week;
     one.weeks = 1;
+    one.advise = false;  // the plan's own advice is the first week's
     Plan plan = make_plan(in.catalogue, one);
     PlannedWeek planned{week, std::move(plan.phases), std::move(plan.sessions), plan.seconds, plan.over_budget, {}};
     if (!draft.planned_weeks.empty()) {

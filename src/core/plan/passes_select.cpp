@@ -101,6 +101,9 @@ void passes::select(const PlanInput& in, Draft& draft) {
     if (!drill_allowed(exercise, in.position)) {
       continue;  // a position drill only for the position --when names
     }
+    if (exercise.from_week > in.request.week) {
+      continue;  // a harder drill joins the programme from its week
+    }
     const auto worked = expand_all(catalogue, exercise.targets);
     std::vector<Reason> reasons;
     for (const auto& muscles_of : expanded) {

@@ -1,16 +1,18 @@
 // Passes that fit the plan to the person's time: one routine within its
 // minutes (fit_budget), or a week of sessions within their minutes and
-// exercise count (plan_sessions). Both choose exactly (core/optimiser): the
-// most (problem, phase) pairs, then priority, the position, the shortest.
+// exercise count (plan_sessions). Both describe the choice as one integer
+// programme (core/plan/week_model) over the problems' muscles: weak ones
+// strengthened, tight ones released or stretched, the prescription's
+// essential exercises and position drill held, then the composition, the
+// active time, few distinct sessions and the shortest week.
 
-#include "core/model/text.hpp"
+#include "core/model/calendar_date.hpp"
 #include "core/plan/passes.hpp"
-#include "core/plan/sessions.hpp"
-
-#include <fmt/format.h>
+#include "core/plan/week_model.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -18,277 +20,335 @@ namespace valgus {
 
 namespace {
 
-constexpr int phase_count = static_cast<int>(all_phases.size());
+// A muscle of a chosen problem the week should work.
+struct Need {
+  const Problem* problem = nullptr;
+  std::string muscle;  // as the problem names it
+  bool weak = true;
+};
 
-// The bit of a (problem, phase) pair: problems in the plan's order.
-PairMask mask_of(const PlanInput& in, const PlannedExercise& planned) {
-  PairMask mask = 0;
-  for (const Reason& reason : planned.reasons) {
-    const auto found = std::find_if(in.problems.begin(), in.problems.end(),
-                                    [&](const Problem* problem) { return problem->id == reason.problem_id; });
-    if (found != in.problems.end()) {
-      const auto problem = static_cast<int>(found - in.problems.begin());
-      mask |= PairMask{1} << static_cast<unsigned>(problem * phase_count + static_cast<int>(planned.exercise.phase));
+std::vector<Need> needs_of(const PlanInput& in) {
+  std::vector<Need> needs;
+  for (const Problem* problem : in.problems) {
+    for (const auto& muscle : problem->underactive) {
+      needs.push_back({problem, muscle, true});
+    }
+    for (const auto& muscle : problem->overactive) {
+      needs.push_back({problem, muscle, false});
     }
   }
-  return mask;
+  return needs;
 }
 
-std::vector<PairMask> masks_of(const PlanInput& in, const std::vector<PlannedExercise>& exercises) {
-  std::vector<PairMask> masks;
-  masks.reserve(exercises.size());
-  for (const auto& planned : exercises) {
-    masks.push_back(mask_of(in, planned));
+bool phase_serves(Phase phase, bool weak) {
+  return weak ? phase == Phase::strengthen : phase == Phase::release || phase == Phase::stretch;
+}
+
+// Whether `planned` works need `need` in the phase the need asks for.
+bool covers(const PlannedExercise& planned, const Need& need) {
+  if (!phase_serves(planned.exercise.phase, need.weak)) {
+    return false;
   }
-  return masks;
+  return std::any_of(planned.reasons.begin(), planned.reasons.end(), [&](const Reason& reason) {
+    return reason.problem_id == need.problem->id &&
+           std::find(reason.muscle_ids.begin(), reason.muscle_ids.end(), need.muscle) != reason.muscle_ids.end();
+  });
 }
 
-PairMask union_of(const std::vector<PairMask>& masks) {
-  PairMask all = 0;
-  for (const PairMask mask : masks) {
-    all |= mask;
+// Muscle ids to the indices of the release and stretch exercises that work
+// them: one pass over the exercises, so conflicts are found by lookup, not by
+// a scan per pair.
+std::map<std::string, std::vector<int>, std::less<>> loosening_index(const Catalogue& catalogue,
+                                                                     const std::vector<PlannedExercise>& exercises) {
+  std::map<std::string, std::vector<int>, std::less<>> index;
+  for (std::size_t j = 0; j < exercises.size(); ++j) {
+    const Phase phase = exercises[j].exercise.phase;
+    if (phase != Phase::release && phase != Phase::stretch) {
+      continue;
+    }
+    for (const auto& target : exercises[j].exercise.targets) {
+      for (auto& muscle : catalogue.expand_muscles(target)) {
+        auto& list = index[muscle];
+        if (list.empty() || list.back() != static_cast<int>(j)) {
+          list.push_back(static_cast<int>(j));
+        }
+      }
+    }
   }
-  return all;
+  return index;
 }
 
-std::vector<WeekItem> items_of(const PlanInput& in, const std::vector<PlannedExercise>& exercises,
-                               const std::vector<PairMask>& masks) {
-  std::vector<WeekItem> items;
+struct Model {
+  WeekInput input;
+  std::vector<Need> needs;
+};
+
+Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercises, bool week) {
+  const Catalogue& catalogue = in.catalogue;
+  Model model;
+  model.needs = needs_of(in);
+  for ([[maybe_unused]] const Need& need : model.needs) {
+    model.input.needs.push_back(WeekNeed{need.weak});
+  }
+  std::vector<int> coverers(model.needs.size(), 0);
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     const PlannedExercise& planned = exercises[i];
     WeekItem item;
-    item.pairs = masks[i];
+    item.phase = planned.exercise.phase;
     item.seconds = planned.seconds;
-    item.priority = planned.exercise.priority;
-    item.integrate = planned.exercise.phase == Phase::integrate;
+    item.per_week = week ? catalogue.per_week(item.phase) : Range{1, 1};
+    item.resisted = week && planned.exercise.resisted;
     item.position = trains_position(planned, in.position);
-    item.per_week = in.catalogue.per_week(planned.exercise.phase);
-    items.push_back(item);
+    item.prescribed = planned.exercise.priority == 1 && item.phase != Phase::integrate;
+    for (std::size_t n = 0; n < model.needs.size(); ++n) {
+      if (covers(planned, model.needs[n])) {
+        item.needs.push_back(static_cast<int>(n));
+        ++coverers[n];
+      }
+    }
+    item.rank = planned.exercise.priority * static_cast<int>(exercises.size()) + static_cast<int>(i);
+    model.input.items.push_back(std::move(item));
   }
-  return items;
+  // A strengthen exercise stays out of a session that loosens a muscle it
+  // works or also works, unless it is a weak muscle's only exercise.
+  const auto loosened = loosening_index(catalogue, exercises);
+  for (std::size_t i = 0; i < exercises.size(); ++i) {
+    WeekItem& item = model.input.items[i];
+    if (item.phase != Phase::strengthen || std::any_of(item.needs.begin(), item.needs.end(), [&](int n) {
+          return coverers[static_cast<std::size_t>(n)] == 1;
+        })) {
+      continue;
+    }
+    std::set<int> apart;
+    const Exercise& exercise = exercises[i].exercise;
+    for (const auto* list : {&exercise.targets, &exercise.also_works}) {
+      for (const auto& id : *list) {
+        for (const auto& muscle : catalogue.expand_muscles(id)) {
+          if (const auto found = loosened.find(muscle); found != loosened.end()) {
+            apart.insert(found->second.begin(), found->second.end());
+          }
+        }
+      }
+    }
+    item.apart_from.assign(apart.begin(), apart.end());
+  }
+  Composition& rules = model.input.composition;
+  if (week) {
+    for (const Phase phase : all_phases) {
+      rules.most[static_cast<std::size_t>(phase)] = catalogue.session_most(phase);
+      rules.least[static_cast<std::size_t>(phase)] = catalogue.session_least(phase);
+    }
+    rules.active_percent = catalogue.active_share_percent();
+    rules.integrate_every_session = true;
+  }
+  WeekShape& shape = model.input.shape;
+  shape.weekdays = week ? in.request.days : std::vector<int>{0};
+  if (in.request.minutes) {
+    shape.seconds = std::int64_t{*in.request.minutes} * 60;
+  }
+  shape.exercises = in.request.max_exercises;
+  shape.need_position = in.position.has_value();
+  return model;
 }
 
-std::int64_t total_seconds(const std::vector<WeekItem>& items) {
-  std::int64_t total = 0;
-  for (const auto& item : items) {
-    total += item.seconds;
+// Why a need no exercise of the week works is not worked.
+UncoveredWhy why_uncovered(const PlanInput& in, const Model& model, std::size_t n) {
+  const bool candidate = std::any_of(model.input.items.begin(), model.input.items.end(), [&](const WeekItem& item) {
+    return std::find(item.needs.begin(), item.needs.end(), static_cast<int>(n)) != item.needs.end();
+  });
+  if (candidate) {
+    return UncoveredWhy::no_room;
   }
-  return total;
+  const Need& need = model.needs[n];
+  const bool in_catalogue =
+      std::any_of(in.catalogue.exercises.begin(), in.catalogue.exercises.end(), [&](const Exercise& exercise) {
+        if (!phase_serves(exercise.phase, need.weak)) {
+          return false;
+        }
+        const auto muscles = matching_muscles(in.catalogue, *need.problem, exercise);
+        return std::find(muscles.begin(), muscles.end(), need.muscle) != muscles.end();
+      });
+  return in_catalogue && in.request.equipment ? UncoveredWhy::no_equipment : UncoveredWhy::not_in_catalogue;
 }
 
-// The pairs of `missing`, each with the smallest session minutes and the
-// fewest days at which `cover` (the week or routine as planned for those
-// limits) covers it. Minutes are searched up to where the budget no longer
-// binds (every exercise fits in one session), by bisection since coverage
-// grows with minutes; days one by one up to seven.
-template <typename Cover>
-std::vector<UncoveredPair> what_would_cover(const PlanInput& in, PairMask missing, int minutes, int days,
-                                            std::int64_t all_seconds, bool search, Cover cover) {
-  std::map<int, UncoveredPair> found;  // by bit
-  for (int bit = 0; bit < 64; ++bit) {
-    if ((missing >> static_cast<unsigned>(bit)) & PairMask{1}) {
-      const Problem* problem = in.problems[static_cast<std::size_t>(bit / phase_count)];
-      found[bit] = UncoveredPair{problem->id, problem->name, all_phases[static_cast<std::size_t>(bit % phase_count)],
-                                 std::nullopt, std::nullopt};
+// The phase an uncovered need asks for: strengthen for a weak muscle; for a
+// tight one, the phase of the first exercise that would work it, else stretch.
+Phase phase_asked(const std::vector<PlannedExercise>& exercises, const Model& model, std::size_t n) {
+  if (model.needs[n].weak) {
+    return Phase::strengthen;
+  }
+  for (std::size_t i = 0; i < exercises.size(); ++i) {
+    const auto& covered = model.input.items[i].needs;
+    if (std::find(covered.begin(), covered.end(), static_cast<int>(n)) != covered.end()) {
+      return exercises[i].exercise.phase;
     }
   }
-  // Minutes: coverage grows with the budget, so each pair's smallest
-  // covering minute is found by bisection, over one shared memo of plans.
-  std::map<int, PairMask> by_minutes;
-  const auto covered_at = [&](int m) {
-    const auto known = by_minutes.find(m);
-    return known != by_minutes.end() ? known->second : by_minutes.emplace(m, cover(m, days)).first->second;
+  return Phase::stretch;
+}
+
+// What the week leaves out, as facts: the muscles not worked, and the
+// exercises the prescription calls for that it does not hold.
+void say_what_is_missing(const PlanInput& in, const std::vector<PlannedExercise>& exercises, const Model& model,
+                         const WeekChoice& choice, std::vector<UncoveredMuscle>& uncovered,
+                         std::vector<LeftOutExercise>& left_out) {
+  std::set<std::size_t> listed;
+  const auto leave_out = [&](std::size_t i, LeftOutWhy why) {
+    if (listed.insert(i).second) {
+      left_out.push_back({exercises[i].exercise.id, exercises[i].exercise.name, why});
+    }
   };
-  if (!search) {
-    // A choice beyond the search limit: planning it again for every minute
-    // would take as long again, many times over; say nothing rather than guess.
-    std::vector<UncoveredPair> pairs;
-    for (auto& entry : found) {
-      pairs.push_back(std::move(entry.second));
-    }
-    return pairs;
-  }
-  const auto last_minute = static_cast<int>(std::min<std::int64_t>(max_minutes, (all_seconds + 59) / 60));
-  if (last_minute > minutes) {
-    const PairMask reachable = covered_at(last_minute) & missing;
-    for (auto& [bit, pair] : found) {
-      const PairMask mask = PairMask{1} << static_cast<unsigned>(bit);
-      if ((reachable & mask) == 0) {
-        continue;
-      }
-      int low = minutes;       // not covered (the plan as asked)
-      int high = last_minute;  // covered
-      while (high - low > 1) {
-        const int middle = low + (high - low) / 2;
-        ((covered_at(middle) & mask) != 0 ? high : low) = middle;
-      }
-      pair.needs_minutes = high;
-    }
-  }
-  PairMask left = missing;
-  for (int d = days + 1; left != 0 && d <= 7; ++d) {
-    const PairMask covered = cover(minutes, d) & left;
-    for (auto& [bit, pair] : found) {
-      if ((covered >> static_cast<unsigned>(bit)) & PairMask{1}) {
-        pair.needs_days = d;
-      }
-    }
-    left &= ~covered;
-  }
-  std::vector<UncoveredPair> pairs;
-  for (auto& entry : found) {
-    pairs.push_back(std::move(entry.second));
-  }
-  return pairs;
-}
-
-std::vector<std::string> names_left_out(const std::vector<PlannedExercise>& exercises, const std::vector<bool>& kept) {
-  std::vector<std::string> names;
   for (std::size_t i = 0; i < exercises.size(); ++i) {
-    if (!kept[i]) {
-      names.push_back(exercises[i].exercise.name);
+    if (model.input.items[i].prescribed && choice.per_week[i] == 0) {
+      leave_out(i, LeftOutWhy::essential);
     }
   }
-  return names;
-}
-
-// The smallest minutes and the fewest days that cover every pair of the
-// shortfall, each when there is one.
-void add_ways_to_cover(TimeShortfall& shortfall) {
-  std::optional<int> minutes;
-  std::optional<int> days;
-  bool minutes_cover = true;
-  bool days_cover = true;
-  for (const auto& pair : shortfall.uncovered) {
-    minutes_cover = minutes_cover && pair.needs_minutes.has_value();
-    days_cover = days_cover && pair.needs_days.has_value();
-    if (pair.needs_minutes) {
-      minutes = std::max(minutes.value_or(0), *pair.needs_minutes);
+  for (std::size_t n = 0; n < model.needs.size(); ++n) {
+    if (choice.covered[n]) {
+      continue;
     }
-    if (pair.needs_days) {
-      days = std::max(days.value_or(0), *pair.needs_days);
+    const Need& need = model.needs[n];
+    uncovered.push_back({need.problem->id, need.problem->name, need.muscle, in.catalogue.muscle_name(need.muscle),
+                         phase_asked(exercises, model, n), why_uncovered(in, model, n)});
+    std::vector<std::size_t> only;
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+      const auto& covered = model.input.items[i].needs;
+      if (std::find(covered.begin(), covered.end(), static_cast<int>(n)) != covered.end()) {
+        only.push_back(i);
+      }
+    }
+    if (only.size() == 1) {
+      leave_out(only.front(), LeftOutWhy::only_exercise);
     }
   }
-  if (minutes && minutes_cover) {
-    shortfall.ways.push_back({Limit::minutes, *minutes});
+  if (model.input.shape.need_position && !choice.position_held) {
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+      if (model.input.items[i].position) {
+        leave_out(i, LeftOutWhy::position_drill);
+        break;
+      }
+    }
   }
-  if (shortfall.kind == ShortfallKind::week_pairs && days && days_cover) {
-    shortfall.ways.push_back({Limit::days, *days});
-  }
-  shortfall.remedy = shortfall.ways.empty() ? Remedy::none : Remedy::found;
 }
 
-// The pairs the plan leaves uncovered, as the time adjustment: with the
-// smallest minutes and the fewest days that cover every one of them, each
-// when there is one.
-void say_what_covers_all(ShortfallKind kind, const SessionLimits& limits, bool searched, Draft& draft) {
-  TimeShortfall shortfall;
-  shortfall.kind = kind;
-  shortfall.limits = limits;
-  shortfall.uncovered = draft.uncovered;
-  if (searched) {
-    add_ways_to_cover(shortfall);
-  } else {
-    shortfall.remedy = Remedy::not_searched;
+// The smallest value of each limit that, the others unchanged, holds
+// everything; each candidate value is checked by solving again. Minutes and
+// the exercise cap by bisection (a larger value only relaxes the week); days
+// one count at a time, as a day more adds rest-day rules.
+FitsWith smallest_fits(const PlanInput& in, const Model& model, bool week) {
+  FitsWith fits;
+  const auto holds = [&](const WeekShape& shape) {
+    WeekInput input = model.input;
+    input.shape = shape;
+    return holds_everything(input);
+  };
+  const auto bisect = [&](int low, int high, auto&& shape_at) -> std::optional<int> {
+    if (low >= high || !holds(shape_at(high))) {
+      return std::nullopt;
+    }
+    while (high - low > 1) {  // low does not hold, high does
+      const int middle = low + (high - low) / 2;
+      (holds(shape_at(middle)) ? high : low) = middle;
+    }
+    return high;
+  };
+  const WeekShape& shape = model.input.shape;
+  if (in.request.minutes) {
+    std::int64_t all = 0;
+    for (const auto& item : model.input.items) {
+      all += item.seconds * std::max(item.per_week.min, 1);
+    }
+    const auto last = static_cast<int>(std::min<std::int64_t>(max_minutes, (all + 59) / 60));
+    fits.minutes = bisect(*in.request.minutes, std::max(last, *in.request.minutes), [&](int minutes) {
+      WeekShape at = shape;
+      at.seconds = std::int64_t{minutes} * 60;
+      return at;
+    });
   }
-  draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
+  if (in.request.max_exercises) {
+    const auto last = std::min(max_session_exercises, static_cast<int>(model.input.items.size()));
+    fits.max_exercises = bisect(*in.request.max_exercises, std::max(last, *in.request.max_exercises), [&](int count) {
+      WeekShape at = shape;
+      at.exercises = count;
+      return at;
+    });
+  }
+  if (week) {
+    for (int days = 1; days <= 7 && !fits.days; ++days) {
+      WeekShape at = shape;
+      at.weekdays = spread_days(days);
+      if (holds(at)) {
+        fits.days = days;
+      }
+    }
+  }
+  return fits;
 }
 
-// Drops the exercises not kept.
-void keep_only(std::vector<PlannedExercise>& exercises, const std::vector<bool>& kept) {
-  std::vector<PlannedExercise> out;
+// The week's choice, its shortfall stated, the exercises kept.
+struct Fitted {
+  WeekChoice choice;
+  std::vector<UncoveredMuscle> uncovered;
+  std::vector<LeftOutExercise> left_out;
+  FitsWith fits_with;
+};
+
+Fitted fit(const PlanInput& in, const std::vector<PlannedExercise>& exercises, bool week) {
+  const Model model = model_of(in, exercises, week);
+  Fitted fitted;
+  fitted.choice = solve_week(model.input);
+  say_what_is_missing(in, exercises, model, fitted.choice, fitted.uncovered, fitted.left_out);
+  const bool missing = !fitted.uncovered.empty() || !fitted.left_out.empty();
+  const bool room_only = std::all_of(fitted.uncovered.begin(), fitted.uncovered.end(),
+                                     [](const UncoveredMuscle& m) { return m.why == UncoveredWhy::no_room; });
+  if (missing && room_only && in.request.advise) {
+    fitted.fits_with = smallest_fits(in, model, week);
+  }
+  return fitted;
+}
+
+void keep_chosen(std::vector<PlannedExercise>& exercises, const std::vector<int>& per_week, bool week) {
+  std::vector<PlannedExercise> kept;
   for (std::size_t i = 0; i < exercises.size(); ++i) {
-    if (kept[i]) {
-      out.push_back(std::move(exercises[i]));
+    if (per_week[i] > 0) {
+      exercises[i].per_week = week ? per_week[i] : 1;
+      kept.push_back(std::move(exercises[i]));
     }
   }
-  exercises = std::move(out);
+  exercises = std::move(kept);
 }
 
-// Whether a week holds every item at least once.
-bool holds_all(const Week& week, std::size_t items) {
-  std::vector<bool> in(items, false);
-  for (const auto& session : week.sessions) {
-    for (const std::size_t i : session) {
-      in[i] = true;
-    }
-  }
-  return std::find(in.begin(), in.end(), false) == in.end();
-}
-
-// What would hold every exercise of the routine in the week: the smallest
-// session minutes (by bisection: a longer session holds at least as much),
-// or the fewest days, or else the exercise cap is in the way.
-template <typename Solve>
-void say_what_fits_everything(const Request& request, int days, const std::vector<WeekItem>& items, bool searched,
-                              Solve solve, TimeShortfall& shortfall) {
-  if (!searched) {
-    shortfall.remedy = Remedy::not_searched;
+void record(const PlanInput& in, Fitted& fitted, Draft& draft) {
+  if (fitted.uncovered.empty() && fitted.left_out.empty()) {
     return;
   }
-  // A week of d days holds every item its weekly minimum times only if
-  // that many slots exist: no need to plan a week that cannot.
-  const auto room_for_all = [&](int d) {
-    if (!request.max_exercises) {
-      return true;
-    }
-    int slots = 0;
-    for (const auto& item : items) {
-      slots += std::min(std::max(item.per_week.min, 1), d);
-    }
-    return slots <= d * *request.max_exercises;
-  };
-  if (request.minutes && room_for_all(days)) {
-    const auto last = static_cast<int>(std::min<std::int64_t>(max_minutes, (total_seconds(items) + 59) / 60));
-    if (last > *request.minutes && holds_all(solve(last, days), items.size())) {
-      int low = *request.minutes;
-      int high = last;
-      while (high - low > 1) {
-        const int middle = low + (high - low) / 2;
-        (holds_all(solve(middle, days), items.size()) ? high : low) = middle;
-      }
-      shortfall.ways.push_back({Limit::minutes, high});
-    }
-  }
-  for (int d = days + 1; d <= 7; ++d) {
-    if (room_for_all(d) && holds_all(solve(request.minutes, d), items.size())) {
-      shortfall.ways.push_back({Limit::days, d});
-      break;
-    }
-  }
-  shortfall.remedy = shortfall.ways.empty() ? Remedy::none : Remedy::found;
-  if (shortfall.ways.empty() && request.max_exercises) {
-    shortfall.held_back_by = LimitValue{Limit::max_exercises, *request.max_exercises};
-  }
+  TimeShortfall shortfall;
+  shortfall.week = !in.request.days.empty();
+  shortfall.limits = SessionLimits{static_cast<int>(std::max<std::size_t>(in.request.days.size(), 1)),
+                                   in.request.minutes, in.request.max_exercises};
+  shortfall.left_out = fitted.left_out;
+  shortfall.uncovered = fitted.uncovered;
+  shortfall.fits_with = fitted.fits_with;
+  draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
+  draft.uncovered = std::move(fitted.uncovered);
+  draft.left_out = std::move(fitted.left_out);
+  draft.fits_with = fitted.fits_with;
 }
 
 // The phases that had exercises before the time was fitted and have none
-// after: their empty reason is the time.
-void say_what_time_emptied(const std::vector<PlannedExercise>& before, const std::vector<bool>& kept, int minutes,
-                           Draft& draft) {
+// after: their empty reason is the limits.
+void say_what_time_emptied(const std::vector<PlannedExercise>& before, const std::vector<int>& per_week, Draft& draft) {
   for (const Phase phase : all_phases) {
     bool had = false;
     bool has = false;
     for (std::size_t i = 0; i < before.size(); ++i) {
       if (before[i].exercise.phase == phase) {
         had = true;
-        has = has || kept[i];
+        has = has || per_week[i] > 0;
       }
     }
     if (had && !has) {
-      draft.time_emptied[static_cast<std::size_t>(phase)] = fmt::format(
-          "no {} exercise fits {} min with the rest; see what would cover it above", to_string(phase), minutes);
+      draft.time_emptied[static_cast<std::size_t>(phase)] = "none fits the session with the rest; see above";
     }
-  }
-}
-
-void say_if_unproven(const Week& week, Draft& draft) {
-  if (!week.proven) {
-    draft.adjustments.push_back(
-        {AdjustmentKind::time, fmt::format("so many exercises fit that the choice is the best of the first {} "
-                                           "considered, not proven the best; fewer problems or a smaller catalogue "
-                                           "give an exact one",
-                                           max_search_nodes)});
   }
 }
 
@@ -298,37 +358,10 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   if (!in.request.days.empty() || !in.request.minutes) {
     return;  // a week is fitted by plan_sessions; no budget, nothing to fit
   }
-  auto& chosen = draft.exercises;
-  const std::vector<PairMask> masks = masks_of(in, chosen);
-  const std::vector<WeekItem> items = items_of(in, chosen, masks);
-  const auto solve = [&](int minutes) {
-    WeekLimits limits;
-    limits.days = 1;
-    limits.seconds = std::int64_t{minutes} * 60;
-    limits.exercises = in.request.max_exercises;
-    limits.need_position = in.position.has_value();
-    return plan_week(items, limits);
-  };
-  const int minutes = *in.request.minutes;
-  const Week week = solve(minutes);
-  std::vector<bool> kept(chosen.size(), false);
-  for (const std::size_t i : week.sessions.front()) {
-    kept[i] = true;
-  }
-  if (std::find(kept.begin(), kept.end(), false) != kept.end()) {
-    draft.adjustments.push_back({AdjustmentKind::time, fmt::format("{} min budget: left out {}", minutes,
-                                                                   join(names_left_out(chosen, kept), ", "))});
-  }
-  say_if_unproven(week, draft);
-  say_what_time_emptied(chosen, kept, minutes, draft);
-  const PairMask missing = union_of(masks) & ~week.covered;
-  if (missing != 0) {
-    draft.uncovered = what_would_cover(in, missing, minutes, 1, total_seconds(items), week.proven,
-                                       [&](int m, int /*days*/) { return solve(m).covered; });
-    say_what_covers_all(ShortfallKind::routine_pairs, SessionLimits{1, minutes, in.request.max_exercises}, week.proven,
-                        draft);
-  }
-  keep_only(chosen, kept);
+  Fitted fitted = fit(in, draft.exercises, false);
+  say_what_time_emptied(draft.exercises, fitted.choice.per_week, draft);
+  record(in, fitted, draft);
+  keep_chosen(draft.exercises, fitted.choice.per_week, false);
 }
 
 void passes::plan_sessions(const PlanInput& in, Draft& draft) {
@@ -337,31 +370,15 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
     return;
   }
   auto& chosen = draft.exercises;
-  const std::vector<PairMask> masks = masks_of(in, chosen);
-  const std::vector<WeekItem> items = items_of(in, chosen, masks);
-  const auto solve = [&](std::optional<int> minutes, int days) {
-    WeekLimits limits;
-    limits.days = days;
-    if (minutes) {
-      limits.seconds = std::int64_t{*minutes} * 60;
-    }
-    limits.exercises = request.max_exercises;
-    limits.need_position = in.position.has_value();
-    return plan_week(items, limits);
-  };
-  const int days = static_cast<int>(request.days.size());
-  const Week week = solve(request.minutes, days);
-
+  Fitted fitted = fit(in, chosen, true);
   // Identical sessions are one session done on several days.
-  std::vector<int> per_week(chosen.size(), 0);
   std::vector<PlannedSession> sessions;
-  for (std::size_t d = 0; d < week.sessions.size(); ++d) {
+  for (std::size_t d = 0; d < fitted.choice.sessions.size(); ++d) {
     std::vector<std::string> ids;
     std::int64_t seconds = 0;
-    for (const std::size_t i : week.sessions[d]) {
+    for (const std::size_t i : fitted.choice.sessions[d]) {
       ids.push_back(chosen[i].exercise.id);
       seconds += chosen[i].seconds;
-      ++per_week[i];
     }
     const auto same = std::find_if(sessions.begin(), sessions.end(),
                                    [&](const PlannedSession& session) { return session.exercise_ids == ids; });
@@ -372,31 +389,9 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
     const auto letter = static_cast<char>('A' + static_cast<int>(sessions.size()));
     sessions.push_back(PlannedSession{std::string(1, letter), {request.days[d]}, std::move(ids), seconds});
   }
-
-  std::vector<bool> kept(chosen.size(), false);
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
-    kept[i] = per_week[i] > 0;
-    chosen[i].per_week = per_week[i];
-  }
-  if (std::find(kept.begin(), kept.end(), false) != kept.end()) {
-    TimeShortfall shortfall;
-    shortfall.kind = ShortfallKind::week_exercises;
-    shortfall.limits = SessionLimits{days, request.minutes, request.max_exercises};
-    shortfall.left_out = names_left_out(chosen, kept);
-    say_what_fits_everything(
-        request, days, items, week.proven, [&](std::optional<int> m, int d) { return solve(m, d); }, shortfall);
-    draft.adjustments.push_back({AdjustmentKind::time, {}, Phase::release, std::move(shortfall)});
-  }
-  say_if_unproven(week, draft);
-  say_what_time_emptied(chosen, kept, request.minutes.value_or(max_minutes), draft);
-  const PairMask missing = union_of(masks) & ~week.covered;
-  if (missing != 0) {
-    draft.uncovered = what_would_cover(in, missing, request.minutes.value_or(max_minutes), days, total_seconds(items),
-                                       week.proven, [&](int m, int d) { return solve(m, d).covered; });
-    say_what_covers_all(ShortfallKind::week_pairs, SessionLimits{days, request.minutes, request.max_exercises},
-                        week.proven, draft);
-  }
-  keep_only(chosen, kept);
+  say_what_time_emptied(chosen, fitted.choice.per_week, draft);
+  record(in, fitted, draft);
+  keep_chosen(chosen, fitted.choice.per_week, true);
   draft.sessions = std::move(sessions);
 }
 

@@ -31,6 +31,15 @@ std::string_view to_string(AdjustmentKind kind) {
   return "substituted";
 }
 
+std::string_view to_string(UncoveredWhy why) {
+  switch (why) {
+    case UncoveredWhy::not_in_catalogue: return "not-in-catalogue";
+    case UncoveredWhy::no_equipment: return "no-equipment";
+    case UncoveredWhy::no_room: return "no-room";
+  }
+  return "no-room";
+}
+
 PlannedExercise describe_exercise(const Catalogue& catalogue, const Exercise& exercise) {
   PlannedExercise planned;
   planned.exercise = exercise;
@@ -123,6 +132,8 @@ Plan make_plan(const Catalogue& catalogue, const Request& request) {
   plan.phases = std::move(draft.phases);
   plan.sessions = std::move(draft.sessions);
   plan.uncovered = std::move(draft.uncovered);
+  plan.left_out = std::move(draft.left_out);
+  plan.fits_with = draft.fits_with;
   plan.days = request.days;
   plan.max_exercises = request.max_exercises;
   for (const auto& phase : plan.phases) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace valgus {
@@ -29,6 +30,10 @@ struct Request {
   // each within `minutes` and `max_exercises`. Empty: one full routine.
   std::vector<int> days;
   std::optional<int> max_exercises;  // per session
+  // Work out the smallest limits that would hold what the week leaves out
+  // (Plan::fits_with): a few more solves, skipped for a programme's later
+  // weeks, whose advice nobody reads.
+  bool advise = true;
 };
 
 // Why an exercise is in the plan: which problem, and which of its muscles
@@ -87,15 +92,56 @@ struct PlannedSession {
   std::int64_t seconds = 0;
 };
 
-// A (problem, phase) pair of the full routine that no session covers, and
-// what would: the smallest session minutes, or the fewest days a week, at
-// which valgus's plan covers it (none: not within reach).
-struct UncoveredPair {
+// Why a muscle the prescription calls for is not worked in the week.
+enum class UncoveredWhy {
+  not_in_catalogue,  // no exercise of the catalogue works it in that phase
+  no_equipment,      // only exercises needing equipment the person lacks do
+  no_room,           // the days, minutes and exercise cap cannot hold it with the rest
+};
+
+// A weak (underactive) muscle of a chosen problem that no strengthen exercise
+// of the week works, or a tight (overactive) one that no release or stretch
+// exercise works.
+[[nodiscard]] std::string_view to_string(UncoveredWhy why);  // "no-room", ...
+
+struct UncoveredMuscle {
   std::string problem_id;
   std::string problem_name;
-  Phase phase = Phase::release;
-  std::optional<int> needs_minutes;
-  std::optional<int> needs_days;
+  std::string muscle_id;  // as the problem names it (a muscle or a group)
+  std::string muscle_name;
+  Phase phase = Phase::strengthen;  // strengthen (weak), or release or stretch (tight)
+  UncoveredWhy why = UncoveredWhy::no_room;
+
+  friend bool operator==(const UncoveredMuscle& a, const UncoveredMuscle& b) {
+    return std::tie(a.problem_id, a.muscle_id, a.phase, a.why) == std::tie(b.problem_id, b.muscle_id, b.phase, b.why);
+  }
+};
+
+// Why the prescription calls for an exercise the week could not hold.
+enum class LeftOutWhy {
+  essential,       // priority 1
+  only_exercise,   // the only exercise (with the person's equipment) for a muscle of the problems
+  position_drill,  // the drill for the position where the knee caves, in fewer than two sessions
+};
+
+struct LeftOutExercise {
+  std::string id;
+  std::string name;
+  LeftOutWhy why = LeftOutWhy::essential;
+};
+
+// For each limit, the smallest value that, the other two unchanged, holds
+// everything the week leaves out (both `left_out` and `uncovered` empty);
+// unset when no value up to the limit's maximum does, or nothing is missing.
+// Days are a count, on the default weekday pattern for that count.
+struct FitsWith {
+  std::optional<int> minutes;
+  std::optional<int> days;
+  std::optional<int> max_exercises;
+
+  friend bool operator==(const FitsWith& a, const FitsWith& b) {
+    return a.minutes == b.minutes && a.days == b.days && a.max_exercises == b.max_exercises;
+  }
 };
 
 // A limit the person sets on a plan. Advice names the limit to change and
@@ -123,33 +169,15 @@ struct SessionLimits {
   friend bool operator!=(const SessionLimits& a, const SessionLimits& b) { return !(a == b); }
 };
 
-// What the time could not hold.
-enum class ShortfallKind {
-  routine_pairs,   // a full routine: some (problem, phase) pairs have no exercise
-  week_exercises,  // a week: some exercises are in no session
-  week_pairs,      // a week: some pairs have no exercise in any session
-};
-
-// Whether the planner found what would make up a shortfall.
-enum class Remedy {
-  found,        // `ways`
-  none,         // no longer session and no more days (up to seven) would
-  not_searched  // the choice is too large to plan again for every limit
-};
-
-// A shortfall of time as facts for the renderers to word: what was left
-// out, under which limits, and which limit at which value would make it up.
+// What the limits could not hold, as facts for the renderers to word: what
+// was left out and not covered under which limits, and which single limit
+// at which value would hold it all.
 struct TimeShortfall {
-  ShortfallKind kind = ShortfallKind::routine_pairs;
+  bool week = true;  // a week of sessions; false: one full routine within its minutes
   SessionLimits limits;
-  std::vector<std::string> left_out;     // week_exercises: exercise names, in plan order
-  std::vector<UncoveredPair> uncovered;  // routine_pairs, week_pairs: as Plan::uncovered
-  Remedy remedy = Remedy::not_searched;
-  // Remedy::found: each alone would do, at its smallest value; minutes first.
-  std::vector<LimitValue> ways;
-  // Remedy::none for week_exercises: the exercise cap under which no number
-  // of days would hold them all, when a cap is set.
-  std::optional<LimitValue> held_back_by;
+  std::vector<LeftOutExercise> left_out;
+  std::vector<UncoveredMuscle> uncovered;
+  FitsWith fits_with;
 };
 
 // Something the planner changed for the person, and why: shown in the
@@ -187,7 +215,9 @@ struct Plan {
   std::vector<int> days;             // training days (0 = Monday); empty: a full routine
   std::optional<int> max_exercises;  // per session
   std::vector<PlannedSession> sessions;
-  std::vector<UncoveredPair> uncovered;
+  std::vector<UncoveredMuscle> uncovered;  // muscles of the problems the week does not work
+  std::vector<LeftOutExercise> left_out;   // what the prescription calls for that the week cannot hold
+  FitsWith fits_with;
   int week = 1;
   int weeks = 1;
   std::optional<int> budget_minutes;

@@ -1,0 +1,106 @@
+#pragma once
+
+// A week of sessions as one integer programme, solved exactly (GLPK's branch
+// and cut) for a lexicographic objective. The planner describes each
+// candidate exercise by what it covers (the problems' weak and tight
+// muscles, as needs), what it costs (seconds, a slot) and the rules it obeys
+// (weekly frequency, rest days, composition); the model knows nothing of
+// exercises, so tests pit it against a brute-force search on small random
+// instances. Pure: plain values in, plain values out.
+
+#include "core/model/model.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace valgus {
+
+// One candidate exercise as the week sees it.
+struct WeekItem {
+  Phase phase = Phase::strengthen;
+  std::int64_t seconds = 0;
+  Range per_week{1, 7};     // sessions a week once chosen: at least min (or every day), at most max
+  bool resisted = false;    // never on consecutive training days
+  bool position = false;    // trains the position where the knee caves
+  bool prescribed = false;  // the prescription calls for it (an essential exercise)
+  std::vector<int> needs;   // the needs it covers (indices into WeekInput::needs)
+  // Items it never shares a session with (it works a muscle they loosen).
+  std::vector<int> apart_from;
+  int rank = 0;  // the last tie-break: lower first (priority, then catalogue order)
+};
+
+// A muscle of the problems the week should work: strengthen a weak one,
+// release or stretch a tight one.
+struct WeekNeed {
+  bool weak = true;
+};
+
+// How every session is composed (the catalogue's phase and session rules).
+struct Composition {
+  std::array<std::optional<int>, 4> most{};  // by phase: a hard limit
+  std::array<int, 4> least{};                // by phase: a target, never a reason to fail
+  int active_percent = 0;                    // least share of time on strengthen + integrate: hard
+  bool integrate_every_session = false;      // hard, whenever an integration exercise fits a session
+};
+
+struct WeekShape {
+  std::vector<int> weekdays;            // training days, 0 = Monday, ascending; one session each
+  std::optional<std::int64_t> seconds;  // per session; none: unlimited
+  std::optional<int> exercises;         // per session; none: unlimited
+  bool need_position = false;           // a position drill in at least two sessions (every one with fewer)
+};
+
+struct WeekInput {
+  std::vector<WeekItem> items;
+  std::vector<WeekNeed> needs;
+  Composition composition;
+  WeekShape shape;
+};
+
+// The goals, in order; each is maximised with the ones before it held.
+enum class WeekGoal {
+  weak_covered,    // weak needs covered
+  tight_covered,   // tight needs covered
+  prescribed,      // prescribed items held, and the position drill's sessions (up to two)
+  composition,     // sessions meeting each phase's least, counted per exercise up to the least
+  active_minutes,  // time on strengthen + integrate, each exercise in whole minutes (as shown)
+  few_sessions,    // minus the period the sessions rotate with: A A A, then A B A B, then A B C A B C ...
+                   // (a person learns two or three sessions, not seven)
+  short_week,      // minus the week's seconds
+  preferred,       // minus the chosen items' ranks
+};
+inline constexpr std::size_t week_goal_count = 8;
+
+struct WeekChoice {
+  std::vector<std::vector<std::size_t>> sessions;     // per training day: item indices, ascending
+  std::vector<bool> covered;                          // per need
+  std::vector<int> per_week;                          // per item: sessions it is in
+  bool position_held = false;                         // a position item in min(2, days) sessions
+  std::array<std::int64_t, week_goal_count> score{};  // each goal's value, as maximised
+};
+
+// An exercise's time as the active-time goal counts it: whole minutes, as
+// the plan shows it. Seconds would make the solver prove which of many
+// packings is a few seconds longer, for no difference a person would notice.
+[[nodiscard]] inline std::int64_t goal_minutes(std::int64_t seconds) { return (seconds + 30) / 60; }
+
+// The best week: every hard rule kept, the goals maximised in order. Every
+// answer is proven optimal (GLPK with a zero gap); a week with no item is
+// the answer when nothing fits.
+[[nodiscard]] WeekChoice solve_week(const WeekInput& input);
+
+// Whether some week within the limits covers every need, holds every
+// prescribed item and the position drill: what "it fits" means for advice.
+[[nodiscard]] bool holds_everything(const WeekInput& input);
+
+// The hard rules, checked on a given week (for tests and brute force): true
+// when `sessions` keeps every limit of `input`.
+[[nodiscard]] bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions);
+
+// The goals' values of a given week, as solve_week scores them.
+[[nodiscard]] std::array<std::int64_t, week_goal_count> score_week(
+    const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions);
+
+}  // namespace valgus
