@@ -358,6 +358,14 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   if (!in.request.days.empty() || !in.request.minutes) {
     return;  // a week is fitted by plan_sessions; no budget, nothing to fit
   }
+  std::int64_t seconds = 0;
+  for (const auto& planned : draft.exercises) {
+    seconds += planned.seconds;
+  }
+  const auto count = static_cast<int>(draft.exercises.size());
+  if (seconds <= std::int64_t{*in.request.minutes} * 60 && count <= in.request.max_exercises.value_or(count)) {
+    return;  // the whole routine fits: a coach asked for every exercise
+  }
   Fitted fitted = fit(in, draft.exercises, false);
   say_what_time_emptied(draft.exercises, fitted.choice.per_week, draft);
   record(in, fitted, draft);
