@@ -93,6 +93,7 @@ TEST_CASE("the compiled built-in catalogue equals the loaded one, field by field
   CHECK_FALSE(compiled.red_flags.empty());
   CHECK_FALSE(compiled.self_tests.empty());
   CHECK_FALSE(compiled.phase_rules.empty());
+  CHECK_FALSE(compiled.session_rules.empty());
   for (const auto& exercise : compiled.exercises) {
     CHECK(compiled.find_exercise(exercise.id) == &exercise);
   }
@@ -121,6 +122,15 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
         "problems[0] " + original.problems[0].id + ": field 5 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.phase_rules[0].per_week.max += 1; }) ==
         "phase_rules[0] " + original.phase_rules[0].id + ": field 1 differs");
+  // The optional most either way, and the least.
+  CHECK(changed([](valgus::Catalogue& c) {
+          auto& most = c.phase_rules[0].session_most;
+          most = most ? std::nullopt : std::optional<int>(9);
+        }) == "phase_rules[0] " + original.phase_rules[0].id + ": field 2 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.phase_rules[0].session_least; }) ==
+        "phase_rules[0] " + original.phase_rules[0].id + ": field 3 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.session_rules[0].active_percent; }) ==
+        "session_rules[0] " + original.session_rules[0].id + ": field 1 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.red_flags[0].why += "."; }) ==
         "red_flags[0] " + original.red_flags[0].id + ": field 2 differs");
   // Every self-test field the compiler writes, the optional number too.

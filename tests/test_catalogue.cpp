@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -203,6 +204,23 @@ TEST_CASE("the habits and notes the seeds give are there") {
     CHECK(safety->text.find(phrase) != std::string::npos);
   }
   CHECK(find_note("brace") != nullptr);
+}
+
+TEST_CASE("a built-in session: short preparation, mostly strengthening and integration") {
+  using valgus::Phase;
+  const valgus::Catalogue& c = builtin();
+  CHECK(c.session_most(Phase::release) == std::optional<int>(2));
+  CHECK(c.session_most(Phase::stretch) == std::optional<int>(2));
+  CHECK_FALSE(c.session_most(Phase::strengthen).has_value());
+  CHECK_FALSE(c.session_most(Phase::integrate).has_value());
+  CHECK(c.session_least(Phase::release) == 0);
+  CHECK(c.session_least(Phase::stretch) == 0);
+  CHECK(c.session_least(Phase::strengthen) == 2);
+  CHECK(c.session_least(Phase::integrate) == 1);
+  // Only strength work is capped at three a week; movement practice may be daily.
+  CHECK(c.per_week(Phase::strengthen) == valgus::Range{2, 3});
+  CHECK(c.per_week(Phase::integrate) == valgus::Range{2, 7});
+  CHECK(c.active_share_percent() == 50);
 }
 
 TEST_CASE("every problem gets at least one exercise in every phase") {
