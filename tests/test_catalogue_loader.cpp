@@ -283,6 +283,17 @@ TEST_CASE("from_week on an exercise that is no variant: it joins the programme t
   CHECK(loaded->variant_of.empty());
   CHECK(errors_of(exercise("    dose: {reps: 5}\n    from_week: 0\n")) ==
         "x.yaml:10:16: \"from_week\" is 0, outside 1..104");
+  // Its progressions come after its start, for a variant too.
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    from_week: 3\n    progressions:\n"
+                           "      - {week: 4, change: Harder.}\n")) == "");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    from_week: 3\n    progressions:\n"
+                           "      - {week: 3, change: Harder.}\n      - {week: 5, change: Hardest.}\n")) ==
+        "x.yaml:12:9: a progression in week 3 is not after \"from_week\" 3, when the exercise starts; give it a "
+        "later week");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    variant_of: clam\n    from_week: 3\n    progressions:\n"
+                           "      - {week: 2, change: Harder.}\n")) ==
+        "x.yaml:13:9: a progression in week 2 is not after \"from_week\" 3, when the exercise starts; give it a "
+        "later week");
 }
 
 TEST_CASE("duplicate ids and keys") {

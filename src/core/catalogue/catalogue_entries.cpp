@@ -241,6 +241,15 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
       return std::nullopt;
     }
   }
+  // A change due by the exercise's first week would apply from its first
+  // session: the harder form on day one.
+  if (*from_week > 0 && !progressions->empty() && progressions->front().week <= *from_week) {
+    errors.error(f->get("progressions")->items[0].where,
+                 fmt::format("a progression in week {} is not after \"from_week\" {}, when the exercise starts; "
+                             "give it a later week",
+                             progressions->front().week, *from_week));
+    return std::nullopt;
+  }
   entry.id = *entry_id;
   entry.name = *name;
   entry.phase = *phase;
