@@ -60,6 +60,7 @@ std::string differences(const valgus::Catalogue& actual, const valgus::Catalogue
   compare_section("red_flags", actual.red_flags, expected.red_flags, out);
   compare_section("self_tests", actual.self_tests, expected.self_tests, out);
   compare_section("phase_rules", actual.phase_rules, expected.phase_rules, out);
+  compare_section("session_rules", actual.session_rules, expected.session_rules, out);
   compare_section("progression_rules", actual.progression_rules, expected.progression_rules, out);
   return valgus::join(out, "\n");
 }
@@ -91,6 +92,8 @@ TEST_CASE("the compiled built-in catalogue equals the loaded one, field by field
   CHECK_FALSE(compiled.notes.empty());
   CHECK_FALSE(compiled.red_flags.empty());
   CHECK_FALSE(compiled.self_tests.empty());
+  CHECK_FALSE(compiled.phase_rules.empty());
+  CHECK_FALSE(compiled.session_rules.empty());
   for (const auto& exercise : compiled.exercises) {
     CHECK(compiled.find_exercise(exercise.id) == &exercise);
   }
@@ -119,6 +122,15 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
         "problems[0] " + original.problems[0].id + ": field 5 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.phase_rules[0].per_week.max += 1; }) ==
         "phase_rules[0] " + original.phase_rules[0].id + ": field 1 differs");
+  // The optional most either way, and the least.
+  CHECK(changed([](valgus::Catalogue& c) {
+          auto& most = c.phase_rules[0].session_most;
+          most = most ? std::nullopt : std::optional<int>(9);
+        }) == "phase_rules[0] " + original.phase_rules[0].id + ": field 2 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.phase_rules[0].session_least; }) ==
+        "phase_rules[0] " + original.phase_rules[0].id + ": field 3 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.session_rules[0].active_percent; }) ==
+        "session_rules[0] " + original.session_rules[0].id + ": field 1 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.red_flags[0].why += "."; }) ==
         "red_flags[0] " + original.red_flags[0].id + ": field 2 differs");
   // Every self-test field the compiler writes, the optional number too.
@@ -149,22 +161,26 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
 
   // Exercise fields deep inside: the dose (even the one no YAML sets), the
   // origin, the position in the file, a progression's dose change.
-  const std::string dose_differs = "exercises[0] " + exercise + ": field 7 differs";
+  const std::string dose_differs = "exercises[0] " + exercise + ": field 9 differs";
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].dose.extra_set_side = valgus::Side::left; }) == dose_differs);
   CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].dose.seconds_per_rep; }) == dose_differs);
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].dose.hold_seconds.max += 1; }) == dose_differs);
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].also_works.emplace_back("x"); }) ==
+        "exercises[0] " + exercise + ": field 5 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].resisted = !c.exercises[0].resisted; }) ==
+        "exercises[0] " + exercise + ": field 7 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].from_week = 3; }) ==
-        "exercises[0] " + exercise + ": field 15 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].drill = true; }) ==
-        "exercises[0] " + exercise + ": field 16 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].skills.emplace_back("x"); }) ==
         "exercises[0] " + exercise + ": field 17 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].teach = "x"; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].drill = true; }) ==
         "exercises[0] " + exercise + ": field 18 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].origin = "user"; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].skills.emplace_back("x"); }) ==
         "exercises[0] " + exercise + ": field 19 differs");
-  CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].where.column; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].teach = "x"; }) ==
+        "exercises[0] " + exercise + ": field 20 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].origin = "user"; }) ==
         "exercises[0] " + exercise + ": field 21 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].where.column; }) ==
+        "exercises[0] " + exercise + ": field 23 differs");
   const auto progressed = std::find_if(original.exercises.begin(), original.exercises.end(),
                                        [](const valgus::Exercise& e) { return !e.progressions.empty(); });
   REQUIRE(progressed != original.exercises.end());
@@ -172,5 +188,5 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   CHECK(changed([&](valgus::Catalogue& c) {
           auto& sets = c.exercises[index].progressions[0].dose.sets;
           sets = sets ? std::nullopt : std::optional<valgus::Range>(valgus::Range{9, 9});
-        }) == "exercises[" + std::to_string(index) + "] " + progressed->id + ": field 20 differs");
+        }) == "exercises[" + std::to_string(index) + "] " + progressed->id + ": field 22 differs");
 }

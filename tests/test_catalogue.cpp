@@ -3,6 +3,7 @@
 // exercises in every phase.
 
 #include "core/catalogue/catalogue.hpp"
+#include "core/model/text.hpp"
 #include "core/plan/planner.hpp"
 #include "fixtures.hpp"
 #include "io/catalogue_files.hpp"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -203,6 +205,62 @@ TEST_CASE("the habits and notes the seeds give are there") {
     CHECK(safety->text.find(phrase) != std::string::npos);
   }
   CHECK(find_note("brace") != nullptr);
+}
+
+TEST_CASE("a built-in session: short preparation, mostly strengthening and integration") {
+  using valgus::Phase;
+  const valgus::Catalogue& c = builtin();
+  CHECK(c.session_most(Phase::release) == std::optional<int>(2));
+  CHECK(c.session_most(Phase::stretch) == std::optional<int>(2));
+  CHECK_FALSE(c.session_most(Phase::strengthen).has_value());
+  CHECK_FALSE(c.session_most(Phase::integrate).has_value());
+  CHECK(c.session_least(Phase::release) == 0);
+  CHECK(c.session_least(Phase::stretch) == 0);
+  CHECK(c.session_least(Phase::strengthen) == 2);
+  CHECK(c.session_least(Phase::integrate) == 1);
+  // Only strength work is capped at three a week; movement practice may be daily.
+  CHECK(c.per_week(Phase::strengthen) == valgus::Range{2, 3});
+  CHECK(c.per_week(Phase::integrate) == valgus::Range{2, 7});
+  CHECK(c.active_share_percent() == 50);
+}
+
+TEST_CASE("the built-in exercises: what else they work, which are resisted, which start later") {
+  const valgus::Catalogue& c = builtin();
+  std::vector<std::string> also;
+  std::vector<std::string> resisted;
+  std::vector<std::string> later;
+  for (const auto& exercise : c.exercises) {
+    if (!exercise.also_works.empty()) {
+      also.push_back(exercise.id + ": " + valgus::join(exercise.also_works, ", "));
+    }
+    if (exercise.resisted) {
+      resisted.push_back(exercise.id);
+    }
+    // The built-in data keeps no band-worked strengthen or integrate
+    // exercise unresisted (a user's catalogue may: a band can guide).
+    const bool active = exercise.phase == valgus::Phase::strengthen || exercise.phase == valgus::Phase::integrate;
+    const bool banded = std::count(exercise.equipment.begin(), exercise.equipment.end(), "band") != 0;
+    INFO(exercise.id);
+    CHECK(exercise.resisted == (active && banded));
+    if (exercise.from_week > 0 && exercise.variant_of.empty()) {
+      later.push_back(exercise.id + " " + std::to_string(exercise.from_week));
+    }
+  }
+  // In catalogue order: the files by name (ankle, foot, hip, integrate, knee, pelvis).
+  CHECK(valgus::join(also, "\n") ==
+        "wall-toe-raise: extensor-hallucis-longus\n"
+        "tfl-stretch: hip-flexors\n"
+        "single-leg-band-abduction: tensor-fasciae-latae\n"
+        "lateral-hamstring-stretch: biceps-femoris-long-head\n"
+        "standing-quad-stretch: vastus-medialis\n"
+        "locked-knee-leg-raise: hip-flexors, vastus-lateralis\n"
+        "popliteus-internal-rotation: medial-hamstrings");
+  // Every strengthen or integrate exercise worked against a band.
+  CHECK(valgus::join(resisted, ", ") ==
+        "banded-inversion, banded-clamshell, single-leg-band-abduction, band-kickback, banded-chair-squat, "
+        "banded-squat");
+  // Landing drills: drop and stick, then jump-land-stick, then the hop.
+  CHECK(later == std::vector<std::string>{"jump-land-stick 2", "single-leg-hop-stick 3"});
 }
 
 TEST_CASE("every problem gets at least one exercise in every phase") {

@@ -74,8 +74,8 @@ TEST_CASE("unknown keys are refused with a did-you-mean") {
                "per_side, seconds_per_rep"}));
   CHECK(errors_of("exercise: []\n") ==
         lines({"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
-               "muscle_groups, equipment, positions, problems, exercises, habits, notes, phases, progression, "
-               "red_flags, self_tests"}));
+               "muscle_groups, equipment, positions, problems, exercises, habits, notes, phases, sessions, "
+               "progression, red_flags, self_tests"}));
 }
 
 TEST_CASE("missing required fields") {
@@ -227,6 +227,73 @@ TEST_CASE("references to things that do not exist") {
         lines({"x.yaml:2:41: unknown muscle or muscle group \"quads\" in \"overactive\""}));
   CHECK(errors_of("muscle_groups:\n  - {id: legs, name: legs, members: [calves]}\n") ==
         lines({"x.yaml:2:38: unknown muscle \"calves\" in \"members\""}));
+}
+
+TEST_CASE("also_works: muscles an exercise loads besides its targets, checked like them") {
+  auto files = valgus::test::fixture_files();
+  files.push_back(CatalogueFile{"x.yaml", exercise("    dose: {reps: 5}\n    also_works: [adductors, calves]\n"), 0});
+  const auto result = load_catalogue(files);
+  REQUIRE(result.errors.empty());
+  const valgus::Exercise* loaded = result.catalogue.find_exercise("new-one");
+  REQUIRE(loaded != nullptr);
+  CHECK(loaded->also_works == std::vector<std::string>{"adductors", "calves"});
+  CHECK(loaded->targets == std::vector<std::string>{"glutes"});
+  CHECK(result.catalogue.find_exercise("clam")->also_works.empty());  // optional
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    also_works: [adductorz]\n")) ==
+        "x.yaml:10:18: unknown muscle or muscle group \"adductorz\" in \"also_works\" (did you mean \"adductors\"?)");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    also_works: [soleus, glutes]\n")) ==
+        "x.yaml:10:26: \"glutes\" is in \"targets\" already; \"also_works\" names only what the exercise loads "
+        "besides its targets");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    also_works: soleus\n")) ==
+        "x.yaml:10:17: \"also_works\" must be a list like [a, b], not \"soleus\"");
+}
+
+TEST_CASE("resisted: against a band or a load, which loosening work never is") {
+  auto files = valgus::test::fixture_files();
+  files.push_back(
+      CatalogueFile{"x.yaml", exercise("    dose: {reps: 5}\n    equipment: [band]\n    resisted: true\n"), 0});
+  const auto result = load_catalogue(files);
+  REQUIRE(result.errors.empty());
+  CHECK(result.catalogue.find_exercise("new-one")->resisted);
+  CHECK_FALSE(result.catalogue.find_exercise("clam")->resisted);  // false unless given
+  const auto in_phase = [](const std::string& phase, const std::string& fields) {
+    std::string text = exercise(fields);
+    text.replace(text.find("strengthen"), 10, phase);
+    return errors_of(text);
+  };
+  CHECK(in_phase("integrate", "    dose: {reps: 5}\n    resisted: true\n") == "");
+  CHECK(in_phase("stretch", "    dose: {reps: 5}\n    resisted: true\n") ==
+        "x.yaml:10:15: only strengthen and integrate exercises are resisted; remove \"resisted\"");
+  CHECK(in_phase("release", "    dose: {reps: 5}\n    resisted: true\n") ==
+        "x.yaml:10:15: only strengthen and integrate exercises are resisted; remove \"resisted\"");
+  CHECK(in_phase("stretch", "    dose: {reps: 5}\n    resisted: false\n") == "");
+  // A band without resistance is no error: a band can guide a mobilisation.
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    equipment: [band]\n")) == "");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    resisted: yes\n")) ==
+        "x.yaml:10:15: \"resisted\" must be true or false, not \"yes\"");
+}
+
+TEST_CASE("from_week on an exercise that is no variant: it joins the programme that week") {
+  auto files = valgus::test::fixture_files();
+  files.push_back(CatalogueFile{"x.yaml", exercise("    dose: {reps: 5}\n    from_week: 2\n"), 0});
+  const auto result = load_catalogue(files);
+  REQUIRE(result.errors.empty());
+  const valgus::Exercise* loaded = result.catalogue.find_exercise("new-one");
+  CHECK(loaded->from_week == 2);
+  CHECK(loaded->variant_of.empty());
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    from_week: 0\n")) ==
+        "x.yaml:10:16: \"from_week\" is 0, outside 1..104");
+  // Its progressions come after its start, for a variant too.
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    from_week: 3\n    progressions:\n"
+                           "      - {week: 4, change: Harder.}\n")) == "");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    from_week: 3\n    progressions:\n"
+                           "      - {week: 3, change: Harder.}\n      - {week: 5, change: Hardest.}\n")) ==
+        "x.yaml:12:9: a progression in week 3 is not after \"from_week\" 3, when the exercise starts; give it a "
+        "later week");
+  CHECK(errors_of(exercise("    dose: {reps: 5}\n    variant_of: clam\n    from_week: 3\n    progressions:\n"
+                           "      - {week: 2, change: Harder.}\n")) ==
+        "x.yaml:13:9: a progression in week 2 is not after \"from_week\" 3, when the exercise starts; give it a "
+        "later week");
 }
 
 TEST_CASE("duplicate ids and keys") {

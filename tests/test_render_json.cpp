@@ -77,7 +77,7 @@ TEST_CASE("plan json of a week: its sessions, what is uncovered, and each exerci
   CHECK(seconds > 0);
 }
 
-TEST_CASE("list json is an array of exercises with the plan's keys") {
+TEST_CASE("list json is an array of exercises with the plan's keys and what else they work") {
   const auto catalogue = valgus::test::fixture_catalogue();
   const std::vector<valgus::PlannedExercise> shown{
       valgus::describe_exercise(catalogue, *catalogue.find_exercise("clam"))};
@@ -89,11 +89,26 @@ TEST_CASE("list json is an array of exercises with the plan's keys") {
     keys.push_back(item.key());
   }
   std::sort(keys.begin(), keys.end());
-  CHECK(keys == std::vector<std::string>{"cues", "dose", "equipment", "id", "minutes", "name", "origin", "phase",
-                                         "region", "skills", "skills_taught", "source", "steps", "targets", "this_week",
-                                         "why"});
+  CHECK(keys == std::vector<std::string>{"also_works", "cues", "dose", "equipment", "id", "minutes", "name", "origin",
+                                         "phase", "region", "resisted", "skills", "skills_taught", "source", "steps",
+                                         "targets", "this_week", "why"});
   CHECK(json[0]["dose"]["hold_seconds"] == Json::parse(R"({"min":3,"max":5})"));
   CHECK(json[0]["why"] == Json::array());
+  CHECK(json[0]["also_works"] == Json::array());
+  CHECK(json[0]["resisted"] == false);
+}
+
+TEST_CASE("show json: also_works and resisted, as the catalogue gives them") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  valgus::Exercise clam = *catalogue.find_exercise("clam");
+  clam.also_works = {"adductors"};
+  clam.resisted = true;
+  clam.from_week = 2;
+  const Json json = Json::parse(valgus::render_exercise_json(valgus::describe_exercise(catalogue, clam), {}));
+  CHECK(json["also_works"] == Json::parse(R"(["adductors"])"));
+  CHECK(json["resisted"] == true);
+  CHECK(json["from_week"] == 2);
+  CHECK(json["variant_of"] == nullptr);
 }
 
 TEST_CASE("plan and list json, written piece by piece, are laid out exactly as one nlohmann dump") {

@@ -158,6 +158,29 @@ TEST_CASE("show text") {
         "Source: test\n");
 }
 
+TEST_CASE("show text: what else it works, whether it is resisted, the week it starts") {
+  const auto catalogue = valgus::test::fixture_catalogue();
+  valgus::Exercise clam = *catalogue.find_exercise("clam");
+  clam.also_works = {"adductors", "calves"};
+  clam.resisted = true;
+  clam.from_week = 2;
+  valgus::TextStyle style;
+  style.width = 60;
+  const std::string text = valgus::render_exercise_text(valgus::describe_exercise(catalogue, clam), {}, style);
+  CHECK(text.substr(text.find("Steps")) ==
+        "Steps\n"
+        " 1. Open the knee.\n"
+        "\n"
+        "Also works: adductors, calves\n"
+        "\n"
+        "Resisted: against a band or a load: rest a day before doing\n"
+        "          it again\n"
+        "\n"
+        "Starts: in week 2 of a programme\n"
+        "\n"
+        "Source: test\n");
+}
+
 TEST_CASE("problems text") {
   valgus::TextStyle style;
   const auto catalogue = valgus::test::fixture_catalogue();

@@ -39,6 +39,10 @@ std::string optional_range(const std::optional<Range>& r) {
   return r ? fmt::format("std::optional<Range>({})", range(*r)) : std::string("std::nullopt");
 }
 
+std::string optional_int(const std::optional<int>& n) {
+  return n ? fmt::format("std::optional<int>({})", *n) : std::string("std::nullopt");
+}
+
 // An enum value as C++: its name (from the one name table in model.hpp),
 // with "-" as "_", is also its enumerator.
 template <typename Enum>
@@ -98,10 +102,10 @@ int main(int argc, char** argv) {
     out += "  {\n    Exercise e;\n";
     out += fmt::format("    e.id = {};\n    e.name = {};\n    e.phase = {};\n    e.region = {};\n", literal(e.id),
                        literal(e.name), enum_value("Phase", e.phase), enum_value("Region", e.region));
-    out += fmt::format("    e.targets = {};\n    e.equipment = {};\n    e.summary = {};\n", strings(e.targets),
-                       strings(e.equipment), literal(e.summary));
-    out += fmt::format("    e.also_works = {};\n    e.resisted = {};\n", strings(e.also_works),
-                       e.resisted ? "true" : "false");
+    out += fmt::format("    e.targets = {};\n    e.also_works = {};\n    e.equipment = {};\n", strings(e.targets),
+                       strings(e.also_works), strings(e.equipment));
+    out +=
+        fmt::format("    e.resisted = {};\n    e.summary = {};\n", e.resisted ? "true" : "false", literal(e.summary));
     const auto& d = e.dose;
     out += fmt::format(
         "    e.dose.sets = {};\n    e.dose.reps = {};\n    e.dose.hold_seconds = {};\n"
@@ -137,9 +141,8 @@ int main(int argc, char** argv) {
   }
   for (const auto& r : c.phase_rules) {
     out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}, {}, {}}});\n", literal(r.id),
-                       range(r.per_week),
-                       r.session_most ? fmt::format("std::optional<int>({})", *r.session_most) : "std::nullopt",
-                       r.session_least, literal(r.why), strings(r.sources), where(r.where));
+                       range(r.per_week), optional_int(r.session_most), r.session_least, literal(r.why),
+                       strings(r.sources), where(r.where));
   }
   for (const auto& r : c.session_rules) {
     out += fmt::format("  c.session_rules.push_back(SessionRule{{{}, {}, {}, {}, {}}});\n", literal(r.id),

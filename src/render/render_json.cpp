@@ -163,6 +163,14 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// What the catalogue says of an exercise that a plan's exercise leaves out:
+// for list and show, which describe the catalogue.
+Json with_catalogue_fields(Json json, const Exercise& exercise) {
+  json["also_works"] = exercise.also_works;
+  json["resisted"] = exercise.resisted;
+  return json;
+}
+
 }  // namespace
 
 std::string render_plan_json(const Plan& plan, const LimitOptions& options) {
@@ -260,7 +268,7 @@ std::string render_plan_json(const Plan& plan, const LimitOptions& options) {
 
 std::string render_exercise_json(const PlannedExercise& planned, const std::vector<Problem>& serves) {
   const Exercise& exercise = planned.exercise;
-  Json json = exercise_json(planned);
+  Json json = with_catalogue_fields(exercise_json(planned), exercise);
   json.erase("why");
   json.erase("this_week");
   json.erase("skills_taught");
@@ -362,7 +370,7 @@ std::string render_list_json(const std::vector<PlannedExercise>& exercises) {
   JsonWriter json(out);
   json.begin_array();
   for (const auto& planned : exercises) {
-    json.value(exercise_json(planned));
+    json.value(with_catalogue_fields(exercise_json(planned), planned.exercise));
   }
   json.end_array();
   out += '\n';

@@ -207,6 +207,18 @@ std::string render_exercise_text(const PlannedExercise& planned, const std::vect
       w.paragraph("  - ", cue, 4);
     }
   }
+  if (!exercise.also_works.empty()) {
+    w.line();
+    w.paragraph("Also works: ", join(exercise.also_works, ", "), 12);
+  }
+  if (exercise.resisted) {
+    w.line();
+    w.paragraph("Resisted: ", "against a band or a load: rest a day before doing it again", 10);
+  }
+  if (exercise.variant_of.empty() && exercise.from_week > 0) {
+    w.line();
+    w.paragraph("Starts: ", fmt::format("in week {} of a programme", exercise.from_week), 8);
+  }
   if (!exercise.variant_of.empty()) {
     w.line();
     w.paragraph("Variant of: ",

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <array>
+#include <algorithm>
 
 namespace valgus {
 
@@ -169,7 +169,9 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   auto phase = f->get("phase") ? read_.phase(f->get("phase")) : std::nullopt;
   auto region = f->get("region") ? read_.region(f->get("region")) : std::nullopt;
   auto targets = references(f->get("targets"), "targets", Reference::To::muscle);
+  auto also_works = references(f->get("also_works"), "also_works", Reference::To::muscle);
   auto gear = references(f->get("equipment"), "equipment", Reference::To::equipment);
+  auto resisted = f->get("resisted") ? read_.boolean(f->get("resisted"), "resisted") : std::optional<bool>(false);
   auto summary = f->get("summary") ? read_.text(f->get("summary"), "summary") : std::optional<std::string>("");
   auto dose = f->get("dose") ? read_.dose(*f->get("dose")) : std::nullopt;
   auto steps = read_.texts(f->get("steps"), "steps");
@@ -193,16 +195,27 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   auto teach = f->get("teach") ? read_.text(f->get("teach"), "teach") : std::optional<std::string>("");
   auto progressions =
       read_.list(f->get("progressions"), "progressions", [&](const YamlNode* item) { return read_.progression(item); });
-  if (!(f->complete && entry_id && name && phase && region && targets && gear && summary && dose && steps && cues &&
-        source && priority && positions && alternatives && variant_of && from_week && drill && skills && teach &&
-        progressions)) {
+  if (!(f->complete && entry_id && name && phase && region && targets && also_works && gear && resisted && summary &&
+        dose && steps && cues && source && priority && positions && alternatives && variant_of && from_week && drill &&
+        skills && teach && progressions)) {
     return std::nullopt;
   }
   LoadErrors& errors = read_.errors();
-  if (*from_week != 0 && variant_of->empty()) {
-    errors.error(f->get("from_week")->where,
-                 "\"from_week\" only applies to a variant; add \"variant_of\" or remove it");
+  // Loosening work is never resisted; "resisted: false" says nothing wrong.
+  if (*resisted && (*phase == Phase::release || *phase == Phase::stretch)) {
+    errors.error(f->get("resisted")->where,
+                 "only strengthen and integrate exercises are resisted; remove \"resisted\"");
     return std::nullopt;
+  }
+  for (std::size_t i = 0; i < also_works->size(); ++i) {
+    const std::string& id = (*also_works)[i];
+    if (std::find(targets->begin(), targets->end(), id) != targets->end()) {
+      errors.error(f->get("also_works")->items[i].where,
+                   fmt::format("\"{}\" is in \"targets\" already; \"also_works\" names only what the exercise "
+                               "loads besides its targets",
+                               id));
+      return std::nullopt;
+    }
   }
   if (*drill && (*phase != Phase::integrate || positions->empty())) {
     errors.error(f->get("drill")->where,
@@ -228,12 +241,23 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
       return std::nullopt;
     }
   }
+  // A change due by the exercise's first week would apply from its first
+  // session: the harder form on day one.
+  if (*from_week > 0 && !progressions->empty() && progressions->front().week <= *from_week) {
+    errors.error(f->get("progressions")->items[0].where,
+                 fmt::format("a progression in week {} is not after \"from_week\" {}, when the exercise starts; "
+                             "give it a later week",
+                             progressions->front().week, *from_week));
+    return std::nullopt;
+  }
   entry.id = *entry_id;
   entry.name = *name;
   entry.phase = *phase;
   entry.region = *region;
   entry.targets = *targets;
+  entry.also_works = *also_works;
   entry.equipment = *gear;
+  entry.resisted = *resisted;
   entry.summary = *summary;
   entry.dose = *dose;
   entry.steps = *steps;
@@ -265,89 +289,6 @@ std::optional<RedFlag> EntryReader::red_flag(const YamlNode& node) {
     return std::nullopt;
   }
   return RedFlag{*entry_id, *question, *why, *source, read_.errors().at(node.where)};
-}
-
-std::optional<PhaseRule> EntryReader::phase_rule(const YamlNode& node) {
-  auto f = read_.fields(node, section(EntryKind::phase_rule).entry);
-  if (!f) {
-    return std::nullopt;
-  }
-  auto entry_id = id(EntryKind::phase_rule, *f, node);
-  if (entry_id && !parse_phase(*entry_id)) {
-    read_.errors().error(f->get("id")->where, fmt::format("unknown phase \"{}\"; phases are {}", *entry_id,
-                                                          join(names_of(phase_names), ", ")));
-    return std::nullopt;
-  }
-  auto per_week = read_.range(f->get("per_week"), "per_week", 7);
-  auto why = read_.text(f->get("why"), "why");
-  auto source = read_.sources(f->get("source"));
-  if (!(f->complete && entry_id && per_week && why && source)) {
-    return std::nullopt;
-  }
-  return PhaseRule{*entry_id, *per_week, std::nullopt, 0, *why, *source, read_.errors().at(node.where)};
-}
-
-std::optional<ProgressionRule> EntryReader::progression_rule(const YamlNode& node) {
-  auto f = read_.fields(node, section(EntryKind::progression_rule).entry);
-  if (!f) {
-    return std::nullopt;
-  }
-  auto entry_id = id(EntryKind::progression_rule, *f, node);
-  const auto kind = entry_id ? parse_progression_kind(*entry_id) : std::nullopt;
-  if (entry_id && !kind) {
-    read_.errors().error(f->get("id")->where, fmt::format("unknown progression rule \"{}\"; rules are {}", *entry_id,
-                                                          join(names_of(progression_kind_names), ", ")));
-    return std::nullopt;
-  }
-  // Each rule reads its own numbers; one it does not use is an error, so a
-  // threshold is never written where nothing reads it.
-  struct Number {
-    std::string_view field;
-    int ProgressionRule::*member;
-    int low;
-    int high;
-    std::optional<ProgressionKind> used_by;
-  };
-  static constexpr std::array<Number, 6> numbers{{
-      {"window_days", &ProgressionRule::window_days, 7, 56, ProgressionKind::advance},
-      {"adherence_percent", &ProgressionRule::adherence_percent, 1, 100, ProgressionKind::advance},
-      {"mean_pain_at_most", &ProgressionRule::mean_pain_at_most, 0, 10, ProgressionKind::advance},
-      {"hard_sessions_at_most", &ProgressionRule::hard_sessions_at_most, 0, 56, ProgressionKind::advance},
-      {"pain_at_least", &ProgressionRule::pain_at_least, 1, 10, ProgressionKind::step_back},
-      {"sessions", &ProgressionRule::sessions, 1, 56, ProgressionKind::step_back},
-  }};
-  ProgressionRule rule;
-  bool ok = f->complete && kind.has_value();
-  for (const Number& number : numbers) {
-    const YamlNode* value = f->get(number.field);
-    if (!kind || *kind != number.used_by) {
-      if (value != nullptr && kind) {
-        read_.errors().error(value->where,
-                             fmt::format("a {} rule does not use \"{}\"; remove it", *entry_id, number.field));
-        ok = false;
-      }
-      continue;
-    }
-    if (value == nullptr) {
-      read_.errors().error(node.where,
-                           fmt::format("progression rule {} is missing the field \"{}\"", *entry_id, number.field));
-      ok = false;
-      continue;
-    }
-    const auto read = read_.integer(value, number.field, number.low, number.high);
-    ok = ok && read.has_value();
-    rule.*number.member = read.value_or(0);
-  }
-  auto why = read_.text(f->get("why"), "why");
-  auto source = read_.sources(f->get("source"));
-  if (!(ok && why && source)) {
-    return std::nullopt;
-  }
-  rule.id = *entry_id;
-  rule.why = *why;
-  rule.sources = *source;
-  rule.where = read_.errors().at(node.where);
-  return rule;
 }
 
 namespace {

@@ -3,7 +3,8 @@
 // Reads one entry of each section (a muscle, an exercise, ...) from its
 // mapping: its fields by the section's schema, each value with the field
 // reader, its references recorded for the cross-reference pass. The loader
-// owns the ids and adds what is read to the catalogue.
+// owns the ids and adds what is read to the catalogue. The rules' sections
+// (phases, sessions, progression) are read in catalogue_rules.cpp.
 
 #include "core/catalogue/catalogue_schema.hpp"
 #include "core/catalogue/cross_references.hpp"
@@ -48,6 +49,7 @@ class EntryReader {
   std::optional<Note> note(const YamlNode& node);
   std::optional<RedFlag> red_flag(const YamlNode& node);
   std::optional<PhaseRule> phase_rule(const YamlNode& node);
+  std::optional<SessionRule> session_rule(const YamlNode& node);
   std::optional<ProgressionRule> progression_rule(const YamlNode& node);
   std::optional<SelfTest> self_test(const YamlNode& node);
 

@@ -46,6 +46,7 @@ class Loader {
     register_all(EntryKind::red_flag, catalogue_.red_flags);
     register_all(EntryKind::self_test, catalogue_.self_tests);
     register_all(EntryKind::phase_rule, catalogue_.phase_rules);
+    register_all(EntryKind::session_rule, catalogue_.session_rules);
     register_all(EntryKind::progression_rule, catalogue_.progression_rules);
   }
 
@@ -166,6 +167,7 @@ class Loader {
       case EntryKind::red_flag: return add(kind, catalogue_.red_flags, entries_.red_flag(node));
       case EntryKind::self_test: return add(kind, catalogue_.self_tests, entries_.self_test(node));
       case EntryKind::phase_rule: return add(kind, catalogue_.phase_rules, entries_.phase_rule(node));
+      case EntryKind::session_rule: return add(kind, catalogue_.session_rules, entries_.session_rule(node));
       case EntryKind::progression_rule: return add(kind, catalogue_.progression_rules, entries_.progression_rule(node));
     }
   }

@@ -24,6 +24,7 @@ enum class EntryKind {
   red_flag,
   self_test,
   phase_rule,
+  session_rule,
   progression_rule
 };
 

@@ -298,9 +298,7 @@ struct PhaseRule {
   std::vector<std::string> sources;
   SourceLocation where;
 
-  [[nodiscard]] auto tied() const {
-    return std::tie(id, per_week, session_most, session_least, why, sources, where);
-  }
+  [[nodiscard]] auto tied() const { return std::tie(id, per_week, session_most, session_least, why, sources, where); }
   friend bool operator==(const PhaseRule& a, const PhaseRule& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const PhaseRule& a, const PhaseRule& b) { return !(a == b); }
 };
@@ -368,9 +366,11 @@ struct Exercise {
   // The same movement in another form (other equipment, a band): never
   // planned beside the main exercise, only in its place.
   std::string variant_of;
-  // 0: the variant is a fallback, planned only when the main exercise's
-  // equipment is missing. N >= 1: the variant is the progression of the main
-  // exercise and takes its place from week N whenever its equipment is there.
+  // On a variant, 0: a fallback, planned only when the main exercise's
+  // equipment is missing; N >= 1: the main exercise's progression, in its
+  // place from week N whenever its equipment is there. On any other
+  // exercise, N >= 1: it joins the programme only from week N (a harder
+  // drill after its easier ones); 0: from the first week.
   int from_week = 0;
   // A position drill (landing, running, ...): planned only when --when names
   // one of its positions.
