@@ -191,8 +191,13 @@ TEST_CASE("when not everything fits, the plan is the best within the budget and 
   CHECK(plan.uncovered[0].phase == valgus::Phase::release);
   CHECK(plan.uncovered[0].why == valgus::UncoveredWhy::no_room);
   CHECK(plan.fits_with == valgus::FitsWith{9, std::nullopt, std::nullopt});
-  CHECK(texts(plan) == Ids{"time: 8 min: calves not released or stretched (pronation); 9 min (--minutes 9) would "
-                           "hold it all"});
+  REQUIRE(plan.adjustments.size() == 1);
+  const auto& shortfall = plan.adjustments.front().shortfall;
+  REQUIRE(shortfall);
+  CHECK_FALSE(shortfall->week);
+  CHECK(shortfall->limits == valgus::SessionLimits{1, 8, std::nullopt});
+  CHECK(shortfall->uncovered == plan.uncovered);
+  CHECK(shortfall->fits_with == plan.fits_with);
   // The budget it names covers it, and one minute less does not.
   request.minutes = 9;
   CHECK(make_plan(valgus::test::personal_catalogue(), request).uncovered.empty());

@@ -33,7 +33,9 @@ TEST_CASE("plan json has the documented shape and values") {
   CHECK(text.rfind("{\n  \"problems\": [", 0) == 0);
   CHECK(text.find("\"minutes\": 13,\n  \"budget_minutes\": null,\n  \"over_budget\": false,\n  \"week\": 1,\n  "
                   "\"days_per_week\": null,\n  \"max_exercises\": null,\n  \"sessions\": [],\n  \"uncovered\": [],\n  "
-                  "\"position\": null,\n  \"adjusted\": [],\n  \"phases\"") != std::string::npos);
+                  "\"left_out\": [],\n  \"fits_with\": {\n    \"minutes\": null,\n    \"days\": null,\n    "
+                  "\"max_exercises\": null\n  },\n  \"position\": null,\n  \"adjusted\": [],\n  \"phases\"") !=
+        std::string::npos);
   CHECK(text.back() == '\n');
 }
 
@@ -65,8 +67,11 @@ TEST_CASE("plan json of a week: its sessions, what is uncovered, and each exerci
   for (std::size_t i = 0; i < plan.uncovered.size(); ++i) {
     CHECK(json["uncovered"][i]["problem"] == plan.uncovered[i].problem_id);
     CHECK(json["uncovered"][i]["phase"] == std::string(valgus::to_string(plan.uncovered[i].phase)));
-    CHECK(json["uncovered"][i].contains("needs_minutes"));
+    CHECK(json["uncovered"][i]["muscle"] == plan.uncovered[i].muscle_id);
+    CHECK(json["uncovered"][i]["why"] == std::string(valgus::to_string(plan.uncovered[i].why)));
   }
+  CHECK(json["fits_with"]["minutes"] == (plan.fits_with.minutes ? Json(*plan.fits_with.minutes) : Json(nullptr)));
+  CHECK(json["fits_with"]["days"] == (plan.fits_with.days ? Json(*plan.fits_with.days) : Json(nullptr)));
   int seconds = 0;
   for (const auto& phase : json["phases"]) {
     for (const auto& exercise : phase["exercises"]) {

@@ -118,6 +118,7 @@ WeekInput random_input(std::mt19937& random) {
     item.resisted = pick(0, 3) == 0;
     item.position = item.phase == Phase::integrate && pick(0, 1) == 1;
     item.prescribed = pick(0, 3) == 0;
+    item.essential = pick(0, 2) == 0;
     for (int n = 0; n < needs; ++n) {
       const bool weak = input.needs[static_cast<std::size_t>(n)].weak;
       const bool serves =

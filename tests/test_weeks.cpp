@@ -118,7 +118,14 @@ TEST_CASE("property: the side, position and progression messages name and count 
                                             : "each of the " + std::to_string(one_sided) + " one-sided exercises";
       CHECK(texts_of(plan, valgus::AdjustmentKind::side) ==
             (one_sided == 0 ? Ids{} : Ids{"right leg caves more: one extra set on the right in " + in}));
-      REQUIRE_FALSE(names.empty());
+      if (names.empty()) {
+        // The minutes hold no exercise for the position with the muscles'
+        // work: it is named as left out, and no position message claims it.
+        CHECK(std::any_of(plan.left_out.begin(), plan.left_out.end(),
+                          [](const auto& e) { return e.why == valgus::LeftOutWhy::position_drill; }));
+        CHECK(texts_of(plan, valgus::AdjustmentKind::position).empty());
+        continue;
+      }
       CHECK(texts_of(plan, valgus::AdjustmentKind::position) ==
             Ids{"knee caves when " + plan.position->name + ": " + valgus::join(names, ", ") + " come" +
                 (names.size() == 1 ? "s" : "") + " first in the integrate phase"});
@@ -176,12 +183,14 @@ TEST_CASE("a week whose progressions push an exercise past the budget says so") 
   REQUIRE(plan.planned_weeks.size() == 4);
   CHECK(plan.planned_weeks[0].changes.empty());
   CHECK(plan.planned_weeks[3].changes ==
-        Ids{"Band walk is left out from this week: with this week's progressions the session would run past 14 min"});
-  CHECK(plan.planned_weeks[0].seconds == 755);
-  CHECK(plan.planned_weeks[3].seconds == 710);  // Squat's third set is in, Band walk (optional) is out
+        Ids{"Balance is left out from this week: with this week's progressions the session would run past 14 min"});
+  CHECK(plan.planned_weeks[0].seconds == 755);  // the whole routine fits
+  // Squat's third set is in; both gluteus medius exercises stay (the most
+  // active minutes), and Balance, an integration exercise like Squat, goes.
+  CHECK(plan.planned_weeks[3].seconds <= 14 * 60);
   const std::string handout = valgus::render_plan_markdown(plan);
-  CHECK(handout.find("## Week 4\n\n- Band walk is left out from this week: with this week's progressions the "
-                     "session would run past 14 min\n\nAbout 12 min a session.\n\n| Exercise |") != std::string::npos);
+  CHECK(handout.find("## Week 4\n\n- Balance is left out from this week: with this week's progressions the "
+                     "session would run past 14 min\n\nAbout 14 min a session.\n\n| Exercise |") != std::string::npos);
   CHECK(handout.find("## Week 1\n\n| Exercise |") != std::string::npos);
   REQUIRE(plan.schedule.size() == 2);
   CHECK(plan.schedule[1].week == 4);

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace valgus {
@@ -83,6 +84,56 @@ struct Model {
   std::vector<Need> needs;
 };
 
+// The exercises a week chooses among, as a physiotherapist's short list: each
+// muscle's best few (priority, then the shorter, then catalogue order), every
+// essential one, and the best few integration exercises (those training the
+// position first). Alternatives beyond it would only tie or lose on every
+// goal but the last; leaving them out keeps the integer programme small
+// whatever the catalogue's size.
+constexpr std::size_t shortlist_per_muscle = 2;
+constexpr std::size_t shortlist_integrate = 6;
+
+std::vector<PlannedExercise> shortlist(const PlanInput& in, std::vector<PlannedExercise> exercises) {
+  const std::vector<Need> needs = needs_of(in);
+  std::vector<bool> keep(exercises.size(), false);
+  std::vector<std::size_t> order(exercises.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  const auto key = [&](std::size_t i) {
+    const PlannedExercise& planned = exercises[i];
+    return std::make_tuple(!trains_position(planned, in.position), planned.exercise.priority, planned.seconds, i);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  std::vector<std::size_t> per_need(needs.size(), 0);
+  std::size_t integrate = 0;
+  for (const std::size_t i : order) {
+    const PlannedExercise& planned = exercises[i];
+    if (planned.exercise.priority == 1 && planned.exercise.phase != Phase::integrate) {
+      keep[i] = true;
+    }
+    if (planned.exercise.phase == Phase::integrate && integrate < shortlist_integrate) {
+      keep[i] = true;
+      ++integrate;
+    }
+    for (std::size_t n = 0; n < needs.size(); ++n) {
+      if (covers(planned, needs[n]) && per_need[n] < shortlist_per_muscle) {
+        keep[i] = true;
+      }
+    }
+    for (std::size_t n = 0; n < needs.size(); ++n) {
+      per_need[n] += keep[i] && covers(planned, needs[n]) ? 1U : 0U;
+    }
+  }
+  std::vector<PlannedExercise> kept;
+  for (std::size_t i = 0; i < exercises.size(); ++i) {
+    if (keep[i]) {
+      kept.push_back(std::move(exercises[i]));
+    }
+  }
+  return kept;
+}
+
 Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercises, bool week) {
   const Catalogue& catalogue = in.catalogue;
   Model model;
@@ -100,6 +151,7 @@ Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercise
     item.resisted = week && planned.exercise.resisted;
     item.position = trains_position(planned, in.position);
     item.prescribed = planned.exercise.priority == 1 && item.phase != Phase::integrate;
+    item.essential = planned.exercise.priority == 1;
     for (std::size_t n = 0; n < model.needs.size(); ++n) {
       if (covers(planned, model.needs[n])) {
         item.needs.push_back(static_cast<int>(n));
@@ -139,8 +191,10 @@ Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercise
       rules.least[static_cast<std::size_t>(phase)] = catalogue.session_least(phase);
     }
     rules.active_percent = catalogue.active_share_percent();
-    rules.integrate_every_session = true;
   }
+  // A full routine within its minutes is one session, and it too retrains
+  // the movement.
+  rules.integrate_every_session = true;
   WeekShape& shape = model.input.shape;
   shape.weekdays = week ? in.request.days : std::vector<int>{0};
   if (in.request.minutes) {
@@ -336,7 +390,8 @@ void record(const PlanInput& in, Fitted& fitted, Draft& draft) {
 
 // The phases that had exercises before the time was fitted and have none
 // after: their empty reason is the limits.
-void say_what_time_emptied(const std::vector<PlannedExercise>& before, const std::vector<int>& per_week, Draft& draft) {
+void say_what_time_emptied(const std::vector<PlannedExercise>& before, const std::vector<int>& per_week,
+                           bool short_of_time, Draft& draft) {
   for (const Phase phase : all_phases) {
     bool had = false;
     bool has = false;
@@ -347,7 +402,9 @@ void say_what_time_emptied(const std::vector<PlannedExercise>& before, const std
       }
     }
     if (had && !has) {
-      draft.time_emptied[static_cast<std::size_t>(phase)] = "none fits the session with the rest; see above";
+      draft.time_emptied[static_cast<std::size_t>(phase)] =
+          short_of_time ? "none fits the session with the rest; see above"
+                        : "none needed: the week's other exercises work these muscles";
     }
   }
 }
@@ -366,8 +423,10 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   if (seconds <= std::int64_t{*in.request.minutes} * 60 && count <= in.request.max_exercises.value_or(count)) {
     return;  // the whole routine fits: a coach asked for every exercise
   }
+  draft.exercises = shortlist(in, std::move(draft.exercises));
   Fitted fitted = fit(in, draft.exercises, false);
-  say_what_time_emptied(draft.exercises, fitted.choice.per_week, draft);
+  say_what_time_emptied(draft.exercises, fitted.choice.per_week, !fitted.uncovered.empty() || !fitted.left_out.empty(),
+                        draft);
   record(in, fitted, draft);
   keep_chosen(draft.exercises, fitted.choice.per_week, false);
 }
@@ -378,6 +437,7 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
     return;
   }
   auto& chosen = draft.exercises;
+  chosen = shortlist(in, std::move(chosen));
   Fitted fitted = fit(in, chosen, true);
   // Identical sessions are one session done on several days.
   std::vector<PlannedSession> sessions;
@@ -397,7 +457,7 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
     const auto letter = static_cast<char>('A' + static_cast<int>(sessions.size()));
     sessions.push_back(PlannedSession{std::string(1, letter), {request.days[d]}, std::move(ids), seconds});
   }
-  say_what_time_emptied(chosen, fitted.choice.per_week, draft);
+  say_what_time_emptied(chosen, fitted.choice.per_week, !fitted.uncovered.empty() || !fitted.left_out.empty(), draft);
   record(in, fitted, draft);
   keep_chosen(chosen, fitted.choice.per_week, true);
   draft.sessions = std::move(sessions);

@@ -25,6 +25,7 @@ struct WeekItem {
   bool resisted = false;    // never on consecutive training days
   bool position = false;    // trains the position where the knee caves
   bool prescribed = false;  // the prescription calls for it (an essential exercise)
+  bool essential = false;   // priority 1: its sessions count before the active minutes
   std::vector<int> needs;   // the needs it covers (indices into WeekInput::needs)
   // Items it never shares a session with (it works a muscle they loosen).
   std::vector<int> apart_from;
@@ -61,17 +62,18 @@ struct WeekInput {
 
 // The goals, in order; each is maximised with the ones before it held.
 enum class WeekGoal {
-  weak_covered,    // weak needs covered
-  tight_covered,   // tight needs covered
-  prescribed,      // prescribed items held, and the position drill's sessions (up to two)
-  composition,     // sessions meeting each phase's least, counted per exercise up to the least
-  active_minutes,  // time on strengthen + integrate, each exercise in whole minutes (as shown)
-  few_sessions,    // minus the period the sessions rotate with: A A A, then A B A B, then A B C A B C ...
-                   // (a person learns two or three sessions, not seven)
-  short_week,      // minus the week's seconds
-  preferred,       // minus the chosen items' ranks
+  weak_covered,     // weak needs covered
+  tight_covered,    // tight needs covered
+  prescribed,       // prescribed items held, and the position drill's sessions (up to two)
+  composition,      // sessions meeting each phase's least, counted per exercise up to the least
+  essential_slots,  // places in sessions taken by essential (priority 1) exercises: single-leg work first
+  active_minutes,   // time on strengthen + integrate, each exercise in whole minutes (as shown)
+  few_sessions,     // minus the period the sessions rotate with: A A A, then A B A B, then A B C A B C ...
+                    // (a person learns two or three sessions, not seven)
+  short_week,       // minus the week's seconds
+  preferred,        // minus the chosen items' ranks
 };
-inline constexpr std::size_t week_goal_count = 8;
+inline constexpr std::size_t week_goal_count = 9;
 
 struct WeekChoice {
   std::vector<std::vector<std::size_t>> sessions;     // per training day: item indices, ascending
@@ -86,7 +88,8 @@ struct WeekChoice {
 // packings is a few seconds longer, for no difference a person would notice.
 [[nodiscard]] inline std::int64_t goal_minutes(std::int64_t seconds) { return (seconds + 30) / 60; }
 
-// The best week: every hard rule kept, the goals maximised in order. Every
+// The best week: every hard rule kept (among them: at most three distinct
+// sessions, done in turn), the goals maximised in order. Every
 // answer is proven optimal (GLPK with a zero gap); a week with no item is
 // the answer when nothing fits.
 [[nodiscard]] WeekChoice solve_week(const WeekInput& input);

@@ -72,6 +72,9 @@ bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size
       return false;
     }
   }
+  if (-score_week(input, sessions)[static_cast<std::size_t>(WeekGoal::few_sessions)] > std::min(days, 3)) {
+    return false;  // at most three sessions, done in turn
+  }
   const std::vector<int> count = sessions_of(input, sessions);
   for (std::size_t i = 0; i < input.items.size(); ++i) {
     const WeekItem& item = input.items[i];
@@ -136,6 +139,7 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
       position = position || item.position;
       at(WeekGoal::active_minutes) += active(item.phase) ? goal_minutes(item.seconds) : 0;
       at(WeekGoal::short_week) -= item.seconds;
+      at(WeekGoal::essential_slots) += item.essential ? 1 : 0;
     }
     for (const Phase phase : all_phases) {
       at(WeekGoal::composition) +=
