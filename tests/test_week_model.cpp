@@ -97,7 +97,9 @@ bool holds_everything_by_enumeration(const WeekInput& input) {
     for (const auto& need : rules.needs) {
       (need.weak ? weak : tight) += 1;
     }
-    holds = score[0] == weak && score[1] == tight && score[2] == prescribed + position;
+    const auto at = [&](WeekGoal goal) { return score[static_cast<std::size_t>(goal)]; };
+    holds = at(WeekGoal::weak_covered) == weak && at(WeekGoal::tight_covered) == tight &&
+            at(WeekGoal::prescribed) == prescribed && at(WeekGoal::position) == position;
   });
   return holds;
 }

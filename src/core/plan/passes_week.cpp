@@ -85,9 +85,9 @@ struct Model {
 };
 
 // The exercises a week chooses among, as a physiotherapist's short list: each
-// muscle's best few (priority, then the shorter, then catalogue order), every
-// essential one, and the best few integration exercises (those training the
-// position first). Alternatives beyond it would only tie or lose on every
+// muscle's best few (priority, so essential ones first, then the shorter,
+// then catalogue order) and the best few integration exercises (those
+// training the position first). Alternatives beyond it would only tie or lose on every
 // goal but the last; leaving them out keeps the integer programme small
 // whatever the catalogue's size.
 constexpr std::size_t shortlist_per_muscle = 2;
@@ -109,9 +109,6 @@ std::vector<PlannedExercise> shortlist(const PlanInput& in, std::vector<PlannedE
   std::size_t integrate = 0;
   for (const std::size_t i : order) {
     const PlannedExercise& planned = exercises[i];
-    if (planned.exercise.priority == 1 && planned.exercise.phase != Phase::integrate) {
-      keep[i] = true;
-    }
     if (planned.exercise.phase == Phase::integrate && integrate < shortlist_integrate) {
       keep[i] = true;
       ++integrate;

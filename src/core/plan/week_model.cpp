@@ -37,8 +37,9 @@ int position_target(const WeekInput& input) { return input.shape.need_position ?
 // The goals solved on each period's programme, in order (the period itself
 // is the few-sessions goal, compared across periods).
 constexpr std::array<WeekGoal, week_goal_count - 1> solved_goals{
-    WeekGoal::weak_covered,    WeekGoal::tight_covered,  WeekGoal::prescribed, WeekGoal::composition,
-    WeekGoal::essential_slots, WeekGoal::active_minutes, WeekGoal::short_week, WeekGoal::preferred};
+    WeekGoal::position,       WeekGoal::weak_covered, WeekGoal::tight_covered,
+    WeekGoal::prescribed,     WeekGoal::composition,  WeekGoal::essential_slots,
+    WeekGoal::active_minutes, WeekGoal::short_week,   WeekGoal::preferred};
 
 class PeriodModel {
  public:
@@ -292,7 +293,7 @@ std::vector<double> PeriodModel::coefficients(WeekGoal goal) const {
       at(cover_ + static_cast<int>(n)) = 1.0;
     }
   }
-  if (goal == WeekGoal::prescribed) {
+  if (goal == WeekGoal::position) {
     at(position_count_) = 1.0;
   }
   for (std::size_t i = 0; i < in_.items.size(); ++i) {

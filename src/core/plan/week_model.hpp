@@ -62,9 +62,10 @@ struct WeekInput {
 
 // The goals, in order; each is maximised with the ones before it held.
 enum class WeekGoal {
+  position,         // sessions training the position where the knee caves, up to two
   weak_covered,     // weak needs covered
   tight_covered,    // tight needs covered
-  prescribed,       // prescribed items held, and the position drill's sessions (up to two)
+  prescribed,       // prescribed items held
   composition,      // sessions meeting each phase's least, counted per exercise up to the least
   essential_slots,  // places in sessions taken by essential (priority 1) exercises: single-leg work first
   active_minutes,   // time on strengthen + integrate, each exercise in whole minutes (as shown)
@@ -73,7 +74,7 @@ enum class WeekGoal {
   short_week,       // minus the week's seconds
   preferred,        // minus the chosen items' ranks
 };
-inline constexpr std::size_t week_goal_count = 9;
+inline constexpr std::size_t week_goal_count = 10;
 
 struct WeekChoice {
   std::vector<std::vector<std::size_t>> sessions;     // per training day: item indices, ascending

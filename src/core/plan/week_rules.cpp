@@ -147,7 +147,7 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
     }
     position_sessions += position ? 1 : 0;
   }
-  at(WeekGoal::prescribed) += std::min(position_sessions, position_target);
+  at(WeekGoal::position) = std::min(position_sessions, position_target);
   // The shortest period the sessions rotate with (A A A: 1, A B A: 2, ...).
   int period = std::max(days, 1);
   for (int k = 1; k < days; ++k) {
