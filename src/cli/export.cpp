@@ -126,6 +126,9 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
     calendar.dtstamp = source_date_epoch().value_or(calendar.start);
     calendar.version = std::string(version);
   }
+  if (args.file != "-") {
+    check_file_target(args.file, args.force, use_force);  // before the weeks are planned
+  }
   const Plan plan = make_plan(catalogue, request);
   if (format.dated) {
     check_dated_plan(plan, chosen);

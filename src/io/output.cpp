@@ -381,6 +381,21 @@ void publish_without_replacing(const std::string& from, const std::string& to, N
   throw cannot_create(to, error);
 }
 
+void check_file_target(const std::string& path, bool force, std::string_view if_exists) {
+  const std::string exists_message =
+      if_exists.empty() ? path + " already exists" : fmt::format("{} already exists; {}", path, if_exists);
+  (void)check_target(path, force, exists_message);
+  const std::size_t slash = path.find_last_of('/');
+  const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  struct stat status {};
+  if (::stat(folder.c_str(), &status) != 0) {
+    throw cannot_create(path, errno);
+  }
+  if (!S_ISDIR(status.st_mode)) {
+    throw cannot_create(path, ENOTDIR);
+  }
+}
+
 void write_file_atomically(const std::string& path, std::string_view text, bool force, std::string_view if_exists) {
   const std::string exists_message =
       if_exists.empty() ? path + " already exists" : fmt::format("{} already exists; {}", path, if_exists);

@@ -30,6 +30,11 @@ void write_stdout(std::string_view text);
 // it"); the caller knows, this layer does not.
 void write_file_atomically(const std::string& path, std::string_view text, bool force, std::string_view if_exists = {});
 
+// What write_file_atomically checks before it writes, and that the folder is
+// there: a caller with slow work to do first (planning every week of a
+// programme) fails at once, with the same errors.
+void check_file_target(const std::string& path, bool force, std::string_view if_exists = {});
+
 // mkdir -p where every folder made has mode 0700: what valgus keeps (the
 // programme, the log, the completion cache) is health data or about it, and
 // the XDG base-directory rule asks 0700. Folders that exist are left as they

@@ -17,7 +17,7 @@ cmp -s "$dir/routine.md" "$dir/expected.md" || { echo "FAIL: exported file diffe
 # Existing file without --force: 73, file untouched.
 echo "my notes" > "$dir/notes.md"
 expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
-  "$bin" export "$dir/notes.md" --all
+  "$bin" export "$dir/notes.md" --hip-rotation
 [ "$(cat "$dir/notes.md")" = "my notes" ] || { echo "FAIL: existing file was changed"; fail=1; }
 expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
   "$bin" plan --all -o "$dir/notes.md"
@@ -28,12 +28,12 @@ cmp -s "$dir/notes.md" "$dir/expected.md" || { echo "FAIL: --force did not repla
 
 # A missing folder: 73 with the reason.
 expect 73 "valgus: error: cannot create $dir/missing/routine.md: No such file or directory" -- \
-  "$bin" export "$dir/missing/routine.md" --all
+  "$bin" export "$dir/missing/routine.md" --hip-rotation
 
 # A directory as the target: never replaced, even with --force.
 mkdir "$dir/folder.md"
 expect 73 "valgus: error: $dir/folder.md is not a regular file; refusing to replace it" -- \
-  "$bin" export "$dir/folder.md" --all --force
+  "$bin" export "$dir/folder.md" --hip-rotation --force
 
 # plan -o writes the chosen format without colour.
 expect 0 "" -- "$bin" --color always plan --big-toe --format json -o "$dir/plan.json"

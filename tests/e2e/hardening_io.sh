@@ -63,7 +63,7 @@ if [ -n "$nolink" ]; then
   cmp -s "$nolink/routine.md" "$dir/expected.md" || { echo "FAIL: no hard links: the new file differs"; fail=1; }
   echo "my notes" > "$nolink/notes.md"
   expect 73 "valgus: error: $nolink/notes.md already exists; use --force to replace it" -- \
-    "$bin" export "$nolink/notes.md" --all
+    "$bin" export "$nolink/notes.md" --hip-rotation
   [ "$(cat "$nolink/notes.md")" = "my notes" ] || { echo "FAIL: no hard links: existing file changed"; fail=1; }
   expect 0 "" -- "$bin" export "$nolink/notes.md" --hip-rotation --force
   cmp -s "$nolink/notes.md" "$dir/expected.md" || { echo "FAIL: no hard links: --force did not replace"; fail=1; }

@@ -19,9 +19,9 @@ source "$(dirname "$0")/lib.sh"
 # message does not suggest a --force that would not help.
 mkfifo "$dir/pipe.md"
 expect 73 "valgus: error: $dir/pipe.md is not a regular file; refusing to replace it" -- \
-  "$bin" export "$dir/pipe.md" --all
+  "$bin" export "$dir/pipe.md" --hip-rotation
 expect 73 "valgus: error: $dir/pipe.md is not a regular file; refusing to replace it" -- \
-  "$bin" export "$dir/pipe.md" --all --force
+  "$bin" export "$dir/pipe.md" --hip-rotation --force
 expect 73 "valgus: error: /dev/null is not a regular file; refusing to replace it" -- \
   "$bin" plan --all -o /dev/null --force
 [ -p "$dir/pipe.md" ] || { echo "FAIL: the FIFO was replaced"; fail=1; }
@@ -30,23 +30,23 @@ expect 73 "valgus: error: /dev/null is not a regular file; refusing to replace i
 ln -s "$dir/elsewhere.md" "$dir/link.md"
 for force in "" --force; do
   expect 73 "valgus: error: $dir/link.md is a symbolic link to a missing file; remove it or choose another name" -- \
-    "$bin" export "$dir/link.md" --all $force
+    "$bin" export "$dir/link.md" --hip-rotation $force
 done
 [ -L "$dir/link.md" ] && [ ! -e "$dir/elsewhere.md" ] || { echo "FAIL: the dangling link was followed or replaced"; fail=1; }
 echo "kept" > "$dir/real.md"
 ln -s "$dir/real.md" "$dir/to-real.md"
 expect 73 "valgus: error: $dir/to-real.md is not a regular file; refusing to replace it" -- \
-  "$bin" export "$dir/to-real.md" --all --force
+  "$bin" export "$dir/to-real.md" --hip-rotation --force
 [ "$(cat "$dir/real.md")" = kept ] || { echo "FAIL: the file behind a link was replaced"; fail=1; }
 
 # --force keeps the permission bits only: never set-user-ID or set-group-ID.
 echo "old" > "$dir/suid.md"
 chmod 6755 "$dir/suid.md"
-expect 0 "" -- "$bin" export "$dir/suid.md" --all --force
+expect 0 "" -- "$bin" export "$dir/suid.md" --hip-rotation --force
 mode=$(stat -c %a "$dir/suid.md")
 [ "$mode" = 755 ] || { echo "FAIL: --force made mode $mode from 6755; expected 755"; fail=1; }
 chmod 640 "$dir/suid.md"
-expect 0 "" -- "$bin" export "$dir/suid.md" --all --force
+expect 0 "" -- "$bin" export "$dir/suid.md" --hip-rotation --force
 mode=$(stat -c %a "$dir/suid.md")
 [ "$mode" = 640 ] || { echo "FAIL: --force made mode $mode from 640"; fail=1; }
 
@@ -95,10 +95,10 @@ chmod 555 "$dir/locked"
 chmod 755 "$dir"
 if [ "$(id -u)" != 0 ]; then
   expect 73 "valgus: error: cannot create $dir/locked/routine.md: Permission denied" -- \
-    "$bin" export "$dir/locked/routine.md" --all
+    "$bin" export "$dir/locked/routine.md" --hip-rotation
 elif command -v setpriv >/dev/null; then
   expect 73 "valgus: error: cannot create $dir/locked/routine.md: Permission denied" -- \
-    setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" export "$dir/locked/routine.md" --all
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" export "$dir/locked/routine.md" --hip-rotation
 fi
 
 [ $fail = 0 ] && echo "write paths: all checks passed"
