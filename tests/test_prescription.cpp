@@ -95,7 +95,9 @@ void check_hard_rules(const valgus::Catalogue& catalogue, const valgus::Plan& pl
       }
     }
   }
-  for (const auto& [id, on] : days) {
+  for (const auto& entry : days) {
+    const std::string& id = entry.first;
+    const std::vector<int>& on = entry.second;
     const auto* planned = exercises.at(id);
     CAPTURE(id);
     const int times = static_cast<int>(on.size());
@@ -194,8 +196,8 @@ TEST_CASE("property: --when puts a drill for the position in at least two sessio
         CAPTURE(valgus::join(problems, ","));
         CAPTURE(minutes);
         CHECK(sessions >= 2);
-        for (const auto& [id, planned] : exercises) {
-          CHECK(planned->exercise.from_week <= 1);  // harder drills join later
+        for (const auto& entry : exercises) {
+          CHECK(entry.second->exercise.from_week <= 1);  // harder drills join later
         }
       }
     }
