@@ -126,12 +126,12 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
     calendar.dtstamp = source_date_epoch().value_or(calendar.start);
     calendar.version = std::string(version);
   }
-  if (args.file != "-") {
-    check_file_target(args.file, args.force, use_force);  // before the weeks are planned
-  }
   const Plan plan = make_plan(catalogue, request);
   if (format.dated) {
-    check_dated_plan(plan, chosen);
+    check_dated_plan(plan, chosen);  // what does not fit the format is a usage error, before the file's
+  }
+  if (args.file != "-") {
+    check_file_target(args.file, args.force, use_force);  // before the text is rendered
   }
   const std::string text = format.programme(ProgrammeView{&plan, &request, calendar, limit_options()}, TextStyle{});
   if (args.file == "-") {
