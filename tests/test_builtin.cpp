@@ -129,6 +129,10 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
         }) == "phase_rules[0] " + original.phase_rules[0].id + ": field 2 differs");
   CHECK(changed([](valgus::Catalogue& c) { ++c.phase_rules[0].session_least; }) ==
         "phase_rules[0] " + original.phase_rules[0].id + ": field 3 differs");
+  CHECK(changed([](valgus::Catalogue& c) {
+          auto& shortlist = c.phase_rules[0].shortlist;
+          shortlist = shortlist ? std::nullopt : std::optional<int>(9);
+        }) == "phase_rules[0] " + original.phase_rules[0].id + ": field 4 differs");
   CHECK(changed([](valgus::Catalogue& c) { ++c.session_rules[0].active_percent; }) ==
         "session_rules[0] " + original.session_rules[0].id + ": field 1 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.red_flags[0].why += "."; }) ==

@@ -218,6 +218,11 @@ TEST_CASE("a built-in session: short preparation, mostly strengthening and integ
   CHECK(c.session_least(Phase::stretch) == 0);
   CHECK(c.session_least(Phase::strengthen) == 2);
   CHECK(c.session_least(Phase::integrate) == 1);
+  // A tight muscle's best release or stretch, a weak one's best two, six ways to move.
+  CHECK(c.shortlist(Phase::release) == std::optional<int>(1));
+  CHECK(c.shortlist(Phase::stretch) == std::optional<int>(1));
+  CHECK(c.shortlist(Phase::strengthen) == std::optional<int>(2));
+  CHECK(c.shortlist(Phase::integrate) == std::optional<int>(6));
   // Only strength work is capped at three a week; movement practice may be daily.
   CHECK(c.per_week(Phase::strengthen) == valgus::Range{2, 3});
   CHECK(c.per_week(Phase::integrate) == valgus::Range{2, 7});

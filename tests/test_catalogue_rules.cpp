@@ -92,6 +92,24 @@ TEST_CASE("a session's least exercises of a phase is never more than its most") 
         "x.yaml:6:5: unknown field \"session_mots\" in phase (did you mean \"session_most\"?)");
 }
 
+TEST_CASE("a phase's short list: how many of its exercises the week weighs") {
+  const auto result = load_with(
+      "phases:\n"
+      "  - {id: release, per_week: 1-7, shortlist: 1, why: Short., source: t}\n"
+      "  - {id: integrate, per_week: 2-7, shortlist: 6, why: All., source: t}\n");
+  REQUIRE(result.errors.empty());
+  const valgus::Catalogue& catalogue = result.catalogue;
+  CHECK(catalogue.phase_rules[0].shortlist == std::optional<int>(1));
+  CHECK(catalogue.shortlist(Phase::release) == std::optional<int>(1));
+  CHECK(catalogue.shortlist(Phase::integrate) == std::optional<int>(6));
+  CHECK_FALSE(catalogue.shortlist(Phase::stretch).has_value());  // no rule: every exercise is weighed
+  CHECK(errors_of(phase_rule("stretch", "    shortlist: 0\n")) == "x.yaml:6:16: \"shortlist\" is 0, outside 1..100");
+  CHECK(errors_of(phase_rule("stretch", "    shortlist: 101\n")) ==
+        "x.yaml:6:16: \"shortlist\" is 101, outside 1..100");
+  CHECK(errors_of(phase_rule("stretch", "    shortlist: all\n")) ==
+        "x.yaml:6:16: \"shortlist\" must be a whole number like 12, not \"all\"");
+}
+
 TEST_CASE("a session rule: the least share of a session's time on active work") {
   const auto result = load_with(session_rule);
   REQUIRE(result.errors.empty());

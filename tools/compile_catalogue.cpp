@@ -140,9 +140,9 @@ int main(int argc, char** argv) {
                        literal(r.why), strings(r.sources), where(r.where));
   }
   for (const auto& r : c.phase_rules) {
-    out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}, {}, {}}});\n", literal(r.id),
-                       range(r.per_week), optional_int(r.session_most), r.session_least, literal(r.why),
-                       strings(r.sources), where(r.where));
+    out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}, {}, {}, {}}});\n", literal(r.id),
+                       range(r.per_week), optional_int(r.session_most), r.session_least, optional_int(r.shortlist),
+                       literal(r.why), strings(r.sources), where(r.where));
   }
   for (const auto& r : c.session_rules) {
     out += fmt::format("  c.session_rules.push_back(SessionRule{{{}, {}, {}, {}, {}}});\n", literal(r.id),

@@ -156,6 +156,11 @@ int Catalogue::session_least(Phase phase) const {
   return rule != nullptr ? rule->session_least : 0;
 }
 
+std::optional<int> Catalogue::shortlist(Phase phase) const {
+  const PhaseRule* rule = find_by_id(phase_rules, to_string(phase));
+  return rule != nullptr ? rule->shortlist : std::nullopt;
+}
+
 int Catalogue::active_share_percent() const {
   int percent = 0;
   for (const auto& rule : session_rules) {

@@ -67,6 +67,7 @@ struct Catalogue {
   // the planner aims for, from the phase's rule.
   [[nodiscard]] std::optional<int> session_most(Phase phase) const;
   [[nodiscard]] int session_least(Phase phase) const;
+  [[nodiscard]] std::optional<int> shortlist(Phase phase) const;
   // The least share of a session's time on strengthen and integrate work,
   // in percent: the highest any session rule asks; 0 without one.
   [[nodiscard]] int active_share_percent() const;

@@ -33,9 +33,13 @@ std::optional<PhaseRule> EntryReader::phase_rule(const YamlNode& node) {
   const YamlNode* least_node = f->get("session_least");
   auto least =
       least_node ? read_.integer(least_node, "session_least", 0, max_session_exercises) : std::optional<int>(0);
+  const YamlNode* shortlist_node = f->get("shortlist");
+  const std::optional<int> shortlist =
+      shortlist_node ? read_.integer(shortlist_node, "shortlist", 1, max_shortlist) : std::nullopt;
   auto why = read_.text(f->get("why"), "why");
   auto source = read_.sources(f->get("source"));
-  if (!(f->complete && entry_id && per_week && (most || most_node == nullptr) && least && why && source)) {
+  if (!(f->complete && entry_id && per_week && (most || most_node == nullptr) && least &&
+        (shortlist || shortlist_node == nullptr) && why && source)) {
     return std::nullopt;
   }
   // per_week counts sessions an exercise is in, these count a session's
@@ -47,7 +51,7 @@ std::optional<PhaseRule> EntryReader::phase_rule(const YamlNode& node) {
                                      *least, *most));
     return std::nullopt;
   }
-  return PhaseRule{*entry_id, *per_week, most, *least, *why, *source, read_.errors().at(node.where)};
+  return PhaseRule{*entry_id, *per_week, most, *least, shortlist, *why, *source, read_.errors().at(node.where)};
 }
 
 std::optional<SessionRule> EntryReader::session_rule(const YamlNode& node) {

@@ -31,7 +31,7 @@ const std::vector<SectionSchema>& sections() {
       {"phases",
        EntryKind::phase_rule,
        {"phase",
-        {"id", "per_week", "session_most", "session_least", "why", "source"},
+        {"id", "per_week", "session_most", "session_least", "shortlist", "why", "source"},
         {"id", "per_week", "why", "source"}}},
       {"sessions",
        EntryKind::session_rule,

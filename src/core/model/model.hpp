@@ -102,6 +102,7 @@ inline constexpr std::array<Region, 5> all_regions = values_of(region_names);
 inline constexpr int max_week = 104;              // a programme's last week
 inline constexpr int max_minutes = 600;           // a session's time budget
 inline constexpr int max_session_exercises = 60;  // a session's exercise count
+inline constexpr int max_shortlist = 100;         // the exercises a phase's short list keeps
 // What a person who says nothing gets: the one place these numbers live
 // (the command line's help, its defaults and a saved programme's fields).
 inline constexpr int default_minutes = 20;           // a session's time budget
@@ -294,11 +295,17 @@ struct PhaseRule {
   Range per_week{1, 7};
   std::optional<int> session_most;
   int session_least = 0;
+  // How many of its exercises the week weighs: each muscle's best N (the
+  // phases that serve a muscle share its count), or the week's best N for a
+  // phase that serves none. Unset: every one.
+  std::optional<int> shortlist;
   std::string why;
   std::vector<std::string> sources;
   SourceLocation where;
 
-  [[nodiscard]] auto tied() const { return std::tie(id, per_week, session_most, session_least, why, sources, where); }
+  [[nodiscard]] auto tied() const {
+    return std::tie(id, per_week, session_most, session_least, shortlist, why, sources, where);
+  }
   friend bool operator==(const PhaseRule& a, const PhaseRule& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const PhaseRule& a, const PhaseRule& b) { return !(a == b); }
 };

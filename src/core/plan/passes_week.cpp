@@ -11,6 +11,7 @@
 #include "core/plan/week_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -84,14 +85,14 @@ struct Model {
   std::vector<Need> needs;
 };
 
-// The exercises a week chooses among, as a physiotherapist's short list: each
-// muscle's best few (priority, so essential ones first, then the shorter,
-// then catalogue order) and the best few integration exercises (those
-// training the position first). Alternatives beyond it would only tie or lose on every
-// goal but the last; leaving them out keeps the integer programme small
-// whatever the catalogue's size.
-constexpr std::size_t shortlist_per_muscle = 2;
-constexpr std::size_t shortlist_integrate = 6;
+// The exercises a week chooses among, as a physiotherapist's short list
+// (each phase's `shortlist` in the catalogue): each muscle's best few
+// (priority, so essential ones first, then the shorter, then catalogue
+// order; the phases that serve a muscle share its count) and, of a phase
+// that serves no muscle, the week's best few (those training the position
+// first). Alternatives beyond it would rarely win a goal before the last;
+// leaving them out keeps the integer programme small whatever the
+// catalogue's size.
 
 std::vector<PlannedExercise> shortlist(const PlanInput& in, std::vector<PlannedExercise> exercises) {
   const std::vector<Need> needs = needs_of(in);
@@ -105,21 +106,27 @@ std::vector<PlannedExercise> shortlist(const PlanInput& in, std::vector<PlannedE
     return std::make_tuple(!trains_position(planned, in.position), planned.exercise.priority, planned.seconds, i);
   };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-  std::vector<std::size_t> per_need(needs.size(), 0);
-  std::size_t integrate = 0;
+  std::vector<int> per_need(needs.size(), 0);
+  std::array<int, 4> per_phase{};
   for (const std::size_t i : order) {
     const PlannedExercise& planned = exercises[i];
-    if (planned.exercise.phase == Phase::integrate && integrate < shortlist_integrate) {
-      keep[i] = true;
-      ++integrate;
-    }
+    const Phase phase = planned.exercise.phase;
+    const int most = in.catalogue.shortlist(phase).value_or(static_cast<int>(exercises.size()));
+    bool serves = false;
     for (std::size_t n = 0; n < needs.size(); ++n) {
-      if (covers(planned, needs[n]) && per_need[n] < shortlist_per_muscle) {
-        keep[i] = true;
+      if (covers(planned, needs[n])) {
+        serves = true;
+        keep[i] = keep[i] || per_need[n] < most;
       }
     }
+    // A phase that serves no muscle (integration) counts for the week.
+    if (!serves && !phase_serves(phase, true) && !phase_serves(phase, false) &&
+        per_phase[static_cast<std::size_t>(phase)] < most) {
+      keep[i] = true;
+    }
+    per_phase[static_cast<std::size_t>(phase)] += keep[i] ? 1 : 0;
     for (std::size_t n = 0; n < needs.size(); ++n) {
-      per_need[n] += keep[i] && covers(planned, needs[n]) ? 1U : 0U;
+      per_need[n] += keep[i] && covers(planned, needs[n]) ? 1 : 0;
     }
   }
   std::vector<PlannedExercise> kept;
