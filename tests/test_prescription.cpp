@@ -204,14 +204,14 @@ TEST_CASE("property: --when puts a drill for the position in at least two sessio
   }
 }
 
-// Single problems only: with two, a progression can lengthen a dose past what
-// the week holds (the popliteus exercise doubles to 11 min in week 5, and
-// tibial rotation with any second problem then loses it at 20 min); keeping
-// the earlier dose when the harder one costs a muscle is still to be built.
-TEST_CASE("property: no week of a single problem's eight-week programme loses a weak muscle it had in week 1") {
+// One and two problems at the defaults: a progression that would crowd a
+// weak muscle out keeps its earlier dose (the popliteus exercise doubles to
+// 11 min in week 5; with a second problem the week gives up passive work or
+// an earlier dose instead).
+TEST_CASE("property: no week of an eight-week programme of one or two problems loses a weak muscle it had in week 1") {
   const auto catalogue = valgus::builtin_catalogue();
   for (const auto& problems : sampled_sets(catalogue)) {
-    if (problems.size() != 1) {
+    if (problems.size() > 2) {
       continue;
     }
     auto request = week_request(problems);

@@ -88,7 +88,7 @@ bool holds_everything_by_enumeration(const WeekInput& input) {
     const auto score = valgus::score_week(rules, sessions);
     std::int64_t prescribed = 0;
     for (const auto& item : rules.items) {
-      prescribed += item.prescribed ? 1 : 0;
+      prescribed += item.prescribed && item.lighter_of < 0 ? 1 : 0;  // either dose of it
     }
     const std::int64_t position =
         rules.shape.need_position ? std::min<std::int64_t>(2, static_cast<std::int64_t>(sessions.size())) : 0;
@@ -131,6 +131,21 @@ WeekInput random_input(std::mt19937& random) {
     }
     item.rank = i;
     input.items.push_back(item);
+  }
+  // Now and then a progressed dose with one or two lighter, earlier ones.
+  if (pick(0, 1) == 1) {
+    const int harder = pick(0, items - 1);
+    auto& item = input.items[static_cast<std::size_t>(harder)];
+    const int stages = std::min(pick(1, 2), static_cast<int>(item.seconds / 60) - 1);
+    item.stage = stages;
+    for (int stage = stages - 1; stage >= 0; --stage) {
+      WeekItem lighter = input.items[static_cast<std::size_t>(harder)];
+      lighter.stage = stage;
+      lighter.seconds = 60 * (stage + 1);
+      lighter.lighter_of = harder;
+      lighter.rank = static_cast<int>(input.items.size());
+      input.items.push_back(lighter);
+    }
   }
   for (int i = 0; i < items; ++i) {
     const int other = pick(0, items - 1);

@@ -10,7 +10,7 @@ expect() {
   local code=$1 err=$2
   shift 3
   local got_err got_code
-  got_err=$(timeout 20 "$@" 2>&1 >/dev/null)
+  got_err=$(timeout 120 "$@" 2>&1 >/dev/null)
   got_code=$?
   if [ "$got_code" != "$code" ] || [ "$got_err" != "$err" ]; then
     echo "FAIL: $* -> exit $got_code, stderr '$got_err'; expected exit $code, stderr '$err'"

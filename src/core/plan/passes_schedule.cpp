@@ -48,11 +48,21 @@ void compare_weeks(const Catalogue& catalogue, const PlannedWeek& before, Planne
       if (!has_exercise(before, planned.exercise.id)) {
         joined.push_back(&planned);
       }
+      bool held = false;
       for (const auto& progression : planned.exercise.progressions) {
-        if (progression.week == week.week) {
+        const bool applied =
+            std::find(planned.progress.begin(), planned.progress.end(), progression.change) != planned.progress.end();
+        held = held || (progression.week <= week.week && !applied);
+        if (progression.week == week.week && applied) {
           schedule.push_back(
               ScheduledChange{week.week, planned.exercise.name, progression.change, format_dose(planned.dose)});
         }
+      }
+      if (held) {
+        week.changes.push_back(
+            fmt::format("{} stays at an earlier dose this week: the harder one would leave "
+                        "a weak muscle without strengthening",
+                        planned.exercise.name));
       }
     }
   }

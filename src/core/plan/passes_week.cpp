@@ -10,9 +10,12 @@
 #include "core/plan/passes.hpp"
 #include "core/plan/week_model.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -188,6 +191,26 @@ Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercise
     }
     item.apart_from.assign(apart.begin(), apart.end());
   }
+  // A strengthen exercise whose progression lengthens it may keep its
+  // earlier dose: an item beside it, never chosen with it, that the
+  // progressed goal ranks below it, so a week gives up the harder dose only
+  // to hold a weak muscle's work or the position drill.
+  for (std::size_t i = 0; i < exercises.size(); ++i) {
+    if (exercises[i].exercise.phase != Phase::strengthen) {
+      continue;
+    }
+    for (const EarlierDose& earlier : exercises[i].earlier) {
+      if (earlier.seconds >= exercises[i].seconds) {
+        continue;
+      }
+      model.input.items[i].stage = exercises[i].stage;
+      WeekItem lighter = model.input.items[i];
+      lighter.stage = earlier.stage;
+      lighter.seconds = earlier.seconds;
+      lighter.lighter_of = static_cast<int>(i);
+      model.input.items.push_back(std::move(lighter));
+    }
+  }
   Composition& rules = model.input.composition;
   if (week) {
     for (const Phase phase : all_phases) {
@@ -348,12 +371,34 @@ struct Fitted {
   std::vector<UncoveredMuscle> uncovered;
   std::vector<LeftOutExercise> left_out;
   FitsWith fits_with;
+  std::vector<std::optional<int>> held;  // per exercise: the stage of the earlier dose kept
 };
+
+// The choice in exercises' terms: a lighter dose's sessions are its
+// exercise's, and that exercise is marked as held at its earlier dose.
+void fold_lighter(const Model& model, std::size_t count, WeekChoice& choice, std::vector<std::optional<int>>& held) {
+  held.assign(count, std::nullopt);
+  for (std::size_t k = count; k < model.input.items.size(); ++k) {
+    const auto of = static_cast<std::size_t>(model.input.items[k].lighter_of);
+    if (choice.per_week[k] > 0) {
+      held[of] = model.input.items[k].stage;
+      choice.per_week[of] = choice.per_week[k];
+    }
+  }
+  choice.per_week.resize(count);
+  for (auto& session : choice.sessions) {
+    for (auto& i : session) {
+      i = i < count ? i : static_cast<std::size_t>(model.input.items[i].lighter_of);
+    }
+    std::sort(session.begin(), session.end());
+  }
+}
 
 Fitted fit(const PlanInput& in, const std::vector<PlannedExercise>& exercises, bool week) {
   const Model model = model_of(in, exercises, week);
   Fitted fitted;
   fitted.choice = solve_week(model.input);
+  fold_lighter(model, exercises.size(), fitted.choice, fitted.held);
   say_what_is_missing(in, exercises, model, fitted.choice, fitted.uncovered, fitted.left_out);
   const bool missing = !fitted.uncovered.empty() || !fitted.left_out.empty();
   const bool room_only = std::all_of(fitted.uncovered.begin(), fitted.uncovered.end(),
@@ -362,6 +407,32 @@ Fitted fit(const PlanInput& in, const std::vector<PlannedExercise>& exercises, b
     fitted.fits_with = smallest_fits(in, model, week);
   }
   return fitted;
+}
+
+// The exercises the week keeps at their earlier dose take it, and the plan
+// says why: the harder dose would have cost a weak muscle its work (or the
+// position drill its sessions).
+void hold_back(const PlanInput& in, const std::vector<std::optional<int>>& held,
+               std::vector<PlannedExercise>& exercises, Draft& draft) {
+  for (std::size_t i = 0; i < held.size(); ++i) {
+    if (!held[i]) {
+      continue;
+    }
+    PlannedExercise& planned = exercises[i];
+    const EarlierDose earlier = *std::find_if(planned.earlier.begin(), planned.earlier.end(),
+                                              [&](const EarlierDose& dose) { return dose.stage == *held[i]; });
+    const std::string also = in.position ? fmt::format(" and the {} drill", in.position->name) : "";
+    draft.adjustments.push_back(
+        {AdjustmentKind::progressed,
+         fmt::format("week {}: {} stays at its earlier dose: with the harder one (due from week {}) the sessions "
+                     "could not hold every weak muscle's strengthening{}",
+                     in.request.week, planned.exercise.name, earlier.held_week, also)});
+    planned.dose = earlier.dose;
+    planned.progress = earlier.progress;
+    planned.seconds = earlier.seconds;
+    planned.stage = earlier.stage;
+    planned.earlier.clear();
+  }
 }
 
 void keep_chosen(std::vector<PlannedExercise>& exercises, const std::vector<int>& per_week, bool week) {
@@ -429,6 +500,7 @@ void passes::fit_budget(const PlanInput& in, Draft& draft) {
   }
   draft.exercises = shortlist(in, std::move(draft.exercises));
   Fitted fitted = fit(in, draft.exercises, false);
+  hold_back(in, fitted.held, draft.exercises, draft);
   say_what_time_emptied(draft.exercises, fitted.choice.per_week, !fitted.uncovered.empty() || !fitted.left_out.empty(),
                         draft);
   record(in, fitted, draft);
@@ -443,6 +515,7 @@ void passes::plan_sessions(const PlanInput& in, Draft& draft) {
   auto& chosen = draft.exercises;
   chosen = shortlist(in, std::move(chosen));
   Fitted fitted = fit(in, chosen, true);
+  hold_back(in, fitted.held, chosen, draft);
   // Identical sessions are one session done on several days.
   std::vector<PlannedSession> sessions;
   for (std::size_t d = 0; d < fitted.choice.sessions.size(); ++d) {

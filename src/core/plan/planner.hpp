@@ -55,6 +55,16 @@ struct TaughtSkill {
 
 // An exercise as it appears in a plan or a listing, with names resolved so
 // renderers need no catalogue.
+// An earlier stage of the week's dose, with its time: what a week keeps
+// when the harder dose would cost it the work of a weak muscle.
+struct EarlierDose {
+  Dose dose;
+  std::vector<std::string> progress;  // the progressions it has
+  int stage = 0;                      // how many of the dose's progression weeks it has
+  int held_week = 0;                  // the first progression week it leaves out
+  std::int64_t seconds = 0;
+};
+
 struct PlannedExercise {
   Exercise exercise;
   Dose dose;  // the dose to do (the catalogue's, adjusted for the person)
@@ -63,9 +73,11 @@ struct PlannedExercise {
   std::vector<Reason> reasons;
   std::vector<std::string> progress;  // progressions applied by this week
   std::vector<TaughtSkill> skills_taught;
-  std::string form_of;       // the main exercise this later form replaces this week, by name
-  int per_week = 1;          // sessions a week it is in (1 for a full routine)
-  std::int64_t seconds = 0;  // estimated time for the whole dose
+  std::string form_of;               // the main exercise this later form replaces this week, by name
+  int per_week = 1;                  // sessions a week it is in (1 for a full routine)
+  std::int64_t seconds = 0;          // estimated time for the whole dose
+  int stage = 0;                     // progression weeks due by the week
+  std::vector<EarlierDose> earlier;  // the stage before and the first, when progressions are due
 };
 
 // One row of a multi-week programme: from `week` on, `exercise` changes.

@@ -37,9 +37,9 @@ int position_target(const WeekInput& input) { return input.shape.need_position ?
 // The goals solved on each period's programme, in order (the period itself
 // is the few-sessions goal, compared across periods).
 constexpr std::array<WeekGoal, week_goal_count - 1> solved_goals{
-    WeekGoal::position,       WeekGoal::weak_covered, WeekGoal::tight_covered,
-    WeekGoal::prescribed,     WeekGoal::composition,  WeekGoal::essential_slots,
-    WeekGoal::active_minutes, WeekGoal::short_week,   WeekGoal::preferred};
+    WeekGoal::position,   WeekGoal::weak_covered, WeekGoal::progressed,      WeekGoal::tight_covered,
+    WeekGoal::prescribed, WeekGoal::composition,  WeekGoal::essential_slots, WeekGoal::active_minutes,
+    WeekGoal::short_week, WeekGoal::preferred};
 
 class PeriodModel {
  public:
@@ -73,9 +73,16 @@ class PeriodModel {
     for (std::size_t n = 0; n < in_.needs.size(); ++n) {
       program_.fix(cover_ + static_cast<int>(n), 1.0);
     }
+    // A prescribed item at either of its doses.
     for (std::size_t i = 0; i < in_.items.size(); ++i) {
-      if (in_.items[i].prescribed) {
-        program_.fix(y(i), 1.0);
+      if (in_.items[i].prescribed && in_.items[i].lighter_of < 0) {
+        Terms either{{y(i), 1.0}};
+        for (std::size_t k = 0; k < in_.items.size(); ++k) {
+          if (in_.items[k].lighter_of == static_cast<int>(i)) {
+            either.emplace_back(y(k), 1.0);
+          }
+        }
+        program_.at_least(either, 1.0);
       }
     }
     program_.at_least({{position_count_, 1.0}}, position_target(in_));
@@ -141,6 +148,16 @@ void PeriodModel::build(bool integrate_rule) {
     program_.at_most(most, 0.0);
     if (!fits_alone(item, in_.shape)) {
       program_.fix(y(i), 0.0);
+    }
+    // One dose of an exercise.
+    Terms doses{{y(i), 1.0}};
+    for (std::size_t k = 0; k < in_.items.size(); ++k) {
+      if (in_.items[k].lighter_of == static_cast<int>(i)) {
+        doses.emplace_back(y(k), 1.0);
+      }
+    }
+    if (doses.size() > 1) {
+      program_.at_most(doses, 1.0);
     }
     // Resisted work never on consecutive days (Sunday to Monday counts):
     // two templates on consecutive days never share it, and a template on
@@ -300,6 +317,9 @@ std::vector<double> PeriodModel::coefficients(WeekGoal goal) const {
     const WeekItem& item = in_.items[i];
     if (goal == WeekGoal::prescribed && item.prescribed) {
       at(y(i)) = 1.0;
+    }
+    if (goal == WeekGoal::progressed) {
+      at(y(i)) = item.stage;
     }
     if (goal == WeekGoal::preferred) {
       at(y(i)) = -static_cast<double>(item.rank);

@@ -30,6 +30,10 @@ struct WeekItem {
   // Items it never shares a session with (it works a muscle they loosen).
   std::vector<int> apart_from;
   int rank = 0;  // the last tie-break: lower first (priority, then catalogue order)
+  // A lighter dose of item `lighter_of` (an earlier stage of it): never
+  // chosen with it or another of its doses. -1: an item in its own right.
+  int lighter_of = -1;
+  int stage = 0;  // of an item with lighter doses and of those doses: how far its dose has progressed
 };
 
 // A muscle of the problems the week should work: strengthen a weak one,
@@ -64,6 +68,7 @@ struct WeekInput {
 enum class WeekGoal {
   position,         // sessions training the position where the knee caves, up to two
   weak_covered,     // weak needs covered
+  progressed,       // stages of progression kept (an earlier dose only when it holds a weak muscle or the position)
   tight_covered,    // tight needs covered
   prescribed,       // prescribed items held
   composition,      // sessions meeting each phase's least, counted per exercise up to the least
@@ -74,7 +79,7 @@ enum class WeekGoal {
   short_week,       // minus the week's seconds
   preferred,        // minus the chosen items' ranks
 };
-inline constexpr std::size_t week_goal_count = 10;
+inline constexpr std::size_t week_goal_count = 11;
 
 struct WeekChoice {
   std::vector<std::vector<std::size_t>> sessions;     // per training day: item indices, ascending

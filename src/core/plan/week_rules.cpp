@@ -86,6 +86,12 @@ bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size
     if (count[i] < least || count[i] > most || !fits_alone(item, input.shape)) {
       return false;
     }
+    for (std::size_t k = 0; k < input.items.size(); ++k) {
+      const int of = input.items[k].lighter_of;
+      if (count[k] > 0 && k != i && (of == static_cast<int>(i) || (of >= 0 && of == item.lighter_of))) {
+        return false;  // one dose of an exercise
+      }
+    }
     if (item.resisted) {
       for (int a = 0; a < days; ++a) {
         for (int b = 0; b < days; ++b) {
@@ -120,6 +126,7 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
       covered[static_cast<std::size_t>(n)] = true;
     }
     at(WeekGoal::prescribed) += item.prescribed ? 1 : 0;
+    at(WeekGoal::progressed) += item.stage;
     at(WeekGoal::preferred) -= item.rank;
   }
   for (std::size_t n = 0; n < input.needs.size(); ++n) {
