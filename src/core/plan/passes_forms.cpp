@@ -104,6 +104,7 @@ void passes::choose_forms(const PlanInput& in, Draft& draft) {
     replacement.reasons = std::move(reasons);
     replacement.form_of = planned.exercise.name;  // said by state_adjustments, if it stays in the plan
     planned_ids.insert(form->id);
+    replacement.base_form.push_back(std::move(planned));
     planned = std::move(replacement);
   }
 }

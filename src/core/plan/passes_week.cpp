@@ -215,14 +215,27 @@ Fitted fit(const PlanInput& in, const std::vector<PlannedExercise>& exercises, b
 // position drill its sessions).
 void hold_back(const PlanInput& in, const std::vector<std::optional<int>>& held,
                std::vector<PlannedExercise>& exercises, Draft& draft) {
+  const std::string also = in.position ? fmt::format(" and the {} drill", in.position->name) : "";
   for (std::size_t i = 0; i < held.size(); ++i) {
     if (!held[i]) {
       continue;
     }
+    const int stage = *held[i];
     PlannedExercise& planned = exercises[i];
+    if (!planned.base_form.empty() && stage <= planned.base_form.front().stage) {
+      draft.adjustments.push_back(
+          {AdjustmentKind::progressed,
+           fmt::format("week {}: {} stays in place of its harder form, {}: with the harder form the sessions could "
+                       "not hold every weak muscle's strengthening{}",
+                       in.request.week, planned.base_form.front().exercise.name, planned.exercise.name, also)});
+      PlannedExercise base = std::move(planned.base_form.front());
+      planned = std::move(base);
+      if (stage == planned.stage) {
+        continue;
+      }
+    }
     const EarlierDose earlier = *std::find_if(planned.earlier.begin(), planned.earlier.end(),
-                                              [&](const EarlierDose& dose) { return dose.stage == *held[i]; });
-    const std::string also = in.position ? fmt::format(" and the {} drill", in.position->name) : "";
+                                              [&](const EarlierDose& dose) { return dose.stage == stage; });
     draft.adjustments.push_back(
         {AdjustmentKind::progressed,
          fmt::format("week {}: {} stays at its earlier dose: with the harder one (due from week {}) the sessions "

@@ -78,6 +78,10 @@ struct PlannedExercise {
   std::int64_t seconds = 0;          // estimated time for the whole dose
   int stage = 0;                     // progression weeks due by the week
   std::vector<EarlierDose> earlier;  // the stage before and the first, when progressions are due
+  // The easier form this week's harder one replaces (none or one), with its
+  // own dose for the week: what a week keeps when the harder form would cost
+  // a weak muscle its work. This form's stages count on from its stage.
+  std::vector<PlannedExercise> base_form;
 };
 
 // One row of a multi-week programme: from `week` on, `exercise` changes.

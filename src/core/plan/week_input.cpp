@@ -170,12 +170,13 @@ Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercise
     }
     item.apart_from.assign(apart.begin(), apart.end());
   }
-  // A strengthen exercise whose progression lengthens it may keep its
-  // earlier dose: an item beside it, never chosen with it, that the
-  // progressed goal ranks below it, so a week gives up the harder dose only
-  // to hold a weak muscle's work or the position drill.
+  // An active exercise whose progression lengthens it may keep its
+  // earlier dose, and a harder form its easier one: an item beside it, never
+  // chosen with it, that the progressed goal ranks below it, so a week gives
+  // up the harder dose or form only to hold a weak muscle's work or the
+  // position drill.
   for (std::size_t i = 0; i < exercises.size(); ++i) {
-    if (exercises[i].exercise.phase != Phase::strengthen) {
+    if (exercises[i].exercise.phase != Phase::strengthen && exercises[i].exercise.phase != Phase::integrate) {
       continue;
     }
     for (const EarlierDose& earlier : exercises[i].earlier) {
@@ -188,6 +189,32 @@ Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercise
       lighter.seconds = earlier.seconds;
       lighter.lighter_of = static_cast<int>(i);
       model.input.items.push_back(std::move(lighter));
+    }
+    // The easier form this harder one replaced, at its dose and its earlier
+    // ones, with what it works: the week may keep it instead.
+    for (const PlannedExercise& base : exercises[i].base_form) {
+      model.input.items[i].stage = exercises[i].stage;
+      WeekItem easier = model.input.items[i];
+      easier.stage = base.stage;
+      easier.seconds = base.seconds;
+      easier.resisted = week && base.exercise.resisted;
+      easier.position = trains_position(base, in.position);
+      easier.needs.clear();
+      for (std::size_t n = 0; n < model.needs.size(); ++n) {
+        if (covers(base, model.needs[n])) {
+          easier.needs.push_back(static_cast<int>(n));
+        }
+      }
+      easier.lighter_of = static_cast<int>(i);
+      for (const EarlierDose& earlier : base.earlier) {
+        if (earlier.seconds < base.seconds) {
+          WeekItem lighter = easier;
+          lighter.stage = earlier.stage;
+          lighter.seconds = earlier.seconds;
+          model.input.items.push_back(std::move(lighter));
+        }
+      }
+      model.input.items.push_back(std::move(easier));
     }
   }
   Composition& rules = model.input.composition;

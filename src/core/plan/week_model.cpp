@@ -318,8 +318,8 @@ std::vector<double> PeriodModel::coefficients(WeekGoal goal) const {
     if (goal == WeekGoal::prescribed && item.prescribed) {
       at(y(i)) = 1.0;
     }
-    if (goal == WeekGoal::progressed) {
-      at(y(i)) = item.stage;
+    if (goal == WeekGoal::progressed && item.lighter_of >= 0) {
+      at(y(i)) = -static_cast<double>(held_back(in_, item));
     }
     if (goal == WeekGoal::preferred) {
       at(y(i)) = -static_cast<double>(item.rank);

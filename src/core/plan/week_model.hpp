@@ -68,7 +68,7 @@ struct WeekInput {
 enum class WeekGoal {
   position,         // sessions training the position where the knee caves, up to two
   weak_covered,     // weak needs covered
-  progressed,       // stages of progression kept (an earlier dose only when it holds a weak muscle or the position)
+  progressed,       // minus the stages of progression held back (only to hold a weak muscle or the position)
   tight_covered,    // tight needs covered
   prescribed,       // prescribed items held
   composition,      // sessions meeting each phase's least, counted per exercise up to the least
@@ -88,6 +88,12 @@ struct WeekChoice {
   bool position_held = false;                         // a position item in min(2, days) sessions
   std::array<std::int64_t, week_goal_count> score{};  // each goal's value, as maximised
 };
+
+// The stages of progression a lighter dose holds back (0 for an item in its
+// own right): what the progressed goal counts against a week.
+[[nodiscard]] inline int held_back(const WeekInput& input, const WeekItem& item) {
+  return item.lighter_of < 0 ? 0 : input.items[static_cast<std::size_t>(item.lighter_of)].stage - item.stage;
+}
 
 // An exercise's time as the active-time goal counts it: whole minutes, as
 // the plan shows it. Seconds would make the solver prove which of many

@@ -126,7 +126,7 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
       covered[static_cast<std::size_t>(n)] = true;
     }
     at(WeekGoal::prescribed) += item.prescribed ? 1 : 0;
-    at(WeekGoal::progressed) += item.stage;
+    at(WeekGoal::progressed) -= held_back(input, item);
     at(WeekGoal::preferred) -= item.rank;
   }
   for (std::size_t n = 0; n < input.needs.size(); ++n) {
