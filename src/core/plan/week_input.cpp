@@ -175,26 +175,30 @@ Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercise
   // chosen with it, that the progressed goal ranks below it, so a week gives
   // up the harder dose or form only to hold a weak muscle's work or the
   // position drill.
+  // Each earlier dose of `form` shorter than its own, as `like` at that dose.
+  auto& items = model.input.items;
+  const auto add_earlier_doses = [&items](const WeekItem& like, const PlannedExercise& form) {
+    for (const EarlierDose& earlier : form.earlier) {
+      if (earlier.seconds < form.seconds) {
+        WeekItem lighter = like;
+        lighter.stage = earlier.stage;
+        lighter.seconds = earlier.seconds;
+        items.push_back(std::move(lighter));
+      }
+    }
+  };
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     if (exercises[i].exercise.phase != Phase::strengthen && exercises[i].exercise.phase != Phase::integrate) {
       continue;
     }
-    for (const EarlierDose& earlier : exercises[i].earlier) {
-      if (earlier.seconds >= exercises[i].seconds) {
-        continue;
-      }
-      model.input.items[i].stage = exercises[i].stage;
-      WeekItem lighter = model.input.items[i];
-      lighter.stage = earlier.stage;
-      lighter.seconds = earlier.seconds;
-      lighter.lighter_of = static_cast<int>(i);
-      model.input.items.push_back(std::move(lighter));
-    }
+    items[i].stage = exercises[i].stage;  // counted only against the lighter doses beside it
+    WeekItem like = items[i];
+    like.lighter_of = static_cast<int>(i);
+    add_earlier_doses(like, exercises[i]);
     // The easier form this harder one replaced, at its dose and its earlier
     // ones, with what it works: the week may keep it instead.
     for (const PlannedExercise& base : exercises[i].base_form) {
-      model.input.items[i].stage = exercises[i].stage;
-      WeekItem easier = model.input.items[i];
+      WeekItem easier = like;
       easier.stage = base.stage;
       easier.seconds = base.seconds;
       easier.resisted = week && base.exercise.resisted;
@@ -205,16 +209,8 @@ Model model_of(const PlanInput& in, const std::vector<PlannedExercise>& exercise
           easier.needs.push_back(static_cast<int>(n));
         }
       }
-      easier.lighter_of = static_cast<int>(i);
-      for (const EarlierDose& earlier : base.earlier) {
-        if (earlier.seconds < base.seconds) {
-          WeekItem lighter = easier;
-          lighter.stage = earlier.stage;
-          lighter.seconds = earlier.seconds;
-          model.input.items.push_back(std::move(lighter));
-        }
-      }
-      model.input.items.push_back(std::move(easier));
+      add_earlier_doses(easier, base);
+      items.push_back(std::move(easier));
     }
   }
   Composition& rules = model.input.composition;
