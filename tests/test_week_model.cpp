@@ -225,3 +225,29 @@ TEST_CASE("a weak muscle's strengthening comes before loosening a tight one, and
   input.shape.seconds = 600;
   CHECK(valgus::holds_everything(input));
 }
+
+TEST_CASE("the week memo solves each distinct week once and answers as solve_week does") {
+  std::mt19937 random(20261205);
+  valgus::WeekMemo memo;
+  std::vector<WeekInput> inputs;
+  for (int round = 0; round < 20; ++round) {
+    inputs.push_back(random_input(random));
+  }
+  std::vector<const WeekChoice*> first;
+  for (const WeekInput& input : inputs) {
+    const WeekChoice& choice = memo.solve(input);
+    CHECK(choice.sessions == valgus::solve_week(input).sessions);
+    first.push_back(&choice);
+  }
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    CAPTURE(k);
+    // The same input, asked again (a later export week): the stored answer,
+    // not a new solve.
+    const WeekInput again = inputs[k];
+    CHECK(&memo.solve(again) == first[k]);
+  }
+  // One field apart is another week.
+  WeekInput longer = inputs.front();
+  longer.shape.seconds = longer.shape.seconds.value_or(0) + 60;
+  CHECK(&memo.solve(longer) != first.front());
+}

@@ -106,6 +106,23 @@ bool IntegerProgram::solution_keeps_rows() const {
   return true;
 }
 
+// The last optimum, which keeps every row, is optimal for `objective` too
+// when it reaches the linear relaxation's bound, rounded down where every
+// column the objective values is integer with an integer coefficient: then
+// no branch and cut is needed. Most goals of an easy week end here.
+bool IntegerProgram::seed_reaches_bound(const std::vector<double>& objective) const {
+  glp_prob* lp = problem_->lp;
+  bool integral = true;
+  for (int j = 1; j <= columns() && integral; ++j) {
+    const double c = objective[static_cast<std::size_t>(j)];
+    integral = c == 0.0 || (glp_get_col_kind(lp, j) != GLP_CV && c == std::floor(c));
+  }
+  constexpr double slack = 1e-6;
+  const double relaxed = glp_get_obj_val(lp);
+  const double bound = integral ? std::floor(relaxed + slack) : relaxed;
+  return value_of(objective) >= bound - slack;
+}
+
 bool IntegerProgram::maximise(const std::vector<double>& objective) {
   glp_prob* lp = problem_->lp;
   for (int j = 1; j <= columns(); ++j) {
@@ -119,6 +136,10 @@ bool IntegerProgram::maximise(const std::vector<double>& objective) {
   }
   if (glp_get_status(lp) == GLP_NOFEAS) {
     return false;
+  }
+  const bool seed = solution_keeps_rows();
+  if (seed && seed_reaches_bound(objective)) {
+    return true;  // the last optimum is this one too: solution_ stands
   }
   glp_iocp search;
   glp_init_iocp(&search);
@@ -135,7 +156,7 @@ bool IntegerProgram::maximise(const std::vector<double>& objective) {
   search.clq_cuts = GLP_ON;
   search.cb_func = offer_seed;
   search.cb_info = problem_.get();
-  problem_->seed = solution_keeps_rows() ? &solution_ : nullptr;
+  problem_->seed = seed ? &solution_ : nullptr;
   problem_->offered = false;
   const int result = glp_intopt(lp, &search);
   const int status = glp_mip_status(lp);

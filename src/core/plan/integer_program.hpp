@@ -46,6 +46,7 @@ class IntegerProgram {
  private:
   void add_row(const Terms& terms, int type, double low, double high);
   [[nodiscard]] bool solution_keeps_rows() const;
+  [[nodiscard]] bool seed_reaches_bound(const std::vector<double>& objective) const;
 
   std::unique_ptr<Problem> problem_;
   std::vector<double> solution_;  // the last optimum, 1-based by column

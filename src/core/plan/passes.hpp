@@ -16,12 +16,15 @@
 
 namespace valgus {
 
+class WeekMemo;  // core/plan/week_model.hpp
+
 // What every pass reads: the catalogue and the request, resolved.
 struct PlanInput {
   const Catalogue& catalogue;
   Request request;                       // checked: week and minutes in range
   std::vector<const Problem*> problems;  // each once, in catalogue order
   std::optional<Position> position;      // where the knee caves, when said
+  WeekMemo* weeks = nullptr;             // the weeks solved by this plan and the weeks it plans
 };
 
 // What the passes build: the exercises chosen so far (in the order the last
@@ -40,6 +43,9 @@ struct Draft {
   std::vector<PlannedWeek> planned_weeks;  // set by schedule_weeks
   std::vector<PlannedPhase> phases;        // set by assemble_phases, last
 };
+
+// make_plan, sharing `weeks` with the plan that asks (an export's weeks).
+[[nodiscard]] Plan make_plan_sharing(const Catalogue& catalogue, const Request& request, WeekMemo& weeks);
 
 // Checks the request and resolves its problem ids and position, in that
 // order (so errors come in that order). Throws Error(usage).

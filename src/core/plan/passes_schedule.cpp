@@ -103,6 +103,8 @@ void compare_weeks(const Catalogue& catalogue, const PlannedWeek& before, Planne
 // Each week is planned as `plan --week N` plans it (make_plan at that week,
 // its progressions applied, then the budget fitted), so the export and the
 // plan of a week agree by construction and no week runs past the budget.
+// The weeks share one memo: a week whose exercises and doses are the same as
+// an earlier one's is not solved again.
 void passes::schedule_weeks(const PlanInput& in, Draft& draft) {
   const Request& request = in.request;
   if (request.weeks <= 1) {
@@ -114,7 +116,7 @@ void passes::schedule_weeks(const PlanInput& in, Draft& draft) {
     one.week = week;
     one.weeks = 1;
     one.advise = false;  // the plan's own advice is the first week's
-    Plan plan = make_plan(in.catalogue, one);
+    Plan plan = make_plan_sharing(in.catalogue, one, *in.weeks);
     PlannedWeek planned{week, std::move(plan.phases), std::move(plan.sessions), plan.seconds, plan.over_budget, {}};
     if (!draft.planned_weeks.empty()) {
       compare_weeks(in.catalogue, draft.planned_weeks.back(), planned, request.minutes, draft.schedule);

@@ -198,7 +198,7 @@ void fold_lighter(const Model& model, std::size_t count, WeekChoice& choice, std
 Fitted fit(const PlanInput& in, const std::vector<PlannedExercise>& exercises, bool week) {
   const Model model = model_of(in, exercises, week);
   Fitted fitted;
-  fitted.choice = solve_week(model.input);
+  fitted.choice = in.weeks != nullptr ? in.weeks->solve(model.input) : solve_week(model.input);
   fold_lighter(model, exercises.size(), fitted.choice, fitted.held);
   say_what_is_missing(in, exercises, model, fitted.choice, fitted.uncovered, fitted.left_out);
   const bool missing = !fitted.uncovered.empty() || !fitted.left_out.empty();

@@ -3,6 +3,7 @@
 #include "core/model/dose.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/resolve.hpp"
+#include "core/plan/week_model.hpp"
 
 #include <algorithm>
 #include <array>
@@ -101,7 +102,13 @@ void passes::assemble_phases(const PlanInput& /*in*/, Draft& draft) {
 }
 
 Plan make_plan(const Catalogue& catalogue, const Request& request) {
-  const PlanInput input = resolve_input(catalogue, request);
+  WeekMemo weeks;
+  return make_plan_sharing(catalogue, request, weeks);
+}
+
+Plan make_plan_sharing(const Catalogue& catalogue, const Request& request, WeekMemo& weeks) {
+  PlanInput input = resolve_input(catalogue, request);
+  input.weeks = &weeks;
 
   // The pipeline, in order. Each pass reads the input and refines the draft.
   static constexpr std::array pipeline{

@@ -419,6 +419,17 @@ WeekChoice solve_week(const WeekInput& input) {
   return choice;
 }
 
+const WeekChoice& WeekMemo::solve(const WeekInput& input) {
+  const auto known =
+      std::find_if(solved_.begin(), solved_.end(), [&](const auto& entry) { return entry.first == input; });
+  if (known != solved_.end()) {
+    return known->second;
+  }
+  WeekChoice choice = solve_week(input);
+  solved_.emplace_back(input, std::move(choice));
+  return solved_.back().second;
+}
+
 bool holds_everything(const WeekInput& input) {
   const bool integrate_rule = integrate_rule_in_force(input);
   const auto periods = periods_of(input);

@@ -12,7 +12,10 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <optional>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace valgus {
@@ -34,12 +37,20 @@ struct WeekItem {
   // chosen with it or another of its doses. -1: an item in its own right.
   int lighter_of = -1;
   int stage = 0;  // of an item with lighter doses and of those doses: how far its dose has progressed
+
+  [[nodiscard]] auto tied() const {
+    return std::tie(phase, seconds, per_week, resisted, position, prescribed, essential, needs, apart_from, rank,
+                    lighter_of, stage);
+  }
+  friend bool operator==(const WeekItem& a, const WeekItem& b) { return a.tied() == b.tied(); }
 };
 
 // A muscle of the problems the week should work: strengthen a weak one,
 // release or stretch a tight one.
 struct WeekNeed {
   bool weak = true;
+
+  friend bool operator==(const WeekNeed& a, const WeekNeed& b) { return a.weak == b.weak; }
 };
 
 // How every session is composed (the catalogue's phase and session rules).
@@ -48,6 +59,9 @@ struct Composition {
   std::array<int, 4> least{};                // by phase: a target, never a reason to fail
   int active_percent = 0;                    // least share of time on strengthen + integrate: hard
   bool integrate_every_session = false;      // hard, whenever an integration exercise fits a session
+
+  [[nodiscard]] auto tied() const { return std::tie(most, least, active_percent, integrate_every_session); }
+  friend bool operator==(const Composition& a, const Composition& b) { return a.tied() == b.tied(); }
 };
 
 struct WeekShape {
@@ -55,6 +69,9 @@ struct WeekShape {
   std::optional<std::int64_t> seconds;  // per session; none: unlimited
   std::optional<int> exercises;         // per session; none: unlimited
   bool need_position = false;           // a position drill in at least two sessions (every one with fewer)
+
+  [[nodiscard]] auto tied() const { return std::tie(weekdays, seconds, exercises, need_position); }
+  friend bool operator==(const WeekShape& a, const WeekShape& b) { return a.tied() == b.tied(); }
 };
 
 struct WeekInput {
@@ -62,6 +79,9 @@ struct WeekInput {
   std::vector<WeekNeed> needs;
   Composition composition;
   WeekShape shape;
+
+  [[nodiscard]] auto tied() const { return std::tie(items, needs, composition, shape); }
+  friend bool operator==(const WeekInput& a, const WeekInput& b) { return a.tied() == b.tied(); }
 };
 
 // The goals, in order; each is maximised with the ones before it held.
@@ -105,6 +125,18 @@ struct WeekChoice {
 // answer is proven optimal (GLPK with a zero gap); a week with no item is
 // the answer when nothing fits.
 [[nodiscard]] WeekChoice solve_week(const WeekInput& input);
+
+// The weeks solved so far, so weeks that share their input share the solve:
+// an export's weeks before and between progressions are the same week.
+class WeekMemo {
+ public:
+  // solve_week(input), solved once for each distinct input; the answer
+  // stays where it is while the memo lives.
+  [[nodiscard]] const WeekChoice& solve(const WeekInput& input);
+
+ private:
+  std::deque<std::pair<WeekInput, WeekChoice>> solved_;  // a deque: answers never move
+};
 
 // Whether some week within the limits covers every need, holds every
 // prescribed item and the position drill: what "it fits" means for advice.
