@@ -100,7 +100,7 @@ interrupt() {  # interrupt SIGNAL FOLDER TEMPORARIES_WHILE_STOPPED [--force]
   # The signals as a terminal would deliver them (a background job of a
   # script ignores SIGINT); ASan would object to the preload.
   env --default-signal=INT,TERM,HUP LD_PRELOAD="$shim" ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
-    "$bin" export "$target" --hip-rotation --pronation ${force:+"$force"} &
+    "$bin" export "$target" --hip-rotation --weeks 1 ${force:+"$force"} &
   pid=$!
   for _ in $(seq 1 1200); do
     state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)
