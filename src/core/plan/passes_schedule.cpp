@@ -5,6 +5,7 @@
 #include "core/model/text.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/planner.hpp"
+#include "core/plan/week_model.hpp"
 
 #include <fmt/format.h>
 
@@ -111,12 +112,14 @@ void passes::schedule_weeks(const PlanInput& in, Draft& draft) {
     return;
   }
   const int last = request.week + request.weeks - 1;
+  WeekMemo own;  // for a pass run on its own, without make_plan's memo
+  WeekMemo& weeks = in.weeks != nullptr ? *in.weeks : own;
   for (int week = request.week; week <= last; ++week) {
     Request one = request;
     one.week = week;
     one.weeks = 1;
     one.advise = false;  // the plan's own advice is the first week's
-    Plan plan = make_plan_sharing(in.catalogue, one, *in.weeks);
+    Plan plan = make_plan_sharing(in.catalogue, one, weeks);
     PlannedWeek planned{week, std::move(plan.phases), std::move(plan.sessions), plan.seconds, plan.over_budget, {}};
     if (!draft.planned_weeks.empty()) {
       compare_weeks(in.catalogue, draft.planned_weeks.back(), planned, request.minutes, draft.schedule);
