@@ -58,6 +58,7 @@ std::string differences(const valgus::Catalogue& actual, const valgus::Catalogue
   compare_section("habits", actual.habits, expected.habits, out);
   compare_section("notes", actual.notes, expected.notes, out);
   compare_section("red_flags", actual.red_flags, expected.red_flags, out);
+  compare_section("symptoms", actual.symptoms, expected.symptoms, out);
   compare_section("self_tests", actual.self_tests, expected.self_tests, out);
   compare_section("phase_rules", actual.phase_rules, expected.phase_rules, out);
   compare_section("session_rules", actual.session_rules, expected.session_rules, out);
@@ -137,6 +138,10 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
         "session_rules[0] " + original.session_rules[0].id + ": field 1 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.red_flags[0].why += "."; }) ==
         "red_flags[0] " + original.red_flags[0].id + ": field 2 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.symptoms[0].question += "?"; }) ==
+        "symptoms[0] " + original.symptoms[0].id + ": field 2 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].impact = !c.exercises[0].impact; }) ==
+        "exercises[0] " + original.exercises[0].id + ": field 8 differs");
   // Every self-test field the compiler writes, the optional number too.
   const std::string& test = original.self_tests[0].id;
   CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].problem += "x"; }) ==
@@ -165,7 +170,7 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
 
   // Exercise fields deep inside: the dose (even the one no YAML sets), the
   // origin, the position in the file, a progression's dose change.
-  const std::string dose_differs = "exercises[0] " + exercise + ": field 9 differs";
+  const std::string dose_differs = "exercises[0] " + exercise + ": field 10 differs";
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].dose.extra_set_side = valgus::Side::left; }) == dose_differs);
   CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].dose.seconds_per_rep; }) == dose_differs);
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].dose.hold_seconds.max += 1; }) == dose_differs);
@@ -174,17 +179,17 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].resisted = !c.exercises[0].resisted; }) ==
         "exercises[0] " + exercise + ": field 7 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].from_week = 3; }) ==
-        "exercises[0] " + exercise + ": field 17 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].drill = true; }) ==
         "exercises[0] " + exercise + ": field 18 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].skills.emplace_back("x"); }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].drill = true; }) ==
         "exercises[0] " + exercise + ": field 19 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].teach = "x"; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].skills.emplace_back("x"); }) ==
         "exercises[0] " + exercise + ": field 20 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].origin = "user"; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].teach = "x"; }) ==
         "exercises[0] " + exercise + ": field 21 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].origin = "user"; }) ==
+        "exercises[0] " + exercise + ": field 22 differs");
   CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].where.column; }) ==
-        "exercises[0] " + exercise + ": field 23 differs");
+        "exercises[0] " + exercise + ": field 24 differs");
   const auto progressed = std::find_if(original.exercises.begin(), original.exercises.end(),
                                        [](const valgus::Exercise& e) { return !e.progressions.empty(); });
   REQUIRE(progressed != original.exercises.end());
@@ -192,5 +197,5 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   CHECK(changed([&](valgus::Catalogue& c) {
           auto& sets = c.exercises[index].progressions[0].dose.sets;
           sets = sets ? std::nullopt : std::optional<valgus::Range>(valgus::Range{9, 9});
-        }) == "exercises[" + std::to_string(index) + "] " + progressed->id + ": field 22 differs");
+        }) == "exercises[" + std::to_string(index) + "] " + progressed->id + ": field 23 differs");
 }

@@ -103,9 +103,9 @@ TEST_CASE("the command table: unique names, every command set up, hidden helpers
     CHECK(has_setup);
     CHECK_FALSE(command.summary.empty());
   }
-  CHECK(valgus::cli::visible_command_names() == std::vector<std::string>{"plan", "export", "list", "show", "problems",
-                                                                         "assess", "start", "today", "go", "log",
-                                                                         "progress", "check", "import", "completion"});
+  CHECK(valgus::cli::visible_command_names() ==
+        std::vector<std::string>{"plan", "export", "list", "show", "problems", "assess", "start", "today", "go", "log",
+                                 "resume", "progress", "check", "import", "completion"});
   const auto& table = valgus::cli::command_table();
   const auto complete =
       std::find_if(table.begin(), table.end(), [](const auto& command) { return command.name == "__complete"; });

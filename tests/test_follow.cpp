@@ -69,7 +69,7 @@ std::vector<SessionRecord> every_session(int weeks, int pain, Effort effort) {
   for (int day = 0; day < 7 * weeks; ++day) {
     const Date date = valgus::add_days(monday, day);
     if (valgus::weekday(date) % 2 == 0 && valgus::weekday(date) < 5) {
-      records.push_back({date, pain, effort});
+      records.push_back({date, pain, effort, std::nullopt, false});
     }
   }
   return records;
@@ -89,13 +89,13 @@ TEST_CASE("two good weeks move the programme on at the week 3 boundary, and not 
   const auto catalogue = follow_catalogue();
   const std::vector<int> weeks{1, 3, 5};
   const auto records = every_session(2, 2, Effort::right);
-  const auto before = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, records, day(13));
+  const auto before = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, records, {}, day(13));
   CHECK(before.stage == 0);
   CHECK(before.week == 1);
   REQUIRE(before.decisions.size() == 1);
   CHECK(before.decisions[0].move == StageMove::start);
   CHECK(before.decisions[0].why == "the programme starts at stage 1 (week 1 doses)");
-  const auto after = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, records, day(14));
+  const auto after = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, records, {}, day(14));
   CHECK(after.stage == 1);
   CHECK(after.week == 3);
   CHECK(after.stages == 3);
@@ -112,27 +112,27 @@ TEST_CASE("the stage holds, and says why, when adherence, pain or effort fall sh
   const std::vector<int> weeks{1, 3, 5};
   auto few = every_session(2, 1, Effort::right);
   few.resize(4);  // 4 of 6: 66 %
-  auto state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, few, day(14));
+  auto state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, few, {}, day(14));
   CHECK(state.stage == 0);
   CHECK(state.decisions.back().move == StageMove::hold);
   CHECK(state.decisions.back().why ==
         "held at stage 1 (week 1 doses): 4 of 6 planned sessions done in the last 2 weeks (66 %), under 80 %");
 
-  state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, every_session(2, 4, Effort::right), day(14));
+  state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, every_session(2, 4, Effort::right), {}, day(14));
   CHECK(state.stage == 0);
   CHECK(state.decisions.back().why ==
         "held at stage 1 (week 1 doses): mean pain 4.0/10 in the last 2 weeks, above 3/10");
 
   auto one_hard = every_session(2, 1, Effort::right);
   one_hard[3].effort = Effort::hard;
-  state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, one_hard, day(14));
+  state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, one_hard, {}, day(14));
   CHECK(state.stage == 0);
   CHECK(state.decisions.back().why == "held at stage 1 (week 1 doses): 1 session felt hard in the last 2 weeks");
 
   // A week later the window is weeks 2-3: held sessions do not count twice.
   auto late = every_session(3, 1, Effort::right);
   late.erase(late.begin(), late.begin() + 2);  // week 1 mostly missed
-  state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, late, day(21));
+  state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, late, {}, day(21));
   CHECK(state.stage == 1);
   CHECK(state.decisions.size() == 3);  // start, hold at day 14, advance at day 21
   CHECK(state.decisions[1].move == StageMove::hold);
@@ -142,7 +142,7 @@ TEST_CASE("the stage holds, and says why, when adherence, pain or effort fall sh
 TEST_CASE("a stage lasts a whole window before the next one: week 5 comes at day 28 at the earliest") {
   const auto catalogue = follow_catalogue();
   const auto records = every_session(8, 0, Effort::easy);
-  const auto state = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, day(50));
+  const auto state = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, {}, day(50));
   CHECK(state.stage == 2);
   REQUIRE(state.decisions.size() == 3);
   CHECK(state.decisions[1].date == day(14));
@@ -153,36 +153,37 @@ TEST_CASE("a stage lasts a whole window before the next one: week 5 comes at day
 TEST_CASE("two painful sessions step back one stage the next day and say to see a clinician") {
   const auto catalogue = follow_catalogue();
   auto records = every_session(2, 1, Effort::right);
-  records.push_back({day(14), 6, Effort::right});
-  records.push_back({day(16), 7, Effort::hard});
-  const auto on_second = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, day(16));
+  records.push_back({day(14), 6, Effort::right, std::nullopt, false});
+  records.push_back({day(16), 7, Effort::hard, std::nullopt, false});
+  const auto on_second = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, {}, day(16));
   CHECK(on_second.stage == 1);  // decided tomorrow
-  const auto state = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, day(17));
+  const auto state = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, {}, day(17));
   CHECK(state.stage == 0);
   CHECK(state.week == 1);
   CHECK(state.see_clinician);
   CHECK(state.decisions.back().date == day(17));
   CHECK(state.decisions.back().move == StageMove::step_back);
   CHECK(state.decisions.back().why ==
-        "stepped back to stage 1 (week 1 doses): 2 sessions with pain of 6/10 or more; "
-        "if the pain persists, see a clinician");
+        "stepped back to stage 1 (week 1 doses): 2 sessions with pain of 6/10 or more (during a session or the next "
+        "morning); jumps and hops wait until the programme moves on; if the pain persists, see a clinician");
 }
 
 TEST_CASE("painful sessions at the first stage keep it there and say to see a clinician") {
   const auto catalogue = follow_catalogue();
-  const std::vector<SessionRecord> records{{day(0), 8, Effort::hard}, {day(2), 6, Effort::hard}};
-  const auto state = valgus::stage_on(catalogue, {1, 3}, monday, mon_wed_fri, records, day(3));
+  const std::vector<SessionRecord> records{{day(0), 8, Effort::hard, std::nullopt, false},
+                                           {day(2), 6, Effort::hard, std::nullopt, false}};
+  const auto state = valgus::stage_on(catalogue, {1, 3}, monday, mon_wed_fri, records, {}, day(3));
   CHECK(state.stage == 0);
   CHECK(state.see_clinician);
   CHECK(state.decisions.back().why ==
-        "stayed at stage 1 (week 1 doses), the first: 2 sessions with pain of 6/10 or "
-        "more; if the pain persists, see a clinician");
+        "stayed at stage 1 (week 1 doses), the first: 2 sessions with pain of 6/10 or more (during a session or the "
+        "next morning); jumps and hops wait until the programme moves on; if the pain persists, see a clinician");
 }
 
 TEST_CASE("without progression rules the programme never moves") {
   const auto catalogue = valgus::test::fixture_catalogue();
   const auto state =
-      valgus::stage_on(catalogue, {1, 3}, monday, mon_wed_fri, every_session(6, 9, Effort::hard), day(41));
+      valgus::stage_on(catalogue, {1, 3}, monday, mon_wed_fri, every_session(6, 9, Effort::hard), {}, day(41));
   CHECK(state.stage == 0);
   CHECK(state.decisions.size() == 1);
 }
@@ -196,10 +197,10 @@ TEST_CASE("property: the stage is always in range and moves one step at a time, 
     for (int offset = 0; offset < 70; ++offset) {
       if (random() % 3 != 0) {
         const int pain = static_cast<int>(random() % 11);
-        records.push_back({day(offset), pain, static_cast<Effort>(random() % 3)});
+        records.push_back({day(offset), pain, static_cast<Effort>(random() % 3), std::nullopt, false});
       }
     }
-    const auto state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, records, day(69));
+    const auto state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, records, {}, day(69));
     CHECK(state.stage >= 0);
     CHECK(state.stage < 4);
     for (std::size_t i = 1; i < state.decisions.size(); ++i) {
@@ -239,8 +240,8 @@ TEST_CASE("day plan: a training day's session, a rest day's next session, a day 
 TEST_CASE("progress week by week: planned to the date, done, adherence, mean pain, stage at the week's end") {
   const auto catalogue = follow_catalogue();
   auto records = every_session(2, 2, Effort::right);
-  records.push_back({day(14), 4, Effort::right});
-  const auto state = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, day(15));
+  records.push_back({day(14), 4, Effort::right, std::nullopt, false});
+  const auto state = valgus::stage_on(catalogue, {1, 3, 5}, monday, mon_wed_fri, records, {}, day(15));
   const auto weeks = valgus::progress_by_week(state, {1, 3, 5}, monday, mon_wed_fri, records, day(15));
   REQUIRE(weeks.size() == 3);
   CHECK(weeks[0].planned == 3);
@@ -255,6 +256,6 @@ TEST_CASE("progress week by week: planned to the date, done, adherence, mean pai
   CHECK(weeks[2].mean_pain == doctest::Approx(4.0));
   CHECK(weeks[2].stage == 1);
   CHECK(weeks[2].stage_week == 3);
-  const auto before = valgus::stage_on(catalogue, {1}, monday, mon_wed_fri, records, day(-1));
+  const auto before = valgus::stage_on(catalogue, {1}, monday, mon_wed_fri, records, {}, day(-1));
   CHECK(valgus::progress_by_week(before, {1}, monday, mon_wed_fri, records, day(-1)).empty());
 }

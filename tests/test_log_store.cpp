@@ -32,6 +32,8 @@ using valgus::ExitCode;
 using valgus::LoggedExercise;
 using valgus::LoggedSession;
 using valgus::LogStore;
+using valgus::SafetyEvent;
+using valgus::SafetyKind;
 using valgus::Side;
 using valgus::StoredAssessment;
 using Access = valgus::LogStore::Access;
@@ -103,8 +105,8 @@ std::string error_line(ExitCode code, const std::string& message) {
 }
 
 LoggedSession session_a() {
-  return {
-      Date{2027, 1, 4}, "A", 1, 3, Effort::right, "left knee sore", {{"foam-roll-tfl", true}, {"clamshell", false}}};
+  return {Date{2027, 1, 4}, "A", 1, 3, Effort::right, "left knee sore", {{"foam-roll-tfl", true}, {"clamshell", false}},
+          std::nullopt,     {}};
 }
 StoredAssessment assessment_early() {
   return {Date{2027, 1, 4},
@@ -115,7 +117,9 @@ StoredAssessment assessment_early() {
 }
 StoredAssessment assessment_late() { return {Date{2027, 2, 1}, false, {}, Side::both, {{"knee-to-wall", "left", 10}}}; }
 
-LoggedSession session_b() { return {Date{2027, 1, 6}, "B", 2, std::nullopt, std::nullopt, "", {{"side-plank", true}}}; }
+LoggedSession session_b() {
+  return {Date{2027, 1, 6}, "B", 2, std::nullopt, std::nullopt, "", {{"side-plank", true}}, std::nullopt, {}};
+}
 
 std::string not_a_log(const fs::path& db, const std::string& reason) {
   return db.string() + " is not a valgus log (" + reason +
@@ -156,7 +160,7 @@ TEST_CASE("log store: sessions round-trip, oldest first, in new private folders"
   CHECK((fs::status(db.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(dir.path / "state").permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(db).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
-  CHECK(sqlite(db, "PRAGMA journal_mode; PRAGMA user_version; PRAGMA application_id;") == "wal\n2\n1447119943");
+  CHECK(sqlite(db, "PRAGMA journal_mode; PRAGMA user_version; PRAGMA application_id;") == "wal\n3\n1447119943");
 }
 
 TEST_CASE("log store: a session of the same date replaces the old one, exercises and all") {
@@ -234,10 +238,43 @@ TEST_CASE("log store: every earlier schema version migrates to the current one, 
     CHECK(store.assessments().empty());
     store.record_assessment(assessment_early());
     CHECK(store.assessments() == std::vector<StoredAssessment>{assessment_early()});
+    CHECK(store.events().empty());
   }
 }
 
-TEST_CASE("log store: a v1 log with sessions migrates to v2 with its sessions and no assessments") {
+TEST_CASE("log store: a v2 log reads as it is, then migrates to v3 with next-morning pain, symptoms and pauses") {
+  const TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  sqlite(db, bytes_of(fs::path(VALGUS_TEST_DATA) / "data" / "log_store" / "v2.sql"));
+  {
+    const LogStore reader = LogStore::open(db.string(), Access::read);
+    CHECK(reader.sessions() == std::vector<LoggedSession>{session_a(), session_b()});
+    CHECK(reader.records().size() == 2);
+    CHECK(reader.events().empty());
+  }
+  CHECK(sqlite(db, "PRAGMA user_version;") == "2");
+  LogStore store = LogStore::open(db.string(), Access::write);
+  CHECK(sqlite(db, "PRAGMA user_version;") == "3");
+  CHECK(store.sessions() == std::vector<LoggedSession>{session_a(), session_b()});
+  const SafetyEvent pause{Date{2027, 1, 6}, SafetyKind::pause, "swelling logged on 2027-01-06"};
+  CHECK(store.amend(Date{2027, 1, 6}, 7, {"swelling"}, pause));
+  CHECK_FALSE(store.amend(Date{2027, 1, 5}, 7, {}, std::nullopt));  // nothing logged that day
+  LoggedSession amended = session_b();
+  amended.next_morning_pain = 7;
+  amended.symptoms = {"swelling"};
+  CHECK(store.sessions() == std::vector<LoggedSession>{session_a(), amended});
+  CHECK(store.records().back().next_morning_pain == 7);
+  CHECK(store.records().back().symptom);
+  // The pause is its own entry: deleting the session does not lift it.
+  CHECK(store.remove(Date{2027, 1, 6}));
+  CHECK(store.events() == std::vector<SafetyEvent>{pause});
+  const SafetyEvent resume{Date{2027, 1, 20}, SafetyKind::resume, "cleared by a clinician"};
+  store.record_event(resume);
+  CHECK(store.events() == std::vector<SafetyEvent>{pause, resume});
+  CHECK(sqlite(db, "SELECT kind FROM safety_events ORDER BY id;") == "pause\nresume");
+}
+
+TEST_CASE("log store: a v1 log with sessions migrates to the current schema with its sessions and no assessments") {
   const TempDir dir;
   const fs::path db = dir.path / "valgus.db";
   sqlite(db, bytes_of(fs::path(VALGUS_TEST_DATA) / "data" / "log_store" / "v1.sql"));
@@ -245,7 +282,7 @@ TEST_CASE("log store: a v1 log with sessions migrates to v2 with its sessions an
   CHECK(LogStore::open(db.string(), Access::read).assessments().empty());
   CHECK(sqlite(db, "PRAGMA user_version;") == "1");
   const LogStore store = LogStore::open(db.string(), Access::write);
-  CHECK(sqlite(db, "PRAGMA user_version;") == "2");
+  CHECK(sqlite(db, "PRAGMA user_version;") == std::to_string(LogStore::schema_version));
   CHECK(store.sessions() == std::vector<LoggedSession>{session_a(), session_b()});
   CHECK(store.assessments().empty());
   CHECK(sqlite(db, "SELECT count(*) FROM assessments; SELECT count(*) FROM assessment_values;") == "0\n0");
@@ -290,7 +327,7 @@ TEST_CASE("log store: a log from a newer valgus is refused, untouched") {
   sqlite(db, "PRAGMA user_version = 99;");
   const std::string before = bytes_of(db);
   const std::string message =
-      db.string() + " was written by a newer valgus (schema 99, this one reads up to 2); update valgus";
+      db.string() + " was written by a newer valgus (schema 99, this one reads up to 3); update valgus";
   for (const Access access : {Access::read, Access::write}) {
     CHECK(failure_of([&] { (void)LogStore::open(db.string(), access); }) == error_line(ExitCode::bad_data, message));
   }

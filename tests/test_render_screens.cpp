@@ -202,7 +202,7 @@ TEST_CASE("log and go summaries: the session logged, its answers, a replaced ent
   logged.session = "A";
   logged.stage_week = 2;
   logged.exercises = {{"clam", true}, {"bridge", false}, {"squat", true}};
-  valgus::LoggedSummary summary{&logged, false, "saved programme /p.yaml"};
+  valgus::LoggedSummary summary{&logged, false, "saved programme /p.yaml", std::nullopt, {}};
   CHECK(valgus::render_log_summary(summary) ==
         "Logged session A of 2027-01-04 (week 2 doses): 2 of 3 exercises done.\nProgramme: saved programme /p.yaml\n");
   CHECK(valgus::render_go_logged(summary) == "Logged session A of 2027-01-04: 2 done, 1 skipped.\n");

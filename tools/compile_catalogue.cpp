@@ -104,8 +104,8 @@ int main(int argc, char** argv) {
                        literal(e.name), enum_value("Phase", e.phase), enum_value("Region", e.region));
     out += fmt::format("    e.targets = {};\n    e.also_works = {};\n    e.equipment = {};\n", strings(e.targets),
                        strings(e.also_works), strings(e.equipment));
-    out +=
-        fmt::format("    e.resisted = {};\n    e.summary = {};\n", e.resisted ? "true" : "false", literal(e.summary));
+    out += fmt::format("    e.resisted = {};\n    e.impact = {};\n    e.summary = {};\n", e.resisted ? "true" : "false",
+                       e.impact ? "true" : "false", literal(e.summary));
     const auto& d = e.dose;
     out += fmt::format(
         "    e.dose.sets = {};\n    e.dose.reps = {};\n    e.dose.hold_seconds = {};\n"
@@ -138,6 +138,10 @@ int main(int argc, char** argv) {
   for (const auto& r : c.red_flags) {
     out += fmt::format("  c.red_flags.push_back(RedFlag{{{}, {}, {}, {}, {}}});\n", literal(r.id), literal(r.question),
                        literal(r.why), strings(r.sources), where(r.where));
+  }
+  for (const auto& s : c.symptoms) {
+    out += fmt::format("  c.symptoms.push_back(Symptom{{{}, {}, {}, {}, {}, {}}});\n", literal(s.id), literal(s.name),
+                       literal(s.question), literal(s.why), strings(s.sources), where(s.where));
   }
   for (const auto& r : c.phase_rules) {
     out += fmt::format("  c.phase_rules.push_back(PhaseRule{{{}, {}, {}, {}, {}, {}, {}, {}}});\n", literal(r.id),

@@ -15,6 +15,7 @@ const std::vector<Command>& command_table() {
       {"today", "Show the session due today (or when the next one is)", false, setup_today},
       {"go", "Do today's session, guided in the terminal with timers", false, setup_go},
       {"log", "Record a session as done, or list and delete the log", false, setup_log},
+      {"resume", "Go on after a pause, once a clinician has seen the knee: one stage lower", false, setup_resume},
       {"progress", "Show adherence, pain and stage week by week", false, setup_progress},
       {"check", "Validate catalogue files (with the built-in catalogue they extend) and report every error", false,
        setup_check},

@@ -127,12 +127,22 @@ struct LogArgs {
   std::optional<std::string> effort;
   std::optional<std::string> skipped;  // ids, comma-separated
   std::optional<std::string> note;
+  std::optional<int> next_morning;     // the last session's pain the next morning
+  std::optional<std::string> symptom;  // warning symptom ids, comma-separated
   bool list = false;
   std::optional<std::string> remove;  // --delete D
   std::string format = "text";        // with --list
 };
 ExitCode run_log(const Context& context, const LogArgs& args);
 Runner setup_log(OptionBuilder& options);
+
+struct ResumeArgs {
+  ProblemChoice problems;
+  PersonalChoice personal;
+  std::optional<std::string> date;
+};
+ExitCode run_resume(const Context& context, const ResumeArgs& args);
+Runner setup_resume(OptionBuilder& options);
 
 struct ProgressArgs {
   ProblemChoice problems;

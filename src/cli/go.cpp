@@ -172,10 +172,15 @@ std::optional<std::string> ask(std::string_view question) {
   return answer ? std::optional<std::string>(trim(*answer)) : std::nullopt;
 }
 
+std::optional<int> ask_number_0_10(std::string_view question);
+
 // Pain 0-10; Enter (or end of input) leaves it out of the log.
-std::optional<int> ask_pain() {
+std::optional<int> ask_pain() { return ask_number_0_10(pain_question); }
+
+// Pain 0-10 asked with `question`; Enter (or end of input) leaves it out.
+std::optional<int> ask_number_0_10(std::string_view question) {
   while (true) {
-    const std::optional<std::string> answer = ask(pain_question);
+    const std::optional<std::string> answer = ask(question);
     if (!answer || answer->empty()) {
       return std::nullopt;
     }
@@ -186,6 +191,57 @@ std::optional<int> ask_pain() {
     }
     write_stdout(pain_answer_again);
   }
+}
+
+// Each warning symptom of the catalogue, yes or no (Enter: no); the ids
+// answered yes, in catalogue order.
+std::vector<std::string> ask_symptoms(const Catalogue& catalogue) {
+  std::vector<std::string> ids;
+  for (const Symptom& symptom : catalogue.symptoms) {
+    while (true) {
+      const std::optional<std::string> answer = ask(symptom.question + std::string(symptom_answers));
+      std::string word = answer.value_or("");
+      std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (word.empty() || word == "n" || word == "no") {
+        break;
+      }
+      if (word == "y" || word == "yes") {
+        ids.push_back(symptom.id);
+        break;
+      }
+      write_stdout(yes_no_again);
+    }
+  }
+  return ids;
+}
+
+// Asks the pain the morning after the last session before `date` when it
+// is not logged, and adds it; true when that paused the programme (said).
+bool ask_next_morning(const Context& context, const Catalogue& catalogue, const std::string& log, Date date) {
+  LogStore store = LogStore::open(log, LogStore::Access::write);
+  const std::vector<LoggedSession> sessions = store.sessions(false);
+  const auto last =
+      std::find_if(sessions.rbegin(), sessions.rend(), [&](const LoggedSession& logged) { return logged.date < date; });
+  if (last == sessions.rend() || last->next_morning_pain) {
+    return false;
+  }
+  const std::optional<int> pain = ask_number_0_10(fmt::format(next_morning_question, to_string(last->date)));
+  if (!pain) {
+    return false;
+  }
+  LoggedSession judged = *last;
+  judged.next_morning_pain = pain;
+  judged.symptoms.clear();
+  std::vector<SessionRecord> others;
+  for (const LoggedSession& logged : sessions) {
+    if (logged.date != last->date) {
+      others.push_back({logged.date, logged.pain, logged.effort, logged.next_morning_pain, !logged.symptoms.empty()});
+    }
+  }
+  const std::optional<SafetyEvent> pause = pause_for(catalogue, judged, others, store.events());
+  store.amend(last->date, pain, {}, pause);
+  context.print(render_amended(AmendedSummary{last->date, pain, {}, pause}));
+  return pause.has_value();
 }
 
 // Effort: e/r/h, 1/2/3 or the word; Enter (or end of input) leaves it out.
@@ -232,9 +288,16 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
   const std::string log = log_path();
   const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log);
   const DayPlan& day = followed.day;
+  if (followed.stage.pause) {
+    context.print(render_pause(*followed.stage.pause));  // nothing to guide until resumed
+    return ExitCode::ok;
+  }
   if (day.session == nullptr || day.exercises.empty()) {
     context.print(render_go_rest_day(GoRestDay{date, day.next_date, day.next_session}));
     return ExitCode::ok;
+  }
+  if (ask_next_morning(context, catalogue, log, date)) {
+    return ExitCode::ok;  // paused: nothing to guide until resumed
   }
   settings.screen.session = day.session->id;
   settings.screen.date = date;
@@ -253,11 +316,23 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
   session.stage_week = followed.stage.week;
   session.pain = ask_pain();
   session.effort = ask_effort();
+  session.symptoms = ask_symptoms(catalogue);
   for (std::size_t i = 0; i < day.exercises.size(); ++i) {
     session.exercises.push_back(LoggedExercise{day.exercises[i].exercise.id, walked.outcomes.at(i) == Outcome::done});
   }
-  const bool replaced = LogStore::open(log, LogStore::Access::write).record(session);
-  context.print(render_go_logged(LoggedSummary{&session, replaced, {}}));
+  std::vector<SessionRecord> others;
+  for (const SessionRecord& record : followed.records) {
+    if (record.date != date) {
+      others.push_back(record);
+    }
+  }
+  const std::optional<SafetyEvent> pause = pause_for(catalogue, session, others, followed.events);
+  const bool replaced = LogStore::open(log, LogStore::Access::write).record(session, pause);
+  LoggedSummary summary{&session, replaced, {}, pause, {}};
+  for (const std::string& id : session.symptoms) {
+    summary.symptom_names.push_back(catalogue.find_symptom(id)->name);
+  }
+  context.print(render_go_logged(summary));
   return ExitCode::ok;
 }
 

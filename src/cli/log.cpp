@@ -33,7 +33,9 @@ std::vector<std::string> split_ids(const std::string& text) {
 ExitCode list_log(const Context& context, const LogArgs& args) {
   const Format& format = find_format(DataKind::log, args.format);
   LogListing listing;
-  listing.sessions = LogStore::open(log_path(), LogStore::Access::read).sessions(true);
+  const LogStore store = LogStore::open(log_path(), LogStore::Access::read);
+  listing.sessions = store.sessions(true);
+  listing.events = store.events();
   context.print(format.log(listing, context.terminal_style()));
   return ExitCode::ok;
 }
@@ -49,15 +51,92 @@ ExitCode delete_day(const Context& context, const std::string& text) {
   return ExitCode::ok;
 }
 
+// The symptom ids of --symptom, each checked against the catalogue (with
+// did-you-mean), in catalogue order, each once.
+std::vector<std::string> symptom_ids(const Catalogue& catalogue, const std::string& text) {
+  std::vector<std::string> known;
+  for (const Symptom& symptom : catalogue.symptoms) {
+    known.push_back(symptom.id);
+  }
+  const std::vector<std::string> given = split_ids(text);
+  for (const std::string& id : given) {
+    if (catalogue.find_symptom(id) == nullptr) {
+      throw Error(ExitCode::usage, fmt::format("--symptom: unknown warning sign \"{}\"{}; choose from {}", one_line(id),
+                                               did_you_mean_suffix(id, known), join(known, ", ")));
+    }
+  }
+  std::vector<std::string> ids;
+  for (const std::string& id : known) {
+    if (std::find(given.begin(), given.end(), id) != given.end()) {
+      ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
+std::vector<std::string> symptom_names(const Catalogue& catalogue, const std::vector<std::string>& ids) {
+  std::vector<std::string> names;
+  for (const std::string& id : ids) {
+    names.push_back(catalogue.find_symptom(id)->name);
+  }
+  return names;
+}
+
+// --next-morning (and --symptom with it): added to the last session logged
+// on or before the date, which may pause the programme.
+ExitCode amend_last(const Context& context, const Catalogue& catalogue, const LogArgs& args, Date date) {
+  const std::vector<std::string> symptoms =
+      args.symptom ? symptom_ids(catalogue, *args.symptom) : std::vector<std::string>{};
+  LogStore store = LogStore::open(log_path(), LogStore::Access::write);
+  std::vector<LoggedSession> sessions = store.sessions(false);
+  const auto last = std::find_if(sessions.rbegin(), sessions.rend(),
+                                 [&](const LoggedSession& logged) { return logged.date <= date; });
+  if (last == sessions.rend()) {
+    throw Error(ExitCode::usage, fmt::format("--next-morning: no session is logged on or before {}; log the "
+                                             "session first: valgus log --date YYYY-MM-DD --pain N",
+                                             to_string(date)));
+  }
+  LoggedSession amended = *last;
+  if (args.next_morning) {
+    amended.next_morning_pain = args.next_morning;
+  }
+  for (const std::string& id : symptoms) {
+    if (std::find(amended.symptoms.begin(), amended.symptoms.end(), id) == amended.symptoms.end()) {
+      amended.symptoms.push_back(id);
+    }
+  }
+  std::vector<SessionRecord> others;
+  for (const LoggedSession& logged : sessions) {
+    if (logged.date != amended.date) {
+      others.push_back({logged.date, logged.pain, logged.effort, logged.next_morning_pain, !logged.symptoms.empty()});
+    }
+  }
+  // Only what this adds may pause: a symptom logged before paused already.
+  LoggedSession judged = amended;
+  judged.symptoms = symptoms;
+  const std::optional<SafetyEvent> pause = pause_for(catalogue, judged, others, store.events());
+  store.amend(amended.date, args.next_morning, symptoms, pause);
+  context.print(
+      render_amended(AmendedSummary{amended.date, args.next_morning, symptom_names(catalogue, symptoms), pause}));
+  return ExitCode::ok;
+}
+
 }  // namespace
 
 ExitCode run_log(const Context& context, const LogArgs& args) {
   const bool recording = args.pain || args.effort || args.skipped || args.note;
-  if ((args.list || args.remove) && (recording || args.date)) {
-    throw Error(ExitCode::usage, "--list and --delete take no --date, --pain, --effort, --skipped or --note");
+  const bool amending = args.next_morning.has_value();
+  if ((args.list || args.remove) && (recording || amending || args.symptom || args.date)) {
+    throw Error(ExitCode::usage,
+                "--list and --delete take no --date, --pain, --effort, --skipped, --note, --next-morning or --symptom");
   }
   if (args.list && args.remove) {
     throw Error(ExitCode::usage, "give --list or --delete, not both");
+  }
+  if (amending && recording) {
+    throw Error(ExitCode::usage,
+                "--next-morning adds to the last session logged; give it without --pain, --effort, --skipped or "
+                "--note (with --date for the morning's date)");
   }
   if (args.list) {
     return list_log(context, args);
@@ -69,6 +148,11 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   const Date date = date_or_today(context, args.date);
   const std::optional<Effort> effort = args.effort ? parse_effort(*args.effort) : std::nullopt;
   const Catalogue catalogue = context.catalogue();
+  if (amending) {
+    return amend_last(context, catalogue, args, date);
+  }
+  const std::vector<std::string> symptoms =
+      args.symptom ? symptom_ids(catalogue, *args.symptom) : std::vector<std::string>{};
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "log");
   const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
   const Date start = followed.chosen.start;
@@ -84,6 +168,7 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   logged.pain = args.pain;
   logged.effort = effort;
   logged.note = args.note.value_or("");
+  logged.symptoms = symptoms;
   const std::vector<std::string> ids = session != nullptr ? session->exercise_ids : std::vector<std::string>{};
   const std::vector<std::string> skipped = args.skipped ? split_ids(*args.skipped) : std::vector<std::string>{};
   for (const std::string& id : skipped) {
@@ -96,9 +181,17 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   for (const std::string& id : ids) {
     logged.exercises.push_back(LoggedExercise{id, std::find(skipped.begin(), skipped.end(), id) == skipped.end()});
   }
+  std::vector<SessionRecord> others;
+  for (const SessionRecord& record : followed.records) {
+    if (record.date != date) {
+      others.push_back(record);
+    }
+  }
+  const std::optional<SafetyEvent> pause = pause_for(catalogue, logged, others, followed.events);
   LogStore store = LogStore::open(log_path(), LogStore::Access::write);
-  const bool replaced = store.record(logged);
-  context.print(render_log_summary(LoggedSummary{&logged, replaced, followed.chosen.source}));
+  const bool replaced = store.record(logged, pause);
+  context.print(render_log_summary(
+      LoggedSummary{&logged, replaced, followed.chosen.source, pause, symptom_names(catalogue, symptoms)}));
   return ExitCode::ok;
 }
 
@@ -115,6 +208,16 @@ Runner setup_log(OptionBuilder& options) {
   options.option("--skipped", args->skipped, "Exercises not done, as comma-separated ids", "IDS")
       .completes(Completes::exercise);
   options.option("--note", args->note, "A note to keep with the session", "TEXT").completes(Completes::nothing);
+  options
+      .option("--next-morning", args->next_morning,
+              "Pain the morning after the last session logged (on or before --date), 0 to 10", "N")
+      .whole_number(0, 10);
+  options
+      .option("--symptom", args->symptom,
+              "Warning signs since the session, as comma-separated symptom ids of the catalogue (a wrong one lists "
+              "them); any one pauses the programme",
+              "LIST")
+      .completes(Completes::nothing);
   options.flag("--list", args->list, "Print the log instead of recording");
   options.option("--delete", args->remove, "Delete the session logged on DATE", "DATE").completes(Completes::nothing);
   add_format_option(options, DataKind::log, args->format);

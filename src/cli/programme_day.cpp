@@ -114,6 +114,14 @@ Request plan_request(const Catalogue& catalogue, const ProblemChoice& problems, 
   }
   const std::string source = "saved programme " + path + (personal.given() ? ", with the options given" : "");
   write_all(STDERR_FILENO, fmt::format("valgus: following the {}\n", one_line(source)));
+  // A printout of a paused programme says so first: nobody checks `today`
+  // before following paper.
+  if (const auto pause = pause_in_force(LogStore::open(log_path(), LogStore::Access::read).events())) {
+    write_all(STDERR_FILENO, fmt::format("valgus: the programme is paused since {}: {}; do not train until a "
+                                         "doctor or physiotherapist has examined the knee; once cleared: valgus "
+                                         "resume\n",
+                                         to_string(pause->date), one_line(pause->reason)));
+  }
   return build_request(options, shape);
 }
 
@@ -122,7 +130,11 @@ ProgrammeDay load_day(const Catalogue& catalogue, ChosenProgramme chosen, Date d
   loaded.chosen = std::move(chosen);
   loaded.date = date;
   const ChosenProgramme& programme = loaded.chosen;
-  loaded.records = LogStore::open(log, LogStore::Access::read).records();
+  {
+    const LogStore store = LogStore::open(log, LogStore::Access::read);
+    loaded.records = store.records();
+    loaded.events = store.events();
+  }
   // The stages come from the whole routine (every exercise the weeks may
   // use), which is planned without the week's optimiser: one week plan per
   // command, at the stage's week.
@@ -130,8 +142,11 @@ ProgrammeDay load_day(const Catalogue& catalogue, ChosenProgramme chosen, Date d
   routine.minutes.reset();
   routine.max_exercises.reset();
   loaded.weeks = stage_weeks(catalogue, make_plan(catalogue, build_request(routine, PlanShape{1, true})));
-  loaded.stage = stage_on(catalogue, loaded.weeks, programme.start, programme.days(), loaded.records, date);
-  loaded.plan = make_plan(catalogue, build_request(programme.options, PlanShape{loaded.stage.week, false}));
+  loaded.stage =
+      stage_on(catalogue, loaded.weeks, programme.start, programme.days(), loaded.records, loaded.events, date);
+  Request request = build_request(programme.options, PlanShape{loaded.stage.week, false});
+  request.leave_out_impact = loaded.stage.impact_out;
+  loaded.plan = make_plan(catalogue, request);
   loaded.day = day_plan(loaded.plan, programme.start, date);
   return loaded;
 }

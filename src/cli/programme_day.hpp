@@ -68,7 +68,8 @@ struct ProgrammeDay {
   ChosenProgramme chosen;
   Date date;
   std::vector<SessionRecord> records;
-  std::vector<int> weeks;  // stage weeks
+  std::vector<SafetyEvent> events;  // pauses, resumes, clearances
+  std::vector<int> weeks;           // stage weeks
   StageState stage;
   Plan plan;  // the week plan at the stage's week
   DayPlan day;

@@ -11,6 +11,7 @@
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 #include "io/log_schema.hpp"
+#include "io/log_store_impl.hpp"
 #include "io/output.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -43,10 +44,9 @@ using log_schema::size_of;
 using log_schema::throw_newer;
 using log_schema::throw_not_a_log;
 using log_schema::wal_has_frames;
+using log_store_detail::translate;
 
-// Long enough for 20 `valgus log` runs started together to queue on the
-// busy handler (each holds the write lock for a few milliseconds).
-constexpr int busy_timeout_ms = 10000;
+using log_store_detail::busy_timeout_ms;
 
 // Turns a log to WAL. SQLite takes the exclusive lock for the switch without
 // calling the busy handler, so when several valgus create the log at once
@@ -69,35 +69,6 @@ void use_wal(SQLite::Database& db) {
       throw SQLite::Exception("database is locked", SQLITE_BUSY);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(std::min(1 << std::min(attempt, 5), 20)));
-  }
-}
-
-// An SQLite failure as a valgus Error: damage 65 (the file left as it is),
-// a log that cannot be written 73 (read: 66), anything else that stops a
-// write (full disk, I/O error, the lock held past the timeout) 74, after
-// the transaction rolled back: the log is as it was.
-Error translate(const SQLite::Exception& failure, const std::string& path, sqlite3* handle, LogStore::Access access) {
-  const int primary = failure.getErrorCode() & 0xff;
-  const int system_errno = handle != nullptr ? sqlite3_system_errno(handle) : 0;
-  const bool reading = access == LogStore::Access::read;
-  const char* reason = system_errno != 0        ? std::strerror(system_errno)
-                       : primary == SQLITE_FULL ? std::strerror(ENOSPC)
-                                                : sqlite3_errstr(primary);
-  switch (primary) {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return {ExitCode::bad_data, not_a_log(path, sqlite3_errstr(primary))};
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return {ExitCode::io_error, fmt::format("the log {} is busy (another valgus is writing it); try again", path)};
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      return reading ? Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, reason))
-                     : Error(ExitCode::cannot_create, fmt::format("cannot write {}: {}", path, reason));
-    default:
-      return reading
-                 ? Error(ExitCode::io_error, fmt::format("cannot read {}: {}", path, reason))
-                 : Error(ExitCode::io_error, fmt::format("cannot write {}: {}; the log is as it was", path, reason));
   }
 }
 
@@ -138,89 +109,35 @@ std::string immutable_uri(const std::string& path) {
 
 }  // namespace
 
-struct LogStore::Impl {
-  SQLite::Database db;
-  std::string path;
-
-  Impl(const std::string& file, int flags) : db(file, flags, busy_timeout_ms), path(file) {}
-
-  static std::unique_ptr<Impl> connect(const std::string& path, Access access, bool immutable);
-
-  static Impl& writable(const std::unique_ptr<Impl>& impl, const std::string& path) {  // record, remove
-    if (!impl) {
-      throw Error(ExitCode::internal, fmt::format("the log {} was opened for reading", path));
-    }
-    return *impl;
+// An SQLite failure as a valgus Error: damage 65 (the file left as it is),
+// a log that cannot be written 73 (read: 66), anything else that stops a
+// write (full disk, I/O error, the lock held past the timeout) 74, after
+// the transaction rolled back: the log is as it was.
+Error log_store_detail::translate(const SQLite::Exception& failure, const std::string& path, sqlite3* handle,
+                                  LogStore::Access access) {
+  const int primary = failure.getErrorCode() & 0xff;
+  const int system_errno = handle != nullptr ? sqlite3_system_errno(handle) : 0;
+  const bool reading = access == LogStore::Access::read;
+  const char* reason = system_errno != 0        ? std::strerror(system_errno)
+                       : primary == SQLITE_FULL ? std::strerror(ENOSPC)
+                                                : sqlite3_errstr(primary);
+  switch (primary) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return {ExitCode::bad_data, not_a_log(path, sqlite3_errstr(primary))};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return {ExitCode::io_error, fmt::format("the log {} is busy (another valgus is writing it); try again", path)};
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return reading ? Error(ExitCode::no_input, fmt::format("cannot read {}: {}", path, reason))
+                     : Error(ExitCode::cannot_create, fmt::format("cannot write {}: {}", path, reason));
+    default:
+      return reading
+                 ? Error(ExitCode::io_error, fmt::format("cannot read {}: {}", path, reason))
+                 : Error(ExitCode::io_error, fmt::format("cannot write {}: {}; the log is as it was", path, reason));
   }
-
-  // `work(db)` in one write transaction. BEGIN IMMEDIATE takes the write
-  // lock first, so concurrent writers queue on the busy handler instead of
-  // failing to upgrade a read lock.
-  template <typename Work>
-  bool in_write_transaction(Work work) {
-    try {
-      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-      const bool result = work(db);
-      transaction.commit();
-      return result;
-    } catch (const SQLite::Exception& failure) {
-      throw translate(failure, path, db.getHandle(), Access::write);
-    }
-  }
-
-  // `read(db)` for a reading command, as in_write_transaction is for a
-  // writing one: nothing to read without a log, or in one older than schema
-  // `since` (schema 0: an empty log opened for reading).
-  template <typename Rows, typename Read>
-  static Rows read_rows(const std::unique_ptr<Impl>& impl, const std::string& path, int since, Read read) {
-    if (!impl) {
-      return {};
-    }
-    try {
-      return impl->pragma("user_version") < since ? Rows{} : read(impl->db);
-    } catch (const SQLite::Exception& failure) {
-      throw translate(failure, path, impl->db.getHandle(), Access::read);
-    }
-  }
-
-  [[nodiscard]] int pragma(const char* name) { return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt(); }
-
-  // Which version this file holds; throws 65 for another program's database
-  // or a newer valgus's log. Reads only.
-  int identify() {
-    // One snapshot: another valgus may migrate the file between two reads.
-    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
-    const int app = pragma("application_id");
-    const int version = pragma("user_version");
-    const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-    snapshot.commit();
-    if (app != application_id && (app != 0 || version != 0 || objects != 0)) {
-      throw_not_a_log(path, foreign_reason(static_cast<std::uint32_t>(app)));
-    }
-    if (version > schema_version) {
-      throw_newer(path, version);
-    }
-    return version;
-  }
-
-  // Brings the schema to schema_version, one transaction per step. Each step
-  // checks the version again under the write lock: another valgus may have
-  // migrated the file meanwhile.
-  void migrate(int from) {
-    for (int version = from; version < schema_version; ++version) {
-      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-      const int now = pragma("user_version");
-      if (now > version) {
-        version = now - 1;
-        continue;
-      }
-      db.exec(log_schema::migration(version));
-      db.exec(fmt::format("PRAGMA application_id = {}", application_id));
-      db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
-      transaction.commit();
-    }
-  }
-};
+}
 
 LogStore::LogStore(std::string path, std::unique_ptr<Impl> impl) : path_(std::move(path)), impl_(std::move(impl)) {}
 LogStore::LogStore(LogStore&&) noexcept = default;
@@ -297,14 +214,14 @@ std::unique_ptr<LogStore::Impl> LogStore::Impl::connect(const std::string& path,
   return impl;
 }
 
-bool LogStore::record(const LoggedSession& session) {
-  return Impl::writable(impl_, path_).in_write_transaction([&session](SQLite::Database& db) {
+bool LogStore::record(const LoggedSession& session, const std::optional<SafetyEvent>& pause) {
+  return Impl::writable(impl_, path_).in_write_transaction([&](SQLite::Database& db) {
     SQLite::Statement remove_old(db, "DELETE FROM sessions WHERE date = ?");
     remove_old.bind(1, to_string(session.date));
     const bool replaced = remove_old.exec() > 0;
     SQLite::Statement insert(db,
-                             "INSERT INTO sessions (date, session, stage_week, pain, effort, note) "
-                             "VALUES (?, ?, ?, ?, ?, ?)");
+                             "INSERT INTO sessions (date, session, stage_week, pain, effort, note, next_morning_pain, "
+                             "symptoms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, to_string(session.date));
     insert.bind(2, session.session);
     insert.bind(3, session.stage_week);
@@ -315,6 +232,10 @@ bool LogStore::record(const LoggedSession& session) {
       insert.bind(5, std::string(to_string(*session.effort)));
     }
     insert.bind(6, session.note);
+    if (session.next_morning_pain) {
+      insert.bind(7, *session.next_morning_pain);
+    }
+    insert.bind(8, join(session.symptoms, ","));  // symptom ids hold no comma
     insert.exec();
     const std::int64_t id = db.getLastInsertRowid();
     SQLite::Statement exercise(db,
@@ -329,6 +250,9 @@ bool LogStore::record(const LoggedSession& session) {
       exercise.exec();
       exercise.reset();
     }
+    if (pause) {
+      log_store_detail::insert_event(db, *pause);
+    }
     return replaced;
   });
 }
@@ -342,11 +266,14 @@ bool LogStore::remove(Date date) {
 }
 
 std::vector<SessionRecord> LogStore::records() const {
-  auto result = Impl::read_rows<std::vector<SessionRecord>>(impl_, path_, 1, [](SQLite::Database& db) {
+  auto result = Impl::read_rows<std::vector<SessionRecord>>(impl_, path_, 1, [this](SQLite::Database& db) {
     // Only what the progression rules read, without a string per row: the
-    // everyday commands read the whole log this way.
+    // everyday commands read the whole log this way. (A log older than
+    // schema 3, read as it is, has no next-morning pain or symptoms.)
     std::vector<SessionRecord> rows;
-    SQLite::Statement query(db, "SELECT date, pain, effort FROM sessions");
+    SQLite::Statement query(db, impl_->pragma("user_version") >= 3
+                                    ? "SELECT date, pain, effort, next_morning_pain, symptoms != '' FROM sessions"
+                                    : "SELECT date, pain, effort, NULL, 0 FROM sessions");
     while (query.executeStep()) {
       SessionRecord record;
       record.date = parse_date(query.getColumn(0).getText());
@@ -356,6 +283,10 @@ std::vector<SessionRecord> LogStore::records() const {
       if (!query.getColumn(2).isNull()) {
         record.effort = parse_effort(query.getColumn(2).getText());
       }
+      if (!query.getColumn(3).isNull()) {
+        record.next_morning_pain = query.getColumn(3).getInt();
+      }
+      record.symptom = query.getColumn(4).getInt() != 0;
       rows.push_back(record);
     }
     return rows;
@@ -370,14 +301,18 @@ std::vector<SessionRecord> LogStore::records() const {
 }
 
 std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
-  return Impl::read_rows<std::vector<LoggedSession>>(impl_, path_, 1, [with_exercises](SQLite::Database& db) {
+  return Impl::read_rows<std::vector<LoggedSession>>(impl_, path_, 1, [this, with_exercises](SQLite::Database& db) {
     // One read transaction: both queries see the same snapshot. Each scans
     // its table in the table's order (the exercises are WITHOUT ROWID, kept
     // by session and position), never row by row through an index.
     std::vector<LoggedSession> result;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
     std::unordered_map<std::int64_t, std::size_t> index;
-    SQLite::Statement query(db, "SELECT id, date, session, stage_week, pain, effort, note FROM sessions");
+    SQLite::Statement query(db,
+                            impl_->pragma("user_version") >= 3
+                                ? "SELECT id, date, session, stage_week, pain, effort, note, next_morning_pain, "
+                                  "symptoms FROM sessions"
+                                : "SELECT id, date, session, stage_week, pain, effort, note, NULL, '' FROM sessions");
     while (query.executeStep()) {
       LoggedSession session;
       session.date = parse_date(query.getColumn(1).getString());
@@ -390,6 +325,10 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
         session.effort = parse_effort(query.getColumn(5).getString());
       }
       session.note = query.getColumn(6).getString();
+      if (!query.getColumn(7).isNull()) {
+        session.next_morning_pain = query.getColumn(7).getInt();
+      }
+      session.symptoms = log_store_detail::split_ids(query.getColumn(8).getString());
       index.emplace(query.getColumn(0).getInt64(), result.size());
       result.push_back(std::move(session));
     }
@@ -447,12 +386,7 @@ std::vector<StoredAssessment> LogStore::assessments() const {
       StoredAssessment assessment;
       assessment.date = parse_date(query.getColumn(1).getString());
       assessment.refer = query.getColumn(2).getInt() != 0;
-      const std::string problems = query.getColumn(3).getString();
-      for (std::size_t begin = 0; begin < problems.size();) {
-        const std::size_t comma = std::min(problems.find(',', begin), problems.size());
-        assessment.problems.push_back(problems.substr(begin, comma - begin));
-        begin = comma + 1;
-      }
+      assessment.problems = log_store_detail::split_ids(query.getColumn(3).getString());
       assessment.side = parse_side(query.getColumn(4).getString()).value_or(Side::both);
       index.emplace(query.getColumn(0).getInt64(), result.size());
       result.push_back(std::move(assessment));

@@ -28,7 +28,7 @@ class LogStore {
   enum class Access { read, write };
 
   // The schema version this build writes (PRAGMA user_version).
-  static constexpr int schema_version = 2;
+  static constexpr int schema_version = 3;
 
   // Opens the database at `path`. Access::write creates it (and its folders,
   // mode 0700; the file 0600) when missing and migrates an older schema;
@@ -46,9 +46,20 @@ class LogStore {
   LogStore& operator=(const LogStore&) = delete;
   ~LogStore();
 
-  // Records `session`, replacing the one of the same date; one transaction.
-  // Returns whether one was replaced.
-  bool record(const LoggedSession& session);
+  // Records `session`, replacing the one of the same date, and `pause` when
+  // the session pauses the programme; one transaction. Returns whether one
+  // was replaced.
+  bool record(const LoggedSession& session, const std::optional<SafetyEvent>& pause = std::nullopt);
+  // Adds to the session of `date` its next-morning pain (when given) and
+  // warning symptoms (added to those logged), and `pause`; one transaction.
+  // False when no session is logged on `date`.
+  bool amend(Date date, std::optional<int> next_morning_pain, const std::vector<std::string>& symptoms,
+             const std::optional<SafetyEvent>& pause);
+  // Records a safety decision (a resume, a clearance); one transaction.
+  void record_event(const SafetyEvent& event);
+  // Every safety decision, by date then in the order made; empty for a
+  // missing log or one older than schema 3 (opened for reading).
+  [[nodiscard]] std::vector<SafetyEvent> events() const;
   // Removes the session of `date`; whether there was one.
   bool remove(Date date);
   // Every session, oldest first; `with_exercises` false leaves

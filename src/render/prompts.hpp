@@ -42,6 +42,12 @@ inline constexpr std::string_view start_answer_again = "  Answer yes or no.\n";
 inline constexpr std::string_view pain_question = "Pain during the session, 0 (none) to 10 (Enter: leave out): ";
 inline constexpr std::string_view pain_answer_again =
     "  type a whole number from 0 to 10, or press Enter to leave it out\n";
+// The morning after a session, asked when the next one starts.
+inline constexpr std::string_view next_morning_question =
+    "Pain the morning after your last session ({}), 0 to 10 (Enter: leave out): ";
+// A warning symptom's question, with the answers it takes.
+inline constexpr std::string_view symptom_answers = " y/N: ";
+inline constexpr std::string_view yes_no_again = "  type y or n, or press Enter for no\n";
 inline constexpr std::string_view effort_question = "Effort: e easy, r about right, h hard (1/2/3; Enter: leave out): ";
 inline constexpr std::string_view effort_answer_again =
     "  type e, r or h (or 1, 2, 3), or press Enter to leave it out\n";

@@ -113,6 +113,7 @@ struct ProgrammeView {
 // The log's history (log --list).
 struct LogListing {
   std::vector<LoggedSession> sessions;
+  std::vector<SafetyEvent> events;  // pauses, resumes, clearances
 };
 
 [[nodiscard]] std::string render_today_text(const TodayView& view, const TextStyle& style);

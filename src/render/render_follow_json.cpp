@@ -26,6 +26,7 @@ std::string_view move_name(StageMove move) {
     case StageMove::advance: return "advance";
     case StageMove::hold: return "hold";
     case StageMove::step_back: return "step-back";
+    case StageMove::resume: return "resume";
   }
   return "hold";
 }
@@ -44,12 +45,20 @@ Json stage_json(const StageState& stage, const std::vector<int>& weeks) {
               {"week", stage.week},
               {"stage_weeks", weeks},
               {"see_clinician", stage.see_clinician},
+              {"impact_out", stage.impact_out},
               {"why", stage.decisions.back().why},
               {"decisions", decisions}};
 }
 
 Json session_head(const PlannedSession& session, Date date) {
   return Json{{"date", to_string(date)}, {"session", session.id}, {"minutes", display_minutes(session.seconds)}};
+}
+
+Json pause_json(const std::optional<SafetyEvent>& pause) {
+  if (!pause) {
+    return nullptr;
+  }
+  return Json{{"since", to_string(pause->date)}, {"reason", pause->reason}};
 }
 
 // One decimal, as the text shows it.
@@ -81,14 +90,17 @@ std::string render_today_json(const TodayView& view) {
   for (const Problem& problem : view.plan->problems) {
     problems.push_back(Json{{"id", problem.id}, {"name", problem.name}});
   }
+  const auto& pause = view.stage->pause;
   return dump(Json{{"date", to_string(day.date)},
                    {"programme", view.source},
                    {"problems", problems},
                    {"programme_week", day.programme_week},
                    {"stage", stage_json(*view.stage, view.stage_weeks)},
+                   {"paused", pause.has_value()},
+                   {"pause", pause_json(pause)},
                    {"rest_day", day.session == nullptr},
-                   {"session", session},
-                   {"next", next},
+                   {"session", pause ? Json(nullptr) : session},
+                   {"next", pause ? Json(nullptr) : next},
                    {"notes", notes_json(view.plan->notes)}});
 }
 
@@ -120,6 +132,8 @@ std::string render_progress_json(const ProgressView& view) {
   return dump(Json{{"date", to_string(view.date)},
                    {"programme", view.source},
                    {"stage", view.weeks.empty() ? Json(nullptr) : stage_json(*view.stage, view.stage_weeks)},
+                   {"paused", view.stage->pause.has_value()},
+                   {"pause", pause_json(view.stage->pause)},
                    {"weeks", weeks},
                    {"assessments", assessments},
                    {"notes", notes_json(view.plan->notes)}});
@@ -132,15 +146,23 @@ std::string render_log_json(const LogListing& listing) {
     for (const LoggedExercise& exercise : session.exercises) {
       exercises.push_back(Json{{"id", exercise.id}, {"done", exercise.done}});
     }
-    sessions.push_back(Json{{"date", to_string(session.date)},
-                            {"session", session.session},
-                            {"stage_week", session.stage_week},
-                            {"pain", session.pain ? Json(*session.pain) : Json(nullptr)},
-                            {"effort", session.effort ? Json(std::string(to_string(*session.effort))) : Json(nullptr)},
-                            {"note", session.note},
-                            {"exercises", exercises}});
+    sessions.push_back(
+        Json{{"date", to_string(session.date)},
+             {"session", session.session},
+             {"stage_week", session.stage_week},
+             {"pain", session.pain ? Json(*session.pain) : Json(nullptr)},
+             {"effort", session.effort ? Json(std::string(to_string(*session.effort))) : Json(nullptr)},
+             {"note", session.note},
+             {"next_morning_pain", session.next_morning_pain ? Json(*session.next_morning_pain) : Json(nullptr)},
+             {"symptoms", session.symptoms},
+             {"exercises", exercises}});
   }
-  return dump(Json{{"sessions", sessions}});
+  Json events = Json::array();
+  for (const SafetyEvent& event : listing.events) {
+    events.push_back(
+        Json{{"date", to_string(event.date)}, {"kind", std::string(to_string(event.kind))}, {"reason", event.reason}});
+  }
+  return dump(Json{{"sessions", sessions}, {"safety_events", events}});
 }
 
 namespace {
@@ -166,17 +188,19 @@ std::string csv_field(std::string_view text) {
 }  // namespace
 
 std::string render_log_csv(const LogListing& listing) {
-  std::string out = "date,session,stage_week,pain,effort,done,skipped,note\r\n";
+  std::string out = "date,session,stage_week,pain,effort,done,skipped,note,next_morning_pain,symptoms\r\n";
   for (const LoggedSession& session : listing.sessions) {
     std::vector<std::string> done;
     std::vector<std::string> skipped;
     for (const LoggedExercise& exercise : session.exercises) {
       (exercise.done ? done : skipped).push_back(exercise.id);
     }
-    out += fmt::format("{},{},{},{},{},{},{},{}\r\n", to_string(session.date), csv_field(session.session),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", to_string(session.date), csv_field(session.session),
                        session.stage_week, session.pain ? std::to_string(*session.pain) : std::string(),
                        session.effort ? std::string(to_string(*session.effort)) : std::string(),
-                       csv_field(join(done, " ")), csv_field(join(skipped, " ")), csv_field(session.note));
+                       csv_field(join(done, " ")), csv_field(join(skipped, " ")), csv_field(session.note),
+                       session.next_morning_pain ? std::to_string(*session.next_morning_pain) : std::string(),
+                       csv_field(join(session.symptoms, " ")));
   }
   return out;
 }

@@ -49,6 +49,20 @@ std::string render_today_text(const TodayView& view, const TextStyle& style) {
   plan_head(w, plan);
   w.paragraph(w.bold("Programme: "), view.source, 11);
   w.line();
+  if (const auto& pause = view.stage->pause) {
+    // No exercises while paused: why, whom to see, how to go on.
+    w.line(w.paint(fmt::format("PAUSED · since {}", day_and_date(pause->date)), "1;31"));
+    w.rule();
+    w.paragraph(w.bold("Why: "), capitalised(pause->reason) + ".", 2);
+    w.paragraph("",
+                "Do not train until a doctor or physiotherapist has examined the knee, and ignore calendar "
+                "reminders until then.",
+                0);
+    w.paragraph(w.bold("Once a clinician has cleared you: "),
+                "valgus resume. It logs the decision and restarts the programme one stage lower.", 2);
+    plan_tail(w, plan);
+    return w.take();
+  }
   if (day.programme_week == 0) {
     w.line(w.paint(fmt::format("NOT YET · {}", day_and_date(day.date)), "1;36"));
   } else if (day.session == nullptr) {
@@ -189,6 +203,13 @@ std::string render_progress_text(const ProgressView& view, const TextStyle& styl
     return w.take();
   }
   stage_block(w, *view.stage);
+  if (const auto& pause = view.stage->pause) {
+    w.paragraph(w.paint(fmt::format("Paused since {}: ", to_string(pause->date)), "1;31"),
+                fmt::format("{}. See a doctor or physiotherapist before training again; once cleared: valgus "
+                            "resume.",
+                            capitalised(pause->reason)),
+                2);
+  }
   w.line();
   constexpr int cells = 10;
   w.line(w.bold(fmt::format("{:>4}  {:<10}  {:>5}  {:<{}}  {:>4}  {:>5}", "Week", "From", "Done", "Adherence",
@@ -227,6 +248,12 @@ std::string render_log_text(const LogListing& listing, const TextStyle& style) {
       }
     }
     std::string rest = skipped.empty() ? std::string() : "skipped " + join(skipped, ", ");
+    if (session.next_morning_pain) {
+      rest += (rest.empty() ? "" : "; ") + fmt::format("next morning {}", *session.next_morning_pain);
+    }
+    if (!session.symptoms.empty()) {
+      rest += std::string(rest.empty() ? "" : "; ") + "warning signs " + join(session.symptoms, ", ");
+    }
     if (!session.note.empty()) {
       rest += (rest.empty() ? "" : "; ") + one_line(session.note);
     }
@@ -238,6 +265,18 @@ std::string render_log_text(const LogListing& listing, const TextStyle& style) {
       w.line(trim(head));
     } else {
       w.paragraph(head, rest, display_width(head));
+    }
+  }
+  if (!listing.events.empty()) {
+    w.line();
+    w.line(w.bold(fmt::format("{:<10}  {:<7}  {}", "Date", "Safety", "Why")));
+  }
+  for (const SafetyEvent& event : listing.events) {
+    const std::string head = fmt::format("{:<10}  {:<7}  ", to_string(event.date), to_string(event.kind));
+    if (event.reason.empty()) {
+      w.line(trim(head));
+    } else {
+      w.paragraph(head, one_line(event.reason), display_width(head));
     }
   }
   return w.take();

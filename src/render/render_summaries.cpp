@@ -55,7 +55,41 @@ std::string render_log_summary(const LoggedSummary& summary) {
   if (logged.effort) {
     out += fmt::format(", effort {}", to_string(*logged.effort));
   }
-  return out + ".\nProgramme: " + summary.source + "\n";
+  if (!summary.symptom_names.empty()) {
+    out += fmt::format("; warning signs: {}", join_and(summary.symptom_names));
+  }
+  out += ".\nProgramme: " + summary.source + "\n";
+  return summary.pause ? out + render_pause(*summary.pause) : out;
+}
+
+std::string render_amended(const AmendedSummary& summary) {
+  std::vector<std::string> added;
+  if (summary.next_morning) {
+    added.push_back(fmt::format("pain the next morning {}/10", *summary.next_morning));
+  }
+  if (!summary.symptom_names.empty()) {
+    added.push_back(fmt::format("warning signs: {}", join_and(summary.symptom_names)));
+  }
+  std::string out = fmt::format("Added to the session of {}: {}.\n", to_string(summary.session), join(added, "; "));
+  return summary.pause ? out + render_pause(*summary.pause) : out;
+}
+
+std::string render_pause(const SafetyEvent& pause) {
+  return fmt::format(
+      "PAUSED since {}: {}.\n"
+      "Do not train until a doctor or physiotherapist has examined the knee, and\n"
+      "ignore calendar reminders until then. Once a clinician has cleared you:\n"
+      "valgus resume (it logs the decision and restarts one stage lower).\n",
+      to_string(pause.date), pause.reason);
+}
+
+std::string render_resumed(const ResumedSummary& summary) {
+  return fmt::format(
+      "Resumed on {} after the pause since {} ({}).\n"
+      "The programme goes on at {}; jumps and hops wait until it moves on.\n"
+      "Start gently. If the pain comes back as strong, or a warning sign returns,\n"
+      "stop and see your clinician again.\n",
+      to_string(summary.date), to_string(summary.pause.date), summary.pause.reason, summary.stage);
 }
 
 std::string render_log_deleted(Date date) {
@@ -83,9 +117,13 @@ std::string render_go_logged(const LoggedSummary& summary) {
   if (logged.effort) {
     answers += fmt::format(", effort {}", to_string(*logged.effort));
   }
-  return fmt::format("Logged session {} of {}: {} done, {} skipped{}{}.\n", one_line(logged.session),
-                     to_string(logged.date), done, logged.exercises.size() - done, answers,
-                     summary.replaced ? " (it replaces the entry of that day)" : "");
+  if (!summary.symptom_names.empty()) {
+    answers += fmt::format(", warning signs: {}", join_and(summary.symptom_names));
+  }
+  const std::string out = fmt::format("Logged session {} of {}: {} done, {} skipped{}{}.\n", one_line(logged.session),
+                                      to_string(logged.date), done, logged.exercises.size() - done, answers,
+                                      summary.replaced ? " (it replaces the entry of that day)" : "");
+  return summary.pause ? out + render_pause(*summary.pause) : out;
 }
 
 std::string render_go_rest_day(const GoRestDay& day) {

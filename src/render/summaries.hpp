@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace valgus {
 
@@ -26,6 +27,25 @@ struct LoggedSummary {
   const LoggedSession* logged = nullptr;
   bool replaced = false;  // it took the place of the entry of that day
   std::string source;     // which programme: "saved programme PATH" (log only)
+  // What this entry paused, when it did (said at once, after the summary).
+  std::optional<SafetyEvent> pause;
+  // The catalogue's names of the symptoms logged ("swelling"), in order.
+  std::vector<std::string> symptom_names;
+};
+
+// Next-morning pain and symptoms added to a logged session.
+struct AmendedSummary {
+  Date session;                     // the session's date
+  std::optional<int> next_morning;  // as logged now
+  std::vector<std::string> symptom_names;
+  std::optional<SafetyEvent> pause;  // what this paused, when it did
+};
+
+// A resume after a pause.
+struct ResumedSummary {
+  SafetyEvent pause;  // the pause it ends
+  Date date;
+  std::string stage;  // "stage 1 of 3 (week 1 doses)"
 };
 
 // A guided session's end, before anything is logged.
@@ -46,6 +66,15 @@ struct GoRestDay {
 [[nodiscard]] std::string render_start_summary(const StartSummary& summary);
 // "Logged session A of 2027-01-04 (week 1 doses): 5 of 6 exercises done, pain 2/10."
 [[nodiscard]] std::string render_log_summary(const LoggedSummary& summary);
+// "Added to the session of 2027-01-04: pain the next morning 7/10." and the
+// pause it caused.
+[[nodiscard]] std::string render_amended(const AmendedSummary& summary);
+// The pause in force: since when and why, not to train, to ignore calendar
+// reminders, whom to see, and how to go on once cleared. Lines of at most
+// 80 columns (the reason may run longer).
+[[nodiscard]] std::string render_pause(const SafetyEvent& pause);
+// "Resumed on 2027-01-20 after the pause since 2027-01-06 ..."
+[[nodiscard]] std::string render_resumed(const ResumedSummary& summary);
 // "Deleted the session logged on 2027-01-04."
 [[nodiscard]] std::string render_log_deleted(Date date);
 // "Session A finished: 5 of 5 exercises done." (and that nothing was logged

@@ -56,7 +56,7 @@ expect 64 'valgus: error: --skipped: "clams" is not in session A of 2027-01-04 (
   -- "${V[@]}" log --date 2027-01-04 --skipped clams
 expect 64 'valgus: error: 2027-01-01 is before the programme starts (2027-01-04); give a later --date' \
   -- "${V[@]}" log --date 2027-01-01
-expect 64 'valgus: error: --list and --delete take no --date, --pain, --effort, --skipped or --note' \
+expect 64 'valgus: error: --list and --delete take no --date, --pain, --effort, --skipped, --note, --next-morning or --symptom' \
   -- "${V[@]}" log --list --pain 2
 [ ! -e "$work/state/valgus/valgus.db" ] || { echo "FAIL: a refused log created the database"; fail=1; }
 
@@ -99,6 +99,44 @@ assert today["programme"] == "saved programme " + sys.argv[1] + ", with the opti
 assert [p["id"] for p in today["problems"]] == ["hip"], today["problems"]
 assert today["session"]["session"] == "A", today["session"]
 ' "$work/config/valgus/programme.yaml" || { echo "FAIL: today with flags does not say which programme it used"; fail=1; }
+
+# A warning sign pauses at once: today and go show no exercises, progress
+# and plan say so, deleting the session does not lift it, resume does (one
+# stage lower), and resume without a pause is refused.
+expect 64 'valgus: error: --symptom: unknown warning sign "sweling" (did you mean "swelling"?); choose from swelling, giving-way' \
+  -- "${V[@]}" log --date 2027-01-22 --symptom sweling
+same log-paused.txt -- "${V[@]}" log --date 2027-01-22 --pain 3 --symptom giving-way,swelling
+same today-paused.txt -- "${V[@]}" today --date 2027-01-25
+v today --date 2027-01-25 --format json >"$work/paused.json" && valid today.schema.json "$work/paused.json"
+same today-paused.json -- cat "$work/paused.json"
+same progress-paused.txt -- "${V[@]}" progress --date 2027-01-25
+v progress --date 2027-01-25 --format json >"$work/progress-paused.json" &&
+  valid progress.schema.json "$work/progress-paused.json"
+v plan >/dev/null 2>"$work/plan.err"
+grep -q '^valgus: the programme is paused since 2027-01-22: swelling and the knee giving way logged on 2027-01-22; do not train' \
+  "$work/plan.err" || { echo "FAIL: plan of a paused programme does not say so: $(cat "$work/plan.err")"; fail=1; }
+v log --delete 2027-01-22 >/dev/null
+v today --date 2027-01-25 --format json | "$py" -c '
+import json, sys
+today = json.load(sys.stdin)
+assert today["paused"] and today["session"] is None, today
+' || { echo "FAIL: deleting the session lifted the pause"; fail=1; }
+same resume.txt -- "${V[@]}" resume --date 2027-01-26
+expect 64 'valgus: error: the programme is not paused on 2027-01-26; nothing to resume (see: valgus today)' \
+  -- "${V[@]}" resume --date 2027-01-26
+v today --date 2027-01-27 --format json | "$py" -c '
+import json, sys
+today = json.load(sys.stdin)
+assert not today["paused"] and today["stage"]["number"] == 1 and today["stage"]["impact_out"], today["stage"]
+assert today["stage"]["decisions"][-1]["move"] == "resume", today["stage"]["decisions"][-1]
+' || { echo "FAIL: resume did not restart one stage lower"; fail=1; }
+# Pain the next morning: added to the last session; at 8 it pauses.
+v log --date 2027-01-27 --pain 2 >/dev/null
+expect 64 'valgus: error: --next-morning adds to the last session logged; give it without --pain, --effort, --skipped or --note (with --date for the morning'"'"'s date)' \
+  -- "${V[@]}" log --next-morning 3 --pain 2
+same log-next-morning.txt -- "${V[@]}" log --date 2027-01-28 --next-morning 8
+v log --list --format json >"$work/log-paused.json" && valid log.schema.json "$work/log-paused.json"
+same log-list-safety.txt -- "${V[@]}" log --list
 
 # A hand edit with a typo: 65 with file:line:col, nothing else run.
 sed -i 's/^minutes:/mintues:/' "$work/config/valgus/programme.yaml"

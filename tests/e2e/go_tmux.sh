@@ -114,7 +114,7 @@ wait_for main '^Effort' && type_line main h
 wait_for main '^Logged session A of 2027-01-04: 5 done, 0 skipped, pain 2, effort hard\.$'
 wait_for main '^exit 0$'
 terminal_restored main "after the end"
-expected='2027-01-04,A,1,2,hard,adductor-roll clam band-walk squat balance,,'
+expected='2027-01-04,A,1,2,hard,adductor-roll clam band-walk squat balance,,,,'
 if [ "$(log_csv | sed -n 2p)" != "$expected" ]; then
   echo "FAIL: the log after a whole session is '$(log_csv)', expected '$expected'"
   fail=1
@@ -169,7 +169,7 @@ wait_for main '^Effort' && type_line main e
 wait_for main '^Logged session A of 2027-01-04: 1 done, 4 skipped, effort easy \(it replaces the entry of that day\)\.$'
 wait_for main '^exit 0$'
 terminal_restored main "after q"
-expected='2027-01-04,A,1,,easy,adductor-roll,clam band-walk squat balance,'
+expected='2027-01-04,A,1,,easy,adductor-roll,clam band-walk squat balance,,,'
 if [ "$(log_csv | sed -n 2p)" != "$expected" ]; then
   echo "FAIL: the log after q is '$(log_csv)', expected '$expected'"
   fail=1

@@ -153,7 +153,7 @@ sqlite3 "$bad" "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('not v
 refused "another program's database" "$bad is not a valgus log (it holds another program's tables); $advice"
 cp "$real" "$bad"
 sqlite3 "$bad" 'PRAGMA user_version = 99'
-refused "a log of schema 99" "$bad was written by a newer valgus (schema 99, this one reads up to 2); update valgus"
+refused "a log of schema 99" "$bad was written by a newer valgus (schema 99, this one reads up to 3); update valgus"
 
 # ---- 4. a log that cannot be written: 73, and it still lists ----
 ro_state=$dir/state-ro

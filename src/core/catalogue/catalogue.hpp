@@ -35,6 +35,7 @@ struct Catalogue {
   std::vector<Habit> habits;
   std::vector<Note> notes;
   std::vector<RedFlag> red_flags;                  // asked before any self-test
+  std::vector<Symptom> symptoms;                   // logged after a session: any one pauses the programme
   std::vector<SelfTest> self_tests;                // each points to one problem
   std::vector<PhaseRule> phase_rules;              // how often a week asks for each phase
   std::vector<SessionRule> session_rules;          // how a session shares its time
@@ -43,7 +44,7 @@ struct Catalogue {
   // Every section, compared entry by entry (the indexes follow from them).
   [[nodiscard]] auto tied() const {
     return std::tie(muscles, muscle_groups, equipment, problems, exercises, positions, habits, notes, red_flags,
-                    self_tests, phase_rules, session_rules, progression_rules);
+                    symptoms, self_tests, phase_rules, session_rules, progression_rules);
   }
   friend bool operator==(const Catalogue& a, const Catalogue& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Catalogue& a, const Catalogue& b) { return !(a == b); }
@@ -60,6 +61,7 @@ struct Catalogue {
   [[nodiscard]] const Exercise* find_exercise(std::string_view id) const;
   [[nodiscard]] const Position* find_position(std::string_view id) const;
   [[nodiscard]] const SelfTest* find_self_test(std::string_view id) const;
+  [[nodiscard]] const Symptom* find_symptom(std::string_view id) const;
   // How often a week asks for an exercise of `phase`: its rule, or once to
   // every day when the catalogue has none.
   [[nodiscard]] Range per_week(Phase phase) const;

@@ -172,6 +172,7 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   auto also_works = references(f->get("also_works"), "also_works", Reference::To::muscle);
   auto gear = references(f->get("equipment"), "equipment", Reference::To::equipment);
   auto resisted = f->get("resisted") ? read_.boolean(f->get("resisted"), "resisted") : std::optional<bool>(false);
+  auto impact = f->get("impact") ? read_.boolean(f->get("impact"), "impact") : std::optional<bool>(false);
   auto summary = f->get("summary") ? read_.text(f->get("summary"), "summary") : std::optional<std::string>("");
   auto dose = f->get("dose") ? read_.dose(*f->get("dose")) : std::nullopt;
   auto steps = read_.texts(f->get("steps"), "steps");
@@ -195,9 +196,9 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   auto teach = f->get("teach") ? read_.text(f->get("teach"), "teach") : std::optional<std::string>("");
   auto progressions =
       read_.list(f->get("progressions"), "progressions", [&](const YamlNode* item) { return read_.progression(item); });
-  if (!(f->complete && entry_id && name && phase && region && targets && also_works && gear && resisted && summary &&
-        dose && steps && cues && source && priority && positions && alternatives && variant_of && from_week && drill &&
-        skills && teach && progressions)) {
+  if (!(f->complete && entry_id && name && phase && region && targets && also_works && gear && resisted && impact &&
+        summary && dose && steps && cues && source && priority && positions && alternatives && variant_of &&
+        from_week && drill && skills && teach && progressions)) {
     return std::nullopt;
   }
   LoadErrors& errors = read_.errors();
@@ -258,6 +259,7 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   entry.also_works = *also_works;
   entry.equipment = *gear;
   entry.resisted = *resisted;
+  entry.impact = *impact;
   entry.summary = *summary;
   entry.dose = *dose;
   entry.steps = *steps;
@@ -289,6 +291,22 @@ std::optional<RedFlag> EntryReader::red_flag(const YamlNode& node) {
     return std::nullopt;
   }
   return RedFlag{*entry_id, *question, *why, *source, read_.errors().at(node.where)};
+}
+
+std::optional<Symptom> EntryReader::symptom(const YamlNode& node) {
+  auto f = read_.fields(node, section(EntryKind::symptom).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::symptom, *f, node);
+  auto name = read_.text(f->get("name"), "name");
+  auto question = read_.text(f->get("question"), "question");
+  auto why = read_.text(f->get("why"), "why");
+  auto source = read_.sources(f->get("source"));
+  if (!(f->complete && entry_id && name && question && why && source)) {
+    return std::nullopt;
+  }
+  return Symptom{*entry_id, *name, *question, *why, *source, read_.errors().at(node.where)};
 }
 
 namespace {

@@ -48,6 +48,7 @@ class EntryReader {
   std::optional<Habit> habit(const YamlNode& node);
   std::optional<Note> note(const YamlNode& node);
   std::optional<RedFlag> red_flag(const YamlNode& node);
+  std::optional<Symptom> symptom(const YamlNode& node);
   std::optional<PhaseRule> phase_rule(const YamlNode& node);
   std::optional<SessionRule> session_rule(const YamlNode& node);
   std::optional<ProgressionRule> progression_rule(const YamlNode& node);

@@ -44,6 +44,7 @@ class Loader {
     register_all(EntryKind::habit, catalogue_.habits);
     register_all(EntryKind::note, catalogue_.notes);
     register_all(EntryKind::red_flag, catalogue_.red_flags);
+    register_all(EntryKind::symptom, catalogue_.symptoms);
     register_all(EntryKind::self_test, catalogue_.self_tests);
     register_all(EntryKind::phase_rule, catalogue_.phase_rules);
     register_all(EntryKind::session_rule, catalogue_.session_rules);
@@ -165,6 +166,7 @@ class Loader {
       case EntryKind::habit: return add(kind, catalogue_.habits, entries_.habit(node));
       case EntryKind::note: return add(kind, catalogue_.notes, entries_.note(node));
       case EntryKind::red_flag: return add(kind, catalogue_.red_flags, entries_.red_flag(node));
+      case EntryKind::symptom: return add(kind, catalogue_.symptoms, entries_.symptom(node));
       case EntryKind::self_test: return add(kind, catalogue_.self_tests, entries_.self_test(node));
       case EntryKind::phase_rule: return add(kind, catalogue_.phase_rules, entries_.phase_rule(node));
       case EntryKind::session_rule: return add(kind, catalogue_.session_rules, entries_.session_rule(node));

@@ -83,26 +83,30 @@ std::optional<ProgressionRule> EntryReader::progression_rule(const YamlNode& nod
   }
   // Each rule reads its own numbers; one it does not use is an error, so a
   // threshold is never written where nothing reads it.
+  using Kinds = std::array<bool, progression_kind_names.size()>;  // by ProgressionKind: the rules that read it
   struct Number {
     std::string_view field;
     int ProgressionRule::*member;
     int low;
     int high;
-    std::optional<ProgressionKind> used_by;
+    Kinds used_by;
   };
+  constexpr Kinds advance{true, false, false, false};
+  constexpr Kinds counted{false, false, true, true};  // step-back and pause
+  constexpr Kinds by_pain{false, true, true, true};   // hold, step-back and pause
   static constexpr std::array<Number, 6> numbers{{
-      {"window_days", &ProgressionRule::window_days, 7, 56, ProgressionKind::advance},
-      {"adherence_percent", &ProgressionRule::adherence_percent, 1, 100, ProgressionKind::advance},
-      {"mean_pain_at_most", &ProgressionRule::mean_pain_at_most, 0, 10, ProgressionKind::advance},
-      {"hard_sessions_at_most", &ProgressionRule::hard_sessions_at_most, 0, 56, ProgressionKind::advance},
-      {"pain_at_least", &ProgressionRule::pain_at_least, 1, 10, ProgressionKind::step_back},
-      {"sessions", &ProgressionRule::sessions, 1, 56, ProgressionKind::step_back},
+      {"window_days", &ProgressionRule::window_days, 7, 56, advance},
+      {"adherence_percent", &ProgressionRule::adherence_percent, 1, 100, advance},
+      {"mean_pain_at_most", &ProgressionRule::mean_pain_at_most, 0, 10, advance},
+      {"hard_sessions_at_most", &ProgressionRule::hard_sessions_at_most, 0, 56, advance},
+      {"pain_at_least", &ProgressionRule::pain_at_least, 1, 10, by_pain},
+      {"sessions", &ProgressionRule::sessions, 1, 56, counted},
   }};
   ProgressionRule rule;
   bool ok = f->complete && kind.has_value();
   for (const Number& number : numbers) {
     const YamlNode* value = f->get(number.field);
-    if (!kind || *kind != number.used_by) {
+    if (!kind || !number.used_by.at(static_cast<std::size_t>(*kind))) {
       if (value != nullptr && kind) {
         read_.errors().error(value->where,
                              fmt::format("a {} rule does not use \"{}\"; remove it", *entry_id, number.field));

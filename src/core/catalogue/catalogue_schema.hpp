@@ -22,6 +22,7 @@ enum class EntryKind {
   habit,
   note,
   red_flag,
+  symptom,
   self_test,
   phase_rule,
   session_rule,

@@ -1,5 +1,7 @@
 #include "core/follow/stage.hpp"
 
+#include "core/model/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,6 +30,8 @@ struct Window {
   int with_pain = 0;
   int pain_sum = 0;
   int hard = 0;
+  int highest = -1;  // the highest pain, and the first session that had it
+  Date highest_on;
 };
 
 Window window_of(const std::vector<SessionRecord>& records, Date from, Date to) {
@@ -36,9 +40,13 @@ Window window_of(const std::vector<SessionRecord>& records, Date from, Date to) 
                                       [](const SessionRecord& record, Date date) { return record.date < date; });
   for (auto it = first; it != records.end() && it->date < to; ++it) {
     ++window.done;
-    if (it->pain) {
+    if (const auto pain = it->worst_pain()) {
       ++window.with_pain;
-      window.pain_sum += *it->pain;
+      window.pain_sum += *pain;
+      if (*pain > window.highest) {
+        window.highest = *pain;
+        window.highest_on = it->date;
+      }
     }
     window.hard += it->effort == Effort::hard ? 1 : 0;
   }
@@ -54,9 +62,10 @@ std::string mean_text(int sum, int count) { return fmt::format("{:.1f}", static_
 // The advance rule over the window ending before `boundary`: the decision,
 // or nullopt when no decision is due (no next stage, its week not yet come,
 // or the stage younger than the window).
-std::optional<StageDecision> review(const ProgressionRule& rule, const std::vector<int>& weeks, Date start,
-                                    const std::vector<int>& days, const std::vector<SessionRecord>& records,
-                                    Date boundary, int stage, Date stage_began) {
+std::optional<StageDecision> review(const ProgressionRule& rule, const ProgressionRule* hold,
+                                    const std::vector<int>& weeks, Date start, const std::vector<int>& days,
+                                    const std::vector<SessionRecord>& records, Date boundary, int stage,
+                                    Date stage_began) {
   const int next = stage + 1;
   if (next >= static_cast<int>(weeks.size())) {
     return std::nullopt;
@@ -78,6 +87,12 @@ std::optional<StageDecision> review(const ProgressionRule& rule, const std::vect
     decision.why =
         fmt::format("held at {}: {} of {} planned sessions done in {} ({} %), under {} %", stage_words(weeks, stage),
                     std::min(window.done, planned), planned, span, adherence, rule.adherence_percent);
+    return decision;
+  }
+  if (hold != nullptr && window.highest >= hold->pain_at_least) {
+    decision.why =
+        fmt::format("held at {}: pain of {}/10 on {}; the doses wait for {} with pain under {}/10",
+                    stage_words(weeks, stage), window.highest, to_string(window.highest_on), span, hold->pain_at_least);
     return decision;
   }
   if (window.with_pain > 0 && window.pain_sum > rule.mean_pain_at_most * window.with_pain) {
@@ -102,6 +117,24 @@ std::optional<StageDecision> review(const ProgressionRule& rule, const std::vect
 
 }  // namespace
 
+std::string_view to_string(SafetyKind kind) {
+  for (const auto& entry : safety_kind_names) {
+    if (entry.value == kind) {
+      return entry.name;
+    }
+  }
+  return "pause";
+}
+
+std::optional<SafetyKind> parse_safety_kind(std::string_view text) {
+  for (const auto& entry : safety_kind_names) {
+    if (entry.name == text) {
+      return entry.value;
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<int> stage_weeks(const Catalogue& catalogue, const Plan& plan) {
   std::vector<int> weeks{1};
   for (const PlannedPhase& phase : plan.phases) {
@@ -124,32 +157,62 @@ std::vector<int> stage_weeks(const Catalogue& catalogue, const Plan& plan) {
 }
 
 StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, Date start, const std::vector<int>& days,
-                    const std::vector<SessionRecord>& records, Date date) {
+                    const std::vector<SessionRecord>& records, const std::vector<SafetyEvent>& events, Date date) {
   StageState state;
   state.stages = static_cast<int>(weeks.size());
   state.decisions.push_back(
       {start, StageMove::start, 0, 0, fmt::format("the programme starts at {}", stage_words(weeks, 0))});
   const ProgressionRule* advance = catalogue.progression_rule(ProgressionKind::advance);
+  const ProgressionRule* hold = catalogue.progression_rule(ProgressionKind::hold);
   const ProgressionRule* step_back = catalogue.progression_rule(ProgressionKind::step_back);
   Date stage_began = start;
   int painful = 0;  // sessions since the stage began at or above the step-back pain
   auto record = std::lower_bound(records.begin(), records.end(), start,
                                  [](const SessionRecord& r, Date d) { return r.date < d; });
+  auto event = events.begin();
+  for (; event != events.end() && event->date < start; ++event) {
+  }
+  const auto paused_on = [&](Date day) {
+    return std::any_of(events.begin(), events.end(),
+                       [&](const SafetyEvent& e) { return e.kind == SafetyKind::pause && e.date == day; });
+  };
   for (Date day = start; day <= date; day = add_days(day, 1)) {
+    for (; event != events.end() && event->date == day; ++event) {
+      if (event->kind == SafetyKind::pause && !state.pause) {
+        state.pause = *event;
+      } else if (event->kind == SafetyKind::resume && state.pause) {
+        // Back one stage after a pause, jumps and hops left out until the
+        // programme moves on again.
+        const int to = std::max(0, state.stage - 1);
+        state.decisions.push_back(
+            {day, StageMove::resume, state.stage, to,
+             fmt::format("resumed after the pause of {} ({}): {}", to_string(state.pause->date), state.pause->reason,
+                         state.stage == 0 ? fmt::format("back at {}, the first", stage_words(weeks, 0))
+                                          : fmt::format("one stage lower, {}", stage_words(weeks, to)))});
+        state.stage = to;
+        state.pause.reset();
+        state.impact_out = true;
+        stage_began = day;
+        painful = 0;
+      }
+    }
     const int since_start = days_between(start, day);
-    if (advance != nullptr && since_start > 0 && since_start % 7 == 0) {
-      if (auto decision = review(*advance, weeks, start, days, records, day, state.stage, stage_began)) {
+    if (advance != nullptr && !state.pause && since_start > 0 && since_start % 7 == 0) {
+      if (auto decision = review(*advance, hold, weeks, start, days, records, day, state.stage, stage_began)) {
         if (decision->move == StageMove::advance) {
           state.stage = decision->to;
           stage_began = day;
           painful = 0;
           state.see_clinician = false;
+          state.impact_out = false;
         }
         state.decisions.push_back(std::move(*decision));
       }
     }
     for (; record != records.end() && record->date == day; ++record) {
-      if (step_back == nullptr || !record->pain || *record->pain < step_back->pain_at_least) {
+      const auto pain = record->worst_pain();
+      // A session that paused the programme steps it back on resume instead.
+      if (step_back == nullptr || state.pause || !pain || *pain < step_back->pain_at_least || paused_on(day)) {
         continue;
       }
       if (++painful < step_back->sessions) {
@@ -162,18 +225,77 @@ StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, D
       const int to = std::max(0, state.stage - 1);
       const std::string what = state.stage == 0 ? fmt::format("stayed at {}, the first", stage_words(weeks, 0))
                                                 : fmt::format("stepped back to {}", stage_words(weeks, to));
+      const std::string count = painful == 1 ? "a session" : fmt::format("{} sessions", painful);
       state.decisions.push_back({next_day, StageMove::step_back, state.stage, to,
-                                 fmt::format("{}: {} sessions with pain of {}/10 or more; if the pain persists, see "
-                                             "a clinician",
-                                             what, painful, step_back->pain_at_least)});
+                                 fmt::format("{}: {} with pain of {}/10 or more (during a session or the "
+                                             "next morning); jumps and hops wait until the programme moves on; if the "
+                                             "pain persists, see a clinician",
+                                             what, count, step_back->pain_at_least)});
       state.stage = to;
       state.see_clinician = true;
+      state.impact_out = true;
       stage_began = next_day;
       painful = 0;
     }
   }
   state.week = weeks.at(static_cast<std::size_t>(state.stage));
   return state;
+}
+
+std::optional<SafetyEvent> pause_in_force(const std::vector<SafetyEvent>& events) {
+  std::optional<SafetyEvent> pause;
+  for (const SafetyEvent& event : events) {
+    if (event.kind == SafetyKind::pause && !pause) {
+      pause = event;
+    } else if (event.kind == SafetyKind::resume) {
+      pause.reset();
+    }
+  }
+  return pause;
+}
+
+std::optional<SafetyEvent> pause_for(const Catalogue& catalogue, const LoggedSession& session,
+                                     const std::vector<SessionRecord>& records,
+                                     const std::vector<SafetyEvent>& events) {
+  if (pause_in_force(events)) {
+    return std::nullopt;  // the first pause stands until resumed
+  }
+  std::optional<Date> since;  // the last resume
+  for (const SafetyEvent& event : events) {
+    if (event.kind == SafetyKind::resume) {
+      since = event.date;
+    }
+  }
+  if (!session.symptoms.empty()) {
+    std::vector<std::string> names;
+    for (const std::string& id : session.symptoms) {
+      const Symptom* symptom = catalogue.find_symptom(id);
+      names.push_back(symptom != nullptr ? symptom->name : id);
+    }
+    return SafetyEvent{session.date, SafetyKind::pause,
+                       fmt::format("{} logged on {}", join_and(names), to_string(session.date))};
+  }
+  const ProgressionRule* rule = catalogue.progression_rule(ProgressionKind::pause);
+  SessionRecord now{session.date, session.pain, session.effort, session.next_morning_pain, false};
+  const auto pain = now.worst_pain();
+  if (rule == nullptr || !pain || *pain < rule->pain_at_least) {
+    return std::nullopt;
+  }
+  int count = 1;
+  for (const SessionRecord& record : records) {
+    const auto earlier = record.worst_pain();
+    count +=
+        record.date != session.date && (!since || record.date >= *since) && earlier && *earlier >= rule->pain_at_least
+            ? 1
+            : 0;
+  }
+  if (count < rule->sessions) {
+    return std::nullopt;
+  }
+  const bool morning = session.next_morning_pain && (!session.pain || *session.next_morning_pain > *session.pain);
+  return SafetyEvent{session.date, SafetyKind::pause,
+                     morning ? fmt::format("pain of {}/10 the morning after {}", *pain, to_string(session.date))
+                             : fmt::format("pain of {}/10 on {}", *pain, to_string(session.date))};
 }
 
 DayPlan day_plan(const Plan& plan, Date start, Date date) {

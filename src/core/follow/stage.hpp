@@ -9,9 +9,12 @@
 #include "core/model/calendar_date.hpp"
 #include "core/plan/planner.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace valgus {
@@ -33,10 +36,34 @@ struct LoggedSession {
   std::optional<Effort> effort;
   std::string note;
   std::vector<LoggedExercise> exercises;  // in session order
+  std::optional<int> next_morning_pain;   // 0..10: `valgus log --next-morning`
+  std::vector<std::string> symptoms;      // warning symptom ids (catalogue `symptoms`), in catalogue order
 
   friend bool operator==(const LoggedSession& a, const LoggedSession& b) {
     return a.date == b.date && a.session == b.session && a.stage_week == b.stage_week && a.pain == b.pain &&
-           a.effort == b.effort && a.note == b.note && a.exercises == b.exercises;
+           a.effort == b.effort && a.note == b.note && a.exercises == b.exercises &&
+           a.next_morning_pain == b.next_morning_pain && a.symptoms == b.symptoms;
+  }
+};
+
+// A safety decision kept in the log beside the sessions: a pause (pain at
+// the pause rule's level, or a warning symptom), the resume that ends it, or
+// a clinician's clearance after an assessment that referred. Deleting a
+// session never deletes one.
+enum class SafetyKind { pause, resume, cleared };
+inline constexpr std::array<Named<SafetyKind>, 3> safety_kind_names{
+    {{SafetyKind::pause, "pause"}, {SafetyKind::resume, "resume"}, {SafetyKind::cleared, "cleared"}}};
+
+[[nodiscard]] std::string_view to_string(SafetyKind kind);
+[[nodiscard]] std::optional<SafetyKind> parse_safety_kind(std::string_view text);
+
+struct SafetyEvent {
+  Date date;
+  SafetyKind kind = SafetyKind::pause;
+  std::string reason;  // a pause's: "pain of 9/10 on 2027-01-06"
+
+  friend bool operator==(const SafetyEvent& a, const SafetyEvent& b) {
+    return a.date == b.date && a.kind == b.kind && a.reason == b.reason;
   }
 };
 
@@ -72,6 +99,16 @@ struct SessionRecord {
   Date date;
   std::optional<int> pain;
   std::optional<Effort> effort;
+  std::optional<int> next_morning_pain;
+  bool symptom = false;  // a warning symptom was logged with it
+
+  // The pain the rules judge: the higher of during and the next morning.
+  [[nodiscard]] std::optional<int> worst_pain() const {
+    if (pain && next_morning_pain) {
+      return std::max(*pain, *next_morning_pain);
+    }
+    return pain ? pain : next_morning_pain;
+  }
 };
 
 // The weeks whose progressions make a stage: week 1, then every later week
@@ -80,7 +117,7 @@ struct SessionRecord {
 // routine (every exercise the programme's weeks may use).
 [[nodiscard]] std::vector<int> stage_weeks(const Catalogue& catalogue, const Plan& plan);
 
-enum class StageMove { start, advance, hold, step_back };
+enum class StageMove { start, advance, hold, step_back, resume };
 
 // One decision: on `date` the programme went from `from` to `to` (stage
 // indexes; equal for a hold), and why, in one sentence.
@@ -100,16 +137,37 @@ struct StageState {
   // stage is what it is today (the first is the start).
   std::vector<StageDecision> decisions;
   bool see_clinician = false;  // stepped back for pain: say to see a clinician if it persists
+  // Stepped back for pain (or resumed after a pause): jumps and hops wait
+  // until the programme moves on again.
+  bool impact_out = false;
+  // In force on the date: paused since this event, until `valgus resume`.
+  std::optional<SafetyEvent> pause;
 };
+
+// The pause in force after `events` (sorted by date): the first pause since
+// the last resume; nullopt when none.
+[[nodiscard]] std::optional<SafetyEvent> pause_in_force(const std::vector<SafetyEvent>& events);
+
+// Why logging `session` (with `records`, the log before it, sorted by date,
+// and `events`, the safety decisions so far) pauses the programme: a warning
+// symptom, or pain at the pause rule's level in its count of sessions since
+// the last resume; nullopt when it does not, or the programme is paused
+// already. The reason names what and when ("pain of 9/10 on 2027-01-06").
+[[nodiscard]] std::optional<SafetyEvent> pause_for(const Catalogue& catalogue, const LoggedSession& session,
+                                                   const std::vector<SessionRecord>& records,
+                                                   const std::vector<SafetyEvent>& events);
 
 // The stage on `date`. Decisions fall on each week boundary of the
 // programme (start + 7k): advance when the advance rule holds over its
-// window and the stage has lasted a whole window and the next stage's week
-// has come; hold otherwise, saying which condition failed. A step back
-// happens the day after the step-back rule's count of painful sessions
-// since the stage began. `records` is sorted by date.
+// window (and no session in it reached the hold rule's pain) and the stage
+// has lasted a whole window and the next stage's week has come; hold
+// otherwise, saying which condition failed. A step back happens the day
+// after the step-back rule's count of painful sessions since the stage
+// began. A pause (from `events`) stops every decision until its resume,
+// which restarts one stage lower. `records` and `events` are sorted by date.
 [[nodiscard]] StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, Date start,
-                                  const std::vector<int>& days, const std::vector<SessionRecord>& records, Date date);
+                                  const std::vector<int>& days, const std::vector<SessionRecord>& records,
+                                  const std::vector<SafetyEvent>& events, Date date);
 
 // What a date holds in a week plan.
 struct DayPlan {

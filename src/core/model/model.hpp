@@ -57,9 +57,12 @@ inline constexpr std::array<Named<Effort>, 3> effort_names{
     {{Effort::easy, "easy"}, {Effort::right, "right"}, {Effort::hard, "hard"}}};
 
 // The rules that move a saved programme between stages by its log.
-enum class ProgressionKind { advance, step_back };
-inline constexpr std::array<Named<ProgressionKind>, 2> progression_kind_names{
-    {{ProgressionKind::advance, "advance"}, {ProgressionKind::step_back, "step-back"}}};
+enum class ProgressionKind { advance, hold, step_back, pause };
+inline constexpr std::array<Named<ProgressionKind>, 4> progression_kind_names{
+    {{ProgressionKind::advance, "advance"},
+     {ProgressionKind::hold, "hold"},
+     {ProgressionKind::step_back, "step-back"},
+     {ProgressionKind::pause, "pause"}}};
 
 // The values of a name table, in its order.
 template <typename Enum, std::size_t N>
@@ -283,6 +286,21 @@ struct RedFlag {
   friend bool operator!=(const RedFlag& a, const RedFlag& b) { return !(a == b); }
 };
 
+// A warning symptom a person can log (`valgus log --symptom ID`): any one
+// pauses the programme until a clinician has seen the knee.
+struct Symptom {
+  std::string id;
+  std::string name;      // in everyday words, for "swelling logged on ..."
+  std::string question;  // asked at the end of a guided session, yes or no
+  std::string why;       // what it may mean and whom to see
+  std::vector<std::string> sources;
+  SourceLocation where;
+
+  [[nodiscard]] auto tied() const { return std::tie(id, name, question, why, sources, where); }
+  friend bool operator==(const Symptom& a, const Symptom& b) { return a.tied() == b.tied(); }
+  friend bool operator!=(const Symptom& a, const Symptom& b) { return !(a == b); }
+};
+
 // How often a week asks for a phase's exercises: an exercise chosen for the
 // week appears in at least `per_week.min` sessions (when there are that
 // many) and at most `per_week.max`.
@@ -324,14 +342,18 @@ struct SessionRule {
   friend bool operator!=(const SessionRule& a, const SessionRule& b) { return !(a == b); }
 };
 
-// When a saved programme moves by its log. `advance`: over the last
-// `window_days`, at least `adherence_percent` of the planned sessions were
-// logged, mean pain was at most `mean_pain_at_most` and at most
-// `hard_sessions_at_most` sessions felt hard. `step_back`: `sessions`
-// sessions since the stage began had pain of at least `pain_at_least`.
-// Fields a rule does not use are 0.
+// When a saved programme moves by its log (the pain-monitoring model: a
+// session's pain is the higher of during and the next morning). `advance`:
+// over the last `window_days`, at least `adherence_percent` of the planned
+// sessions were logged, mean pain was at most `mean_pain_at_most` and at
+// most `hard_sessions_at_most` sessions felt hard. `hold`: a session in that
+// window with pain of at least `pain_at_least` keeps the stage. `step_back`:
+// `sessions` sessions since the stage began had pain of at least
+// `pain_at_least`. `pause`: `sessions` sessions with pain of at least
+// `pain_at_least` pause the programme until `valgus resume`. Fields a rule
+// does not use are 0.
 struct ProgressionRule {
-  std::string id;  // "advance" or "step-back"
+  std::string id;  // "advance", "hold", "step-back" or "pause"
   int window_days = 0;
   int adherence_percent = 0;
   int mean_pain_at_most = 0;
@@ -362,6 +384,9 @@ struct Exercise {
   std::vector<std::string> equipment;  // every item needed
   // Worked against a band or a load: never on consecutive days.
   bool resisted = false;
+  // Jumps, hops and drops: left out while pain has stepped the programme
+  // back, until it moves on again.
+  bool impact = false;
   std::string summary;
   Dose dose;
   std::vector<std::string> steps;
@@ -392,9 +417,9 @@ struct Exercise {
   SourceLocation where;
 
   [[nodiscard]] auto tied() const {
-    return std::tie(id, name, phase, region, targets, also_works, equipment, resisted, summary, dose, steps, cues,
-                    sources, priority, positions, alternatives, variant_of, from_week, drill, skills, teach, origin,
-                    progressions, where);
+    return std::tie(id, name, phase, region, targets, also_works, equipment, resisted, impact, summary, dose, steps,
+                    cues, sources, priority, positions, alternatives, variant_of, from_week, drill, skills, teach,
+                    origin, progressions, where);
   }
   friend bool operator==(const Exercise& a, const Exercise& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Exercise& a, const Exercise& b) { return !(a == b); }

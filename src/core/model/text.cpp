@@ -19,6 +19,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::string join_and(const std::vector<std::string>& parts) {
+  if (parts.size() <= 1) {
+    return parts.empty() ? std::string() : parts.front();
+  }
+  const std::vector<std::string> head(parts.begin(), parts.end() - 1);
+  return join(head, ", ") + " and " + parts.back();
+}
+
 namespace {
 
 // Optimal string alignment distance (insertions, deletions, substitutions

@@ -13,6 +13,8 @@
 namespace valgus {
 
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// "a", "a and b", "a, b and c".
+[[nodiscard]] std::string join_and(const std::vector<std::string>& parts);
 
 // The closest of `choices` to `word`, if it is close enough to be a typo.
 [[nodiscard]] std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& choices);

@@ -2,6 +2,10 @@
 
 #include "core/plan/passes.hpp"
 
+#include "core/model/text.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 #include <string_view>
@@ -94,6 +98,7 @@ void passes::select(const PlanInput& in, Draft& draft) {
     expanded.emplace_back(catalogue, *problem);
   }
   std::vector<PlannedExercise> chosen;
+  std::vector<std::string> waiting;  // impact drills left out for pain
   for (const Exercise& exercise : catalogue.exercises) {
     if (!exercise.variant_of.empty()) {
       continue;  // only ever planned in place of its main exercise
@@ -103,6 +108,10 @@ void passes::select(const PlanInput& in, Draft& draft) {
     }
     if (exercise.from_week > in.request.week) {
       continue;  // a harder drill joins the programme from its week
+    }
+    if (exercise.impact && in.request.leave_out_impact) {
+      waiting.push_back(exercise.name);
+      continue;
     }
     const auto worked = expand_all(catalogue, exercise.targets);
     std::vector<Reason> reasons;
@@ -127,6 +136,12 @@ void passes::select(const PlanInput& in, Draft& draft) {
   }
   sort_in_plan_order(chosen);  // the later passes report adjustments in plan order
   draft.exercises = std::move(chosen);
+  if (!waiting.empty()) {
+    draft.adjustments.push_back(
+        {AdjustmentKind::left_out, fmt::format("left out while pain has stepped the programme back (jumps, hops and "
+                                               "drops wait until it moves on again): {}",
+                                               join(waiting, "; "))});
+  }
 }
 
 }  // namespace valgus

@@ -34,6 +34,10 @@ struct Request {
   // (Plan::fits_with): a few more solves, skipped for a programme's later
   // weeks, whose advice nobody reads.
   bool advise = true;
+  // Pain has stepped a saved programme back (or it resumed after a pause):
+  // jumps, hops and drops (`impact: true`) wait until it moves on again,
+  // even when they are the only drills for the position.
+  bool leave_out_impact = false;
 };
 
 // Why an exercise is in the plan: which problem, and which of its muscles

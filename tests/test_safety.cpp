@@ -1,0 +1,184 @@
+// Pain and warning signs in a followed programme (the pain-monitoring model
+// as catalogue data): 0-3 may advance, 4-5 holds, 6 or more steps back and
+// leaves impact drills out, 8 or more or any warning symptom pauses until
+// `valgus resume`, which restarts one stage lower. Exact decisions and
+// sentences at every threshold's edge.
+#include "core/follow/stage.hpp"
+#include "core/plan/planner.hpp"
+#include "fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+using valgus::Date;
+using valgus::Effort;
+using valgus::LoggedSession;
+using valgus::SafetyEvent;
+using valgus::SafetyKind;
+using valgus::SessionRecord;
+using valgus::StageMove;
+
+namespace {
+
+const char* const rules_yaml = R"(progression:
+  - {id: advance, window_days: 14, adherence_percent: 80, mean_pain_at_most: 3, hard_sessions_at_most: 0, why: w, source: s}
+  - {id: hold, pain_at_least: 4, why: w, source: s}
+  - {id: step-back, pain_at_least: 6, sessions: 1, why: w, source: s}
+  - {id: pause, pain_at_least: 8, sessions: 1, why: w, source: s}
+symptoms:
+  - {id: swelling, name: swelling, question: "Swollen?", why: w, source: s}
+  - {id: giving-way, name: the knee giving way, question: "Gave way?", why: w, source: s}
+)";
+
+valgus::Catalogue safety_catalogue() {
+  auto files = valgus::test::fixture_files();
+  files.push_back(valgus::CatalogueFile{"rules.yaml", rules_yaml, 1});
+  return valgus::load_catalogue_or_throw(valgus::Catalogue{}, files);
+}
+
+const Date monday{2027, 1, 4};
+const std::vector<int> mon_wed_fri{0, 2, 4};
+const std::vector<int> weeks{1, 3, 5};
+
+Date day(int offset) { return valgus::add_days(monday, offset); }
+
+// Every Monday, Wednesday and Friday of the first two weeks at this pain.
+std::vector<SessionRecord> two_weeks(int pain) {
+  std::vector<SessionRecord> records;
+  for (const int offset : {0, 2, 4, 7, 9, 11}) {
+    records.push_back({day(offset), pain, Effort::right, std::nullopt, false});
+  }
+  return records;
+}
+
+valgus::StageState stage(const std::vector<SessionRecord>& records, const std::vector<SafetyEvent>& events, Date on) {
+  return valgus::stage_on(safety_catalogue(), weeks, monday, mon_wed_fri, records, events, on);
+}
+
+LoggedSession session_on(Date date, std::optional<int> pain) {
+  LoggedSession logged;
+  logged.date = date;
+  logged.pain = pain;
+  return logged;
+}
+
+}  // namespace
+
+TEST_CASE("the worst pain of a session is the higher of during and the next morning") {
+  CHECK(SessionRecord{day(0), 2, Effort::easy, 5, false}.worst_pain() == 5);
+  CHECK(SessionRecord{day(0), 7, Effort::easy, 1, false}.worst_pain() == 7);
+  CHECK(SessionRecord{day(0), std::nullopt, Effort::easy, 4, false}.worst_pain() == 4);
+  CHECK_FALSE(SessionRecord{day(0), std::nullopt, Effort::easy, std::nullopt, false}.worst_pain());
+}
+
+TEST_CASE("pain of 3 everywhere moves on; one session at 4 holds the stage and says which") {
+  CHECK(stage(two_weeks(3), {}, day(14)).stage == 1);
+  auto records = two_weeks(1);
+  records[3].next_morning_pain = 4;  // day 7, the next morning
+  const auto held = stage(records, {}, day(14));
+  CHECK(held.stage == 0);
+  CHECK(held.decisions.back().move == StageMove::hold);
+  CHECK(held.decisions.back().why ==
+        "held at stage 1 (week 1 doses): pain of 4/10 on 2027-01-11; the doses wait for the last 2 weeks with pain "
+        "under 4/10");
+}
+
+TEST_CASE("one session at 6 steps back the next day and leaves impact drills out; at 5 it does not") {
+  auto records = two_weeks(1);
+  records.push_back({day(14), 5, Effort::right, std::nullopt, false});
+  const auto five = stage(records, {}, day(15));
+  CHECK(five.stage == 1);
+  CHECK_FALSE(five.impact_out);
+  records.back().pain = 1;
+  records.back().next_morning_pain = 6;
+  const auto six = stage(records, {}, day(15));
+  CHECK(six.stage == 0);
+  CHECK(six.impact_out);
+  CHECK(six.see_clinician);
+  CHECK(six.decisions.back().move == StageMove::step_back);
+  CHECK(six.decisions.back().why ==
+        "stepped back to stage 1 (week 1 doses): a session with pain of 6/10 or more (during a session or the "
+        "next morning); jumps and hops wait until the programme moves on; if the pain persists, see a clinician");
+}
+
+TEST_CASE("pain of 8 or a warning symptom pauses, each with its reason; 7 does not") {
+  const auto catalogue = safety_catalogue();
+  CHECK_FALSE(valgus::pause_for(catalogue, session_on(day(2), 7), {}, {}));
+  const auto eight = valgus::pause_for(catalogue, session_on(day(2), 8), {}, {});
+  REQUIRE(eight);
+  CHECK(*eight == SafetyEvent{day(2), SafetyKind::pause, "pain of 8/10 on 2027-01-06"});
+  auto morning = session_on(day(2), 3);
+  morning.next_morning_pain = 9;
+  CHECK(valgus::pause_for(catalogue, morning, {}, {})->reason == "pain of 9/10 the morning after 2027-01-06");
+  auto signs = session_on(day(4), 2);
+  signs.symptoms = {"swelling", "giving-way"};
+  CHECK(valgus::pause_for(catalogue, signs, {}, {})->reason == "swelling and the knee giving way logged on 2027-01-08");
+  // Paused already: the first pause stands.
+  const std::vector<SafetyEvent> paused{{day(2), SafetyKind::pause, "pain of 8/10 on 2027-01-06"}};
+  CHECK_FALSE(valgus::pause_for(catalogue, signs, {}, paused));
+}
+
+TEST_CASE("a pause stops every decision until resume, which restarts one stage lower without impact drills") {
+  auto records = two_weeks(1);
+  records.push_back({day(16), 9, Effort::hard, std::nullopt, false});  // in stage 2
+  const std::vector<SafetyEvent> paused{{day(16), SafetyKind::pause, "pain of 9/10 on 2027-01-20"}};
+  const auto during = stage(records, paused, day(40));
+  REQUIRE(during.pause);
+  CHECK(during.pause->date == day(16));
+  CHECK(during.stage == 1);  // neither stepped back by the pausing session nor moved on while paused
+  CHECK(during.decisions.back().date == day(14));
+  CHECK(valgus::pause_in_force(paused) == paused.front());
+
+  auto resumed = paused;
+  resumed.push_back({day(30), SafetyKind::resume, "cleared by a clinician"});
+  CHECK_FALSE(valgus::pause_in_force(resumed));
+  const auto after = stage(records, resumed, day(30));
+  CHECK_FALSE(after.pause);
+  CHECK(after.stage == 0);
+  CHECK(after.impact_out);
+  CHECK(after.decisions.back().move == StageMove::resume);
+  CHECK(after.decisions.back().why ==
+        "resumed after the pause of 2027-01-20 (pain of 9/10 on 2027-01-20): one stage lower, stage 1 (week 1 "
+        "doses)");
+  // Two good weeks later the programme moves on and the drills come back.
+  for (const int offset : {30, 32, 35, 37, 39, 42, 44, 46}) {
+    records.push_back({day(offset), 1, Effort::right, std::nullopt, false});
+  }
+  const auto later = stage(records, resumed, day(49));
+  CHECK(later.stage == 1);
+  CHECK_FALSE(later.impact_out);
+}
+
+TEST_CASE("while pain has stepped the programme back, the plan leaves impact drills out and says so") {
+  const auto catalogue = valgus::builtin_catalogue();
+  valgus::Request request;
+  request.problems = {"hip-rotation"};
+  request.when = "landing";
+  request.week = 4;
+  request.days = {0, 2, 4};
+  request.minutes = 20;
+  request.max_exercises = 6;
+  const auto impact_in = [&](const valgus::Plan& plan) {
+    for (const auto& phase : plan.phases) {
+      for (const auto& planned : phase.exercises) {
+        if (planned.exercise.impact) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  CHECK(impact_in(valgus::make_plan(catalogue, request)));
+  request.leave_out_impact = true;
+  const auto plan = valgus::make_plan(catalogue, request);
+  CHECK_FALSE(impact_in(plan));
+  CHECK(std::any_of(plan.adjustments.begin(), plan.adjustments.end(), [](const valgus::Adjustment& adjustment) {
+    return adjustment.text ==
+           "left out while pain has stepped the programme back (jumps, hops and drops wait until it moves on again): "
+           "Double-leg drop and stick; Jump, land and stick; Single-leg hop and stick";
+  }));
+}
