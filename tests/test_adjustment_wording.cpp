@@ -92,11 +92,30 @@ TEST_CASE("a full routine within its minutes: the minutes are not \"a session\",
 TEST_CASE("the options are the caller's: other names are used as given, no names leave them out") {
   auto shortfall = week_short();
   shortfall.uncovered.clear();
-  const valgus::LimitOptions other{"--mins", "--week-days", "--cap"};
+  const valgus::LimitOptions other{"--mins", "--week-days", "--cap", "--gear"};
   CHECK(worded(shortfall, other) ==
         "3 sessions a week of 20 min and at most 6 exercises: left out Clam (essential); 25 min a session (--mins 25) "
         "or 4 days a week (--week-days 4) or at most 8 exercises a session (--cap 8) would hold it all");
   CHECK(worded(shortfall, {}) ==
         "3 sessions a week of 20 min and at most 6 exercises: left out Clam (essential); 25 min a session or 4 days a "
         "week or at most 8 exercises a session would hold it all");
+}
+
+TEST_CASE("a plan made without --equipment names what it assumed and how to say what one has") {
+  const auto catalogue = valgus::builtin_catalogue();
+  valgus::Request request;
+  request.problems = {"hip-rotation"};
+  request.days = {0, 2, 4};
+  request.minutes = 20;
+  request.max_exercises = 6;
+  const auto assumed = valgus::make_plan(catalogue, request);
+  CHECK(assumed.equipment_assumed);
+  CHECK(valgus::equipment_assumed_text(assumed, valgus::cli::limit_options()) ==
+        "Foam roller and resistance band assumed at hand; say what you have with --equipment (\"--equipment none\": "
+        "bodyweight only)");
+  request.equipment = std::vector<std::string>{"band"};
+  const auto said = valgus::make_plan(catalogue, request);
+  CHECK_FALSE(said.equipment_assumed);
+  CHECK(said.assumed_equipment.empty());
+  CHECK(valgus::equipment_assumed_text(said, valgus::cli::limit_options()).empty());
 }

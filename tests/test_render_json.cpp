@@ -31,11 +31,14 @@ TEST_CASE("plan json has the documented shape and values") {
   CHECK(json["notes"] == Json::parse(R"([{"id":"safety","title":"Safety","text":"Stop on pain.","placement":"end"}])"));
   // Keys keep the documented order, and the text ends with a newline.
   CHECK(text.rfind("{\n  \"problems\": [", 0) == 0);
-  CHECK(text.find("\"minutes\": 13,\n  \"budget_minutes\": null,\n  \"over_budget\": false,\n  \"week\": 1,\n  "
-                  "\"days_per_week\": null,\n  \"max_exercises\": null,\n  \"sessions\": [],\n  \"uncovered\": [],\n  "
-                  "\"left_out\": [],\n  \"fits_with\": {\n    \"minutes\": null,\n    \"days\": null,\n    "
-                  "\"max_exercises\": null\n  },\n  \"position\": null,\n  \"adjusted\": [],\n  \"phases\"") !=
-        std::string::npos);
+  CHECK(
+      text.find(
+          "\"minutes\": 13,\n  \"budget_minutes\": null,\n  \"over_budget\": false,\n  \"equipment_assumed\": true,\n  "
+          "\"assumed_equipment\": [\n    \"foam roller\"\n  ],\n  \"when_it_hurts\": [],\n  \"week\": 1,\n  "
+          "\"days_per_week\": null,\n  \"max_exercises\": null,\n  \"sessions\": [],\n  \"uncovered\": [],\n  "
+          "\"left_out\": [],\n  \"fits_with\": {\n    \"minutes\": null,\n    \"days\": null,\n    "
+          "\"max_exercises\": null\n  },\n  \"position\": null,\n  \"adjusted\": [],\n  \"phases\"") !=
+      std::string::npos);
   CHECK(text.back() == '\n');
 }
 

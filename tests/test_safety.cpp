@@ -6,6 +6,7 @@
 #include "core/follow/stage.hpp"
 #include "core/plan/planner.hpp"
 #include "fixtures.hpp"
+#include "render/wording.hpp"
 
 #include <doctest/doctest.h>
 
@@ -181,4 +182,25 @@ TEST_CASE("while pain has stepped the programme back, the plan leaves impact dri
            "left out while pain has stepped the programme back (jumps, hops and drops wait until it moves on again): "
            "Double-leg drop and stick; Jump, land and stick; Single-leg hop and stick";
   }));
+}
+
+TEST_CASE("every plan says what to do when it hurts, from the catalogue's pain rules and warning symptoms") {
+  valgus::Request request;
+  request.problems = {"hip-rotation"};
+  request.days = {0, 2, 4};
+  request.minutes = 20;
+  request.max_exercises = 6;
+  const auto plan = valgus::make_plan(valgus::builtin_catalogue(), request);
+  CHECK(valgus::pain_guide(plan) ==
+        std::vector<std::string>{
+            "Pain of 4 to 5 out of 10, during a session or the next morning: keep the doses as they are; do not make "
+            "them harder.",
+            "Pain of 6 out of 10 or more: go back to the easier doses of the weeks before and leave out jumps and "
+            "hops until the pain settles.",
+            "Pain of 8 out of 10 or more, or swelling, locking or catching, the knee giving way or pain at rest or "
+            "at night: stop the programme and see a doctor or physiotherapist before you train again."});
+  // Without rules or symptoms (the fixture catalogue) there is nothing to say.
+  valgus::Request fixture;
+  fixture.problems = {"hip"};
+  CHECK(valgus::pain_guide(valgus::make_plan(valgus::test::fixture_catalogue(), fixture)).empty());
 }

@@ -99,6 +99,9 @@ int report_error(const Error& error) {
     text += "valgus: error: " + one_line(diagnostic.to_string()) + "\n";
   }
   text += terminal_safe(error.hint());
+  if (!text.empty() && text.back() != '\n') {
+    text += '\n';  // every line on stderr ends, a hint's last one too
+  }
   try {
     write_all(STDERR_FILENO, text);
   } catch (const Error&) {

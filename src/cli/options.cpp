@@ -13,7 +13,7 @@ namespace valgus::cli {
 namespace {
 
 // Declared here, and named by the planner's advice through limit_options().
-constexpr LimitOptions plan_limit_options{"--minutes", "--days", "--max-exercises"};
+constexpr LimitOptions plan_limit_options{"--minutes", "--days", "--max-exercises", "--equipment"};
 
 }  // namespace
 

@@ -120,4 +120,12 @@ std::string adjustment_text(const Adjustment& adjustment, const LimitOptions& op
   return adjustment.shortfall ? shortfall_text(*adjustment.shortfall, options) : adjustment.text;
 }
 
+std::string equipment_assumed_text(const Plan& plan, const LimitOptions& options) {
+  if (!plan.equipment_assumed || plan.assumed_equipment.empty() || options.equipment.empty()) {
+    return {};  // said, needed none, or no option to say it with (a renderer's own test)
+  }
+  return fmt::format("{} assumed at hand; say what you have with {} (\"{} none\": bodyweight only)",
+                     capitalised(join_and(plan.assumed_equipment)), options.equipment, options.equipment);
+}
+
 }  // namespace valgus

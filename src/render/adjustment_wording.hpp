@@ -15,4 +15,10 @@ namespace valgus {
 // a week (--days 4) would fit them all", with "--days" from `options`.
 [[nodiscard]] std::string adjustment_text(const Adjustment& adjustment, const LimitOptions& options);
 
+// What a plan made without being told the equipment assumed, and how to say
+// what one has: "a foam roller and a resistance band, assumed at hand; ...".
+// Empty when the equipment was given, the plan needs none or `options`
+// names no equipment option.
+[[nodiscard]] std::string equipment_assumed_text(const Plan& plan, const LimitOptions& options);
+
 }  // namespace valgus

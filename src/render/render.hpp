@@ -29,6 +29,7 @@ struct LimitOptions {
   std::string_view minutes;
   std::string_view days;
   std::string_view max_exercises;
+  std::string_view equipment;  // what a plan that assumed its equipment names
 };
 
 // Catalogue entries listed (list): `show_origin` adds where each came from.

@@ -3,6 +3,7 @@
 #include "core/model/dose.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
+#include "render/wording.hpp"
 
 #include <fmt/format.h>
 
@@ -257,9 +258,25 @@ std::string render_programme_ics(const ProgrammeView& view) {
   if (plan.days.empty()) {
     throw Error(ExitCode::internal, "calendar: a full routine has no training days to put sessions on");
   }
+  // Every event carries the banner, what to do when it hurts and the notes
+  // the banner points to (the warning signs under Safety): a reminder on a
+  // phone is all a person may read before training.
   std::vector<std::string> banner;
   for (const Note& note : plan.notes) {
     if (note.placement == Placement::top) {
+      banner.push_back(fmt::format("{}: {}", note.title, note.text));
+    }
+  }
+  if (const auto guide = pain_guide(plan); !guide.empty()) {
+    banner.emplace_back();
+    banner.emplace_back("When it hurts:");
+    for (const auto& line : guide) {
+      banner.push_back("- " + line);
+    }
+  }
+  for (const Note& note : plan.notes) {
+    if (note.placement == Placement::end) {
+      banner.emplace_back();
       banner.push_back(fmt::format("{}: {}", note.title, note.text));
     }
   }

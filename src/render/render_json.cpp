@@ -6,6 +6,7 @@
 #include "render/adjustment_wording.hpp"
 #include "render/json_parts.hpp"
 #include "render/render.hpp"
+#include "render/wording.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -231,6 +232,9 @@ std::string render_plan_json(const Plan& plan, const LimitOptions& options) {
   json.field("minutes", display_minutes(plan.seconds));
   json.field("budget_minutes", plan.budget_minutes ? Json(*plan.budget_minutes) : Json(nullptr));
   json.field("over_budget", plan.over_budget);
+  json.field("equipment_assumed", plan.equipment_assumed);
+  json.field("assumed_equipment", plan.assumed_equipment);
+  json.field("when_it_hurts", pain_guide(plan));
   json.field("week", plan.week);
   json.field("days_per_week", plan.days.empty() ? Json(nullptr) : Json(plan.days.size()));
   json.field("max_exercises", plan.max_exercises ? Json(*plan.max_exercises) : Json(nullptr));

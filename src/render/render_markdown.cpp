@@ -113,6 +113,12 @@ std::string habits_and_notes(const Plan& plan) {
       out += fmt::format("- **{}:** {}\n", inline_text(capitalised(habit.name)), inline_text(habit.advice));
     }
   }
+  if (const auto guide = pain_guide(plan); !guide.empty()) {
+    out += "\n## When it hurts\n\n";
+    for (const auto& line : guide) {
+      out += "- " + inline_text(line) + "\n";
+    }
+  }
   for (const auto& note : plan.notes) {
     if (note.placement != Placement::end) {
       continue;
@@ -260,11 +266,17 @@ std::string programme_weeks(const Plan& plan) {
   return out;
 }
 
+std::string equipment_line(const Plan& plan, const LimitOptions& options) {
+  const std::string assumed = equipment_assumed_text(plan, options);
+  return assumed.empty() ? std::string() : fmt::format("**Equipment:** {}.  \n", inline_text(assumed));
+}
+
 // A week of sessions: the schedule first, then the sessions (for a
 // programme, each week's), how to do each exercise, the tick table.
 std::string week_markdown(const Plan& plan, const LimitOptions& options) {
   std::string out = "# Knee valgus routine\n\n" + banner_of(plan);
   out += fmt::format("**For:** {}  \n", problems_of(plan));
+  out += equipment_line(plan, options);
   out += "**Schedule:** " + schedule_line(plan, markdown_session_words) + "\n\n";
   out += "| Day | Session | Minutes |\n| --- | :-: | :-: |\n";
   for (const auto& [day, session] : session_days(plan.sessions)) {
@@ -296,6 +308,7 @@ std::string render_plan_markdown(const Plan& plan, const LimitOptions& options) 
   // A full routine (--full): every exercise once, phase by phase.
   std::string out = "# Knee valgus routine\n\n" + banner_of(plan);
   out += fmt::format("**For:** {}  \n", problems_of(plan));
+  out += equipment_line(plan, options);
   out += "**Session:** " + session_line(plan, markdown_session_words) + "\n\n";
   out += "Work through the four phases in order and tick each exercise as you finish it.\n";
   out += adjustments_of(plan, options);

@@ -66,6 +66,13 @@ void plan_tail(TextWriter& w, const Plan& plan) {
       w.paragraph("- ", capitalised(habit.name) + ": " + habit.advice, 2);
     }
   }
+  if (const auto guide = pain_guide(plan); !guide.empty()) {
+    w.line();
+    w.line(w.paint("WHEN IT HURTS", "1;33"));
+    for (const auto& line : guide) {
+      w.paragraph("- ", line, 2);
+    }
+  }
   for (const auto& note : plan.notes) {
     if (note.placement != Placement::end) {
       continue;
@@ -90,6 +97,9 @@ using text_detail::week_body;
 std::string render_plan_text(const Plan& plan, const TextStyle& style, const LimitOptions& options) {
   TextWriter w(style);
   plan_head(w, plan);
+  if (const std::string assumed = equipment_assumed_text(plan, options); !assumed.empty()) {
+    w.paragraph("Equipment: ", assumed + ".", 11);
+  }
   if (!plan.days.empty()) {
     week_body(w, plan, options);
     plan_tail(w, plan);

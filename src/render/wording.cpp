@@ -146,4 +146,47 @@ std::string self_test_answer(const SelfTest& test) {
                      to_string(test.comparison), number_text(test.threshold.value_or(0)), unit);
 }
 
+std::vector<std::string> pain_guide(const Plan& plan) {
+  const auto rule = [&](ProgressionKind kind) -> const ProgressionRule* {
+    for (const ProgressionRule& candidate : plan.progression_rules) {
+      if (parse_progression_kind(candidate.id) == kind) {
+        return &candidate;
+      }
+    }
+    return nullptr;
+  };
+  const ProgressionRule* hold = rule(ProgressionKind::hold);
+  const ProgressionRule* step_back = rule(ProgressionKind::step_back);
+  const ProgressionRule* pause = rule(ProgressionKind::pause);
+  std::vector<std::string> lines;
+  if (hold != nullptr) {
+    const int below = step_back != nullptr ? step_back->pain_at_least : 11;
+    lines.push_back(below - 1 > hold->pain_at_least
+                        ? fmt::format("Pain of {} to {} out of 10, during a session or the next morning: keep the "
+                                      "doses as they are; do not make them harder.",
+                                      hold->pain_at_least, below - 1)
+                        : fmt::format("Pain of {} out of 10, during a session or the next morning: keep the doses "
+                                      "as they are; do not make them harder.",
+                                      hold->pain_at_least));
+  }
+  if (step_back != nullptr) {
+    lines.push_back(
+        fmt::format("Pain of {} out of 10 or more: go back to the easier doses of the weeks before and "
+                    "leave out jumps and hops until the pain settles.",
+                    step_back->pain_at_least));
+  }
+  std::vector<std::string> signs;
+  for (const Symptom& symptom : plan.symptoms) {
+    signs.push_back(symptom.name);
+  }
+  if (pause != nullptr || !signs.empty()) {
+    const std::string what = pause != nullptr && !signs.empty() ? fmt::format("Pain of {} out of 10 or more, or {}",
+                                                                              pause->pain_at_least, join_or(signs))
+                             : pause != nullptr ? fmt::format("Pain of {} out of 10 or more", pause->pain_at_least)
+                                                : capitalised(join_or(signs));
+    lines.push_back(what + ": stop the programme and see a doctor or physiotherapist before you train again.");
+  }
+  return lines;
+}
+
 }  // namespace valgus

@@ -36,6 +36,11 @@ inline constexpr SessionWords markdown_session_words{"minutes", ", ", " (budget 
 // "distance from the big toe to the wall, in cm (0-30); below 10 cm is
 // positive".
 [[nodiscard]] std::string self_test_answer(const SelfTest& test);
+// What to do when it hurts, one line each, from the plan's pain rules and
+// warning symptoms: "Pain of 4 or 5 out of 10 ...: keep the doses as they
+// are." Empty when the catalogue has neither.
+[[nodiscard]] std::vector<std::string> pain_guide(const Plan& plan);
+
 // A threshold as written: 10, 3.5.
 [[nodiscard]] std::string number_text(double value);
 

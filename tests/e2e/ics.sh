@@ -50,6 +50,11 @@ for k in range(weeks):
             lines = ["{}. {} — {}".format(i + 1, exercises[x]["name"], exercises[x]["dose"]["text"])
                      for i, x in enumerate(session["exercises"])]
             lines += ["", "About {} min".format(session["minutes"]), ""] + banner
+            if plan["when_it_hurts"]:
+                lines += ["", "When it hurts:"] + ["- " + line for line in plan["when_it_hurts"]]
+            for note in plan["notes"]:
+                if note["placement"] == "end":
+                    lines += ["", "{}: {}".format(note["title"], note["text"])]
             events.append({"date": day.isoformat(), "weekday": names[day.weekday()], "start": at,
                            "minutes": session["minutes"], "alarm_minutes": 30,
                            "summary": "Knee programme · week {} · session {}".format(k + 1, session["id"]),

@@ -9,13 +9,21 @@ export XDG_CONFIG_HOME=/nonexistent/valgus-tests XDG_STATE_HOME=/nonexistent/val
 expect() {
   local code=$1 err=$2
   shift 3
-  local got_err got_code
-  got_err=$(timeout 120 "$@" 2>&1 >/dev/null)
+  local got_err got_code err_file
+  err_file=$(mktemp)
+  timeout 120 "$@" 2>"$err_file" >/dev/null
   got_code=$?
+  got_err=$(cat "$err_file")
   if [ "$got_code" != "$code" ] || [ "$got_err" != "$err" ]; then
     echo "FAIL: $* -> exit $got_code, stderr '$got_err'; expected exit $code, stderr '$err'"
     fail=1
   fi
+  # Every line on stderr ends with a newline, the last one too.
+  if [ -s "$err_file" ] && [ "$(tail -c 1 "$err_file" | od -An -tx1 | tr -d ' ')" != 0a ]; then
+    echo "FAIL: $* -> stderr does not end with a newline"
+    fail=1
+  fi
+  rm -f "$err_file"
 }
 
 # same NAME -- command...: the command exits 0 and its stdout, with "$work"

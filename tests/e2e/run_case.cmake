@@ -60,3 +60,7 @@ endif()
 if(NOT err STREQUAL expected_err)
   message(SEND_ERROR "standard error:\n${err}\nexpected:\n${expected_err}")
 endif()
+# Every line on standard error ends with a newline, the last one too.
+if(NOT err STREQUAL "" AND NOT err MATCHES "\n$")
+  message(SEND_ERROR "standard error does not end with a newline:\n${err}")
+endif()

@@ -32,8 +32,12 @@ for problems in "--all" "--hip-rotation --pronation" "--big-toe" "--pelvis-tilt 
   # shellcheck disable=SC2086
   text=$("$bin" plan $problems --color never) || { echo "FAIL ($problems): plan"; fail=1; continue; }
   # The For line may wrap; its continuation lines are indented.
-  head_block=$(awk 'NR == 1 { next } NR == 2 && /^For: / { next } /^     / && !seen { next } { seen = 1; print }' \
+  # The Equipment line (what was assumed without --equipment) may wrap too.
+  head_block=$(awk 'NR == 1 { next } NR == 2 && /^For: / { next } /^     / && !seen { next }
+    /^Equipment: / { eq = 1; next } eq && /^           / { next } { eq = 0; seen = 1; print }' \
     <<<"$text" | head -n $((top_count + 1)))
+  grep -q '^Equipment: .* assumed at hand; say what you have' <<<"$text" ||
+    { echo "FAIL ($problems): the plan does not say which equipment it assumed"; fail=1; }
   if [ "$(sed -n 1p <<<"$text")" != "Knee valgus routine" ] || [ "$(sed -n 2p <<<"$text" | cut -c1-5)" != "For: " ]; then
     echo "FAIL ($problems): text does not open with the title and For lines"; fail=1
   fi

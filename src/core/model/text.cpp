@@ -19,13 +19,18 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-std::string join_and(const std::vector<std::string>& parts) {
+namespace {
+std::string join_last(const std::vector<std::string>& parts, std::string_view last) {
   if (parts.size() <= 1) {
     return parts.empty() ? std::string() : parts.front();
   }
   const std::vector<std::string> head(parts.begin(), parts.end() - 1);
-  return join(head, ", ") + " and " + parts.back();
+  return join(head, ", ") + std::string(last) + parts.back();
 }
+}  // namespace
+
+std::string join_and(const std::vector<std::string>& parts) { return join_last(parts, " and "); }
+std::string join_or(const std::vector<std::string>& parts) { return join_last(parts, " or "); }
 
 namespace {
 

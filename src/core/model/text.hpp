@@ -13,8 +13,9 @@
 namespace valgus {
 
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
-// "a", "a and b", "a, b and c".
+// "a", "a and b", "a, b and c"; join_or: "a, b or c".
 [[nodiscard]] std::string join_and(const std::vector<std::string>& parts);
+[[nodiscard]] std::string join_or(const std::vector<std::string>& parts);
 
 // The closest of `choices` to `word`, if it is close enough to be a typo.
 [[nodiscard]] std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& choices);

@@ -166,6 +166,22 @@ Plan make_plan_sharing(const Catalogue& catalogue, const Request& request, WeekM
   plan.planned_weeks = std::move(draft.planned_weeks);
   plan.habits = catalogue.habits;
   plan.notes = catalogue.notes;
+  plan.progression_rules = catalogue.progression_rules;
+  plan.symptoms = catalogue.symptoms;
+  plan.equipment_assumed = !request.equipment.has_value();
+  if (plan.equipment_assumed) {
+    for (const Equipment& item : catalogue.equipment) {
+      const bool used = !item.household && std::any_of(plan.phases.begin(), plan.phases.end(), [&](const auto& phase) {
+        return std::any_of(phase.exercises.begin(), phase.exercises.end(), [&](const PlannedExercise& planned) {
+          const auto& needs = planned.exercise.equipment;
+          return std::find(needs.begin(), needs.end(), item.id) != needs.end();
+        });
+      });
+      if (used) {
+        plan.assumed_equipment.push_back(item.name);
+      }
+    }
+  }
   return plan;
 }
 

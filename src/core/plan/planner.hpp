@@ -250,6 +250,14 @@ struct Plan {
   std::vector<PlannedWeek> planned_weeks;  // every week from `week`, for a programme
   std::vector<Habit> habits;
   std::vector<Note> notes;
+  // No equipment was said, so every item was assumed at hand: the names of
+  // those the plan uses (not household things), in catalogue order.
+  bool equipment_assumed = false;
+  std::vector<std::string> assumed_equipment;
+  // What to do when it hurts, for handouts with no `today` to stop anyone:
+  // the catalogue's pain rules and warning symptoms.
+  std::vector<ProgressionRule> progression_rules;
+  std::vector<Symptom> symptoms;
 
   [[nodiscard]] std::size_t exercise_count() const;
 };
