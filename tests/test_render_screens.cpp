@@ -96,6 +96,26 @@ TEST_CASE("go screen: what the step asks, within the width and the height") {
   CHECK(valgus::format_clock(90) == "1:30");
 }
 
+TEST_CASE("go screen: the first exercise carries the banner; the kit and tips stay where the steps are cut") {
+  valgus::PlannedExercise exercise = long_named_exercise();
+  exercise.equipment_names = {"massage ball"};
+  exercise.exercise.cues = {"Keep the ball off the back of the knee, where a nerve lies close to the skin."};
+  const std::vector<GuideStep> steps = valgus::exercise_steps(exercise.dose, 0);
+  valgus::GoScreenView view = screen_of(exercise, steps[1]);
+  view.banner = {"Pain: Stop any exercise that hurts."};
+  view.height = 16;  // room for the tips only: the steps go first
+  const TextStyle plain{40, false};
+  CHECK(valgus::render_go_screen(view, plain) ==
+        std::vector<std::string>{"Session A · Monday 2027-01-04 · week 1", "Exercise 1 of 3: Adductor roll with a",
+                                 "  name long enough to wrap at forty", "  columns", "30 s each side · massage ball",
+                                 "Pain: Stop any exercise that hurts.", "", "Left side", "Go: 7 s", "",
+                                 "    Tip: Keep the ball off the back of", "         the knee, where a nerve lies",
+                                 "         close to the skin.", "", "space pause · Enter next · s skip · b",
+                                 "back · q quit"});
+  view.index = 1;  // later exercises: no banner
+  CHECK(valgus::render_go_screen(view, plain).at(5).empty());
+}
+
 TEST_CASE("go screen: holds, rep sets and rests say what to do now") {
   valgus::PlannedExercise exercise = long_named_exercise();
   GuideStep hold;

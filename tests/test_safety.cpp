@@ -204,3 +204,30 @@ TEST_CASE("every plan says what to do when it hurts, from the catalogue's pain r
   fixture.problems = {"hip"};
   CHECK(valgus::pain_guide(valgus::make_plan(valgus::test::fixture_catalogue(), fixture)).empty());
 }
+
+TEST_CASE("a referral stays in force until a clearance comes after it") {
+  const SafetyEvent referred{day(0), SafetyKind::referred, "Does the knee swell?"};
+  const SafetyEvent cleared{day(3), SafetyKind::cleared, "cleared by a clinician"};
+  CHECK_FALSE(valgus::referral_in_force({}));
+  CHECK(valgus::referral_in_force({referred}) == referred);
+  CHECK_FALSE(valgus::referral_in_force({referred, cleared}));
+  const SafetyEvent again{day(9), SafetyKind::referred, "Does it give way?"};
+  CHECK(valgus::referral_in_force({referred, cleared, again}) == again);
+  // A pause is not a referral.
+  CHECK_FALSE(valgus::referral_in_force({{day(1), SafetyKind::pause, "pain of 9/10 on 2027-01-05"}}));
+}
+
+TEST_CASE("a habit whose advice would feed a problem is left out of that problem's plans") {
+  const auto catalogue = valgus::builtin_catalogue();
+  const auto habits_of = [&](const std::string& problem) {
+    valgus::Request request;
+    request.problems = {problem};
+    std::vector<std::string> ids;
+    for (const auto& habit : valgus::make_plan(catalogue, request).habits) {
+      ids.push_back(habit.id);
+    }
+    return ids;
+  };
+  CHECK(habits_of("hip-rotation") == std::vector<std::string>{"w-sitting", "driving", "sitting-knees-in", "sleeping"});
+  CHECK(habits_of("tibial-rotation") == std::vector<std::string>{"w-sitting", "driving", "sitting-knees-in"});
+}

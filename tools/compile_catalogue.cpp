@@ -128,8 +128,8 @@ int main(int argc, char** argv) {
     out += "    c.exercises.push_back(std::move(e));\n  }\n";
   }
   for (const auto& h : c.habits) {
-    out += fmt::format("  c.habits.push_back(Habit{{{}, {}, {}, {}, {}}});\n", literal(h.id), literal(h.name),
-                       literal(h.advice), strings(h.sources), where(h.where));
+    out += fmt::format("  c.habits.push_back(Habit{{{}, {}, {}, {}, {}, {}}});\n", literal(h.id), literal(h.name),
+                       literal(h.advice), strings(h.sources), where(h.where), strings(h.not_for));
   }
   for (const auto& n : c.notes) {
     out += fmt::format("  c.notes.push_back(Note{{{}, {}, {}, {}, {}, {}}});\n", literal(n.id), literal(n.title),

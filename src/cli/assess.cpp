@@ -99,7 +99,12 @@ void record_assessment(Date date, const Answers& answers, const Assessment& resu
       stored.values.push_back({test, "right", *answer.right});
     }
   }
-  LogStore::open(log_path(), LogStore::Access::write).record_assessment(stored);
+  LogStore store = LogStore::open(log_path(), LogStore::Access::write);
+  store.record_assessment(stored);
+  if (result.refer) {
+    // Remembered: `start` repeats these signs and asks for --cleared.
+    store.record_event(SafetyEvent{date, SafetyKind::referred, join(result.reasons, " ")});
+  }
 }
 
 }  // namespace

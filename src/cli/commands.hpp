@@ -93,6 +93,7 @@ struct StartArgs {
   PersonalChoice personal;
   std::optional<std::string> start;  // YYYY-MM-DD; none: today
   bool force = false;
+  bool cleared = false;  // a clinician has cleared the warning signs an assessment found
 };
 ExitCode run_start(const Context& context, const StartArgs& args);
 // Plans `options` (problems given) once and saves them as the programme

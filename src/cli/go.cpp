@@ -302,6 +302,11 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
   settings.screen.session = day.session->id;
   settings.screen.date = date;
   settings.screen.week = followed.stage.week;
+  for (const Note& note : followed.plan.notes) {
+    if (note.placement == Placement::top) {
+      settings.screen.banner.push_back(note.title + ": " + note.text);
+    }
+  }
 
   const Walked walked = walk(day.exercises, settings);
 

@@ -7,7 +7,12 @@
 #include "io/output.hpp"
 #include "render/summaries.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace valgus::cli {
@@ -20,6 +25,11 @@ constexpr std::string_view programme_header =
     "`progress` follow it. You may edit it by hand: valgus checks every field\n"
     "when it reads the file back. Start again with `valgus start ... --force`.";
 
+// The referral in force in the log at `log`, if any.
+std::optional<SafetyEvent> referral_of(const std::string& log) {
+  return referral_in_force(LogStore::open(log, LogStore::Access::read).events());
+}
+
 }  // namespace
 
 ExitCode run_start(const Context& context, const StartArgs& args) {
@@ -29,7 +39,22 @@ ExitCode run_start(const Context& context, const StartArgs& args) {
   }
   const ProgrammeOptions options = options_given(args.problems, args.personal, catalogue);
   const Date start = args.start ? parse_date(*args.start) : context.today();
-  return save_programme(context, catalogue, options, start, args.force);
+  // An assessment that found warning signs is remembered: no programme
+  // until the person says a clinician has cleared them.
+  const auto referral = referral_of(log_path());
+  if (referral && !args.cleared) {
+    throw Error(ExitCode::usage,
+                fmt::format("your assessment of {} found warning signs: {} See a doctor or physiotherapist first; "
+                            "once they have cleared you, add --cleared (it is kept in the log)",
+                            to_string(referral->date), referral->reason));
+  }
+  const ExitCode saved = save_programme(context, catalogue, options, start, args.force);
+  if (referral) {
+    LogStore::open(log_path(), LogStore::Access::write)
+        .record_event(SafetyEvent{std::max(context.today(), referral->date), SafetyKind::cleared,
+                                  "cleared by a clinician (valgus start --cleared)"});
+  }
+  return saved;
 }
 
 ExitCode save_programme(const Context& context, const Catalogue& catalogue, const ProgrammeOptions& options, Date start,
@@ -53,6 +78,8 @@ Runner setup_start(OptionBuilder& options) {
   options.option("--start", args->start, "The programme's first day, YYYY-MM-DD (default today)", "DATE")
       .completes(Completes::nothing);
   options.flag("--force", args->force, "Replace a saved programme (the log is kept)");
+  options.flag("--cleared", args->cleared,
+               "A doctor or physiotherapist has cleared the warning signs an assessment found (kept in the log)");
   return [args, &context = options.context()] { return run_start(context, *args); };
 }
 

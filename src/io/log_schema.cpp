@@ -66,7 +66,8 @@ CREATE TABLE assessment_values (
 ) WITHOUT ROWID;
 )sql",
     // 2 -> 3: the pain the next morning and warning symptoms of a session,
-    // and the safety decisions (pause, resume, a clinician's clearance),
+    // and the safety decisions (pause, resume, an assessment that referred,
+    // a clinician's clearance),
     // kept apart from the sessions so that deleting one lifts no pause.
     R"sql(
 ALTER TABLE sessions ADD COLUMN next_morning_pain INTEGER CHECK (next_morning_pain BETWEEN 0 AND 10);
@@ -75,7 +76,7 @@ CREATE TABLE safety_events (
   id INTEGER PRIMARY KEY,
   date TEXT NOT NULL
     CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(date) IS date),
-  kind TEXT NOT NULL CHECK (kind IN ('pause', 'resume', 'cleared')),
+  kind TEXT NOT NULL CHECK (kind IN ('pause', 'resume', 'referred', 'cleared')),
   reason TEXT NOT NULL DEFAULT ''
 );
 )sql",

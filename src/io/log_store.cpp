@@ -191,7 +191,7 @@ std::unique_ptr<LogStore::Impl> LogStore::Impl::connect(const std::string& path,
     if (access == Access::write) {
       // Only now that the file is known to be ours may anything write to it.
       // WAL: readers never block the writer; a crash never tears a commit.
-      // synchronous=NORMAL survives any crash of the process (300 kill -9 per CI run in
+      // synchronous=NORMAL survives any crash of the process (250 kill -9 per CI run in
       // tests/e2e/log_reliability.sh); a power cut may lose commits since
       // the last checkpoint, which the last valgus to close the log makes
       // with fsync. FULL would fsync every commit: about twice the time of

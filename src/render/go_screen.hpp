@@ -28,13 +28,18 @@ struct GoScreenView {
   int seconds_left = 0;  // of the step's countdown
   bool paused = false;
   int height = 24;  // rows of the terminal
+  // The plan's safety banner ("Pain: Stop any exercise that hurts ..."),
+  // shown with the first exercise.
+  std::vector<std::string> banner;
 };
 
 // "45 s", "1:30".
 [[nodiscard]] std::string format_clock(int seconds);
 
 // The screen's lines, none wider than `style.width`, no more than the
-// height (the exercise's steps are cut first), painted when `style.color`.
+// height, painted when `style.color`. The exercise's dose and equipment,
+// its steps and its tips (cautions among them) go under the countdown; when
+// the screen is short the steps are cut first, then the tips.
 [[nodiscard]] std::vector<std::string> render_go_screen(const GoScreenView& view, const TextStyle& style);
 
 }  // namespace valgus

@@ -136,7 +136,16 @@ std::vector<std::string> render_go_screen(const GoScreenView& view, const TextSt
         wrapped("", fmt::format("Exercise {} of {}: {}", view.index + 1, view.count, view.exercise->exercise.name),
                 width, 2),
         painter, "1");
-    add(top, wrapped("", format_dose(view.exercise->dose), width, 2), painter);
+    std::string dose = format_dose(view.exercise->dose);
+    if (!view.exercise->equipment_names.empty()) {
+      dose += " · " + join(view.exercise->equipment_names, ", ");
+    }
+    add(top, wrapped("", dose, width, 2), painter);
+    if (view.index == 0) {
+      for (const std::string& line : view.banner) {
+        add(top, wrapped("", line, width, 2), painter, "33");
+      }
+    }
   }
   top.emplace_back();
   if (view.step != nullptr) {
@@ -154,26 +163,36 @@ std::vector<std::string> render_go_screen(const GoScreenView& view, const TextSt
     line = painter.paint(line, "2");
   }
   std::vector<std::string> steps;
+  std::vector<std::string> tips;
   if (view.exercise != nullptr) {
     const std::vector<std::string>& texts = view.exercise->exercise.steps;
     for (std::size_t i = 0; i < texts.size(); ++i) {
       const std::string label = fmt::format("{:>2}. ", i + 1);
       add(steps, wrapped(label, texts[i], width, static_cast<int>(label.size())), painter);
     }
+    for (const std::string& cue : view.exercise->exercise.cues) {
+      add(tips, wrapped("    Tip: ", cue, width, 9), painter);
+    }
   }
-  // The countdown never goes: the exercise's steps are cut to what fits,
-  // after a blank line, and a blank line stays before the keys.
+  // The countdown never goes: the exercise's steps, then its tips, are cut
+  // to what fits, after a blank line, and a blank line stays before the keys.
   const auto height = static_cast<std::size_t>(std::max(1, view.height));
   std::vector<std::string> lines = top;
   const std::size_t fixed = lines.size() + keys.size() + 2;
-  if (!steps.empty() && fixed < height) {
+  if ((!steps.empty() || !tips.empty()) && fixed < height) {
     const std::size_t room = height - fixed;
-    if (steps.size() > room) {
-      steps.resize(room);
-      steps.back() = "    …";
+    if (tips.size() >= room) {
+      steps.clear();
+      tips.resize(room);
+    } else if (steps.size() + tips.size() > room) {
+      steps.resize(room - tips.size());
+      if (!steps.empty()) {
+        steps.back() = "    …";
+      }
     }
     lines.emplace_back();
     lines.insert(lines.end(), steps.begin(), steps.end());
+    lines.insert(lines.end(), tips.begin(), tips.end());
   }
   lines.emplace_back();
   lines.insert(lines.end(), keys.begin(), keys.end());

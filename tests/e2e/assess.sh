@@ -95,4 +95,21 @@ if [ "$code" != 73 ] || ! grep -q 'knee-to-wall\|Knee-to-wall' <<<"$out" || ! gr
   echo "FAIL: assess with a log that cannot be written -> exit $code, stdout ${#out} bytes: $(cat "$retest/stderr")"
   fail=1
 fi
+# A referral is remembered: start repeats the warning signs and needs
+# --cleared, which is kept in the log; afterwards start needs it no more.
+referred=$work/referred
+mkdir "$referred"
+in_referred() { XDG_CONFIG_HOME=$referred/config XDG_STATE_HOME=$referred/state "$@"; }
+in_referred "$bin" assess --answers "$data/red-flag.yaml" --date 2027-01-04 >/dev/null
+flag_question=$("$bin" problems --format json | "$py" -c 'import json,sys; f=json.load(sys.stdin)["red_flags"][0]; print(f["question"] + " " + f["why"])')
+in_referred expect 64 "valgus: error: your assessment of 2027-01-04 found warning signs: $flag_question See a doctor or physiotherapist first; once they have cleared you, add --cleared (it is kept in the log)" \
+  -- "$bin" start --hip-rotation --start 2027-01-11
+[ ! -e "$referred/config/valgus/programme.yaml" ] || { echo "FAIL: start saved a programme after a referral"; fail=1; }
+in_referred "$bin" start --hip-rotation --start 2027-01-11 --cleared >/dev/null || { echo "FAIL: start --cleared"; fail=1; }
+in_referred "$bin" log --list --format json | "$py" -c '
+import json, sys
+kinds = [e["kind"] for e in json.load(sys.stdin)["safety_events"]]
+assert kinds == ["referred", "cleared"], kinds
+' || { echo "FAIL: the referral and the clearance are not in the log"; fail=1; }
+in_referred "$bin" start --hip-rotation --start 2027-01-11 --force >/dev/null || { echo "FAIL: start after clearance"; fail=1; }
 exit $fail

@@ -98,17 +98,23 @@ wait_for main 'VALGUS_GO_SECOND_MS must be'
 
 # ---- 2. A whole session to the end: every exercise done, logged. ----------
 start main VALGUS_GO_SECOND_MS=4
+saw_tip=0 saw_kit=0
 for ((i = 0; i < 400; i++)); do
   shown=$(screen main)
   if grep -q '^Pain during' <<<"$shown"; then
     break
   fi
+  # Where the exercise is done: its tips (cautions among them) and kit.
+  grep -q '^ *Tip: Breathe\.$' <<<"$shown" && saw_tip=1
+  grep -q 'each side · foam roller$' <<<"$shown" && saw_kit=1
   if grep -q 'then press Enter' <<<"$shown"; then
     tm send-keys -t main Enter
   fi
   sleep 0.05
 done
 wait_for main '^Session A finished: 5 of 5 exercises done\.$'
+[ "$saw_tip" = 1 ] || { echo "FAIL: the guided session never showed the adductor roll's tip"; fail=1; }
+[ "$saw_kit" = 1 ] || { echo "FAIL: the guided session never showed the foam roller"; fail=1; }
 wait_for main '^Pain during' && type_line main 2
 wait_for main '^Effort' && type_line main h
 wait_for main '^Logged session A of 2027-01-04: 5 done, 0 skipped, pain 2, effort hard\.$'

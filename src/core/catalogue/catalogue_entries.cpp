@@ -49,7 +49,19 @@ std::optional<Position> EntryReader::position(const YamlNode& node) {
 }
 
 std::optional<Habit> EntryReader::habit(const YamlNode& node) {
-  return named<Habit>(EntryKind::habit, node, "name", "advice");
+  auto f = read_.fields(node, section(EntryKind::habit).entry);
+  if (!f) {
+    return std::nullopt;
+  }
+  auto entry_id = id(EntryKind::habit, *f, node);
+  auto name = read_.line(f->get("name"), "name");
+  auto advice = read_.text(f->get("advice"), "advice");
+  auto source = read_.sources(f->get("source"));
+  auto not_for = references(f->get("not_for"), "not_for", Reference::To::problem);
+  if (!(f->complete && entry_id && name && advice && source && not_for)) {
+    return std::nullopt;
+  }
+  return Habit{*entry_id, *name, *advice, *source, read_.errors().at(node.where), *not_for};
 }
 
 std::optional<Note> EntryReader::note(const YamlNode& node) {

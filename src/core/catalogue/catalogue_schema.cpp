@@ -26,7 +26,7 @@ const std::vector<SectionSchema>& sections() {
          "impact",       "summary",    "dose",      "steps",  "cues",    "source",     "priority",    "positions",
          "alternatives", "variant_of", "from_week", "drill",  "skills",  "teach",      "progressions"},
         {"id", "name", "phase", "region", "targets", "dose", "steps", "source"}}},
-      {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source"}, {"id", "name", "advice"}}},
+      {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source", "not_for"}, {"id", "name", "advice"}}},
       {"notes", EntryKind::note, {"note", {"id", "title", "text", "placement", "source"}, {"id", "title", "text"}}},
       {"phases",
        EntryKind::phase_rule,

@@ -242,6 +242,18 @@ StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, D
   return state;
 }
 
+std::optional<SafetyEvent> referral_in_force(const std::vector<SafetyEvent>& events) {
+  std::optional<SafetyEvent> referral;
+  for (const SafetyEvent& event : events) {
+    if (event.kind == SafetyKind::referred) {
+      referral = event;
+    } else if (event.kind == SafetyKind::cleared) {
+      referral.reset();
+    }
+  }
+  return referral;
+}
+
 std::optional<SafetyEvent> pause_in_force(const std::vector<SafetyEvent>& events) {
   std::optional<SafetyEvent> pause;
   for (const SafetyEvent& event : events) {

@@ -47,12 +47,14 @@ struct LoggedSession {
 };
 
 // A safety decision kept in the log beside the sessions: a pause (pain at
-// the pause rule's level, or a warning symptom), the resume that ends it, or
-// a clinician's clearance after an assessment that referred. Deleting a
-// session never deletes one.
-enum class SafetyKind { pause, resume, cleared };
-inline constexpr std::array<Named<SafetyKind>, 3> safety_kind_names{
-    {{SafetyKind::pause, "pause"}, {SafetyKind::resume, "resume"}, {SafetyKind::cleared, "cleared"}}};
+// the pause rule's level, or a warning symptom), the resume that ends it, an
+// assessment that referred (its warning signs as the reason), and a
+// clinician's clearance after it. Deleting a session never deletes one.
+enum class SafetyKind { pause, resume, referred, cleared };
+inline constexpr std::array<Named<SafetyKind>, 4> safety_kind_names{{{SafetyKind::pause, "pause"},
+                                                                     {SafetyKind::resume, "resume"},
+                                                                     {SafetyKind::referred, "referred"},
+                                                                     {SafetyKind::cleared, "cleared"}}};
 
 [[nodiscard]] std::string_view to_string(SafetyKind kind);
 [[nodiscard]] std::optional<SafetyKind> parse_safety_kind(std::string_view text);
@@ -143,6 +145,10 @@ struct StageState {
   // In force on the date: paused since this event, until `valgus resume`.
   std::optional<SafetyEvent> pause;
 };
+
+// The referral in force after `events`: the last assessment that referred,
+// when no clearance came after it; nullopt otherwise.
+[[nodiscard]] std::optional<SafetyEvent> referral_in_force(const std::vector<SafetyEvent>& events);
 
 // The pause in force after `events` (sorted by date): the first pause since
 // the last resume; nullopt when none.

@@ -446,8 +446,11 @@ struct Habit {
   std::string advice;
   std::vector<std::string> sources;
   SourceLocation where;
+  // Problem ids whose plans leave it out: the advice would feed them (knees
+  // falling outwards turn a shin that is already turned out further out).
+  std::vector<std::string> not_for;
 
-  [[nodiscard]] auto tied() const { return std::tie(id, name, advice, sources, where); }
+  [[nodiscard]] auto tied() const { return std::tie(id, name, advice, sources, where, not_for); }
   friend bool operator==(const Habit& a, const Habit& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Habit& a, const Habit& b) { return !(a == b); }
 };

@@ -164,7 +164,14 @@ Plan make_plan_sharing(const Catalogue& catalogue, const Request& request, WeekM
   plan.adjustments = std::move(draft.adjustments);
   plan.schedule = std::move(draft.schedule);
   plan.planned_weeks = std::move(draft.planned_weeks);
-  plan.habits = catalogue.habits;
+  for (const Habit& habit : catalogue.habits) {
+    const bool feeds = std::any_of(input.problems.begin(), input.problems.end(), [&](const Problem* problem) {
+      return std::find(habit.not_for.begin(), habit.not_for.end(), problem->id) != habit.not_for.end();
+    });
+    if (!feeds) {
+      plan.habits.push_back(habit);
+    }
+  }
   plan.notes = catalogue.notes;
   plan.progression_rules = catalogue.progression_rules;
   plan.symptoms = catalogue.symptoms;
