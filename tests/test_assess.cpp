@@ -185,6 +185,13 @@ TEST_CASE("an answers file: keyed by question, per side or one value for both, m
   CHECK(answers.equipment == std::vector<std::string>{});
   CHECK(answers.days == 3);
   CHECK_FALSE(answers.minutes);
+  // Equipment as --equipment takes it: names and aliases in any case.
+  const auto kit =
+      valgus::read_answers(valgus::CatalogueFile{"b.yaml", "equipment: Resistance Band, foam roll, band\n"}, builtin());
+  CHECK(kit.equipment == std::vector<std::string>{"band", "foam-roller"});
+  CHECK(errors_of("equipment: resistance bnd\n") ==
+        "answers.yaml:1:12: \"equipment\": \"resistance bnd\" is not one of foam-roller, massage-ball, band, none "
+        "(or skip)\n");
 
   CHECK(errors_of("thomas: yes\n") == "ok");
   CHECK(errors_of("knee-to-wall: {left: 40}\n") ==
@@ -192,6 +199,11 @@ TEST_CASE("an answers file: keyed by question, per side or one value for both, m
   CHECK(errors_of("thomass: yes\n")
             .rfind("answers.yaml:1:1: unknown question \"thomass\" (did you mean \"thomas\"?)", 0) == 0);
   CHECK(errors_of("thomas: yes\nthomas: no\n") == "answers.yaml:2:1: \"thomas\" is answered twice; keep one\n");
+  // At any depth: the last value never silently wins.
+  CHECK(errors_of("knee-to-wall: {left: 12, left: 8}\n") ==
+        "answers.yaml:1:26: \"knee-to-wall\" answers left twice; keep one\n");
+  CHECK(errors_of("knee-to-wall:\n  right: 9\n  left: 12\n  right: 8\n") ==
+        "answers.yaml:4:3: \"knee-to-wall\" answers right twice; keep one\n");
   CHECK(errors_of("knee-to-wall: {middle: 3}\n") ==
         "answers.yaml:1:16: \"knee-to-wall\" answers per side: left and right, not \"middle\"\n");
   CHECK(errors_of("caves-when: [squat, jumping]\n") ==

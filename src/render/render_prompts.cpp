@@ -33,7 +33,10 @@ std::string render_assess_question(const AssessQuestionView& view, const TextSty
       }
     }
   }
-  w.paragraph("", question.prompt, 2);
+  // The counter on every question: under a shared heading (the red flags)
+  // it goes before the question itself.
+  const std::string counter = view.heading ? std::string() : fmt::format("({} of {}) ", view.number, view.count);
+  w.paragraph(counter, question.prompt, 2);
   return w.take() + "> ";
 }
 

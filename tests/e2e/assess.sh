@@ -95,6 +95,11 @@ if [ "$code" != 73 ] || ! grep -q 'knee-to-wall\|Knee-to-wall' <<<"$out" || ! gr
   echo "FAIL: assess with a log that cannot be written -> exit $code, stdout ${#out} bytes: $(cat "$retest/stderr")"
   fail=1
 fi
+# A duplicate key at any depth is an error at its place, not a silent last win.
+printf 'knee-to-wall: {left: 12, left: 8}\n' >"$work/twice.yaml"
+expect 65 "valgus: error: $work/twice.yaml:1:26: \"knee-to-wall\" answers left twice; keep one" \
+  -- "$bin" assess --answers "$work/twice.yaml"
+
 # A referral is remembered: start repeats the warning signs and needs
 # --cleared, which is kept in the log; afterwards start needs it no more.
 referred=$work/referred

@@ -74,7 +74,19 @@ Answers read_answers(const CatalogueFile& file, const Catalogue& catalogue) {
       const YamlNode* value = &entry.value;
       if (question.side && entry.value.kind == Kind::mapping) {
         value = nullptr;
+        std::vector<std::string_view> sides;
         for (const YamlEntry& side : entry.value.entries) {
+          const bool again = std::find(sides.begin(), sides.end(), side.key.value) != sides.end();
+          sides.push_back(side.key.value);
+          if (again) {
+            // {left: 12, left: 8}: neither value is the answer.
+            if (question.side == Side::left) {  // reported once, with the left side
+              errors.error(side.key.where,
+                           fmt::format("\"{}\" answers {} twice; keep one", key, one_line(side.key.value)));
+            }
+            value = nullptr;
+            break;
+          }
           if (side.key.value != "left" && side.key.value != "right") {
             if (question.side != Side::left) {
               continue;  // reported once, with the left side

@@ -111,6 +111,43 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
   return out;
 }
 
+// Equipment as `--equipment` takes it: comma-separated, each an id, a name
+// or an alias in any case ("resistance band", "foam roll"), or none.
+bool equipment_words(const Catalogue& catalogue, const Question& question, const std::string& text, Reply& reply,
+                     std::string& error) {
+  std::vector<std::string> words;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', from), text.size());
+    const std::string item = trim(text.substr(from, comma - from));
+    if (!item.empty()) {
+      words.push_back(item);
+    }
+    from = comma + 1;
+  }
+  if (words == std::vector<std::string>{"none"}) {
+    return true;
+  }
+  if (words.empty()) {
+    error = fmt::format("name one or more of {} (or skip)", join(question.choices, ", "));
+    return false;
+  }
+  for (const std::string& item : words) {
+    const std::vector<const Equipment*> named = catalogue.equipment_named(item);
+    const bool known = named.size() == 1 && std::find(question.choices.begin(), question.choices.end(),
+                                                      named.front()->id) != question.choices.end();
+    if (!known) {
+      error = fmt::format("\"{}\" is not one of {}, none{} (or skip)", one_line(item), join(question.choices, ", "),
+                          did_you_mean_suffix(item, question.choices));
+      return false;
+    }
+    if (std::find(reply.words.begin(), reply.words.end(), named.front()->id) == reply.words.end()) {
+      reply.words.push_back(named.front()->id);
+    }
+  }
+  return true;
+}
+
 std::optional<Reply> parse_reply(const Catalogue& catalogue, const Question& question, std::string_view text,
                                  std::string& error) {
   const std::string word = lower(text);
@@ -151,17 +188,16 @@ std::optional<Reply> parse_reply(const Catalogue& catalogue, const Question& que
       reply.number = value;
       return reply;
     }
-    case QuestionKind::positions:
-    case QuestionKind::equipment: {
-      reply.words = split_words(word);
-      if (question.kind == QuestionKind::equipment && reply.words == std::vector<std::string>{"none"}) {
-        reply.words.clear();
-        return reply;
+    case QuestionKind::equipment:
+      if (!equipment_words(catalogue, question, word, reply, error)) {
+        return std::nullopt;
       }
+      return reply;
+    case QuestionKind::positions: {
+      reply.words = split_words(word);
       for (const std::string& id : reply.words) {
         if (std::find(question.choices.begin(), question.choices.end(), id) == question.choices.end()) {
-          error = fmt::format("\"{}\" is not one of {}{}{} (or skip)", one_line(id), join(question.choices, ", "),
-                              question.kind == QuestionKind::equipment ? ", none" : "",
+          error = fmt::format("\"{}\" is not one of {}{} (or skip)", one_line(id), join(question.choices, ", "),
                               did_you_mean_suffix(id, question.choices));
           return std::nullopt;
         }
