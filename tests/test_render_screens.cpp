@@ -253,3 +253,21 @@ TEST_CASE("go summaries: finished, stopped, nothing done, a rest day") {
   CHECK(valgus::render_go_rest_day(day) ==
         "2027-01-05 (Tuesday) is a rest day in your programme. The next session, B, is on Wednesday 2027-01-06.\n");
 }
+
+TEST_CASE("go: a Ctrl-C says nothing was logged and how to log what was done; a failed write gives the command") {
+  CHECK(valgus::render_go_interrupted({Date{2027, 1, 4}, {}, {"clam", "squat"}}) ==
+        "valgus: stopped: nothing was logged\n");
+  CHECK(valgus::render_go_interrupted({Date{2027, 1, 4}, {"clam"}, {"band-walk", "squat"}}) ==
+        "valgus: stopped: nothing was logged; to log what you did: valgus log --date 2027-01-04 --skipped "
+        "band-walk,squat\n");
+  CHECK(valgus::render_go_interrupted({Date{2027, 1, 4}, {"clam", "squat"}, {}}) ==
+        "valgus: stopped: nothing was logged; to log what you did: valgus log --date 2027-01-04\n");
+  valgus::LoggedSession logged;
+  logged.date = Date{2027, 1, 6};
+  logged.pain = 3;
+  logged.effort = valgus::Effort::hard;
+  logged.exercises = {{"clam", true}, {"squat", false}};
+  logged.symptoms = {"swelling"};
+  CHECK(valgus::log_command_for(logged) ==
+        "valgus log --date 2027-01-06 --pain 3 --effort hard --skipped squat --symptom swelling");
+}

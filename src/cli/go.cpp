@@ -90,6 +90,14 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
   bool redraw = true;
   bool quit = false;
   while (!guide.finished() && !quit) {
+    if (RawTerminal::take_continued()) {
+      // Back from Ctrl-Z: the time away is not exercise time; paused.
+      last = Clock::now();
+      if (guide.current().is_countdown() && !countdown.paused()) {
+        countdown.toggle_pause();
+      }
+      redraw = true;
+    }
     const Clock::time_point now = Clock::now();
     countdown.advance(std::chrono::duration_cast<std::chrono::milliseconds>(now - last).count());
     last = now;
@@ -103,6 +111,14 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
       continue;
     }
     if (redraw || countdown.seconds_left() != shown_seconds || RawTerminal::take_resized()) {
+      if (redraw) {  // what a Ctrl-C now would leave unlogged, and how to log it
+        GoInterrupted stopped{settings.screen.date, {}, {}};
+        for (std::size_t i = 0; i < exercises.size(); ++i) {
+          (guide.outcomes().at(i) == Outcome::done ? stopped.done : stopped.not_done)
+              .push_back(exercises[i].exercise.id);
+        }
+        RawTerminal::set_interrupt_note(render_go_interrupted(stopped));
+      }
       GoScreenView screen = settings.screen;
       screen.exercise = &exercises.at(step.exercise);
       screen.index = step.exercise;
@@ -332,7 +348,16 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
     }
   }
   const std::optional<SafetyEvent> pause = pause_for(catalogue, session, others, followed.events);
-  const bool replaced = LogStore::open(log, LogStore::Access::write).record(session, pause);
+  bool replaced = false;
+  try {
+    replaced = LogStore::open(log, LogStore::Access::write).record(session, pause);
+  } catch (const Error& failure) {
+    // The session was done: say how to record it once the log can be written.
+    Error kept = failure;
+    kept.set_hint(fmt::format("The session was not logged; once the log can be written, record it with:\n{}\n",
+                              log_command_for(session)));
+    throw kept;
+  }
   LoggedSummary summary{&session, replaced, {}, pause, {}};
   for (const std::string& id : session.symptoms) {
     summary.symptom_names.push_back(catalogue.find_symptom(id)->name);

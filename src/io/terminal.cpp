@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
@@ -28,8 +29,17 @@ constexpr std::string_view leave_screen = "\x1b[?25h\x1b[?1049l";
 
 constexpr std::array<int, 4> ending_signals{SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 struct termios saved_termios {};
+struct termios raw_termios {};
 volatile std::sig_atomic_t raw_active = 0;
 volatile std::sig_atomic_t resized = 0;
+volatile std::sig_atomic_t continued = 0;  // back from Ctrl-Z
+// What to say on stderr when a signal ends the session, once the screen is
+// back: two buffers, the one in use flipped only after the other is written,
+// so the handler never reads a half-written note.
+constexpr std::size_t note_capacity = 2048;
+std::array<std::array<char, note_capacity>, 2> notes{};
+std::array<std::size_t, 2> note_sizes{};
+volatile std::sig_atomic_t note_in_use = 0;
 
 // TCSAFLUSH: keys typed for the session (a last Enter, q) are dropped, not
 // left for the pain question or the shell.
@@ -43,6 +53,8 @@ void restore_and_reraise(int signal_number) {
   if (raw_active != 0) {
     restore_now();
     raw_active = 0;
+    const auto which = static_cast<std::size_t>(note_in_use);
+    [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, notes.at(which).data(), note_sizes.at(which));
   }
   struct sigaction default_action {};
   default_action.sa_handler = SIG_DFL;
@@ -58,6 +70,35 @@ void restore_and_reraise(int signal_number) {
 }
 
 void note_resize(int /*signal_number*/) { resized = 1; }
+
+struct sigaction previous_tstp {};
+bool tstp_installed = false;
+
+// Ctrl-Z: the terminal back to normal, then stopped as usual; on `fg` the
+// session's screen comes back, redrawn (as after a resize).
+void suspend(int signal_number) {
+  const bool was_raw = raw_active != 0;
+  if (was_raw) {
+    restore_now();
+  }
+  struct sigaction stop {};
+  stop.sa_handler = SIG_DFL;
+  sigemptyset(&stop.sa_mask);
+  struct sigaction ours {};
+  ::sigaction(signal_number, &stop, &ours);
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, signal_number);
+  ::sigprocmask(SIG_UNBLOCK, &unblock, nullptr);
+  ::raise(signal_number);  // stopped here until SIGCONT
+  ::sigaction(signal_number, &ours, nullptr);
+  if (was_raw && raw_active != 0) {
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw_termios);
+    [[maybe_unused]] const ssize_t written = ::write(STDOUT_FILENO, enter_screen.data(), enter_screen.size());
+    resized = 1;
+    continued = 1;
+  }
+}
 
 std::array<struct sigaction, ending_signals.size()> previous_actions{};
 std::array<bool, ending_signals.size()> installed{};
@@ -86,6 +127,17 @@ void install_handlers() {
   // No SA_RESTART: the wait for a key returns at once, and the screen is
   // redrawn at the new width.
   ::sigaction(SIGWINCH, &winch, &previous_winch);
+  struct sigaction tstp {};
+  tstp.sa_handler = suspend;
+  sigemptyset(&tstp.sa_mask);
+  for (const int signal_number : ending_signals) {
+    sigaddset(&tstp.sa_mask, signal_number);
+  }
+  struct sigaction current {};
+  ::sigaction(SIGTSTP, nullptr, &current);
+  // Without job control (SIGTSTP ignored) Ctrl-Z stays a no-op.
+  tstp_installed = !((current.sa_flags & SA_SIGINFO) == 0 && current.sa_handler == SIG_IGN) &&
+                   ::sigaction(SIGTSTP, &tstp, &previous_tstp) == 0;
 }
 
 void remove_handlers() {
@@ -96,6 +148,10 @@ void remove_handlers() {
     }
   }
   ::sigaction(SIGWINCH, &previous_winch, nullptr);
+  if (tstp_installed) {
+    ::sigaction(SIGTSTP, &previous_tstp, nullptr);
+    tstp_installed = false;
+  }
 }
 
 struct winsize window_size() {
@@ -142,6 +198,14 @@ std::optional<std::string> ask_line(std::string_view prompt) {
   return line;
 }
 
+void RawTerminal::set_interrupt_note(std::string_view note) {
+  const std::size_t spare = note_in_use == 0 ? 1 : 0;
+  const std::size_t size = std::min(note.size(), note_capacity);
+  std::copy_n(note.data(), size, notes.at(spare).data());
+  note_sizes.at(spare) = size;
+  note_in_use = static_cast<std::sig_atomic_t>(spare);
+}
+
 RawTerminal::RawTerminal() {
   struct termios original {};
   if (::tcgetattr(STDIN_FILENO, &original) != 0) {
@@ -156,9 +220,9 @@ RawTerminal::RawTerminal() {
   raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO);
   raw.c_cc[VMIN] = 1;
   raw.c_cc[VTIME] = 0;
-  // Ctrl-Z would stop the program with the terminal still raw: it does
-  // nothing here (space pauses the session).
-  raw.c_cc[VSUSP] = _POSIX_VDISABLE;
+  // Ctrl-Z suspends through the handler above: the terminal is restored
+  // first, and the screen comes back on fg.
+  raw_termios = raw;
   if (::tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0) {
     const int error = errno;
     raw_active = 0;
@@ -209,6 +273,12 @@ bool RawTerminal::take_resized() {
   }
   resized = 0;
   return true;
+}
+
+bool RawTerminal::take_continued() {
+  const bool was = continued != 0;
+  continued = 0;
+  return was;
 }
 
 Key RawTerminal::read_key(int timeout_ms) {

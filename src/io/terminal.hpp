@@ -65,11 +65,18 @@ class RawTerminal {
   RawTerminal& operator=(RawTerminal&&) = delete;
   ~RawTerminal();
 
+  // What a signal that ends the session (Ctrl-C) prints on standard error
+  // once the screen is restored; kept up to date as the session goes (at
+  // most 2 KiB, copied; safe against a signal at any moment).
+  static void set_interrupt_note(std::string_view note);
+
   // Columns and rows now (80 × 24 when the terminal does not say).
   [[nodiscard]] static int width();
   [[nodiscard]] static int height();
   // Whether the terminal was resized (SIGWINCH) since the last call.
   [[nodiscard]] static bool take_resized();
+  // Whether the session came back from Ctrl-Z (fg) since the last call.
+  [[nodiscard]] static bool take_continued();
 
   // The next key, waiting at most `timeout_ms` (0: do not wait). Escape
   // sequences (arrows, function keys) are read and dropped.

@@ -74,6 +74,38 @@ std::string render_amended(const AmendedSummary& summary) {
   return summary.pause ? out + render_pause(*summary.pause) : out;
 }
 
+std::string render_go_interrupted(const GoInterrupted& stopped) {
+  if (stopped.done.empty()) {
+    return "valgus: stopped: nothing was logged\n";
+  }
+  const std::string skipped = stopped.not_done.empty() ? std::string() : " --skipped " + join(stopped.not_done, ",");
+  return fmt::format("valgus: stopped: nothing was logged; to log what you did: valgus log --date {}{}\n",
+                     to_string(stopped.date), skipped);
+}
+
+std::string log_command_for(const LoggedSession& logged) {
+  std::string command = "valgus log --date " + to_string(logged.date);
+  if (logged.pain) {
+    command += fmt::format(" --pain {}", *logged.pain);
+  }
+  if (logged.effort) {
+    command += fmt::format(" --effort {}", to_string(*logged.effort));
+  }
+  std::vector<std::string> skipped;
+  for (const LoggedExercise& exercise : logged.exercises) {
+    if (!exercise.done) {
+      skipped.push_back(exercise.id);
+    }
+  }
+  if (!skipped.empty()) {
+    command += " --skipped " + join(skipped, ",");
+  }
+  if (!logged.symptoms.empty()) {
+    command += " --symptom " + join(logged.symptoms, ",");
+  }
+  return command;
+}
+
 std::string render_pause(const SafetyEvent& pause) {
   return fmt::format(
       "PAUSED since {}: {}.\n"

@@ -41,6 +41,13 @@ struct AmendedSummary {
   std::optional<SafetyEvent> pause;  // what this paused, when it did
 };
 
+// A guided session ended by a signal (Ctrl-C) before anything was logged.
+struct GoInterrupted {
+  Date date;
+  std::vector<std::string> done;      // exercise ids done so far
+  std::vector<std::string> not_done;  // the rest of the session's ids, in order
+};
+
 // A resume after a pause.
 struct ResumedSummary {
   SafetyEvent pause;  // the pause it ends
@@ -73,6 +80,13 @@ struct GoRestDay {
 // reminders, whom to see, and how to go on once cleared. Lines of at most
 // 80 columns (the reason may run longer).
 [[nodiscard]] std::string render_pause(const SafetyEvent& pause);
+// One line for standard error: nothing was logged, and the `valgus log`
+// command that would log what was done (none when nothing was).
+[[nodiscard]] std::string render_go_interrupted(const GoInterrupted& stopped);
+// The `valgus log` command that records `logged` as it is (date, pain,
+// effort, skipped exercises, symptoms): what to run when go could not write
+// it. One line, no newline.
+[[nodiscard]] std::string log_command_for(const LoggedSession& logged);
 // "Resumed on 2027-01-20 after the pause since 2027-01-06 ..."
 [[nodiscard]] std::string render_resumed(const ResumedSummary& summary);
 // "Deleted the session logged on 2027-01-04."

@@ -188,6 +188,8 @@ tm send-keys -t main C-c
 # bash ends the whole command line when its job dies of SIGINT (so no
 # "exit" line): proof the signal ended valgus rather than a plain exit.
 wait_for main '^\$ *$'
+# Once the screen is back, one line says nothing was logged.
+wait_for main '^valgus: stopped: nothing was logged$'
 type_line main 'echo "status $?"'
 wait_for main '^status 130$'
 terminal_restored main "after Ctrl-C"
@@ -195,6 +197,22 @@ if [ "$(log_csv | sed -n 2p)" != "$expected" ]; then
   echo "FAIL: Ctrl-C changed the log: '$(log_csv)'"
   fail=1
 fi
+
+# ---- 4b. Ctrl-Z: stopped with the terminal restored; fg brings the ------
+# screen back, paused (the time away is no exercise time).
+start main VALGUS_GO_SECOND_MS=100
+wait_for main '^Get ready: '
+tm send-keys -t main C-z
+wait_for main 'Stopped'
+if [ "$(tm display-message -p -t main '#{alternate_on}')" != 0 ]; then
+  echo "FAIL: Ctrl-Z left the session's screen up"
+  fail=1
+fi
+type_line main 'fg'
+wait_for main '^Paused: space resumes$'
+tm send-keys -t main q
+wait_for main '^Nothing done, so nothing was logged\.$'
+terminal_restored main "after Ctrl-Z and fg"
 
 # ---- 5. Colour: none with NO_COLOR, some without; nothing logged on q ----
 # before anything was done.
