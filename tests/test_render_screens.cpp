@@ -190,7 +190,7 @@ TEST_CASE("assess prompts: a title with its counter, instructions once per test,
         "\nSave this programme and follow it from today (valgus start)? yes or no\n> ");
 }
 
-TEST_CASE("start summary: where it was saved, for what, when, what next") {
+TEST_CASE("start summary: where it was saved, for what, when, what next, wrapped between words") {
   valgus::Plan plan;
   for (const char* name : {"Weak hip rotators", "Stiff ankles"}) {
     valgus::Problem problem;
@@ -212,7 +212,8 @@ TEST_CASE("start summary: where it was saved, for what, when, what next") {
         "Saved your programme to /home/a/.local/share/valgus/programme.yaml\n"
         "For: Weak hip rotators, Stiff ankles\n"
         "From 2027-01-04: A on Mon, Fri (about 15 min); B on Wed (about 13 min)\n"
-        "Next: valgus today (the day's session) · valgus go (guided) · valgus log (record it) · valgus progress\n"
+        "Next: valgus today (the day's session) · valgus go (guided) · valgus log (record\n"
+        "      it) · valgus progress\n"
         "Safety: Stop if it hurts.\n");
 }
 

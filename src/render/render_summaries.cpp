@@ -4,6 +4,7 @@
 
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
+#include "render/text_writer.hpp"
 #include "render/wording.hpp"
 
 #include <fmt/format.h>
@@ -32,16 +33,20 @@ std::string render_start_summary(const StartSummary& summary) {
     sessions.push_back(
         fmt::format("{} on {} (about {} min)", session.id, day_list(session.days), display_minutes(session.seconds)));
   }
-  std::string out = fmt::format("Saved your programme to {}\n", summary.path);
-  out += fmt::format("For: {}\n", join(names, ", "));
-  out += fmt::format("From {}: {}\n", to_string(summary.start), join(sessions, "; "));
-  out += "Next: valgus today (the day's session) · valgus go (guided) · valgus log (record it) · valgus progress\n";
+  // Wrapped between words at 80 columns: a terminal would cut "valgus
+  // progress" anywhere. The path stays on its line, whole, to be copied.
+  const TextStyle style{80, false};  // the writer keeps a reference
+  text_detail::TextWriter w(style);
+  w.paragraph("For: ", join(names, ", "), 5);
+  w.paragraph(fmt::format("From {}: ", to_string(summary.start)), join(sessions, "; "), 2);
+  w.paragraph(
+      "Next: ", "valgus today (the day's session) · valgus go (guided) · valgus log (record it) · valgus progress", 6);
   for (const Note& note : plan.notes) {
     if (note.placement == Placement::top) {
-      out += fmt::format("{}: {}\n", note.title, note.text);
+      w.paragraph(note.title + ": ", note.text, 2);
     }
   }
-  return out;
+  return fmt::format("Saved your programme to {}\n", summary.path) + w.take();
 }
 
 std::string render_log_summary(const LoggedSummary& summary) {
