@@ -53,7 +53,7 @@ self_tests:
     problem: ankle
     instructions: [Face a wall., Touch it with the knee.]
     look_for: The heel lifting.
-    measurement: toe to wall
+    question: How far was the toe from the wall?
     unit: cm
     comparison: below
     threshold: 10
@@ -67,7 +67,7 @@ self_tests:
     problem: hip
     instructions: [Squat on one leg.]
     look_for: The knee moving in.
-    measurement: the knee moving in
+    question: Did the knee move in?
     unit: yes-no
     comparison: "yes"
     positive: Weak hip.

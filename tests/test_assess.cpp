@@ -69,7 +69,19 @@ TEST_CASE("a table of answer sets: the problems, side and position they point to
       {"knee-to-wall 2 cm apart is not a side", {{"knee-to-wall", sides(7, 9)}}, {}, {"pronation"}, Side::both},
       {"knee inside the big toe", {{"single-leg-squat", sides(1, 1)}}, {"squat"}, {"hip-rotation"}, Side::both},
       {"one side only", {{"single-leg-squat", sides(0, 1)}}, {}, {"hip-rotation"}, Side::right},
-      {"corrected with the heels raised", {{"heel-lift-squat", both(1)}}, {}, {"pronation"}, Side::both},
+      {"corrected with the heels raised",
+       {{"single-leg-squat", both(1)}, {"heel-lift-squat", both(1)}},
+       {},
+       {"hip-rotation", "pronation"},
+       Side::both},
+      // The heels-raised squat follows a caved squat only: elsewhere its
+      // answer is not asked and does not count, nor does it pick a side.
+      {"heels raised without a caved squat", {{"heel-lift-squat", both(1)}}, {}, {}, Side::both},
+      {"heels raised on the leg that held",
+       {{"single-leg-squat", sides(1, 0)}, {"heel-lift-squat", sides(0, 1)}},
+       {},
+       {"hip-rotation"},
+       Side::left},
       {"arch flattens", {{"arch-drop", both(1)}}, {}, {"pronation"}, Side::both},
       {"big toe cannot lift alone", {{"big-toe-lift", both(1)}}, {}, {"big-toe"}, Side::both},
       {"thigh lifts in the Thomas test", {{"thomas", both(1)}}, {}, {"pelvis-tilt"}, Side::both},
@@ -119,6 +131,10 @@ TEST_CASE("findings say the answer as typed and what it means; skipped tests say
       CHECK(finding.meaning == test.positive);
       CHECK(finding.problem == "pronation");
       CHECK(finding.positive_sides == std::vector<Side>{Side::left});
+    } else if (finding.test == "heel-lift-squat") {
+      CHECK(finding.answer == "not asked");
+      CHECK(finding.meaning == "It follows only a positive Single-leg mini squat.");
+      CHECK(finding.problem.empty());
     } else {
       CHECK(finding.answer == "skipped");
       CHECK(finding.problem.empty());
@@ -140,7 +156,10 @@ TEST_CASE("the questionnaire: red flags first, a question per side, then the con
   CHECK(questions[9].key == "knee-to-wall");
   CHECK(questions[9].kind == valgus::QuestionKind::number);
   CHECK(questions[9].range == valgus::Range{0, 30});
-  CHECK(questions[9].prompt == "Distance from the big toe to the wall (cm)?");
+  CHECK(questions[9].prompt ==
+        "How far from the wall was the big toe at the last spot where the heel stayed down? Answer in cm.");
+  CHECK(questions[7].key == "heel-lift-squat");
+  CHECK(questions[7].asked_if == "single-leg-squat");
   CHECK(questions[19].key == "caves-when");
   CHECK(questions[19].choices == std::vector<std::string>{"standing", "squat", "landing", "running"});
   CHECK(questions[22].key == "minutes");

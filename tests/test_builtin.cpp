@@ -146,18 +146,20 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   const std::string& test = original.self_tests[0].id;
   CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].problem += "x"; }) ==
         "self_tests[0] " + test + ": field 2 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[1].asked_if += "x"; }) ==
+        "self_tests[1] " + original.self_tests[1].id + ": field 6 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].unit = valgus::Unit::degrees; }) ==
-        "self_tests[0] " + test + ": field 6 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].comparison = valgus::Comparison::above; }) ==
         "self_tests[0] " + test + ": field 7 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].threshold = 2.5; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].comparison = valgus::Comparison::above; }) ==
         "self_tests[0] " + test + ": field 8 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].range.max += 1; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].threshold = 2.5; }) ==
         "self_tests[0] " + test + ": field 9 differs");
-  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].per_side = !c.self_tests[0].per_side; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].range.max += 1; }) ==
         "self_tests[0] " + test + ": field 10 differs");
+  CHECK(changed([](valgus::Catalogue& c) { c.self_tests[0].per_side = !c.self_tests[0].per_side; }) ==
+        "self_tests[0] " + test + ": field 11 differs");
   CHECK(changed([](valgus::Catalogue& c) { ++c.self_tests[0].where.line; }) ==
-        "self_tests[0] " + test + ": field 15 differs");
+        "self_tests[0] " + test + ": field 16 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.positions[0].advice += "."; }) ==
         "positions[0] " + original.positions[0].id + ": field 2 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.habits[0].sources.emplace_back("x"); }) ==

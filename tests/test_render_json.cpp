@@ -145,7 +145,7 @@ TEST_CASE("problems json: red flags first, each problem with its structured self
     "why": "See a doctor.", "source": ["test"]}])"));
   REQUIRE(json["problems"].size() == 2);
   CHECK(json["problems"][0]["self_tests"] == Json::parse(R"([{"id": "knee-dive", "name": "Knee dive",
-    "instructions": ["Squat on one leg."], "look_for": "The knee moving in.", "measurement": "the knee moving in",
+    "instructions": ["Squat on one leg."], "look_for": "The knee moving in.", "question": "Did the knee move in?", "asked_if": null,
     "unit": "yes-no", "comparison": "yes", "threshold": null, "range": null, "per_side": false,
     "positive": "Weak hip.", "negative": "Hip holds.", "source": ["test"]}])"));
   const Json& reach = json["problems"][1]["self_tests"][0];

@@ -161,8 +161,9 @@ int main(int argc, char** argv) {
     out += "  {\n    SelfTest t;\n";
     out += fmt::format("    t.id = {};\n    t.name = {};\n    t.problem = {};\n    t.instructions = {};\n",
                        literal(t.id), literal(t.name), literal(t.problem), strings(t.instructions));
-    out += fmt::format("    t.look_for = {};\n    t.measurement = {};\n    t.unit = {};\n    t.comparison = {};\n",
-                       literal(t.look_for), literal(t.measurement), enum_value("Unit", t.unit),
+    out += fmt::format("    t.look_for = {};\n    t.question = {};\n    t.asked_if = {};\n", literal(t.look_for),
+                       literal(t.question), literal(t.asked_if));
+    out += fmt::format("    t.unit = {};\n    t.comparison = {};\n", enum_value("Unit", t.unit),
                        enum_value("Comparison", t.comparison));
     out += fmt::format("    t.threshold = {};\n    t.range = {};\n    t.per_side = {};\n",
                        t.threshold ? fmt::format("std::optional<double>({})", *t.threshold) : "std::nullopt",

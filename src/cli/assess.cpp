@@ -30,6 +30,9 @@ Answers read_lines(const Catalogue& catalogue, const std::vector<Question>& ques
     if (question.kind != QuestionKind::red_flag && any_red_flag(answers)) {
       break;
     }
+    if (!is_asked(catalogue, question, answers)) {
+      continue;  // a follow-up whose test was negative: no line for it
+    }
     const std::optional<std::string> line = read_line();
     if (!line) {
       break;

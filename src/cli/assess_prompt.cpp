@@ -18,10 +18,15 @@ Answers ask_in_terminal(const Context& context, const Catalogue& catalogue, cons
     if (question.kind != QuestionKind::red_flag && any_red_flag(answers)) {
       break;  // a red flag: no self-test
     }
+    if (!is_asked(catalogue, question, answers)) {
+      ++index;  // a follow-up whose test was negative here
+      continue;
+    }
+    const QuestionCount counter = count_questions(catalogue, questions, answers, index);
     AssessQuestionView view;
     view.question = &question;
-    view.number = index + 1;
-    view.count = questions.size();
+    view.number = counter.number;
+    view.count = counter.count;
     view.heading = question.title != last_title || question.side.has_value();
     last_title = question.title;
     const std::optional<std::string> line = ask_line(render_assess_question(view, style));
@@ -30,8 +35,13 @@ Answers ask_in_terminal(const Context& context, const Catalogue& catalogue, cons
     }
     const std::string word = trim(*line);
     if (word == "back" || word == "b") {
-      if (index > 0) {
-        --index;
+      // To the last question asked, past follow-ups that were not.
+      std::size_t back = index;
+      while (back > 0 && !is_asked(catalogue, questions[back - 1], answers)) {
+        --back;
+      }
+      if (back > 0) {
+        index = back - 1;
         forget_reply(answers, questions[index]);
         last_title.clear();
       }

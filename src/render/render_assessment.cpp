@@ -58,9 +58,15 @@ std::string render_assessment_text(const AssessmentView& view, const TextStyle& 
                 0);
     return w.take();
   }
+  // Each problem with the tests that found it, so a person sees why.
   std::vector<std::string> names;
-  for (const std::string& id : result.problems) {
-    names.push_back(problem_name(*view.catalogue, id));
+  for (std::size_t i = 0; i < result.problems.size(); ++i) {
+    std::vector<std::string> tests;
+    for (const std::string& test_id : result.evidence.at(i)) {
+      const SelfTest* test = view.catalogue->find_self_test(test_id);
+      tests.push_back(test != nullptr ? test->name : test_id);
+    }
+    names.push_back(fmt::format("{} (from: {})", problem_name(*view.catalogue, result.problems[i]), join_and(tests)));
   }
   w.paragraph(w.bold("Your problems: "), join(names, "; "), 2);
   if (result.side != Side::both) {
@@ -87,11 +93,16 @@ std::string render_assessment_json(const AssessmentView& view) {
                             {"meaning", finding.meaning},
                             {"problem", finding.problem.empty() ? Json(nullptr) : Json(finding.problem)}});
   }
+  Json evidence = Json::array();
+  for (std::size_t i = 0; i < result.problems.size(); ++i) {
+    evidence.push_back(Json{{"problem", result.problems[i]}, {"tests", result.evidence.at(i)}});
+  }
   return dump(Json{{"date", to_string(view.date)},
                    {"refer", result.refer},
                    {"reasons", result.reasons},
                    {"findings", findings},
                    {"problems", result.problems},
+                   {"evidence", evidence},
                    {"side", std::string(to_string(result.side))},
                    {"when", result.when.empty() ? Json(nullptr) : Json(result.when)},
                    {"command", view.command.empty() ? Json(nullptr) : Json(view.command)}});

@@ -266,8 +266,15 @@ namespace {
 
 // A self-test under its problem: how, what to look for, the answer and
 // what a positive and a negative mean.
-void self_test_text(TextWriter& w, const SelfTest& test) {
+void self_test_text(TextWriter& w, const Catalogue& catalogue, const SelfTest& test) {
   w.paragraph("  Self-test: ", test.name + (test.per_side ? " (each side)" : ""), 13);
+  if (!test.asked_if.empty()) {
+    const SelfTest* first = catalogue.find_self_test(test.asked_if);
+    w.paragraph("    Only:     ",
+                fmt::format("after a positive {}{}", first != nullptr ? first->name : test.asked_if,
+                            test.per_side ? ", on that side" : ""),
+                14);
+  }
   for (std::size_t step = 0; step < test.instructions.size(); ++step) {
     w.paragraph(fmt::format("    {}. ", step + 1), test.instructions[step], 7);
   }
@@ -310,7 +317,7 @@ std::string render_problems_text(const ProblemsListing& listing, const TextStyle
     w.paragraph("  Tight:     ", names(problem.overactive), 13);
     w.paragraph("  Weak:      ", names(problem.underactive), 13);
     for (const SelfTest* test : catalogue.self_tests_for(problem.id)) {
-      self_test_text(w, *test);
+      self_test_text(w, catalogue, *test);
     }
   }
   w.line();

@@ -139,10 +139,10 @@ std::string number_text(double value) { return fmt::format("{}", value); }
 
 std::string self_test_answer(const SelfTest& test) {
   if (test.unit == Unit::yes_no) {
-    return fmt::format("yes or no: {}; yes is positive", test.measurement);
+    return fmt::format("{} Yes is positive.", test.question);
   }
   const std::string unit(to_string(test.unit));
-  return fmt::format("{}, in {} ({}-{}); {} {} {} is positive", test.measurement, unit, test.range.min, test.range.max,
+  return fmt::format("{} In {} ({}-{}); {} {} {} is positive.", test.question, unit, test.range.min, test.range.max,
                      to_string(test.comparison), number_text(test.threshold.value_or(0)), unit);
 }
 

@@ -34,7 +34,8 @@ for answers in right-ankle red-flag nothing; do
 done
 
 # The same answers piped one per line, in question order, give the same result.
-printf '%s\n' no no no no no no yes skip skip 12 8 no no skip skip no no skip skip squat band 3 20 |
+# The heels-raised squat is asked for the right leg only (the one that caved).
+printf '%s\n' no no no no no no yes skip 12 8 no no skip skip no no skip skip squat band 3 20 |
   "$bin" assess --date 2027-01-04 --format json >"$work/piped.json"
 cmp -s "$work/piped.json" "$work/right-ankle.json" || { echo "FAIL: piped answers differ from the answers file"; diff "$work/piped.json" "$work/right-ankle.json"; fail=1; }
 # A red flag ends the questions: the rest of the input is not read as answers.

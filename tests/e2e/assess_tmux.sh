@@ -63,14 +63,16 @@ wait_for a 'Single-leg mini squat, left leg'
 answer a maybe
 wait_for a 'Answer yes or no \(or skip\)\.'
 answer a yes             # left: yes
-wait_for a 'Single-leg mini squat, right leg'
+wait_for a 'Single-leg mini squat, right leg \(7 of 23\)'
 answer a back            # change the left answer
-answer a no              # left: no
+answer a no              # left: no: its heels-raised squat drops out
+wait_for a 'Single-leg mini squat, right leg \(7 of 22\)'
 answer a yes             # right: yes
-wait_for a 'Mini squat with the heels raised, left leg'
+# Asked for the leg that caved only, about the positive sign.
+wait_for a 'Mini squat with the heels raised, right leg \(8 of 22\)'
+wait_for a 'With the heel raised, did the knee now stay in line over the middle toes'
 answer a skip
-answer a skip
-wait_for a 'Knee-to-wall test, left leg'
+wait_for a 'Knee-to-wall test, left leg \(9 of 22\)'
 answer a 40
 wait_for a 'Answer a number from 0 to 30 cm \(or skip\)\.'
 answer a 12
@@ -91,7 +93,7 @@ wait_for a 'Saved your programme to'
 for ((i = 0; i < 200; i++)); do [ -s "$work/done-a" ] && break; sleep 0.05; done
 grep -q '^exit=0$' "$work/done-a" 2>/dev/null || { echo "FAIL: assess did not exit 0: $(cat "$work/done-a" 2>/dev/null)"; fail=1; }
 wait_for a 'Single-leg mini squat: left no, right yes'
-wait_for a 'Mini squat with the heels raised: skipped'
+wait_for a 'Mini squat with the heels raised: left not asked, right skipped'
 wait_for a 'Knee-to-wall test: left 12 cm, right 8 cm'
 wait_for a 'Your plan: valgus plan --hip-rotation --pronation --side right --when squat'
 grep -q -- '-icanon\| -echo ' "$work/stty-a" && { echo "FAIL: the terminal was left without line editing or echo"; fail=1; }

@@ -30,12 +30,6 @@ Side worse_side(const SelfTest& test, double left, double right) {
   return left_worse ? Side::left : Side::right;
 }
 
-void add_once(std::vector<std::string>& ids, const std::string& id) {
-  if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-    ids.push_back(id);
-  }
-}
-
 }  // namespace
 
 std::string answer_text(const SelfTest& test, double answer) {
@@ -46,6 +40,21 @@ std::string answer_text(const SelfTest& test, double answer) {
   const std::string number = std::abs(answer - whole) < 1e-9 ? fmt::format("{}", static_cast<long long>(whole))
                                                              : fmt::format("{:.1f}", answer);
   return number + unit_suffix(test.unit);
+}
+
+bool asked_for(const Catalogue& catalogue, const SelfTest& test, const Answers& answers, std::optional<Side> side) {
+  if (test.asked_if.empty()) {
+    return true;
+  }
+  const SelfTest* first = catalogue.find_self_test(test.asked_if);
+  const auto found = answers.tests.find(test.asked_if);
+  if (first == nullptr || found == answers.tests.end()) {
+    return false;
+  }
+  const TestAnswer& answer = found->second;
+  const std::optional<double>& value =
+      side == Side::left ? answer.left : (side == Side::right ? answer.right : answer.value);
+  return value && first->positive_at(*value);
 }
 
 Assessment assess(const Catalogue& catalogue, const Answers& answers) {
@@ -65,9 +74,23 @@ Assessment assess(const Catalogue& catalogue, const Answers& answers) {
     finding.test = test.id;
     finding.name = test.name;
     const auto found = answers.tests.find(test.id);
+    const bool asked_anywhere = test.per_side ? asked_for(catalogue, test, answers, Side::left) ||
+                                                    asked_for(catalogue, test, answers, Side::right)
+                                              : asked_for(catalogue, test, answers, std::nullopt);
+    if (!asked_anywhere) {
+      const SelfTest* first = catalogue.find_self_test(test.asked_if);
+      finding.answer = "not asked";
+      finding.meaning = fmt::format("It follows only a positive {}.", first != nullptr ? first->name : test.asked_if);
+      result.findings.push_back(std::move(finding));
+      continue;
+    }
     if (found == answers.tests.end() ||
         (test.per_side ? !(found->second.left || found->second.right) : !found->second.value)) {
       finding.answer = "skipped";
+      if (test.per_side && !test.asked_if.empty()) {  // asked on one side only
+        const bool left = asked_for(catalogue, test, answers, Side::left);
+        finding.answer = left ? "left skipped, right not asked" : "left not asked, right skipped";
+      }
       finding.meaning = "Not answered.";
       result.findings.push_back(std::move(finding));
       continue;
@@ -76,6 +99,10 @@ Assessment assess(const Catalogue& catalogue, const Answers& answers) {
     if (test.per_side) {
       std::vector<std::string> parts;
       for (const auto& [side, value] : {std::pair{Side::left, answer.left}, std::pair{Side::right, answer.right}}) {
+        if (!asked_for(catalogue, test, answers, side)) {
+          parts.push_back(fmt::format("{} not asked", to_string(side)));
+          continue;
+        }
         if (!value) {
           parts.push_back(fmt::format("{} skipped", to_string(side)));
           continue;
@@ -86,7 +113,7 @@ Assessment assess(const Catalogue& catalogue, const Answers& answers) {
         }
       }
       finding.answer = join(parts, ", ");
-      if (answer.left && answer.right) {
+      if (answer.left && answer.right && test.asked_if.empty()) {
         const Side worse = worse_side(test, *answer.left, *answer.right);
         if (worse != Side::both) {
           side_votes.emplace_back(worse, fmt::format("the {} differs by more than {} between the legs", test.name,
@@ -110,12 +137,18 @@ Assessment assess(const Catalogue& catalogue, const Answers& answers) {
     }
     result.findings.push_back(std::move(finding));
   }
-  // Problems in catalogue order, each once.
+  // Problems in catalogue order, each once, with the positive tests that
+  // point to it: a problem is named from its own tests only.
   for (const Problem& problem : catalogue.problems) {
+    std::vector<std::string> tests;
     for (const Finding& finding : result.findings) {
       if (finding.problem == problem.id) {
-        add_once(result.problems, problem.id);
+        tests.push_back(finding.test);
       }
+    }
+    if (!tests.empty()) {
+      result.problems.push_back(problem.id);
+      result.evidence.push_back(std::move(tests));
     }
   }
   // One side only when every vote agrees.
@@ -135,6 +168,7 @@ Assessment assess(const Catalogue& catalogue, const Answers& answers) {
     // Not planned: no test result stands beside a reason to see a clinician.
     result.findings.clear();
     result.problems.clear();
+    result.evidence.clear();
     result.side = Side::both;
     result.side_reason.clear();
   }

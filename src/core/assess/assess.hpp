@@ -53,6 +53,8 @@ struct Assessment {
   std::vector<std::string> reasons;   // each red flag answered yes: its question, then why
   std::vector<Finding> findings;      // in catalogue order
   std::vector<std::string> problems;  // problem ids, in catalogue order, each once
+  // For each of `problems`: the ids of the positive tests that point to it.
+  std::vector<std::vector<std::string>> evidence;
   Side side = Side::both;
   std::string side_reason;  // why one side, in one sentence; empty for both
   std::string when;         // the first position where the knee caves; empty: not said
@@ -64,6 +66,11 @@ struct Assessment {
 
 // Throws nothing: unknown ids in `answers` are the reader's to refuse.
 [[nodiscard]] Assessment assess(const Catalogue& catalogue, const Answers& answers);
+
+// Whether `test` is asked (and its answer counts) on `side`: always, unless
+// it is `asked_if` another test, which must then be positive on that side.
+[[nodiscard]] bool asked_for(const Catalogue& catalogue, const SelfTest& test, const Answers& answers,
+                             std::optional<Side> side);
 
 // "7 cm", "yes": an answer as a person reads it.
 [[nodiscard]] std::string answer_text(const SelfTest& test, double answer);

@@ -49,26 +49,27 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
   std::vector<Question> out;
   for (const RedFlag& flag : catalogue.red_flags) {
     out.push_back(
-        Question{flag.id, QuestionKind::red_flag, std::nullopt, "Before you start", flag.question, {}, {}, {}});
+        Question{flag.id, QuestionKind::red_flag, std::nullopt, "Before you start", flag.question, {}, {}, {}, {}});
   }
   for (const SelfTest& test : catalogue.self_tests) {
     const QuestionKind kind = test.unit == Unit::yes_no ? QuestionKind::yes_no : QuestionKind::number;
+    // The catalogue's question, about the positive sign: yes means positive.
     const std::string prompt = kind == QuestionKind::yes_no
-                                   ? fmt::format("{} Yes or no?", capitalised(test.look_for))
-                                   : fmt::format("{} ({})?", capitalised(test.measurement), unit_words(test.unit));
-    if (test.per_side) {
-      for (const Side side : {Side::left, Side::right}) {
-        out.push_back(Question{test.id,
-                               kind,
-                               side,
-                               fmt::format("{}, {} leg", test.name, to_string(side)),
-                               prompt,
-                               test.instructions,
-                               test.range,
-                               {}});
-      }
-    } else {
-      out.push_back(Question{test.id, kind, std::nullopt, test.name, prompt, test.instructions, test.range, {}});
+                                   ? fmt::format("{} Yes or no.", test.question)
+                                   : fmt::format("{} Answer in {}.", test.question, unit_words(test.unit));
+    const std::vector<std::optional<Side>> sides =
+        test.per_side ? std::vector<std::optional<Side>>{Side::left, Side::right}
+                      : std::vector<std::optional<Side>>{std::nullopt};
+    for (const std::optional<Side>& side : sides) {
+      out.push_back(Question{test.id,
+                             kind,
+                             side,
+                             side ? fmt::format("{}, {} leg", test.name, to_string(*side)) : test.name,
+                             prompt,
+                             test.instructions,
+                             test.range,
+                             {},
+                             test.asked_if});
     }
   }
   std::vector<std::string> positions;
@@ -82,7 +83,8 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
                          fmt::format("When does your knee cave in? One or more of {}.", join(positions, ", ")),
                          {},
                          {},
-                         positions});
+                         positions,
+                         {}});
   std::vector<std::string> kit = catalogue.kit_ids();
   out.push_back(Question{"equipment",
                          QuestionKind::equipment,
@@ -91,7 +93,8 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
                          fmt::format("What do you have? Any of {}, or none.", join(kit, ", ")),
                          {},
                          {},
-                         kit});
+                         kit,
+                         {}});
   out.push_back(Question{"days",
                          QuestionKind::days,
                          std::nullopt,
@@ -99,6 +102,7 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
                          "How many days a week can you train (1-7)?",
                          {},
                          Range{1, 7},
+                         {},
                          {}});
   out.push_back(Question{"minutes",
                          QuestionKind::minutes,
@@ -107,6 +111,7 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
                          fmt::format("How many minutes a session (5-{})?", max_minutes),
                          {},
                          Range{5, max_minutes},
+                         {},
                          {}});
   return out;
 }
@@ -261,6 +266,35 @@ void forget_reply(Answers& answers, const Question& question) {
     case QuestionKind::days: answers.days.reset(); return;
     case QuestionKind::minutes: answers.minutes.reset(); return;
   }
+}
+
+bool is_asked(const Catalogue& catalogue, const Question& question, const Answers& answers) {
+  if (question.kind != QuestionKind::red_flag && any_red_flag(answers)) {
+    return false;
+  }
+  const SelfTest* test = question.asked_if.empty() ? nullptr : catalogue.find_self_test(question.key);
+  return test == nullptr || asked_for(catalogue, *test, answers, question.side);
+}
+
+QuestionCount count_questions(const Catalogue& catalogue, const std::vector<Question>& questions,
+                              const Answers& answers, std::size_t next) {
+  QuestionCount count{1, 0};
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    const Question& question = questions[i];
+    bool counted = is_asked(catalogue, question, answers);
+    if (!counted && i >= next && !question.asked_if.empty() && !any_red_flag(answers)) {
+      // Still open while the test it follows is not yet answered.
+      counted = std::none_of(questions.begin(), questions.begin() + static_cast<std::ptrdiff_t>(next),
+                             [&](const Question& before) {
+                               return before.key == question.asked_if && before.side == question.side;
+                             });
+    }
+    if (counted) {
+      count.count += 1;
+      count.number += i < next ? 1 : 0;
+    }
+  }
+  return count;
 }
 
 bool any_red_flag(const Answers& answers) {

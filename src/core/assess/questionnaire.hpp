@@ -26,6 +26,7 @@ struct Question {
   std::vector<std::string> instructions;
   Range range;                       // numbers: valid answers
   std::vector<std::string> choices;  // positions, equipment: the ids
+  std::string asked_if;              // a self-test id: asked only when it was positive on this side
 };
 
 [[nodiscard]] std::vector<Question> questionnaire(const Catalogue& catalogue);
@@ -44,6 +45,21 @@ struct Reply {
 void record_reply(Answers& answers, const Question& question, const Reply& reply);
 // Takes the question's answer back out (for "back").
 void forget_reply(Answers& answers, const Question& question);
+
+// Whether the question is asked, given the answers so far: no self-test
+// after a red flag, and a test `asked_if` another only where that one was
+// positive (on the same side).
+[[nodiscard]] bool is_asked(const Catalogue& catalogue, const Question& question, const Answers& answers);
+
+// The counter shown with questions[next]: its number among the questions
+// asked, and how many there are in all as far as the answers tell (a
+// question whose condition is not yet answered counts).
+struct QuestionCount {
+  std::size_t number = 1;
+  std::size_t count = 0;
+};
+[[nodiscard]] QuestionCount count_questions(const Catalogue& catalogue, const std::vector<Question>& questions,
+                                            const Answers& answers, std::size_t next);
 
 // Whether a red flag was answered yes: then no self-test is asked.
 [[nodiscard]] bool any_red_flag(const Answers& answers);

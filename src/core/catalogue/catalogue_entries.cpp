@@ -347,7 +347,9 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   }
   auto instructions = read_.texts(f->get("instructions"), "instructions");
   auto look_for = read_.text(f->get("look_for"), "look_for");
-  auto measurement = read_.text(f->get("measurement"), "measurement");
+  auto question = read_.line(f->get("question"), "question");
+  const YamlNode* asked_if_node = f->get("asked_if");
+  auto asked_if = asked_if_node ? read_.identifier(asked_if_node, "asked_if") : std::optional<std::string>("");
   auto unit = f->get("unit") ? read_.unit(f->get("unit")) : std::nullopt;
   auto comparison = f->get("comparison") ? read_.comparison(f->get("comparison")) : std::nullopt;
   const YamlNode* threshold_node = f->get("threshold");
@@ -362,7 +364,7 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   auto positive = read_.text(f->get("positive"), "positive");
   auto negative = read_.text(f->get("negative"), "negative");
   auto source = read_.sources(f->get("source"));
-  if (!(f->complete && entry_id && name && problem && instructions && look_for && measurement && unit && comparison &&
+  if (!(f->complete && entry_id && name && problem && instructions && look_for && question && asked_if && unit && comparison &&
         (threshold || !threshold_node) && range && per_side && (difference || !difference_node) && positive &&
         negative && source)) {
     return std::nullopt;
@@ -370,6 +372,12 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   LoadErrors& errors = read_.errors();
   if (instructions->empty()) {
     errors.error(f->get("instructions")->where, "\"instructions\" must have at least one step");
+    return std::nullopt;
+  }
+  if (question->empty() || question->back() != '?') {
+    errors.error(f->get("question")->where,
+                 "\"question\" must be the question asked, ending in \"?\" (for a yes-no test, about the positive "
+                 "sign, so that yes means positive)");
     return std::nullopt;
   }
   // value_or: GCC cannot see that both are set here.
@@ -427,7 +435,8 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   entry.problem = *problem;
   entry.instructions = *instructions;
   entry.look_for = *look_for;
-  entry.measurement = *measurement;
+  entry.question = *question;
+  entry.asked_if = *asked_if;
   entry.unit = measured;
   entry.comparison = rule;
   entry.threshold = threshold;

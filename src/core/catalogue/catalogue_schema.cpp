@@ -53,9 +53,9 @@ const std::vector<SectionSchema>& sections() {
       {"self_tests",
        EntryKind::self_test,
        {"self-test",
-        {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "threshold", "range",
+        {"id", "name", "problem", "instructions", "look_for", "question", "asked_if", "unit", "comparison", "threshold", "range",
          "per_side", "side_difference", "positive", "negative", "source"},
-        {"id", "name", "problem", "instructions", "look_for", "measurement", "unit", "comparison", "positive",
+        {"id", "name", "problem", "instructions", "look_for", "question", "unit", "comparison", "positive",
          "negative", "source"}}},
   };
   return table;

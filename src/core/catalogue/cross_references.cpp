@@ -4,7 +4,39 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace valgus {
+namespace {
+
+// A test asked only after another must come after it in the questionnaire,
+// be asked the same way (per side or not), and follow a test that is itself
+// always asked, so that the question can be settled when it comes.
+void check_asked_if(const Catalogue& catalogue, LoadErrors& errors) {
+  std::vector<std::string> earlier;
+  for (const SelfTest& test : catalogue.self_tests) {
+    if (!test.asked_if.empty()) {
+      const SelfTest* first = catalogue.find_self_test(test.asked_if);
+      const bool before = std::find(earlier.begin(), earlier.end(), test.asked_if) != earlier.end();
+      if (first == nullptr || !before) {
+        errors.error(test.where, fmt::format("\"asked_if\" names \"{}\", which is not a self-test listed before "
+                                             "\"{}\"{}; name an earlier test",
+                                             test.asked_if, test.id, did_you_mean_suffix(test.asked_if, earlier)));
+      } else if (first->per_side != test.per_side) {
+        errors.error(test.where, fmt::format("\"{}\" is asked_if \"{}\", but only one of them is per_side; "
+                                             "ask both per side or neither",
+                                             test.id, test.asked_if));
+      } else if (!first->asked_if.empty()) {
+        errors.error(test.where, fmt::format("\"{}\" is asked_if \"{}\", which is itself asked only sometimes; "
+                                             "name a test that is always asked",
+                                             test.id, test.asked_if));
+      }
+    }
+    earlier.push_back(test.id);
+  }
+}
+
+}  // namespace
 
 void check_references(Catalogue& catalogue, const References& references, LoadErrors& errors) {
   catalogue.reindex();
@@ -74,6 +106,7 @@ void check_references(Catalogue& catalogue, const References& references, LoadEr
       }
     }
   }
+  check_asked_if(catalogue, errors);
 }
 
 }  // namespace valgus

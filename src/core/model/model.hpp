@@ -247,7 +247,14 @@ struct SelfTest {
   std::string problem;                    // the problem id a positive result points to
   std::vector<std::string> instructions;  // short steps in everyday words
   std::string look_for;                   // the one thing to watch
-  std::string measurement;                // what is measured ("distance from big toe to wall")
+  // The question asked, about the positive sign so that yes always means
+  // positive ("Did the kneecap move inside the big toe?"); a number: "How far
+  // ...?".
+  std::string question;
+  // Another test's id, or empty: this test is asked for a side only when
+  // that test was positive on it (the heels-raised squat follows a caved
+  // single-leg squat), and its answer counts only there.
+  std::string asked_if;
   Unit unit = Unit::yes_no;
   Comparison comparison = Comparison::yes;
   // Numeric units only: positive below or above this; answers lie in `range`.
@@ -266,8 +273,8 @@ struct SelfTest {
   [[nodiscard]] bool positive_at(double answer) const;
 
   [[nodiscard]] auto tied() const {
-    return std::tie(id, name, problem, instructions, look_for, measurement, unit, comparison, threshold, range,
-                    per_side, side_difference, positive, negative, sources, where);
+    return std::tie(id, name, problem, instructions, look_for, question, asked_if, unit, comparison, threshold,
+                    range, per_side, side_difference, positive, negative, sources, where);
   }
   friend bool operator==(const SelfTest& a, const SelfTest& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const SelfTest& a, const SelfTest& b) { return !(a == b); }
