@@ -114,9 +114,9 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
   CHECK(changed([](valgus::Catalogue& c) {
           c.muscles[0].region =
               c.muscles[0].region == valgus::Region::foot ? valgus::Region::hip : valgus::Region::foot;
-        }) == "muscles[0] " + muscle + ": field 2 differs");
+        }) == "muscles[0] " + muscle + ": field 3 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.muscle_groups[0].members.emplace_back("x"); }) ==
-        "muscle_groups[0] " + original.muscle_groups[0].id + ": field 2 differs");
+        "muscle_groups[0] " + original.muscle_groups[0].id + ": field 3 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.equipment[0].household = !c.equipment[0].household; }) ==
         "equipment[0] " + original.equipment[0].id + ": field 2 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.problems[0].sources.emplace_back("x"); }) ==

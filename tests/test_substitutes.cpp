@@ -60,10 +60,10 @@ Catalogue random_catalogue(std::mt19937& random) {
   const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
   Catalogue catalogue;
   for (int i = 0; i < 6; ++i) {
-    catalogue.muscles.push_back({"m" + std::to_string(i), "muscle " + std::to_string(i), valgus::Region::hip, {}});
+    catalogue.muscles.push_back({"m" + std::to_string(i), "muscle " + std::to_string(i), "", valgus::Region::hip, {}});
   }
-  catalogue.muscle_groups.push_back({"g0", "group 0", {"m0", "m1"}, {}});
-  catalogue.muscle_groups.push_back({"g1", "group 1", {"m2", "m3", "m4"}, {}});
+  catalogue.muscle_groups.push_back({"g0", "group 0", "", {"m0", "m1"}, {}});
+  catalogue.muscle_groups.push_back({"g1", "group 1", "", {"m2", "m3", "m4"}, {}});
   const std::vector<std::string> targets{"m0", "m1", "m2", "m3", "m4", "m5", "g0", "g1"};
   catalogue.equipment.push_back({"floor", "floor", true, {}, {}});
   catalogue.equipment.push_back({"band", "band", false, {}, {}});

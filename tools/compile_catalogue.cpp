@@ -74,12 +74,12 @@ int main(int argc, char** argv) {
       "Catalogue builtin_catalogue() {\n"
       "  Catalogue c;\n";
   for (const auto& m : c.muscles) {
-    out += fmt::format("  c.muscles.push_back(Muscle{{{}, {}, {}, {}}});\n", literal(m.id), literal(m.name),
-                       enum_value("Region", m.region), where(m.where));
+    out += fmt::format("  c.muscles.push_back(Muscle{{{}, {}, {}, {}, {}}});\n", literal(m.id), literal(m.name),
+                       literal(m.plain), enum_value("Region", m.region), where(m.where));
   }
   for (const auto& g : c.muscle_groups) {
-    out += fmt::format("  c.muscle_groups.push_back(MuscleGroup{{{}, {}, {}, {}}});\n", literal(g.id), literal(g.name),
-                       strings(g.members), where(g.where));
+    out += fmt::format("  c.muscle_groups.push_back(MuscleGroup{{{}, {}, {}, {}, {}}});\n", literal(g.id),
+                       literal(g.name), literal(g.plain), strings(g.members), where(g.where));
   }
   for (const auto& e : c.equipment) {
     out += fmt::format("  c.equipment.push_back(Equipment{{{}, {}, {}, {}, {}}});\n", literal(e.id), literal(e.name),

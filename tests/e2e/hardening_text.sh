@@ -99,7 +99,7 @@ Strengthen · hip · wake up the weak muscles
 横向きに寝て膝を曲げ、かかとをつけたまま上の膝をゆっくり開きます。骨盤が後ろに倒
 れないように注意してください。
 
-Works:     gluteus medius
+Works:     side of the hip (gluteus medius)
 Dose:      12 reps each side
 Equipment: none
 Serves:    hip internal rotation and adduction (--hip-rotation)

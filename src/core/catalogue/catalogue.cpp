@@ -188,12 +188,22 @@ std::vector<std::string> Catalogue::expand_muscles(std::string_view id) const {
   return {std::string(id)};
 }
 
+namespace {
+
+// Everyday words first, the anatomical name in brackets for a clinician or
+// a search: "side of the hip (gluteus medius)".
+std::string plain_then_name(const std::string& plain, const std::string& name) {
+  return plain.empty() || plain == name ? name : plain + " (" + name + ")";
+}
+
+}  // namespace
+
 std::string Catalogue::muscle_name(std::string_view id) const {
   if (const auto* muscle = find_muscle(id)) {
-    return muscle->name;
+    return plain_then_name(muscle->plain, muscle->name);
   }
   if (const auto* group = find_muscle_group(id)) {
-    return group->name;
+    return plain_then_name(group->plain, group->name);
   }
   return std::string(id);
 }

@@ -89,11 +89,12 @@ std::optional<Muscle> EntryReader::muscle(const YamlNode& node) {
   }
   auto entry_id = id(EntryKind::muscle, *f, node);
   auto name = read_.line(f->get("name"), "name");
+  auto plain = f->get("plain") ? read_.line(f->get("plain"), "plain") : std::optional<std::string>("");
   auto where = f->get("region") ? read_.region(f->get("region")) : std::nullopt;
-  if (!(f->complete && entry_id && name && where)) {
+  if (!(f->complete && entry_id && name && plain && where)) {
     return std::nullopt;
   }
-  return Muscle{*entry_id, *name, *where, read_.errors().at(node.where)};
+  return Muscle{*entry_id, *name, *plain, *where, read_.errors().at(node.where)};
 }
 
 std::optional<MuscleGroup> EntryReader::muscle_group(const YamlNode& node) {
@@ -112,14 +113,15 @@ std::optional<MuscleGroup> EntryReader::muscle_group(const YamlNode& node) {
     }
     return member;
   });
-  if (!(f->complete && entry_id && name && members)) {
+  auto plain = f->get("plain") ? read_.line(f->get("plain"), "plain") : std::optional<std::string>("");
+  if (!(f->complete && entry_id && name && plain && members)) {
     return std::nullopt;
   }
   if (members->empty()) {
     read_.errors().error(f->get("members")->where, "\"members\" must name at least one muscle");
     return std::nullopt;
   }
-  return MuscleGroup{*entry_id, *name, *members, read_.errors().at(node.where)};
+  return MuscleGroup{*entry_id, *name, *plain, *members, read_.errors().at(node.where)};
 }
 
 std::optional<Equipment> EntryReader::equipment(const YamlNode& node) {

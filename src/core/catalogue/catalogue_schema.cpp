@@ -8,10 +8,10 @@ const std::vector<SectionSchema>& sections() {
   // Function-local statics: built on first use, never in static
   // initialisation order.
   static const std::vector<SectionSchema> table{
-      {"muscles", EntryKind::muscle, {"muscle", {"id", "name", "region"}, {"id", "name", "region"}}},
+      {"muscles", EntryKind::muscle, {"muscle", {"id", "name", "plain", "region"}, {"id", "name", "region"}}},
       {"muscle_groups",
        EntryKind::muscle_group,
-       {"muscle group", {"id", "name", "members"}, {"id", "name", "members"}}},
+       {"muscle group", {"id", "name", "plain", "members"}, {"id", "name", "members"}}},
       {"equipment", EntryKind::equipment, {"equipment", {"id", "name", "household", "aliases"}, {"id", "name"}}},
       {"positions", EntryKind::position, {"position", {"id", "name", "advice", "source"}, {"id", "name", "advice"}}},
       {"problems",

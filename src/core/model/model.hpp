@@ -173,11 +173,12 @@ struct Progression {
 
 struct Muscle {
   std::string id;
-  std::string name;
+  std::string name;   // anatomical: "gluteus medius"
+  std::string plain;  // everyday words: "side of the hip"; empty: the name is plain already
   Region region = Region::hip;
   SourceLocation where;
 
-  [[nodiscard]] auto tied() const { return std::tie(id, name, region, where); }
+  [[nodiscard]] auto tied() const { return std::tie(id, name, plain, region, where); }
   friend bool operator==(const Muscle& a, const Muscle& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Muscle& a, const Muscle& b) { return !(a == b); }
 };
@@ -186,10 +187,11 @@ struct Muscle {
 struct MuscleGroup {
   std::string id;
   std::string name;
+  std::string plain;  // as Muscle::plain
   std::vector<std::string> members;
   SourceLocation where;
 
-  [[nodiscard]] auto tied() const { return std::tie(id, name, members, where); }
+  [[nodiscard]] auto tied() const { return std::tie(id, name, plain, members, where); }
   friend bool operator==(const MuscleGroup& a, const MuscleGroup& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const MuscleGroup& a, const MuscleGroup& b) { return !(a == b); }
 };
