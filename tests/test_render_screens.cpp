@@ -6,6 +6,7 @@
 #include "render/go_screen.hpp"
 #include "render/prompts.hpp"
 #include "render/summaries.hpp"
+#include "render/wording.hpp"
 
 #include <doctest/doctest.h>
 
@@ -225,13 +226,13 @@ TEST_CASE("log and go summaries: the session logged, its answers, a replaced ent
   logged.exercises = {{"clam", true}, {"bridge", false}, {"squat", true}};
   valgus::LoggedSummary summary{&logged, false, "saved programme /p.yaml", std::nullopt, {}};
   CHECK(valgus::render_log_summary(summary) ==
-        "Logged session A of 2027-01-04 (week 2 doses): 2 of 3 exercises done.\nProgramme: saved programme /p.yaml\n");
+        "Logged session A of 2027-01-04: 2 of 3 exercises done.\nProgramme: saved programme /p.yaml\n");
   CHECK(valgus::render_go_logged(summary) == "Logged session A of 2027-01-04: 2 done, 1 skipped.\n");
   logged.pain = 3;
   logged.effort = valgus::Effort::hard;
   summary.replaced = true;
   CHECK(valgus::render_log_summary(summary) ==
-        "Replaced the log of session A of 2027-01-04 (week 2 doses): 2 of 3 exercises done, pain 3/10, effort "
+        "Replaced the log of session A of 2027-01-04: 2 of 3 exercises done, pain 3/10, effort "
         "hard.\nProgramme: saved programme /p.yaml\n");
   CHECK(valgus::render_go_logged(summary) ==
         "Logged session A of 2027-01-04: 2 done, 1 skipped, pain 3, effort hard (it replaces the entry of that "
@@ -271,4 +272,36 @@ TEST_CASE("go: a Ctrl-C says nothing was logged and how to log what was done; a 
   logged.symptoms = {"swelling"};
   CHECK(valgus::log_command_for(logged) ==
         "valgus log --date 2027-01-06 --pain 3 --effort hard --skipped squat --symptom swelling");
+}
+
+TEST_CASE("a stage is said by what it changes, by name, not by a week number") {
+  valgus::Plan plan;
+  valgus::PlannedExercise bridge;
+  bridge.exercise.name = "Glute bridge";
+  bridge.exercise.progressions = {valgus::Progression{3, "Lift one foot.", {}}};
+  valgus::PlannedExercise banded;
+  banded.exercise.name = "Banded clamshell";
+  banded.exercise.from_week = 3;
+  banded.form_of = "Clamshell";
+  valgus::PlannedExercise later;
+  later.exercise.name = "Step up";
+  later.exercise.progressions = {valgus::Progression{5, "Higher step.", {}}};
+  plan.phases.push_back(valgus::PlannedPhase{valgus::Phase::strengthen, {bridge, banded, later}, 0, ""});
+  const std::vector<int> weeks{1, 3, 5};
+  valgus::StageState stage;
+  stage.stages = 3;
+  stage.decisions = {valgus::StageDecision{valgus::Date{}, valgus::StageMove::start, 0, 0, "start"}};
+  CHECK(valgus::stage_changes_text(stage, plan, weeks) ==
+        "The starting forms and doses; harder ones come when your log shows you are ready.");
+  stage.stage = 1;
+  stage.decisions.push_back(valgus::StageDecision{valgus::Date{}, valgus::StageMove::advance, 0, 1, "moved on"});
+  CHECK(valgus::stage_changes_text(stage, plan, weeks) ==
+        "Harder from this stage: Glute bridge and Banded clamshell in place of Clamshell (\"This stage\" under an "
+        "exercise says how).");
+  stage.stage = 2;
+  CHECK(valgus::stage_changes_text(stage, plan, weeks) ==
+        "Harder from this stage: Step up (\"This stage\" under an exercise says how).");
+  stage.stage = 0;
+  stage.decisions.push_back(valgus::StageDecision{valgus::Date{}, valgus::StageMove::step_back, 1, 0, "back"});
+  CHECK(valgus::stage_changes_text(stage, plan, weeks) == "Back to the starting forms and doses while the knee settles.");
 }

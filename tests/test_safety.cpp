@@ -84,7 +84,7 @@ TEST_CASE("pain of 3 everywhere moves on; one session at 4 holds the stage and s
   CHECK(held.stage == 0);
   CHECK(held.decisions.back().move == StageMove::hold);
   CHECK(held.decisions.back().why ==
-        "held at stage 1 (week 1 doses): pain of 4/10 on 2027-01-11; the doses wait for the last 2 weeks with pain "
+        "held at stage 1: pain of 4/10 on 2027-01-11; the doses wait for the last 2 weeks with pain "
         "under 4/10");
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("one session at 6 steps back the next day and leaves impact drills out
   CHECK(six.see_clinician);
   CHECK(six.decisions.back().move == StageMove::step_back);
   CHECK(six.decisions.back().why ==
-        "stepped back to stage 1 (week 1 doses): a session with pain of 6/10 or more (during a session or the "
+        "stepped back to stage 1: a session with pain of 6/10 or more (during a session or the "
         "next morning); jumps and hops wait until the programme moves on; if the pain persists, see a clinician");
 }
 
@@ -143,8 +143,7 @@ TEST_CASE("a pause stops every decision until resume, which restarts one stage l
   CHECK(after.impact_out);
   CHECK(after.decisions.back().move == StageMove::resume);
   CHECK(after.decisions.back().why ==
-        "resumed after the pause of 2027-01-20 (pain of 9/10 on 2027-01-20): one stage lower, stage 1 (week 1 "
-        "doses)");
+        "resumed after the pause of 2027-01-20 (pain of 9/10 on 2027-01-20): one stage lower, stage 1");
   // Two good weeks later the programme moves on and the drills come back.
   for (const int offset : {30, 32, 35, 37, 39, 42, 44, 46}) {
     records.push_back({day(offset), 1, Effort::right, std::nullopt, false});

@@ -6,6 +6,7 @@
 #include "core/model/text.hpp"
 #include "render/json_parts.hpp"
 #include "render/render.hpp"
+#include "render/wording.hpp"
 
 #include <fmt/format.h>
 
@@ -31,7 +32,7 @@ std::string_view move_name(StageMove move) {
   return "hold";
 }
 
-Json stage_json(const StageState& stage, const std::vector<int>& weeks) {
+Json stage_json(const StageState& stage, const Plan& plan, const std::vector<int>& weeks) {
   Json decisions = Json::array();
   for (const StageDecision& decision : stage.decisions) {
     decisions.push_back(Json{{"date", to_string(decision.date)},
@@ -47,6 +48,7 @@ Json stage_json(const StageState& stage, const std::vector<int>& weeks) {
               {"see_clinician", stage.see_clinician},
               {"impact_out", stage.impact_out},
               {"why", stage.decisions.back().why},
+              {"changes", stage_changes_text(stage, plan, weeks)},
               {"decisions", decisions}};
 }
 
@@ -95,7 +97,7 @@ std::string render_today_json(const TodayView& view) {
                    {"programme", view.source},
                    {"problems", problems},
                    {"programme_week", day.programme_week},
-                   {"stage", stage_json(*view.stage, view.stage_weeks)},
+                   {"stage", stage_json(*view.stage, *view.plan, view.stage_weeks)},
                    {"paused", pause.has_value()},
                    {"pause", pause_json(pause)},
                    {"rest_day", day.session == nullptr},
@@ -131,7 +133,7 @@ std::string render_progress_json(const ProgressView& view) {
   }
   return dump(Json{{"date", to_string(view.date)},
                    {"programme", view.source},
-                   {"stage", view.weeks.empty() ? Json(nullptr) : stage_json(*view.stage, view.stage_weeks)},
+                   {"stage", view.weeks.empty() ? Json(nullptr) : stage_json(*view.stage, *view.plan, view.stage_weeks)},
                    {"paused", view.stage->pause.has_value()},
                    {"pause", pause_json(view.stage->pause)},
                    {"weeks", weeks},

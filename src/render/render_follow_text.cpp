@@ -25,15 +25,14 @@ namespace {
 
 std::string day_and_date(Date date) { return fmt::format("{} {}", weekday_name(date), to_string(date)); }
 
-std::string stage_line(const StageState& stage) {
-  return fmt::format("stage {} of {} (week {} doses)", stage.stage + 1, stage.stages, stage.week);
-}
-
-// "Stage 2 of 3 (week 3 doses): moved on to ... on 2027-01-18."
-void stage_block(TextWriter& w, const StageState& stage) {
+// "Stage 2 of 3: moved on ... (decided 2027-01-18)." and, on the next
+// line, what the stage changes, by name: a person reads what is new, not a
+// week number.
+void stage_block(TextWriter& w, const StageState& stage, const Plan& plan, const std::vector<int>& weeks) {
   const StageDecision& last = stage.decisions.back();
-  w.paragraph(w.bold(capitalised(stage_line(stage)) + ": "),
+  w.paragraph(w.bold(fmt::format("Stage {} of {}: ", stage.stage + 1, stage.stages)),
               fmt::format("{} (decided {}).", capitalised(last.why), to_string(last.date)), 2);
+  w.paragraph("  ", stage_changes_text(stage, plan, weeks), 2);
 }
 
 std::string session_minutes(const PlannedSession& session) {
@@ -74,7 +73,7 @@ std::string render_today_text(const TodayView& view, const TextStyle& style) {
              minutes_label(day.session->seconds));
   }
   w.rule();
-  stage_block(w, *view.stage);
+  stage_block(w, *view.stage, plan, view.stage_weeks);
   if (day.session == nullptr) {
     if (day.next_date && day.next_session != nullptr) {
       const std::string when = day.programme_week == 0 ? "Your programme starts" : "Next";
@@ -202,7 +201,7 @@ std::string render_progress_text(const ProgressView& view, const TextStyle& styl
     retests_block(w, view);
     return w.take();
   }
-  stage_block(w, *view.stage);
+  stage_block(w, *view.stage, *view.plan, view.stage_weeks);
   if (const auto& pause = view.stage->pause) {
     w.paragraph(w.paint(fmt::format("Paused since {}: ", to_string(pause->date)), "1;31"),
                 fmt::format("{}. See a doctor or physiotherapist before training again; once cleared: valgus "

@@ -146,6 +146,36 @@ std::string self_test_answer(const SelfTest& test) {
                      to_string(test.comparison), number_text(test.threshold.value_or(0)), unit);
 }
 
+std::string stage_changes_text(const StageState& stage, const Plan& plan, const std::vector<int>& weeks) {
+  const bool easier = stage.decisions.back().move == StageMove::step_back ||
+                      stage.decisions.back().move == StageMove::resume;
+  if (stage.stage == 0 || weeks.size() <= static_cast<std::size_t>(stage.stage)) {
+    return easier ? "Back to the starting forms and doses while the knee settles."
+                  : "The starting forms and doses; harder ones come when your log shows you are ready.";
+  }
+  const int after = weeks.at(static_cast<std::size_t>(stage.stage - 1));
+  const int week = weeks.at(static_cast<std::size_t>(stage.stage));
+  // What this stage brings: a harder form joining, or a progression due.
+  std::vector<std::string> names;
+  for (const auto& phase : plan.phases) {
+    for (const PlannedExercise& planned : phase.exercises) {
+      const Exercise& exercise = planned.exercise;
+      const bool joins = !planned.form_of.empty() && exercise.from_week > after && exercise.from_week <= week;
+      const bool progresses = std::any_of(exercise.progressions.begin(), exercise.progressions.end(),
+                                          [&](const Progression& p) { return p.week > after && p.week <= week; });
+      const std::string name = joins ? fmt::format("{} in place of {}", exercise.name, planned.form_of) : exercise.name;
+      if ((joins || progresses) && std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+      }
+    }
+  }
+  const std::string lead = easier ? "Easier again, back to this stage" : "Harder from this stage";
+  if (names.empty()) {
+    return lead + ": the doses of this stage, as each exercise shows.";
+  }
+  return fmt::format("{}: {} (\"This stage\" under an exercise says how).", lead, join_and(names));
+}
+
 std::vector<std::string> pain_guide(const Plan& plan) {
   const auto rule = [&](ProgressionKind kind) -> const ProgressionRule* {
     for (const ProgressionRule& candidate : plan.progression_rules) {

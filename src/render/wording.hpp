@@ -4,6 +4,7 @@
 // titles and purposes, the why-line, the session summary.
 
 #include "core/model/calendar_date.hpp"
+#include "core/follow/stage.hpp"
 #include "core/plan/planner.hpp"
 
 #include <string>
@@ -36,6 +37,11 @@ inline constexpr SessionWords markdown_session_words{"minutes", ", ", " (budget 
 // "distance from the big toe to the wall, in cm (0-30); below 10 cm is
 // positive".
 [[nodiscard]] std::string self_test_answer(const SelfTest& test);
+
+// What a stage of the followed programme changes, in one sentence, by name:
+// "Harder from this stage: Short foot and Wall push (...)." `weeks` are the
+// stage weeks; `plan` is the week planned at the stage.
+[[nodiscard]] std::string stage_changes_text(const StageState& stage, const Plan& plan, const std::vector<int>& weeks);
 // What to do when it hurts, one line each, from the plan's pain rules and
 // warning symptoms: "Pain of 4 or 5 out of 10 ...: keep the doses as they
 // are." Empty when the catalogue has neither.

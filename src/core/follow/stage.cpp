@@ -54,7 +54,8 @@ Window window_of(const std::vector<SessionRecord>& records, Date from, Date to) 
 }
 
 std::string stage_words(const std::vector<int>& weeks, int stage) {
-  return fmt::format("stage {} (week {} doses)", stage + 1, weeks.at(static_cast<std::size_t>(stage)));
+  (void)weeks;  // a stage is named by its number; what it changes is said where it is shown
+  return fmt::format("stage {}", stage + 1);
 }
 
 std::string mean_text(int sum, int count) { return fmt::format("{:.1f}", static_cast<double>(sum) / count); }
