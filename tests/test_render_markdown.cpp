@@ -109,9 +109,9 @@ TEST_CASE("list markdown: a table per phase") {
 
 TEST_CASE("plan markdown: top notes are a blockquote right under the title") {
   auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));
-  plan.notes.insert(plan.notes.begin(), valgus::Note{"a", "Pain", "Stop now.", {}, valgus::Placement::top, {}});
+  plan.notes.insert(plan.notes.begin(), valgus::Note{"a", "Pain", "Stop now.", {}, valgus::Placement::top, {}, {}, {}});
   plan.notes.insert(plan.notes.begin() + 1,
-                    valgus::Note{"b", "Red flags", "See someone.", {}, valgus::Placement::top, {}});
+                    valgus::Note{"b", "Red flags", "See someone.", {}, valgus::Placement::top, {}, {}, {}});
   const std::string text = valgus::render_plan_markdown(plan);
   CHECK(text.rfind("# Knee valgus routine\n\n> **Pain:** Stop now.\n>\n> **Red flags:** See someone.\n\n**For:** ",
                    0) == 0);

@@ -230,3 +230,31 @@ TEST_CASE("a habit whose advice would feed a problem is left out of that problem
   CHECK(habits_of("hip-rotation") == std::vector<std::string>{"w-sitting", "driving", "sitting-knees-in", "sleeping"});
   CHECK(habits_of("tibial-rotation") == std::vector<std::string>{"w-sitting", "driving", "sitting-knees-in"});
 }
+
+TEST_CASE("notes are chosen by problem: insoles with a rolling-in foot, supinated feet without one, the rest always") {
+  const valgus::Catalogue catalogue = valgus::builtin_catalogue();
+  const auto notes_of = [&](const std::vector<std::string>& problems) {
+    valgus::Request request;
+    request.problems = problems;
+    std::vector<std::string> ids;
+    for (const valgus::Note& note : valgus::make_plan(catalogue, request).notes) {
+      ids.push_back(note.id);
+    }
+    return ids;
+  };
+  const auto has = [](const std::vector<std::string>& ids, const char* id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  for (const valgus::Problem& problem : catalogue.problems) {
+    CAPTURE(problem.id);
+    const auto ids = notes_of({problem.id});
+    CHECK(has(ids, "gym"));
+    CHECK(has(ids, "after-surgery"));
+    CHECK(has(ids, "safety"));
+    CHECK(ids.back() == "safety");
+    CHECK(has(ids, "insoles") == (problem.id == "pronation" || problem.id == "big-toe"));
+    CHECK(has(ids, "supinated-feet") == (problem.id != "pronation"));
+  }
+  CHECK_FALSE(has(notes_of({"hip-rotation", "pronation"}), "supinated-feet"));
+  CHECK(has(notes_of({"hip-rotation", "pronation"}), "insoles"));
+}

@@ -132,8 +132,9 @@ int main(int argc, char** argv) {
                        literal(h.advice), strings(h.sources), where(h.where), strings(h.not_for));
   }
   for (const auto& n : c.notes) {
-    out += fmt::format("  c.notes.push_back(Note{{{}, {}, {}, {}, {}, {}}});\n", literal(n.id), literal(n.title),
-                       literal(n.text), strings(n.sources), enum_value("Placement", n.placement), where(n.where));
+    out += fmt::format("  c.notes.push_back(Note{{{}, {}, {}, {}, {}, {}, {}, {}}});\n", literal(n.id),
+                       literal(n.title), literal(n.text), strings(n.sources), enum_value("Placement", n.placement),
+                       where(n.where), strings(n.only_for), strings(n.not_for));
   }
   for (const auto& r : c.red_flags) {
     out += fmt::format("  c.red_flags.push_back(RedFlag{{{}, {}, {}, {}, {}}});\n", literal(r.id), literal(r.question),

@@ -76,10 +76,12 @@ std::optional<Note> EntryReader::note(const YamlNode& node) {
   // Most notes close a plan; "top" ones form the banner that opens it.
   const YamlNode* placement_node = f->get("placement");
   auto placement = placement_node ? read_.placement(placement_node) : std::optional<Placement>(Placement::end);
-  if (!(f->complete && entry_id && title && text && source && placement)) {
+  auto only_for = references(f->get("only_for"), "only_for", Reference::To::problem);
+  auto not_for = references(f->get("not_for"), "not_for", Reference::To::problem);
+  if (!(f->complete && entry_id && title && text && source && placement && only_for && not_for)) {
     return std::nullopt;
   }
-  return Note{*entry_id, *title, *text, *source, *placement, read_.errors().at(node.where)};
+  return Note{*entry_id, *title, *text, *source, *placement, read_.errors().at(node.where), *only_for, *not_for};
 }
 
 std::optional<Muscle> EntryReader::muscle(const YamlNode& node) {

@@ -27,7 +27,7 @@ const std::vector<SectionSchema>& sections() {
          "alternatives", "variant_of", "from_week", "drill",  "skills",  "teach",      "progressions"},
         {"id", "name", "phase", "region", "targets", "dose", "steps", "source"}}},
       {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source", "not_for"}, {"id", "name", "advice"}}},
-      {"notes", EntryKind::note, {"note", {"id", "title", "text", "placement", "source"}, {"id", "title", "text"}}},
+      {"notes", EntryKind::note, {"note", {"id", "title", "text", "placement", "source", "only_for", "not_for"}, {"id", "title", "text"}}},
       {"phases",
        EntryKind::phase_rule,
        {"phase",

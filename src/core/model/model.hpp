@@ -473,8 +473,12 @@ struct Note {
   std::vector<std::string> sources;
   Placement placement = Placement::end;
   SourceLocation where;
+  // Problem ids: shown only in plans for one of `only_for` (empty: every
+  // plan), never in plans for one of `not_for`.
+  std::vector<std::string> only_for;
+  std::vector<std::string> not_for;
 
-  [[nodiscard]] auto tied() const { return std::tie(id, title, text, sources, placement, where); }
+  [[nodiscard]] auto tied() const { return std::tie(id, title, text, sources, placement, where, only_for, not_for); }
   friend bool operator==(const Note& a, const Note& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Note& a, const Note& b) { return !(a == b); }
 };

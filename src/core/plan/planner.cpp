@@ -172,7 +172,17 @@ Plan make_plan_sharing(const Catalogue& catalogue, const Request& request, WeekM
       plan.habits.push_back(habit);
     }
   }
-  plan.notes = catalogue.notes;
+  // Notes as habits: chosen by the plan's problems.
+  const auto treats = [&](const std::vector<std::string>& ids) {
+    return std::any_of(input.problems.begin(), input.problems.end(), [&](const Problem* problem) {
+      return std::find(ids.begin(), ids.end(), problem->id) != ids.end();
+    });
+  };
+  for (const Note& note : catalogue.notes) {
+    if ((note.only_for.empty() || treats(note.only_for)) && !treats(note.not_for)) {
+      plan.notes.push_back(note);
+    }
+  }
   plan.progression_rules = catalogue.progression_rules;
   plan.symptoms = catalogue.symptoms;
   plan.equipment_assumed = !request.equipment.has_value();
