@@ -90,6 +90,21 @@ grep -q $'^DTSTAMP:20261123T000000Z\r$' "$work/hip.ics" || {
   fail=1
 }
 
+# A person following a calendar has no `today` to stop them: every event,
+# as a real parser reads it, carries the warning signs and the pain rules.
+"$py" - "$work/hip.ics" <<'EOF' || fail=1
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = [c for c in cal.walk() if c.name == "VEVENT"]
+must = ["Pain: Stop any exercise that hurts", "When it hurts:", "Pain of 6 out of 10 or more: go back to the easier",
+        "Pain of 8 out of 10 or more, or swelling, locking or catching, the knee giving way",
+        "Safety: This routine is general information", "knee pain with swelling, locking or the knee giving way"]
+bad = [(str(e.get("DTSTART").dt), m) for e in events for m in must if m not in str(e.get("DESCRIPTION"))]
+if not events or bad:
+    print("FAIL: calendar events without the warning signs or pain rules:", bad[:3] or "no events")
+    sys.exit(1)
+EOF
+
 # 2. The same export twice is byte-identical, to a file and to stdout;
 #    an existing file needs --force.
 "$bin" export "$work/hip-again.ics" --hip-rotation --weeks 2 --ics --start 2026-11-23 --at 07:30 || fail=1

@@ -53,6 +53,16 @@ void passes::order(const PlanInput& in, Draft& draft) {
 // so each message names only what the plan holds and counts only that.
 void passes::state_adjustments(const PlanInput& in, Draft& draft) {
   const auto& chosen = draft.exercises;
+  // A statement that an exercise is in the plan holds only if the week kept it.
+  for (Adjustment& adjustment : draft.adjustments) {
+    const bool kept = std::any_of(chosen.begin(), chosen.end(), [&](const PlannedExercise& planned) {
+      return planned.exercise.id == adjustment.relies_on;
+    });
+    if (!adjustment.relies_on.empty() && !kept) {
+      adjustment.kind = AdjustmentKind::left_out;
+      adjustment.text = adjustment.otherwise;
+    }
+  }
   for (const auto& planned : chosen) {
     if (!planned.form_of.empty()) {
       draft.adjustments.push_back(

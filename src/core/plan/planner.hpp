@@ -212,6 +212,11 @@ struct Adjustment {
   // A time adjustment that advises a limit: renderers word it
   // (render/adjustment_wording.hpp), naming the limit's option.
   std::optional<TimeShortfall> shortfall{};
+  // An exercise the text says is in the plan (a substitute, or the one that
+  // does a left-out exercise's work): when the week leaves it out after
+  // all, `otherwise` is said instead.
+  std::string relies_on{};
+  std::string otherwise{};
 };
 
 // One week of a programme, planned as `plan --week N` plans it: its
