@@ -409,7 +409,8 @@ namespace {
 // A self-test for the fixture's "ankle" problem; `fields` ends it.
 std::string self_test(const std::string& fields) {
   return "self_tests:\n  - id: reach\n    name: Reach\n    instructions: [Touch the wall.]\n"
-         "    look_for: The heel.\n    question: How far was the toe from the wall?\n    positive: Stiff.\n    negative: Fine.\n"
+         "    look_for: The heel.\n    question: How far was the toe from the wall?\n    positive: Stiff.\n    "
+         "negative: Fine.\n"
          "    source: test\n" +
          fields;
 }

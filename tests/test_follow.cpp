@@ -120,8 +120,7 @@ TEST_CASE("the stage holds, and says why, when adherence, pain or effort fall sh
 
   state = valgus::stage_on(catalogue, weeks, monday, mon_wed_fri, every_session(2, 4, Effort::right), {}, day(14));
   CHECK(state.stage == 0);
-  CHECK(state.decisions.back().why ==
-        "held at stage 1: mean pain 4.0/10 in the last 2 weeks, above 3/10");
+  CHECK(state.decisions.back().why == "held at stage 1: mean pain 4.0/10 in the last 2 weeks, above 3/10");
 
   auto one_hard = every_session(2, 1, Effort::right);
   one_hard[3].effort = Effort::hard;

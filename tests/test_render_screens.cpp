@@ -303,5 +303,6 @@ TEST_CASE("a stage is said by what it changes, by name, not by a week number") {
         "Harder from this stage: Step up (\"This stage\" under an exercise says how).");
   stage.stage = 0;
   stage.decisions.push_back(valgus::StageDecision{valgus::Date{}, valgus::StageMove::step_back, 1, 0, "back"});
-  CHECK(valgus::stage_changes_text(stage, plan, weeks) == "Back to the starting forms and doses while the knee settles.");
+  CHECK(valgus::stage_changes_text(stage, plan, weeks) ==
+        "Back to the starting forms and doses while the knee settles.");
 }

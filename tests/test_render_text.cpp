@@ -210,7 +210,7 @@ TEST_CASE("problems text") {
         "    2. Touch it with the knee.\n"
         "    Look for: The heel lifting.\n"
         "    Answer:   How far was the toe from the wall? In cm (0-30); below 10 cm is\n"
-              "              positive.\n"
+        "              positive.\n"
         "    Positive: Stiff ankle.\n"
         "    Negative: Ankle bends enough.\n"
         "\n"
@@ -258,7 +258,8 @@ TEST_CASE("a line break in text that bypasses the loader cannot break the layout
 
 TEST_CASE("plan text: top notes are a banner under the For line, the rest close the plan") {
   auto plan = hip_plan();
-  plan.notes.insert(plan.notes.begin(), valgus::Note{"banner", "Pain", "Stop now.", {}, valgus::Placement::top, {}, {}, {}});
+  plan.notes.insert(plan.notes.begin(),
+                    valgus::Note{"banner", "Pain", "Stop now.", {}, valgus::Placement::top, {}, {}, {}});
   valgus::TextStyle style;
   style.width = 60;
   const std::string text = valgus::render_plan_text(plan, style);

@@ -46,11 +46,9 @@ const valgus::Finding& finding_of(const valgus::Assessment& result, const std::s
 TEST_CASE("every self-test x answer: the question asks about the positive sign and the scoring agrees") {
   const std::vector<Reading> yes_is_positive{{1, true}, {0, false}};
   const std::vector<Row> table{
-      {"single-leg-squat",
-       "As you bent the knee, did the kneecap move inwards past the line of the big toe?",
+      {"single-leg-squat", "As you bent the knee, did the kneecap move inwards past the line of the big toe?",
        yes_is_positive},
-      {"heel-lift-squat", "With the heel raised, did the knee now stay in line over the middle toes?",
-       yes_is_positive},
+      {"heel-lift-squat", "With the heel raised, did the knee now stay in line over the middle toes?", yes_is_positive},
       {"knee-to-wall",
        "How far from the wall was the big toe at the last spot where the heel stayed down?",
        {{0, true}, {9.5, true}, {9.9, true}, {10, false}, {10.1, false}, {30, false}}},
@@ -62,8 +60,7 @@ TEST_CASE("every self-test x answer: the question asks about the positive sign a
        "Did the big toe fail to lift on its own, or bend back much less than two-thirds of the way to upright?",
        yes_is_positive},
       {"thomas", "Did the back of the hanging thigh stay up off the bed instead of resting on it?", yes_is_positive},
-      {"foot-turnout", "With both kneecaps facing straight ahead, did the feet still point outwards?",
-       yes_is_positive},
+      {"foot-turnout", "With both kneecaps facing straight ahead, did the feet still point outwards?", yes_is_positive},
   };
   REQUIRE(table.size() == builtin().self_tests.size());
   const std::vector<valgus::Question> questions = valgus::questionnaire(builtin());
@@ -95,8 +92,7 @@ TEST_CASE("every self-test x answer: the question asks about the positive sign a
         CHECK(test->positive_at(reading.answer) == reading.positive);
         CHECK(finding.meaning == (reading.positive ? test->positive : test->negative));
         CHECK(finding.problem == (reading.positive ? test->problem : std::string()));
-        CHECK(finding.positive_sides ==
-              (reading.positive ? std::vector<Side>{side} : std::vector<Side>{}));
+        CHECK(finding.positive_sides == (reading.positive ? std::vector<Side>{side} : std::vector<Side>{}));
         const std::string typed = valgus::answer_text(*test, reading.answer);
         const std::string other = side == Side::left ? "right skipped" : "left skipped";
         CHECK(finding.answer == (side == Side::left ? "left " + typed + ", " + other : other + ", right " + typed));

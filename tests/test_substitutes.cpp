@@ -161,8 +161,8 @@ TEST_CASE("substitutes found through the index equal a brute-force scan") {
 // out after all, and then the plan says only what was left out.
 TEST_CASE("an equipment adjustment names a stand-in only when the printed week holds it") {
   const valgus::Catalogue catalogue = valgus::builtin_catalogue();
-  const std::vector<std::vector<std::string>> kits{
-      {}, {"massage-ball"}, {"foam-roller"}, {"band"}, {"massage-ball", "band"}, {"foam-roller", "band"}};
+  const std::vector<std::vector<std::string>> kits{{},       {"massage-ball"},         {"foam-roller"},
+                                                   {"band"}, {"massage-ball", "band"}, {"foam-roller", "band"}};
   int checked = 0;
   int reworded = 0;
   for (const valgus::Problem& problem : catalogue.problems) {

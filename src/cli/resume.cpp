@@ -26,8 +26,8 @@ ExitCode run_resume(const Context& context, const ResumeArgs& args) {
   LogStore store = LogStore::open(log_path(), LogStore::Access::write);
   store.record_event(SafetyEvent{date, SafetyKind::resume, "cleared by a clinician"});
   const ProgrammeDay after = load_day(catalogue, ChosenProgramme(followed.chosen), date, log_path());
-  const std::string stage =
-      fmt::format("stage {} of {}, with that stage's easier forms and doses", after.stage.stage + 1, after.stage.stages);
+  const std::string stage = fmt::format("stage {} of {}, with that stage's easier forms and doses",
+                                        after.stage.stage + 1, after.stage.stages);
   context.print(render_resumed(ResumedSummary{pause, date, stage}));
   return ExitCode::ok;
 }

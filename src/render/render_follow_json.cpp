@@ -131,14 +131,15 @@ std::string render_progress_json(const ProgressView& view) {
                                {"side", std::string(to_string(assessment.side))},
                                {"values", values}});
   }
-  return dump(Json{{"date", to_string(view.date)},
-                   {"programme", view.source},
-                   {"stage", view.weeks.empty() ? Json(nullptr) : stage_json(*view.stage, *view.plan, view.stage_weeks)},
-                   {"paused", view.stage->pause.has_value()},
-                   {"pause", pause_json(view.stage->pause)},
-                   {"weeks", weeks},
-                   {"assessments", assessments},
-                   {"notes", notes_json(view.plan->notes)}});
+  return dump(
+      Json{{"date", to_string(view.date)},
+           {"programme", view.source},
+           {"stage", view.weeks.empty() ? Json(nullptr) : stage_json(*view.stage, *view.plan, view.stage_weeks)},
+           {"paused", view.stage->pause.has_value()},
+           {"pause", pause_json(view.stage->pause)},
+           {"weeks", weeks},
+           {"assessments", assessments},
+           {"notes", notes_json(view.plan->notes)}});
 }
 
 std::string render_log_json(const LogListing& listing) {

@@ -51,9 +51,9 @@ std::string render_start_summary(const StartSummary& summary) {
 
 std::string render_log_summary(const LoggedSummary& summary) {
   const LoggedSession& logged = *summary.logged;
-  std::string out = fmt::format("{} session {} of {}: {} of {} exercises done",
-                                summary.replaced ? "Replaced the log of" : "Logged", logged.session,
-                                to_string(logged.date), done_count(logged), logged.exercises.size());
+  std::string out =
+      fmt::format("{} session {} of {}: {} of {} exercises done", summary.replaced ? "Replaced the log of" : "Logged",
+                  logged.session, to_string(logged.date), done_count(logged), logged.exercises.size());
   if (logged.pain) {
     out += fmt::format(", pain {}/10", *logged.pain);
   }

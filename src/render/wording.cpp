@@ -147,8 +147,8 @@ std::string self_test_answer(const SelfTest& test) {
 }
 
 std::string stage_changes_text(const StageState& stage, const Plan& plan, const std::vector<int>& weeks) {
-  const bool easier = stage.decisions.back().move == StageMove::step_back ||
-                      stage.decisions.back().move == StageMove::resume;
+  const bool easier =
+      stage.decisions.back().move == StageMove::step_back || stage.decisions.back().move == StageMove::resume;
   if (stage.stage == 0 || weeks.size() <= static_cast<std::size_t>(stage.stage)) {
     return easier ? "Back to the starting forms and doses while the knee settles."
                   : "The starting forms and doses; harder ones come when your log shows you are ready.";

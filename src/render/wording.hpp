@@ -3,8 +3,8 @@
 // Wording shared by the human-readable formats (text, Markdown): phase
 // titles and purposes, the why-line, the session summary.
 
-#include "core/model/calendar_date.hpp"
 #include "core/follow/stage.hpp"
+#include "core/model/calendar_date.hpp"
 #include "core/plan/planner.hpp"
 
 #include <string>

@@ -24,7 +24,7 @@ py=/usr/bin/python3
 work=$(mktemp -d)
 socket=valgus-test-$$
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'tm kill-server 2>/dev/null; umount "$work/disk" 2>/dev/null; rm -rf "$work"' EXIT
 
 # What every pane sees: its own home, programme and log; no colour unless a
 # case asks; a plain prompt.
@@ -98,7 +98,7 @@ wait_for main 'VALGUS_GO_SECOND_MS must be'
 
 # ---- 2. A whole session to the end: every exercise done, logged. ----------
 start main VALGUS_GO_SECOND_MS=4
-saw_tip=0 saw_kit=0
+saw_tip=0 saw_kit=0 saw_caution=0
 for ((i = 0; i < 400; i++)); do
   shown=$(screen main)
   if grep -q '^Pain during' <<<"$shown"; then
@@ -106,6 +106,7 @@ for ((i = 0; i < 400; i++)); do
   fi
   # Where the exercise is done: its tips (cautions among them) and kit.
   grep -q '^ *Tip: Breathe\.$' <<<"$shown" && saw_tip=1
+  grep -q 'Tip: Stay off the inner side of the knee, where a nerve lies close to the' <<<"$shown" && saw_caution=1
   grep -q 'each side · foam roller$' <<<"$shown" && saw_kit=1
   if grep -q 'then press Enter' <<<"$shown"; then
     tm send-keys -t main Enter
@@ -115,6 +116,7 @@ done
 wait_for main '^Session A finished: 5 of 5 exercises done\.$'
 [ "$saw_tip" = 1 ] || { echo "FAIL: the guided session never showed the adductor roll's tip"; fail=1; }
 [ "$saw_kit" = 1 ] || { echo "FAIL: the guided session never showed the foam roller"; fail=1; }
+[ "$saw_caution" = 1 ] || { echo "FAIL: the guided session never showed the nerve caution"; fail=1; }
 wait_for main '^Pain during' && type_line main 2
 wait_for main '^Effort' && type_line main h
 wait_for main '^Logged session A of 2027-01-04: 5 done, 0 skipped, pain 2, effort hard\.$'
@@ -125,6 +127,41 @@ if [ "$(log_csv | sed -n 2p)" != "$expected" ]; then
   echo "FAIL: the log after a whole session is '$(log_csv)', expected '$expected'"
   fail=1
 fi
+
+# ---- 2b. The built-in catalogue: the banner before the first exercise, ----
+# the morning after the last session asked at the start, the warning signs
+# at the end; a yes pauses the programme at once.
+real="XDG_CONFIG_HOME=$work/real/config XDG_STATE_HOME=$work/real/state"
+env $real "$bin" log --hip-rotation --date 2027-01-04 >/dev/null || { echo "FAIL: log for 2b"; fail=1; }
+type_line main "clear; $real VALGUS_GO_SECOND_MS=4 $bin go --hip-rotation --date 2027-01-06; echo \"exit \$?\""
+wait_for main '^Pain the morning after your last session \(2027-01-04\), 0 to 10'
+type_line main 3
+wait_for main '^Pain: Stop any exercise that hurts, during or after it\.$'
+wait_for main '^Red flags: See a clinician first'
+wait_for main '^Exercise 1 of [0-9]+: '
+for ((i = 0; i < 600; i++)); do
+  shown=$(screen main)
+  grep -q '^Pain during' <<<"$shown" && break
+  grep -q 'then press Enter' <<<"$shown" && tm send-keys -t main Enter
+  sleep 0.05
+done
+wait_for main '^Pain during' && type_line main 2
+wait_for main '^Effort' && type_line main r
+wait_for main 'Has the knee swollen up since you last trained\? y/N:' && type_line main y
+wait_for main 'Has the knee locked or caught' && type_line main ''
+wait_for main 'Has the knee given way under you\?' && type_line main n
+wait_for main 'Does the knee hurt at rest or wake you at night\?' && type_line main ''
+wait_for main 'Logged session [A-Z] of 2027-01-06: .*pain 2, effort right, warning signs: swelling'
+wait_for main '^PAUSED since 2027-01-06'
+wait_for main '^exit 0$'
+terminal_restored main "after the warning signs"
+row=$(env $real "$bin" log --hip-rotation --list --format csv | tr -d '\r' | grep '^2027-01-04,')
+case "$row" in
+  *,3,) ;;
+  *) echo "FAIL: the morning-after pain was not added to 2027-01-04: '$row'"; fail=1 ;;
+esac
+env $real "$bin" today --hip-rotation --date 2027-01-07 | grep -q '^PAUSED · since Wednesday 2027-01-06' ||
+  { echo "FAIL: today after a yes to swelling is not paused"; fail=1; }
 
 # ---- 3. Pause, switch sides, skip, back, quit. ----------------------------
 start main VALGUS_GO_SECOND_MS=100
@@ -287,6 +324,53 @@ fi
 if [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" != ok ]; then
   echo "FAIL: the log database is damaged after SIGHUP"
   fail=1
+fi
+
+# ---- 8. A full disk at the final write: 74, and the command that logs ----
+# what was done once there is room. The log lives on a small tmpfs (mounted
+# directly as root, or in a user namespace), filled up while the session runs.
+mnt=$work/disk
+mkdir -p "$mnt"
+shell=""
+if mount -t tmpfs -o size=1m tmpfs "$mnt" 2>/dev/null; then
+  umount "$mnt"
+  shell="bash --norc --noprofile"
+elif unshare -rm true 2>/dev/null; then
+  shell="unshare -rm bash --norc --noprofile"
+fi
+if [ -z "$shell" ]; then
+  echo "note: no way to mount a tmpfs here; the full-disk case is not run"
+else
+  tm new-window -d -t main -n disk "env PS1='$ ' $shell"
+  wait_for main:disk '^\$ *$'
+  disk_env="XDG_CONFIG_HOME=$work/disk-config XDG_STATE_HOME=$mnt/state"
+  type_line main:disk "mount -t tmpfs -o size=1m tmpfs $mnt && echo mounted"
+  wait_for main:disk '^mounted$'
+  # One session logged, its morning after too: the next start asks nothing.
+  fixture_log="$bin --no-builtin --catalog $here/../data/fixture log --problem hip"
+  type_line main:disk "$disk_env $fixture_log --date 2027-01-01 >/dev/null && $disk_env $fixture_log --date 2027-01-01 --next-morning 0 >/dev/null && echo ready"
+  wait_for main:disk '^ready$'
+  type_line main:disk "clear; $disk_env VALGUS_GO_SECOND_MS=4 $go; echo \"exit \$?\""
+  wait_for main:disk '^Exercise 1 of 5: Adductor roll$'
+  pid=$(tm display-message -p -t main:disk '#{pane_pid}')
+  # The pane's own view of the mount (its namespace, when it has one).
+  head -c 2M /dev/zero >"/proc/$pid/root$mnt/filler" 2>/dev/null
+  for ((i = 0; i < 400; i++)); do
+    shown=$(screen main:disk)
+    grep -q '^Pain during' <<<"$shown" && break
+    grep -q 'then press Enter' <<<"$shown" && tm send-keys -t main:disk Enter
+    sleep 0.05
+  done
+  wait_for main:disk '^Pain during' && type_line main:disk 4
+  wait_for main:disk '^Effort' && type_line main:disk h
+  wait_for main:disk "^valgus: error: cannot write .*No space left on device"
+  wait_for main:disk '^The session was not logged; once the log can be written, record it with:$'
+  wait_for main:disk '^valgus log --date 2027-01-04 --pain 4 --effort hard$'
+  wait_for main:disk '^exit 74$'
+  # Room again: the command it printed logs the session.
+  type_line main:disk "rm $mnt/filler; $disk_env $fixture_log --date 2027-01-04 --pain 4 --effort hard >/dev/null; $disk_env $fixture_log --list --format csv | grep -c '^2027-01-04,A,1,4,hard'"
+  wait_for main:disk '^1$'
+  type_line main:disk "umount $mnt; exit"
 fi
 
 exit $fail

@@ -57,9 +57,9 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
     const std::string prompt = kind == QuestionKind::yes_no
                                    ? fmt::format("{} Yes or no.", test.question)
                                    : fmt::format("{} Answer in {}.", test.question, unit_words(test.unit));
-    const std::vector<std::optional<Side>> sides =
-        test.per_side ? std::vector<std::optional<Side>>{Side::left, Side::right}
-                      : std::vector<std::optional<Side>>{std::nullopt};
+    const std::vector<std::optional<Side>> sides = test.per_side
+                                                       ? std::vector<std::optional<Side>>{Side::left, Side::right}
+                                                       : std::vector<std::optional<Side>>{std::nullopt};
     for (const std::optional<Side>& side : sides) {
       out.push_back(Question{test.id,
                              kind,
@@ -284,10 +284,9 @@ QuestionCount count_questions(const Catalogue& catalogue, const std::vector<Ques
     bool counted = is_asked(catalogue, question, answers);
     if (!counted && i >= next && !question.asked_if.empty() && !any_red_flag(answers)) {
       // Still open while the test it follows is not yet answered.
-      counted = std::none_of(questions.begin(), questions.begin() + static_cast<std::ptrdiff_t>(next),
-                             [&](const Question& before) {
-                               return before.key == question.asked_if && before.side == question.side;
-                             });
+      counted = std::none_of(
+          questions.begin(), questions.begin() + static_cast<std::ptrdiff_t>(next),
+          [&](const Question& before) { return before.key == question.asked_if && before.side == question.side; });
     }
     if (counted) {
       count.count += 1;

@@ -368,9 +368,9 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   auto positive = read_.text(f->get("positive"), "positive");
   auto negative = read_.text(f->get("negative"), "negative");
   auto source = read_.sources(f->get("source"));
-  if (!(f->complete && entry_id && name && problem && instructions && look_for && question && asked_if && unit && comparison &&
-        (threshold || !threshold_node) && range && per_side && (difference || !difference_node) && positive &&
-        negative && source)) {
+  if (!(f->complete && entry_id && name && problem && instructions && look_for && question && asked_if && unit &&
+        comparison && (threshold || !threshold_node) && range && per_side && (difference || !difference_node) &&
+        positive && negative && source)) {
     return std::nullopt;
   }
   LoadErrors& errors = read_.errors();

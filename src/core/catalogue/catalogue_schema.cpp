@@ -27,7 +27,9 @@ const std::vector<SectionSchema>& sections() {
          "alternatives", "variant_of", "from_week", "drill",  "skills",  "teach",      "progressions"},
         {"id", "name", "phase", "region", "targets", "dose", "steps", "source"}}},
       {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source", "not_for"}, {"id", "name", "advice"}}},
-      {"notes", EntryKind::note, {"note", {"id", "title", "text", "placement", "source", "only_for", "not_for"}, {"id", "title", "text"}}},
+      {"notes",
+       EntryKind::note,
+       {"note", {"id", "title", "text", "placement", "source", "only_for", "not_for"}, {"id", "title", "text"}}},
       {"phases",
        EntryKind::phase_rule,
        {"phase",
@@ -53,10 +55,10 @@ const std::vector<SectionSchema>& sections() {
       {"self_tests",
        EntryKind::self_test,
        {"self-test",
-        {"id", "name", "problem", "instructions", "look_for", "question", "asked_if", "unit", "comparison", "threshold", "range",
-         "per_side", "side_difference", "positive", "negative", "source"},
-        {"id", "name", "problem", "instructions", "look_for", "question", "unit", "comparison", "positive",
-         "negative", "source"}}},
+        {"id", "name", "problem", "instructions", "look_for", "question", "asked_if", "unit", "comparison", "threshold",
+         "range", "per_side", "side_difference", "positive", "negative", "source"},
+        {"id", "name", "problem", "instructions", "look_for", "question", "unit", "comparison", "positive", "negative",
+         "source"}}},
   };
   return table;
 }

@@ -275,8 +275,8 @@ struct SelfTest {
   [[nodiscard]] bool positive_at(double answer) const;
 
   [[nodiscard]] auto tied() const {
-    return std::tie(id, name, problem, instructions, look_for, question, asked_if, unit, comparison, threshold,
-                    range, per_side, side_difference, positive, negative, sources, where);
+    return std::tie(id, name, problem, instructions, look_for, question, asked_if, unit, comparison, threshold, range,
+                    per_side, side_difference, positive, negative, sources, where);
   }
   friend bool operator==(const SelfTest& a, const SelfTest& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const SelfTest& a, const SelfTest& b) { return !(a == b); }

@@ -285,25 +285,22 @@ void passes::fit_equipment(const PlanInput& in, Draft& draft) {
     }
     const std::string lacking = "no " + equipment_names(catalogue, missing);
     if (const Exercise* substitute = finder.find(planned, used)) {
-      draft.adjustments.push_back({AdjustmentKind::substituted,
-                                   fmt::format("{}: {} instead of {}", lacking, substitute->name,
-                                               planned.exercise.name),
-                                   Phase::release,
-                                   std::nullopt,
-                                   substitute->id,
-                                   fmt::format("{}: {} left out ({} could stand in, but the week has no room for it)",
-                                               lacking, planned.exercise.name, substitute->name)});
+      draft.adjustments.push_back(
+          {AdjustmentKind::substituted,
+           fmt::format("{}: {} instead of {}", lacking, substitute->name, planned.exercise.name), Phase::release,
+           std::nullopt, substitute->id,
+           fmt::format("{}: {} left out ({} could stand in, but the week has no room for it)", lacking,
+                       planned.exercise.name, substitute->name)});
       used.insert(substitute->id);
       PlannedExercise replacement = describe_exercise(catalogue, *substitute);
       replacement.reasons = std::move(planned.reasons);
       kept.push_back(std::move(replacement));
     } else if (const Exercise* twin = finder.find_any(planned)) {
       // What would have replaced it is in the plan already.
-      draft.adjustments.push_back({AdjustmentKind::left_out,
-                                   fmt::format("{}: {} left out ({} is in the plan)", lacking,
-                                               planned.exercise.name, twin->name),
-                                   Phase::release, std::nullopt, twin->id,
-                                   fmt::format("{}: {} left out", lacking, planned.exercise.name)});
+      draft.adjustments.push_back(
+          {AdjustmentKind::left_out,
+           fmt::format("{}: {} left out ({} is in the plan)", lacking, planned.exercise.name, twin->name),
+           Phase::release, std::nullopt, twin->id, fmt::format("{}: {} left out", lacking, planned.exercise.name)});
     } else {
       draft.adjustments.push_back(
           {AdjustmentKind::left_out, fmt::format("{}: {} left out", lacking, planned.exercise.name)});
