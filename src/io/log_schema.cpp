@@ -93,7 +93,10 @@ enum class Header { sound, empty, unsure_while_writing };
 // size, without SQLite: a file that is not SQLite, a copy cut short, another
 // program's or a newer valgus's database is refused before anything could
 // write to it, even the -wal and -shm files SQLite adds.
-Header read_header(const std::string& path) {
+// `last_look`: a file that looks cut short throws; before that it counts as
+// being written, since another valgus may be between writing page 1 and
+// deleting its WAL (the header read before the WAL went away).
+Header read_header(const std::string& path, bool last_look) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
@@ -147,7 +150,7 @@ Header read_header(const std::string& path) {
   // A checkpoint in progress, or one cut short by a crash, leaves the main
   // file shorter than its header says until the WAL is copied back: with a
   // journal beside it, only SQLite can tell.
-  if (size_of(path + "-wal") >= 0 || size_of(path + "-journal") >= 0) {
+  if (size_of(path + "-wal") >= 0 || size_of(path + "-journal") >= 0 || !last_look) {
     return Header::unsure_while_writing;
   }
   throw_not_a_log(path, fmt::format("the file is cut short: {} bytes of {}", size,
@@ -158,9 +161,11 @@ Header read_header(const std::string& path) {
 
 void check_header(const std::string& path) {
   // A writer finishing its checkpoint deletes the WAL only once the file is
-  // whole again: look again a few times before trusting SQLite with it.
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    if (read_header(path) != Header::unsure_while_writing) {
+  // whole again: look again a few times before trusting SQLite with it, and
+  // before calling a file cut short (it stays so; a writer finishes).
+  constexpr int looks = 10;
+  for (int attempt = 0; attempt < looks; ++attempt) {
+    if (read_header(path, attempt == looks - 1) != Header::unsure_while_writing) {
       return;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -98,25 +98,17 @@ wait_for main 'VALGUS_GO_SECOND_MS must be'
 
 # ---- 2. A whole session to the end: every exercise done, logged. ----------
 start main VALGUS_GO_SECOND_MS=4
-saw_tip=0 saw_kit=0 saw_caution=0
 for ((i = 0; i < 400; i++)); do
   shown=$(screen main)
   if grep -q '^Pain during' <<<"$shown"; then
     break
   fi
-  # Where the exercise is done: its tips (cautions among them) and kit.
-  grep -q '^ *Tip: Breathe\.$' <<<"$shown" && saw_tip=1
-  grep -q 'Tip: Stay off the inner side of the knee, where a nerve lies close to the' <<<"$shown" && saw_caution=1
-  grep -q 'each side · foam roller$' <<<"$shown" && saw_kit=1
   if grep -q 'then press Enter' <<<"$shown"; then
     tm send-keys -t main Enter
   fi
   sleep 0.05
 done
 wait_for main '^Session A finished: 5 of 5 exercises done\.$'
-[ "$saw_tip" = 1 ] || { echo "FAIL: the guided session never showed the adductor roll's tip"; fail=1; }
-[ "$saw_kit" = 1 ] || { echo "FAIL: the guided session never showed the foam roller"; fail=1; }
-[ "$saw_caution" = 1 ] || { echo "FAIL: the guided session never showed the nerve caution"; fail=1; }
 wait_for main '^Pain during' && type_line main 2
 wait_for main '^Effort' && type_line main h
 wait_for main '^Logged session A of 2027-01-04: 5 done, 0 skipped, pain 2, effort hard\.$'
@@ -133,12 +125,23 @@ fi
 # at the end; a yes pauses the programme at once.
 real="XDG_CONFIG_HOME=$work/real/config XDG_STATE_HOME=$work/real/state"
 env $real "$bin" log --hip-rotation --date 2027-01-04 >/dev/null || { echo "FAIL: log for 2b"; fail=1; }
+# First held still on its first screen: the banner; Enter leaves the
+# morning after out, so it is asked again.
+type_line main "clear; $real VALGUS_GO_SECOND_MS=100 $bin go --hip-rotation --date 2027-01-06; echo \"exit \$?\""
+wait_for main '^Pain the morning after your last session \(2027-01-04\), 0 to 10'
+type_line main ''
+wait_for main '^Get ready: '
+tm send-keys -t main Space
+wait_for main '^Paused: space resumes$'
+wait_for main '^Exercise 1 of [0-9]+: '
+wait_for main '^Pain: Stop any exercise that hurts, during or after it\.$'
+wait_for main '^Red flags: See a clinician first'
+tm send-keys -t main q
+wait_for main '^Nothing done, so nothing was logged\.$'
+wait_for main '^exit 0$'
 type_line main "clear; $real VALGUS_GO_SECOND_MS=4 $bin go --hip-rotation --date 2027-01-06; echo \"exit \$?\""
 wait_for main '^Pain the morning after your last session \(2027-01-04\), 0 to 10'
 type_line main 3
-wait_for main '^Pain: Stop any exercise that hurts, during or after it\.$'
-wait_for main '^Red flags: See a clinician first'
-wait_for main '^Exercise 1 of [0-9]+: '
 for ((i = 0; i < 600; i++)); do
   shown=$(screen main)
   grep -q '^Pain during' <<<"$shown" && break
@@ -169,6 +172,10 @@ wait_for main '^Exercise 1 of 5: Adductor roll$'
 wait_for main '^Get ready: '
 tm send-keys -t main Space
 wait_for main '^Paused: space resumes$'
+# Where the exercise is done, held still: its kit, its tips and its caution.
+wait_for main 'each side · foam roller$'
+wait_for main '^ *Tip: Breathe\.$'
+wait_for main 'Tip: Stay off the inner side of the knee, where a nerve lies close to the'
 before=$(screen main | grep '^Get ready')
 sleep 0.6  # six test seconds
 after=$(screen main | grep '^Get ready')
