@@ -121,12 +121,18 @@ std::string render_pause(const SafetyEvent& pause) {
 }
 
 std::string render_resumed(const ResumedSummary& summary) {
-  return fmt::format(
-      "Resumed on {} after the pause since {} ({}).\n"
-      "The programme goes on at {}; jumps and hops wait until it moves on.\n"
-      "Start gently. If the pain comes back as strong, or a warning sign returns,\n"
-      "stop and see your clinician again.\n",
-      to_string(summary.date), to_string(summary.pause.date), summary.pause.reason, summary.stage);
+  // Wrapped at 80 columns: the reason and the stage vary in length.
+  std::string out;
+  for (const std::string& paragraph :
+       {fmt::format("Resumed on {} after the pause since {} ({}).", to_string(summary.date),
+                    to_string(summary.pause.date), summary.pause.reason),
+        fmt::format("The programme goes on at {}; jumps and hops wait until it moves on.", summary.stage),
+        std::string("Start gently. If the pain comes back as strong, or a warning sign returns, stop and see your "
+                    "clinician again.")}) {
+    wrap_into(out, paragraph, 80, 80, 0);
+    out += '\n';
+  }
+  return out;
 }
 
 std::string render_log_deleted(Date date) {
