@@ -224,6 +224,12 @@ inline std::vector<std::vector<std::string>> problem_sets(const Catalogue& catal
 
 inline Catalogue fixture_catalogue() { return load_or_throw(fixture_files()); }
 
+// The built-in catalogue, made once for a whole test file.
+inline const Catalogue& builtin() {
+  static const Catalogue catalogue = builtin_catalogue();
+  return catalogue;
+}
+
 inline Catalogue personal_catalogue() {
   auto files = fixture_files();
   files.push_back(CatalogueFile{"personal.yaml", personal_yaml, 0});

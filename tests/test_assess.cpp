@@ -14,12 +14,9 @@ using valgus::Answers;
 using valgus::Side;
 using valgus::TestAnswer;
 
-namespace {
+using valgus::test::builtin;
 
-const valgus::Catalogue& builtin() {
-  static const valgus::Catalogue catalogue = valgus::builtin_catalogue();
-  return catalogue;
-}
+namespace {
 
 TestAnswer sides(double left, double right) { return TestAnswer{std::nullopt, left, right}; }
 TestAnswer both(double value) { return sides(value, value); }

@@ -5,6 +5,7 @@
 // table names every built-in test, so a new one must be added here.
 #include "core/assess/assess.hpp"
 #include "core/assess/questionnaire.hpp"
+#include "fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,12 +17,9 @@ using valgus::Answers;
 using valgus::Side;
 using valgus::TestAnswer;
 
-namespace {
+using valgus::test::builtin;
 
-const valgus::Catalogue& builtin() {
-  static const valgus::Catalogue catalogue = valgus::builtin_catalogue();
-  return catalogue;
-}
+namespace {
 
 struct Reading {
   double answer;  // 1 yes, 0 no, or a number in the test's unit
