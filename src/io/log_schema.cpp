@@ -97,7 +97,9 @@ enum class Header { sound, empty, unsure_while_writing };
 // being written, since another valgus may be between writing page 1 and
 // deleting its WAL (the header read before the WAL went away).
 Header read_header(const std::string& path, bool last_look) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking: a FIFO put in the log's place after the caller's stat
+  // must not wait for a writer; the type is checked below.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     const int error = errno;
     throw Error(error == EACCES ? ExitCode::cannot_create : ExitCode::no_input,

@@ -155,6 +155,10 @@ LogStore LogStore::open(const std::string& path, Access access) {
       return {path, nullptr};  // nothing logged yet; create nothing
     }
     create_empty(path);
+  } else if (!S_ISREG(info.st_mode)) {
+    // A FIFO, a device or a folder: refused before anything opens it (an
+    // open of a FIFO would wait for a writer forever).
+    throw_not_a_log(path, "not a regular file");
   }
   check_header(path);
   if (access == Access::write) {

@@ -160,6 +160,20 @@ cp "$real" "$bad"
 sqlite3 "$bad" 'PRAGMA user_version = 99'
 refused "a log of schema 99" "$bad was written by a newer valgus (schema 99, this one reads up to 3); update valgus"
 
+# A FIFO in the log's place: refused at once (it used to wait for a writer
+# forever), for every command that opens the log.
+fifo_state=$dir/state-fifo
+mkdir -p "$fifo_state/valgus"
+mkfifo "$fifo_state/valgus/valgus.db"
+for args in "log --date 2027-01-04" "log --list" "today" "progress"; do
+  # shellcheck disable=SC2086
+  XDG_STATE_HOME=$fifo_state expect 65 \
+    "valgus: error: $fifo_state/valgus/valgus.db is not a valgus log (not a regular file); $advice" -- \
+    timeout 10 "$bin" $args
+done
+[ -p "$fifo_state/valgus/valgus.db" ] || { echo "FAIL: the FIFO was replaced"; fail=1; }
+echo "a FIFO as the log: 65 at once, left as it is"
+
 # ---- 4. a log that cannot be written: 73, and it still lists ----
 ro_state=$dir/state-ro
 ro=$ro_state/valgus/valgus.db
