@@ -16,20 +16,6 @@
 namespace valgus::cli {
 namespace {
 
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', from), text.size());
-    const std::string id = trim(text.substr(from, comma - from));
-    if (!id.empty()) {
-      ids.push_back(id);
-    }
-    from = comma + 1;
-  }
-  return ids;
-}
-
 ExitCode list_log(const Context& context, const LogArgs& args) {
   const Format& format = find_format(DataKind::log, args.format);
   LogListing listing;
@@ -58,7 +44,7 @@ std::vector<std::string> symptom_ids(const Catalogue& catalogue, const std::stri
   for (const Symptom& symptom : catalogue.symptoms) {
     known.push_back(symptom.id);
   }
-  const std::vector<std::string> given = split_ids(text);
+  const std::vector<std::string> given = split_list(text);
   for (const std::string& id : given) {
     if (catalogue.find_symptom(id) == nullptr) {
       throw Error(ExitCode::usage, fmt::format("--symptom: unknown warning sign \"{}\"{}; choose from {}", one_line(id),
@@ -170,7 +156,7 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   logged.note = args.note.value_or("");
   logged.symptoms = symptoms;
   const std::vector<std::string> ids = session != nullptr ? session->exercise_ids : std::vector<std::string>{};
-  const std::vector<std::string> skipped = args.skipped ? split_ids(*args.skipped) : std::vector<std::string>{};
+  const std::vector<std::string> skipped = args.skipped ? split_list(*args.skipped) : std::vector<std::string>{};
   for (const std::string& id : skipped) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
       throw Error(ExitCode::usage,

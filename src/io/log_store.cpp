@@ -332,7 +332,7 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
       if (!query.getColumn(7).isNull()) {
         session.next_morning_pain = query.getColumn(7).getInt();
       }
-      session.symptoms = log_store_detail::split_ids(query.getColumn(8).getString());
+      session.symptoms = split_list(query.getColumn(8).getString());
       index.emplace(query.getColumn(0).getInt64(), result.size());
       result.push_back(std::move(session));
     }
@@ -390,7 +390,7 @@ std::vector<StoredAssessment> LogStore::assessments() const {
       StoredAssessment assessment;
       assessment.date = parse_date(query.getColumn(1).getString());
       assessment.refer = query.getColumn(2).getInt() != 0;
-      assessment.problems = log_store_detail::split_ids(query.getColumn(3).getString());
+      assessment.problems = split_list(query.getColumn(3).getString());
       assessment.side = parse_side(query.getColumn(4).getString()).value_or(Side::both);
       index.emplace(query.getColumn(0).getInt64(), result.size());
       result.push_back(std::move(assessment));

@@ -27,9 +27,6 @@ namespace log_store_detail {
 [[nodiscard]] Error translate(const SQLite::Exception& failure, const std::string& path, sqlite3* handle,
                               LogStore::Access access);
 
-// "a,b" as {"a", "b"}; "" as none. (Ids hold no comma.)
-[[nodiscard]] std::vector<std::string> split_ids(const std::string& text);
-
 // Inserts a safety decision, inside the caller's transaction.
 void insert_event(SQLite::Database& db, const SafetyEvent& event);
 

@@ -10,16 +10,6 @@
 
 namespace valgus {
 
-std::vector<std::string> log_store_detail::split_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t comma = std::min(text.find(',', begin), text.size());
-    ids.push_back(text.substr(begin, comma - begin));
-    begin = comma + 1;
-  }
-  return ids;
-}
-
 void log_store_detail::insert_event(SQLite::Database& db, const SafetyEvent& event) {
   SQLite::Statement insert(db, "INSERT INTO safety_events (date, kind, reason) VALUES (?, ?, ?)");
   insert.bind(1, to_string(event.date));
@@ -36,7 +26,7 @@ bool LogStore::amend(Date date, std::optional<int> next_morning_pain, const std:
     if (!query.executeStep()) {
       return false;
     }
-    std::vector<std::string> all = log_store_detail::split_ids(query.getColumn(0).getString());
+    std::vector<std::string> all = split_list(query.getColumn(0).getString());
     for (const std::string& id : symptoms) {
       if (std::find(all.begin(), all.end(), id) == all.end()) {
         all.push_back(id);

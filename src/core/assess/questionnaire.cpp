@@ -120,16 +120,7 @@ std::vector<Question> questionnaire(const Catalogue& catalogue) {
 // or an alias in any case ("resistance band", "foam roll"), or none.
 bool equipment_words(const Catalogue& catalogue, const Question& question, const std::string& text, Reply& reply,
                      std::string& error) {
-  std::vector<std::string> words;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', from), text.size());
-    const std::string item = trim(text.substr(from, comma - from));
-    if (!item.empty()) {
-      words.push_back(item);
-    }
-    from = comma + 1;
-  }
+  const std::vector<std::string> words = split_list(text);
   if (words == std::vector<std::string>{"none"}) {
     return true;
   }

@@ -32,6 +32,20 @@ std::string join_last(const std::vector<std::string>& parts, std::string_view la
 std::string join_and(const std::vector<std::string>& parts) { return join_last(parts, " and "); }
 std::string join_or(const std::vector<std::string>& parts) { return join_last(parts, " or "); }
 
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> items;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', from), text.size());
+    std::string item = trim(text.substr(from, comma - from));
+    if (!item.empty()) {
+      items.push_back(std::move(item));
+    }
+    from = comma + 1;
+  }
+  return items;
+}
+
 namespace {
 
 // Optimal string alignment distance (insertions, deletions, substitutions

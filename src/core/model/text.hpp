@@ -17,6 +17,10 @@ namespace valgus {
 [[nodiscard]] std::string join_and(const std::vector<std::string>& parts);
 [[nodiscard]] std::string join_or(const std::vector<std::string>& parts);
 
+// "a, b,,c " -> {"a", "b", "c"}: a comma-separated list as options, answers
+// and the log's columns hold it, each item trimmed, empty ones dropped.
+[[nodiscard]] std::vector<std::string> split_list(std::string_view text);
+
 // The closest of `choices` to `word`, if it is close enough to be a typo.
 [[nodiscard]] std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& choices);
 
