@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
@@ -30,6 +31,12 @@ int days_of(const WeekInput& input) { return static_cast<int>(input.shape.weekda
 
 bool fits_alone(const WeekItem& item, const WeekShape& shape) {
   return (!shape.seconds || item.seconds <= *shape.seconds) && (!shape.exercises || *shape.exercises >= 1);
+}
+
+// Whether training day `b` follows day `a` (Sunday to Monday counts).
+bool consecutive(const WeekInput& input, int a, int b) {
+  const auto& days = input.shape.weekdays;
+  return a != b && (days[static_cast<std::size_t>(b)] - days[static_cast<std::size_t>(a)] + 7) % 7 == 1;
 }
 
 int position_target(const WeekInput& input) { return input.shape.need_position ? std::min(2, days_of(input)) : 0; }
@@ -65,6 +72,16 @@ class PeriodModel {
     }
     program_.at_least(terms, value - 0.5);
     return static_cast<std::int64_t>(value);
+  }
+
+  // Holds `goal` at `value` or better, as optimise holds its optimum.
+  void hold(WeekGoal goal, std::int64_t value) {
+    const std::vector<double> objective = coefficients(goal);
+    Terms terms;
+    for (std::size_t j = 1; j < objective.size(); ++j) {
+      terms.emplace_back(static_cast<int>(j), objective[j]);
+    }
+    program_.at_least(terms, static_cast<double>(value) - 0.5);
   }
 
   // Every need covered, every prescribed item chosen, the position drill in
@@ -165,10 +182,7 @@ void PeriodModel::build(bool integrate_rule) {
     if (item.resisted) {
       for (int a = 0; a < days; ++a) {
         for (int b = 0; b < days; ++b) {
-          const int gap =
-              (in_.shape.weekdays[static_cast<std::size_t>(b)] - in_.shape.weekdays[static_cast<std::size_t>(a)] + 7) %
-              7;
-          if (a == b || gap != 1) {
+          if (!consecutive(in_, a, b)) {
             continue;
           }
           if (a % period_ == b % period_) {
@@ -269,9 +283,7 @@ void PeriodModel::break_symmetry() {
   const int days = days_of(in_);
   for (int a = 0; a < days; ++a) {
     for (int b = 0; b < days; ++b) {
-      const int gap =
-          (in_.shape.weekdays[static_cast<std::size_t>(b)] - in_.shape.weekdays[static_cast<std::size_t>(a)] + 7) % 7;
-      if (a != b && gap == 1) {
+      if (consecutive(in_, a, b)) {
         adjacent.at(static_cast<std::size_t>(a % period_)).at(static_cast<std::size_t>(b % period_)) = true;
       }
     }
@@ -368,11 +380,50 @@ bool integrate_rule_in_force(const WeekInput& input) {
                      [&](int period) { return PeriodModel(input, period, true).feasible(); });
 }
 
-}  // namespace
+// The goals solved before the period is compared (few sessions' place).
+constexpr std::size_t goals_before_period = 8;
+static_assert(solved_goals[goals_before_period - 1] == WeekGoal::active_minutes);
 
-WeekChoice solve_week(const WeekInput& input) {
-  WeekChoice choice;
-  choice.sessions.assign(input.shape.weekdays.size(), {});
+// With at most three training days, one session a day admits every week a
+// shorter rotation does (A B A is A B C with C = A), so its optimum bounds
+// theirs goal by goal, and a shorter rotation wins only by reaching it on
+// every goal before few sessions. The full rotation is solved goal by goal;
+// each shorter one, smallest first, is one feasibility check with those
+// optima held, instead of a search of its own per goal.
+std::vector<std::vector<std::size_t>> solve_by_dominance(const WeekInput& input) {
+  const int days = days_of(input);
+  bool integrate_rule = integrate_rule_asked(input);
+  auto full = std::make_unique<PeriodModel>(input, days, integrate_rule);
+  if (integrate_rule && !full->feasible()) {
+    integrate_rule = false;  // no week gives every session an integration exercise: the rule lapses
+    full = std::make_unique<PeriodModel>(input, days, false);
+  }
+  std::array<std::int64_t, goals_before_period> optimum{};
+  for (std::size_t k = 0; k < goals_before_period; ++k) {
+    optimum.at(k) = full->optimise(solved_goals.at(k));
+  }
+  PeriodModel* winner = full.get();
+  std::unique_ptr<PeriodModel> shorter;
+  for (int period = 1; period < days && winner == full.get(); ++period) {
+    shorter = std::make_unique<PeriodModel>(input, period, integrate_rule);
+    for (std::size_t k = 0; k < goals_before_period; ++k) {
+      shorter->hold(solved_goals.at(k), optimum.at(k));
+    }
+    if (shorter->feasible()) {
+      winner = shorter.get();
+    }
+  }
+  for (std::size_t k = goals_before_period; k < solved_goals.size(); ++k) {
+    winner->optimise(solved_goals.at(k));
+  }
+  return winner->sessions();
+}
+
+// From four training days, rotations of two and three sessions fall on the
+// days differently and bound nothing of each other: each is solved goal by
+// goal, and one already ranked below the best ends its search early.
+std::vector<std::vector<std::size_t>> solve_each_period(const WeekInput& input) {
+  std::vector<std::vector<std::size_t>> sessions(input.shape.weekdays.size());
   const bool integrate_rule = integrate_rule_in_force(input);
   std::optional<std::array<std::int64_t, week_goal_count>> best;
   for (const int period : periods_of(input)) {
@@ -397,26 +448,18 @@ WeekChoice solve_week(const WeekInput& input) {
     }
     if (!worse && (!best || *best < score)) {
       best = score;
-      choice.sessions = model.sessions();
+      sessions = model.sessions();
     }
   }
-  choice.score = score_week(input, choice.sessions);
-  choice.covered.assign(input.needs.size(), false);
-  choice.per_week.assign(input.items.size(), 0);
-  int position_sessions = 0;
-  for (const auto& session : choice.sessions) {
-    bool position = false;
-    for (const std::size_t i : session) {
-      ++choice.per_week[i];
-      position = position || input.items[i].position;
-      for (const int n : input.items[i].needs) {
-        choice.covered[static_cast<std::size_t>(n)] = true;
-      }
-    }
-    position_sessions += position ? 1 : 0;
-  }
-  choice.position_held = input.shape.need_position && position_sessions >= position_target(input);
-  return choice;
+  return sessions;
+}
+
+}  // namespace
+
+WeekChoice solve_week(const WeekInput& input) {
+  return describe_week(input, days_of(input) == 0   ? std::vector<std::vector<std::size_t>>{}
+                              : days_of(input) <= 3 ? solve_by_dominance(input)
+                                                    : solve_each_period(input));
 }
 
 const WeekChoice& WeekMemo::solve(const WeekInput& input) {
@@ -432,7 +475,10 @@ const WeekChoice& WeekMemo::solve(const WeekInput& input) {
 
 bool holds_everything(const WeekInput& input) {
   const bool integrate_rule = integrate_rule_in_force(input);
-  const auto periods = periods_of(input);
+  auto periods = periods_of(input);
+  if (days_of(input) <= 3 && !periods.empty()) {
+    periods = {periods.back()};  // one session a day admits every shorter rotation's week
+  }
   return std::any_of(periods.rbegin(), periods.rend(), [&](int period) {
     PeriodModel model(input, period, integrate_rule);
     model.require_everything();

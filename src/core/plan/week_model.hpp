@@ -146,6 +146,10 @@ class WeekMemo {
 // when `sessions` keeps every limit of `input`.
 [[nodiscard]] bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions);
 
+// A given week as solve_week answers it: its sessions, what they cover and
+// hold, and its score.
+[[nodiscard]] WeekChoice describe_week(const WeekInput& input, std::vector<std::vector<std::size_t>> sessions);
+
 // The goals' values of a given week, as solve_week scores them.
 [[nodiscard]] std::array<std::int64_t, week_goal_count> score_week(
     const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions);

@@ -5,6 +5,7 @@
 #include "core/plan/week_model.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace valgus {
 
@@ -169,6 +170,29 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
   }
   at(WeekGoal::few_sessions) = -period;
   return score;
+}
+
+WeekChoice describe_week(const WeekInput& input, std::vector<std::vector<std::size_t>> sessions) {
+  WeekChoice choice;
+  choice.sessions = std::move(sessions);
+  choice.score = score_week(input, choice.sessions);
+  choice.covered.assign(input.needs.size(), false);
+  choice.per_week.assign(input.items.size(), 0);
+  int position_sessions = 0;
+  for (const auto& session : choice.sessions) {
+    bool position = false;
+    for (const std::size_t i : session) {
+      ++choice.per_week[i];
+      position = position || input.items[i].position;
+      for (const int n : input.items[i].needs) {
+        choice.covered[static_cast<std::size_t>(n)] = true;
+      }
+    }
+    position_sessions += position ? 1 : 0;
+  }
+  const int target = std::min(2, static_cast<int>(input.shape.weekdays.size()));
+  choice.position_held = input.shape.need_position && position_sessions >= target;
+  return choice;
 }
 
 }  // namespace valgus
