@@ -202,13 +202,14 @@ inline bool in_sample(std::size_t index) { return index % property_stride() == 0
 
 // Every non-empty set of the catalogue's problems, in catalogue order (31
 // for the built-in five): what the property tests run over. With a property
-// stride, every Nth set and the set of all.
+// stride, every Nth set; the set of all, the costliest to solve, is then
+// left to the release tree, which checks every set.
 inline std::vector<std::vector<std::string>> problem_sets(const Catalogue& catalogue) {
   const auto ids = catalogue.problem_ids();
   std::vector<std::vector<std::string>> sets;
   const unsigned all = (1U << ids.size()) - 1;
   for (unsigned mask = 1; mask <= all; ++mask) {
-    if (!in_sample(mask - 1) && mask != all) {
+    if (!in_sample(mask - 1)) {
       continue;
     }
     std::vector<std::string> set;
