@@ -37,8 +37,8 @@ TEST_CASE("parse_date reads YYYY-MM-DD and to_string writes it back") {
   CHECK(valgus::parse_date("2026-11-23") == Date{2026, 11, 23});
   CHECK(valgus::parse_date("2024-02-29") == Date{2024, 2, 29});  // a leap year
   CHECK(valgus::parse_date("2000-02-29") == Date{2000, 2, 29});  // divisible by 400
-  CHECK(valgus::parse_date("0001-01-01") == Date{1, 1, 1});
-  CHECK(valgus::parse_date("9999-12-31") == Date{9999, 12, 31});
+  CHECK(valgus::parse_date("1900-01-01") == Date{1900, 1, 1});   // the supported years' ends
+  CHECK(valgus::parse_date("2199-12-31") == Date{2199, 12, 31});
   CHECK(valgus::to_string(Date{2026, 11, 23}) == "2026-11-23");
   CHECK(valgus::to_string(Date{1, 2, 3}) == "0001-02-03");
   CHECK(valgus::to_string(valgus::parse_date("2026-01-09")) == "2026-01-09");
@@ -54,6 +54,17 @@ TEST_CASE("parse_date refuses anything but an existing day written YYYY-MM-DD") 
     CAPTURE(bad);
     CHECK(date_error(bad) == "64: invalid date \"" + std::string(bad) + "\": use YYYY-MM-DD, for example 2026-11-23");
   }
+}
+
+TEST_CASE("parse_date reads only the supported years, 1900 to 2199, and says so") {
+  for (const char* far : {"1899-12-31", "2200-01-01", "0001-01-01", "9000-01-01", "9999-12-31"}) {
+    CAPTURE(far);
+    CHECK(date_error(far) == "64: date " + std::string(far) + " is outside the years valgus works with, 1900 to 2199");
+    CHECK(valgus::date_problem(far) ==
+          "date " + std::string(far) + " is outside the years valgus works with, 1900 to 2199");
+  }
+  CHECK(valgus::date_problem("2027-01-04").empty());
+  CHECK(valgus::date_problem("2027-02-30") == "invalid date \"2027-02-30\": use YYYY-MM-DD, for example 2026-11-23");
 }
 
 TEST_CASE("dates compare in calendar order") {

@@ -427,13 +427,19 @@ TEST_CASE("a file whose size fstat does not know is refused, not read as empty")
   CHECK(error.code() == valgus::ExitCode::no_input);
   CHECK(std::string(error.what()) ==
         "cannot read /proc/self/status: not a regular file with a known size, not a catalogue file");
-  CHECK_THROWS_WITH((void)valgus::read_input_file("/proc/self/status", valgus::max_import_bytes),
-                    "cannot read /proc/self/status: not a regular file with a known size, not a catalogue file");
+  CHECK_THROWS_WITH((void)valgus::read_input_file("/proc/self/status", valgus::max_import_bytes, "a file to import"),
+                    "cannot read /proc/self/status: not a regular file with a known size, not a file to import");
 
   ScratchFolder folder;
   const auto empty = (folder.path / "empty.yaml").string();
   std::ofstream{empty};
-  CHECK(valgus::read_input_file(empty, valgus::max_import_bytes).empty());
+  CHECK(valgus::read_input_file(empty, valgus::max_import_bytes, "a file to import").empty());
+
+  // Each kind of file says its own limit, in the unit it was set in.
+  const auto big = (folder.path / "answers.yaml").string();
+  std::ofstream{big} << std::string(70000, '#');
+  CHECK_THROWS_WITH((void)valgus::read_input_file(big, 64 * 1024, "an answers file"),
+                    (big + ": the file is 70000 bytes, more than the 64 KiB an answers file may have").c_str());
 }
 
 TEST_CASE("a folder's skipped entries: the first five by name, then a count") {

@@ -456,3 +456,39 @@ TEST_CASE("the log is under XDG_STATE_HOME, else ~/.local/state; nowhere is a us
     }
   }
 }
+
+TEST_CASE("log store: a row another program wrote is left out with one warning, and deleted by its text") {
+  TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  {
+    LogStore store = LogStore::open(db.string(), Access::write);
+    for (const int day : {4, 6, 8}) {
+      LoggedSession session = session_a();
+      session.date = Date{2027, 1, day};
+      store.record(session);
+    }
+  }
+  (void)sqlite(db,
+               "PRAGMA ignore_check_constraints = ON;"
+               "UPDATE sessions SET date = '2027-02-30' WHERE date = '2027-01-06';"
+               "UPDATE sessions SET stage_week = 9223372036854775807 WHERE date = '2027-01-08';");
+  std::vector<std::string> warnings;
+  LogStore store =
+      LogStore::open(db.string(), Access::write, [&](const std::string& line) { warnings.push_back(line); });
+  const auto sessions = store.sessions();
+  REQUIRE(sessions.size() == 1);
+  CHECK(sessions.front().date == Date{2027, 1, 4});
+  CHECK(store.records().size() == 1);  // the same rows left out, each warned about once
+  CHECK(warnings ==
+        std::vector<std::string>{
+            db.string() + ": the session logged as \"2027-02-30\" (row 2) cannot be read: invalid date \"2027-02-30\": "
+                          "use YYYY-MM-DD, for example 2026-11-23; it is left out; delete it with: valgus log "
+                          "--delete 2027-02-30",
+            db.string() + ": the session logged as \"2027-01-08\" (row 3) cannot be read: its stage week, "
+                          "9223372036854775807, is not a week of a programme; it is left out; delete it with: valgus "
+                          "log --delete 2027-01-08"});
+  CHECK(store.remove_dated("2027-02-30"));
+  CHECK_FALSE(store.remove_dated("2027-02-30"));
+  CHECK(store.remove(Date{2027, 1, 8}));
+  CHECK(sqlite(db, "SELECT count(*) FROM sessions;") == "1");
+}

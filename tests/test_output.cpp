@@ -106,6 +106,8 @@ TEST_CASE("a failed write is an io error with the reason") {
   REQUIRE(full >= 0);
   CHECK_THROWS_WITH(valgus::write_all(full, "text"), "write error: No space left on device");
   CHECK(code_of([&] { valgus::write_all(full, "text"); }) == valgus::ExitCode::io_error);
+  CHECK_THROWS_WITH(valgus::write_all(full, "text", "/mnt/handout.md"),
+                    "cannot write /mnt/handout.md: No space left on device");
   ::close(full);
 }
 

@@ -237,7 +237,7 @@ TEST_CASE("log and go summaries: the session logged, its answers, a replaced ent
   CHECK(valgus::render_go_logged(summary) ==
         "Logged session A of 2027-01-04: 2 done, 1 skipped, pain 3, effort hard (it replaces the entry of that "
         "day).\n");
-  CHECK(valgus::render_log_deleted(Date{2027, 1, 6}) == "Deleted the session logged on 2027-01-06.\n");
+  CHECK(valgus::render_log_deleted("2027-01-06") == "Deleted the session logged on 2027-01-06.\n");
 }
 
 TEST_CASE("go summaries: finished, stopped, nothing done, a rest day") {

@@ -142,6 +142,20 @@ TEST_CASE("one_line keeps an error on its line") {
   CHECK(valgus::terminal_safe("a\nb\tc") == "a\nb\tc");  // text laid out over lines keeps them
 }
 
+TEST_CASE("clean_note keeps a note on one line with no control a terminal acts on") {
+  const std::string bad = "\xEF\xBF\xBD";
+  CHECK(valgus::clean_note("\x1b]0;pwned\a\x1b[2J") == bad + "]0;pwned" + bad + bad + "[2J");
+  CHECK(valgus::clean_note("\xe2\x80\xae"
+                           "evil\xc2\x9b"
+                           "1m") == bad + "evil" + bad + "1m");  // bidi, C1
+  CHECK(valgus::clean_note("caf\xe9") == "caf" + bad);           // Latin-1
+  CHECK(valgus::clean_note("\t=1+1\n") == "=1+1");
+  CHECK(valgus::clean_note("knee ok\n\nnext:\tmore") == "knee ok next: more");
+  CHECK(valgus::clean_note("line\xe2\x80\xa8sep") == "line sep");  // U+2028 folds like a newline
+  CHECK(valgus::clean_note("a\r\nb") == "a" + bad + " b");
+  CHECK(valgus::clean_note("  Knee felt fine — 2/10  ") == "Knee felt fine — 2/10");
+}
+
 TEST_CASE("one rule for hidden controls, line breaks and folding") {
   for (const std::uint32_t code : {0x00U, 0x07U, 0x1BU, 0x0DU, 0x7FU, 0x80U, 0x85U, 0x9BU, 0x9FU, 0x061CU, 0x200EU,
                                    0x200FU, 0x202AU, 0x202EU, 0x2066U, 0x2069U, 0xFEFFU}) {

@@ -45,7 +45,19 @@ std::string explain_parse_error(const CLI::App& app, const CLI::ParseError& erro
     if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
       return "no command given; commands are " + join(commands, ", ");
     }
-    return error.what();
+    // CLI11 words these for programmers ("--date: At Most 1 required but
+    // received 2"); its messages start with the option's name.
+    const std::string what = error.what();
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
+      if (const auto at = what.find(": At Most "); at != std::string::npos) {
+        return fmt::format("{} is given more than once; give it once", what.substr(0, at));
+      }
+      if (const auto at = what.find(": ");
+          at != std::string::npos && what.size() > 8 && what.compare(what.size() - 8, 8, " missing") == 0) {
+        return fmt::format("{} needs a value", what.substr(0, at));
+      }
+    }
+    return what;
   }
   const std::string& word = remaining.front();
   const CLI::App* command = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();

@@ -120,7 +120,8 @@ ExitCode run_assess(const Context& context, const AssessArgs& args) {
   Answers answers;
   bool interactive = false;
   if (args.answers) {
-    answers = read_answers(CatalogueFile{*args.answers, read_input_file(*args.answers, max_answers_bytes)}, catalogue);
+    answers = read_answers(
+        CatalogueFile{*args.answers, read_input_file(*args.answers, max_answers_bytes, "an answers file")}, catalogue);
   } else if (interactive_terminal()) {
     answers = ask_in_terminal(context, catalogue, questions);
     interactive = true;

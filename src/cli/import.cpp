@@ -43,7 +43,7 @@ std::string summary_line(std::string_view text) { return one_line(text) + "\n"; 
 }  // namespace
 
 ExitCode run_import(const Context& context, const ImportArgs& args) {
-  const std::string text = read_input_file(args.file, max_import_bytes);
+  const std::string text = read_input_file(args.file, max_import_bytes, "a file to import");
   const ImportResult result =
       import_free_exercise_db(base_catalogue(context, args.output), args.file, text, max_catalogue_file_bytes);
   write_file_atomically(args.output, result.yaml, args.force, use_force);

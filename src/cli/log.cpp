@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <memory>
 
+#include <unistd.h>
+
 namespace valgus::cli {
 namespace {
 
@@ -27,13 +29,24 @@ ExitCode list_log(const Context& context, const LogArgs& args) {
 }
 
 ExitCode delete_day(const Context& context, const std::string& text) {
+  // A row another program wrote with a date that is none (2027-02-30) is
+  // left out of every read with a warning naming this command: its exact
+  // text deletes it. Anything else that is not a date is a typing mistake.
+  if (std::string problem = date_problem(text); !problem.empty()) {
+    if (::access(log_path().c_str(), F_OK) != 0 ||
+        !LogStore::open(log_path(), LogStore::Access::write).remove_dated(text)) {
+      throw Error(ExitCode::usage, std::move(problem));
+    }
+    context.print(render_log_deleted(text));
+    return ExitCode::ok;
+  }
   const Date date = parse_date(text);
   LogStore store = LogStore::open(log_path(), LogStore::Access::write);
   if (!store.remove(date)) {
     throw Error(ExitCode::usage,
                 fmt::format("nothing is logged on {}; see what is with: valgus log --list", to_string(date)));
   }
-  context.print(render_log_deleted(date));
+  context.print(render_log_deleted(to_string(date)));
   return ExitCode::ok;
 }
 
@@ -153,7 +166,7 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   logged.stage_week = followed.stage.week;
   logged.pain = args.pain;
   logged.effort = effort;
-  logged.note = args.note.value_or("");
+  logged.note = clean_note(args.note.value_or(""));
   logged.symptoms = symptoms;
   const std::vector<std::string> ids = session != nullptr ? session->exercise_ids : std::vector<std::string>{};
   const std::vector<std::string> skipped = args.skipped ? split_list(*args.skipped) : std::vector<std::string>{};

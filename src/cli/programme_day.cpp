@@ -49,7 +49,8 @@ std::optional<SavedProgramme> read_saved(const Catalogue& catalogue, const std::
   if (!exists(path)) {
     return std::nullopt;
   }
-  return read_programme(CatalogueFile{path, read_input_file(path, max_programme_bytes)}, catalogue);
+  return read_programme(CatalogueFile{path, read_input_file(path, max_programme_bytes, "a saved programme")},
+                        catalogue);
 }
 
 }  // namespace

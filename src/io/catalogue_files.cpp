@@ -79,7 +79,17 @@ struct OpenFile {
   std::size_t size = 0;
 };
 
-OpenFile open_regular_file(const std::string& path, std::size_t max_bytes) {
+// "4 MiB", "64 KiB": a limit in the unit it was set in.
+std::string size_words(std::size_t bytes) {
+  constexpr std::size_t kib = 1024;
+  if (bytes % (kib * kib) == 0) {
+    return fmt::format("{} MiB", bytes / (kib * kib));
+  }
+  return bytes % kib == 0 ? fmt::format("{} KiB", bytes / kib) : fmt::format("{} bytes", bytes);
+}
+
+// `what` names the kind of file in messages: "a catalogue file".
+OpenFile open_regular_file(const std::string& path, std::size_t max_bytes, std::string_view what) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (fd.get() < 0) {
     throw cannot_read(path, errno);
@@ -89,22 +99,18 @@ OpenFile open_regular_file(const std::string& path, std::size_t max_bytes) {
     throw cannot_read(path, errno);
   }
   if (!S_ISREG(info.st_mode)) {
-    throw Error(ExitCode::no_input,
-                fmt::format("cannot read {}: {}, not a catalogue file", path, kind_of(info.st_mode)));
+    throw Error(ExitCode::no_input, fmt::format("cannot read {}: {}, not {}", path, kind_of(info.st_mode), what));
   }
   if (info.st_size == 0 && !really_empty(fd.get())) {
     // /proc, /sys, debugfs and the like say 0 bytes and then give data: the
     // size cannot be checked before reading, so such a file is not read.
     throw Error(ExitCode::no_input,
-                fmt::format("cannot read {}: not a regular file with a known size, not a catalogue file", path));
+                fmt::format("cannot read {}: not a regular file with a known size, not {}", path, what));
   }
   if (info.st_size > static_cast<off_t>(max_bytes)) {
-    throw Error(
-        ExitCode::bad_data, SourceLocation{path, 0, 0},
-        fmt::format("the file is {} bytes, more than the {} MiB {}", info.st_size,
-                    max_bytes / (std::size_t{1024} * 1024),
-                    max_bytes == max_catalogue_file_bytes ? "a catalogue file may have; split it into several files"
-                                                          : "valgus reads"));
+    throw Error(ExitCode::bad_data, SourceLocation{path, 0, 0},
+                fmt::format("the file is {} bytes, more than the {} {} may have{}", info.st_size, size_words(max_bytes),
+                            what, what == catalogue_file ? "; split it into several files" : ""));
   }
   return OpenFile{path, std::move(fd), static_cast<std::size_t>(info.st_size)};
 }
@@ -206,8 +212,8 @@ std::string user_catalogue_dir() {
   return base.empty() ? base : base + "/valgus/exercises";
 }
 
-std::string read_input_file(const std::string& path, std::size_t max_bytes) {
-  return read_open_file(open_regular_file(path, max_bytes));
+std::string read_input_file(const std::string& path, std::size_t max_bytes, std::string_view what) {
+  return read_open_file(open_regular_file(path, max_bytes, what));
 }
 
 CatalogueInput read_catalogue_sources(const std::vector<CatalogueSource>& sources) {
@@ -235,7 +241,7 @@ CatalogueInput read_catalogue_sources(const std::vector<CatalogueSource>& source
       std::vector<std::string> paths =
           S_ISDIR(info.st_mode) ? folder_files(source.path, input.skipped) : std::vector<std::string>{source.path};
       for (auto& path : paths) {
-        total += open_regular_file(path, max_catalogue_file_bytes).size;
+        total += open_regular_file(path, max_catalogue_file_bytes, catalogue_file).size;
         check_total(path, total);
         pending.push_back(Pending{std::move(path), layer, &source.origin});
       }
@@ -253,7 +259,7 @@ CatalogueInput read_catalogue_sources(const std::vector<CatalogueSource>& source
   total = 0;
   input.files.reserve(pending.size());
   for (const Pending& item : pending) {
-    const OpenFile file = open_regular_file(item.path, max_catalogue_file_bytes);
+    const OpenFile file = open_regular_file(item.path, max_catalogue_file_bytes, catalogue_file);
     total += file.size;
     check_total(item.path, total);
     input.files.push_back(CatalogueFile{item.path, read_open_file(file), item.layer, *item.origin});

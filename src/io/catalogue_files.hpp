@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace valgus {
@@ -24,7 +25,9 @@ inline constexpr std::size_t max_import_bytes = std::size_t{64} * 1024 * 1024;
 // or unreadable path, a FIFO, a device or a file whose size fstat does not
 // know (0 bytes that read as more, as in /proc) -> Error(no_input); larger
 // -> Error(bad_data).
-[[nodiscard]] std::string read_input_file(const std::string& path, std::size_t max_bytes);
+// `what` names the kind of file in its messages ("an answers file").
+[[nodiscard]] std::string read_input_file(const std::string& path, std::size_t max_bytes, std::string_view what);
+inline constexpr std::string_view catalogue_file = "a catalogue file";
 
 struct CatalogueInput {
   std::vector<CatalogueFile> files;

@@ -144,7 +144,15 @@ LogStore::LogStore(LogStore&&) noexcept = default;
 LogStore& LogStore::operator=(LogStore&&) noexcept = default;
 LogStore::~LogStore() = default;
 
-LogStore LogStore::open(const std::string& path, Access access) {
+LogStore LogStore::open(const std::string& path, Access access, Warn warn) {
+  LogStore store = open_store(path, access);
+  store.warn_ = warn ? std::move(warn) : [](const std::string& line) {
+    write_all(STDERR_FILENO, "valgus: warning: " + one_line(line) + "\n");
+  };
+  return store;
+}
+
+LogStore LogStore::open_store(const std::string& path, Access access) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     if (errno != ENOENT) {
@@ -261,10 +269,12 @@ bool LogStore::record(const LoggedSession& session, const std::optional<SafetyEv
   });
 }
 
-bool LogStore::remove(Date date) {
-  return Impl::writable(impl_, path_).in_write_transaction([date](SQLite::Database& db) {
+bool LogStore::remove(Date date) { return remove_dated(to_string(date)); }
+
+bool LogStore::remove_dated(std::string_view text) {
+  return Impl::writable(impl_, path_).in_write_transaction([text](SQLite::Database& db) {
     SQLite::Statement remove_one(db, "DELETE FROM sessions WHERE date = ?");
-    remove_one.bind(1, to_string(date));
+    remove_one.bind(1, std::string(text));
     return remove_one.exec() > 0;  // its exercises go with it (ON DELETE CASCADE)
   });
 }
@@ -275,12 +285,19 @@ std::vector<SessionRecord> LogStore::records() const {
     // everyday commands read the whole log this way. (A log older than
     // schema 3, read as it is, has no next-morning pain or symptoms.)
     std::vector<SessionRecord> rows;
-    SQLite::Statement query(db, impl_->pragma("user_version") >= 3
-                                    ? "SELECT date, pain, effort, next_morning_pain, symptoms != '' FROM sessions"
-                                    : "SELECT date, pain, effort, NULL, 0 FROM sessions");
+    SQLite::Statement query(
+        db, impl_->pragma("user_version") >= 3
+                ? "SELECT date, pain, effort, next_morning_pain, symptoms != '', id, stage_week FROM sessions"
+                : "SELECT date, pain, effort, NULL, 0, id, stage_week FROM sessions");
     while (query.executeStep()) {
+      const std::string_view date(query.getColumn(0).getText(), static_cast<std::size_t>(query.getColumn(0).size()));
+      if (!readable("sessions", query.getColumn(5).getInt64(), date,
+                    log_store_detail::session_problem(date, query.getColumn(6), query.getColumn(1), query.getColumn(2),
+                                                      query.getColumn(3)))) {
+        continue;
+      }
       SessionRecord record;
-      record.date = parse_date(query.getColumn(0).getText());
+      record.date = parse_date(date);
       if (!query.getColumn(1).isNull()) {
         record.pain = query.getColumn(1).getInt();
       }
@@ -318,8 +335,14 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
                                   "symptoms FROM sessions"
                                 : "SELECT id, date, session, stage_week, pain, effort, note, NULL, '' FROM sessions");
     while (query.executeStep()) {
+      const std::string date = query.getColumn(1).getString();
+      if (!readable("sessions", query.getColumn(0).getInt64(), date,
+                    log_store_detail::session_problem(date, query.getColumn(3), query.getColumn(4), query.getColumn(5),
+                                                      query.getColumn(7)))) {
+        continue;
+      }
       LoggedSession session;
-      session.date = parse_date(query.getColumn(1).getString());
+      session.date = parse_date(date);
       session.session = query.getColumn(2).getString();
       session.stage_week = query.getColumn(3).getInt();
       if (!query.getColumn(4).isNull()) {
@@ -381,14 +404,18 @@ bool LogStore::record_assessment(const StoredAssessment& assessment) {
 
 std::vector<StoredAssessment> LogStore::assessments() const {
   // A log from before schema 2 has no assessments yet.
-  return Impl::read_rows<std::vector<StoredAssessment>>(impl_, path_, 2, [](SQLite::Database& db) {
+  return Impl::read_rows<std::vector<StoredAssessment>>(impl_, path_, 2, [this](SQLite::Database& db) {
     std::vector<StoredAssessment> result;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);  // both queries, one snapshot
     std::unordered_map<std::int64_t, std::size_t> index;
     SQLite::Statement query(db, "SELECT id, date, refer, problems, side FROM assessments ORDER BY date");
     while (query.executeStep()) {
+      const std::string date = query.getColumn(1).getString();
+      if (!readable("assessments", query.getColumn(0).getInt64(), date, date_problem(date))) {
+        continue;
+      }
       StoredAssessment assessment;
-      assessment.date = parse_date(query.getColumn(1).getString());
+      assessment.date = parse_date(date);
       assessment.refer = query.getColumn(2).getInt() != 0;
       assessment.problems = split_list(query.getColumn(3).getString());
       assessment.side = parse_side(query.getColumn(4).getString()).value_or(Side::both);

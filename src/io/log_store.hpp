@@ -13,9 +13,12 @@
 #include "core/model/calendar_date.hpp"
 #include "core/model/model.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace valgus {
@@ -38,7 +41,14 @@ class LogStore {
   // (only a WAL left by a crashed writer is folded back into the file, as
   // SQLite always does). A read-only folder or a full disk is read with
   // SQLite's immutable flag, since nobody can be writing there.
-  static LogStore open(const std::string& path, Access access);
+  //
+  // A session or assessment row that cannot be read (a date that is none,
+  // a pain of 11: another program edited the log) is left out of every
+  // read, and `warn` is told once per row, in one line naming the log, the
+  // row and how to delete it; empty: a "valgus: warning:" line on standard
+  // error. One bad row never locks the log.
+  using Warn = std::function<void(const std::string&)>;
+  static LogStore open(const std::string& path, Access access, Warn warn = {});
 
   LogStore(LogStore&&) noexcept;
   LogStore& operator=(LogStore&&) noexcept;
@@ -62,6 +72,9 @@ class LogStore {
   [[nodiscard]] std::vector<SafetyEvent> events() const;
   // Removes the session of `date`; whether there was one.
   bool remove(Date date);
+  // Removes the sessions whose stored date is `text` exactly, a date or
+  // not (how a row another program wrote as 2027-02-30 is deleted).
+  bool remove_dated(std::string_view text);
   // Every session, oldest first; `with_exercises` false leaves
   // LoggedSession::exercises empty (faster for statistics).
   [[nodiscard]] std::vector<LoggedSession> sessions(bool with_exercises = true) const;
@@ -81,8 +94,13 @@ class LogStore {
  private:
   struct Impl;
   LogStore(std::string path, std::unique_ptr<Impl> impl);
+  static LogStore open_store(const std::string& path, Access access);
+  // Whether a row reads (`problem` empty); otherwise warns, once per row.
+  bool readable(std::string_view table, std::int64_t id, std::string_view date, const std::string& problem) const;
   std::string path_;
   std::unique_ptr<Impl> impl_;  // null: Access::read of a missing file
+  Warn warn_;
+  mutable std::vector<std::string> warned_;  // "table:id" of the rows reported
 };
 
 }  // namespace valgus

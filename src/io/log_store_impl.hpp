@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace valgus {
@@ -26,6 +27,13 @@ namespace log_store_detail {
 // the transaction rolled back: the log is as it was.
 [[nodiscard]] Error translate(const SQLite::Exception& failure, const std::string& path, sqlite3* handle,
                               LogStore::Access access);
+
+// What makes a session row unreadable, in one line; empty when it reads.
+// The same checks whichever columns a command reads, so `today` and `log
+// --list` leave out the same rows (log_store_rows.cpp).
+[[nodiscard]] std::string session_problem(std::string_view date, const SQLite::Column& stage_week,
+                                          const SQLite::Column& pain, const SQLite::Column& effort,
+                                          const SQLite::Column& next_morning);
 
 // Inserts a safety decision, inside the caller's transaction.
 void insert_event(SQLite::Database& db, const SafetyEvent& event);

@@ -57,12 +57,20 @@ void LogStore::record_event(const SafetyEvent& event) {
 
 std::vector<SafetyEvent> LogStore::events() const {
   // A log from before schema 3 has no safety decisions yet.
-  return Impl::read_rows<std::vector<SafetyEvent>>(impl_, path_, 3, [](SQLite::Database& db) {
+  return Impl::read_rows<std::vector<SafetyEvent>>(impl_, path_, 3, [this](SQLite::Database& db) {
     std::vector<SafetyEvent> result;
     SQLite::Statement query(db, "SELECT date, kind, reason FROM safety_events ORDER BY date, id");
     while (query.executeStep()) {
+      const std::string date = query.getColumn(0).getString();
+      // Unlike a session, a pause or a referral is never left out: the
+      // programme must not go on because a date in the log was edited.
+      if (const std::string problem = date_problem(date); !problem.empty()) {
+        throw Error(ExitCode::bad_data, fmt::format("{}: a safety decision is dated \"{}\": {}; fix its date with "
+                                                    "sqlite3, or move the log aside to start a new one",
+                                                    path_, one_line(date), problem));
+      }
       SafetyEvent event;
-      event.date = parse_date(query.getColumn(0).getString());
+      event.date = parse_date(date);
       event.kind = parse_safety_kind(query.getColumn(1).getString()).value_or(SafetyKind::pause);
       event.reason = query.getColumn(2).getString();
       result.push_back(std::move(event));

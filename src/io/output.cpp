@@ -23,7 +23,7 @@
 
 namespace valgus {
 
-void write_all(int fd, std::string_view text) {
+void write_all(int fd, std::string_view text, std::string_view name) {
   std::size_t done = 0;
   while (done < text.size()) {
     const ssize_t wrote = ::write(fd, text.data() + done, text.size() - done);
@@ -31,7 +31,8 @@ void write_all(int fd, std::string_view text) {
       continue;
     }
     if (wrote < 0) {
-      throw Error(ExitCode::io_error, fmt::format("write error: {}", std::strerror(errno)));
+      throw Error(ExitCode::io_error, name.empty() ? fmt::format("write error: {}", std::strerror(errno))
+                                                   : fmt::format("cannot write {}: {}", name, std::strerror(errno)));
     }
     done += static_cast<std::size_t>(wrote);
   }
@@ -45,8 +46,10 @@ Error cannot_create(const std::string& path, int error_number) {
   return {ExitCode::cannot_create, fmt::format("cannot create {}: {}", path, std::strerror(error_number))};
 }
 
-Error write_error(int error_number) {
-  return {ExitCode::io_error, fmt::format("write error: {}", std::strerror(error_number))};
+// A file being written that failed: the file the person named, not the
+// temporary one it is written through.
+Error write_error(const std::string& target, int error_number) {
+  return {ExitCode::io_error, fmt::format("cannot write {}: {}", target, std::strerror(error_number))};
 }
 
 std::string folder_of(const std::string& path) {
@@ -204,10 +207,10 @@ class TemporaryFile {
     check_opened(target, mode);
   }
 
-  void write(std::string_view text) const {
-    write_all(fd_, text);
+  void write(std::string_view text, const std::string& target) const {
+    write_all(fd_, text, target);
     if (::fsync(fd_) != 0) {
-      throw write_error(errno);
+      throw write_error(target, errno);
     }
   }
 
@@ -243,11 +246,11 @@ class TemporaryFile {
     return false;
   }
 
-  void close() {
+  void close(const std::string& target) {
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) {
-      throw write_error(errno);
+      throw write_error(target, errno);
     }
   }
   void close_quietly() {
@@ -321,7 +324,7 @@ bool write_anonymously(const std::string& path, std::string_view text, bool forc
   if (!temporary.open_anonymous(path, mode)) {
     return false;
   }
-  temporary.write(text);  // synced: closing later can report nothing new
+  temporary.write(text, path);  // synced: closing later can report nothing new
   const SignalsHeld held;
   if (!force) {
     const int error = temporary.link_anonymous(path);
@@ -407,8 +410,8 @@ void write_file_atomically(const std::string& path, std::string_view text, bool 
 
   TemporaryFile temporary;
   temporary.open_named(path, mode);
-  temporary.write(text);
-  temporary.close();
+  temporary.write(text, path);
+  temporary.close(path);
   const SignalsHeld held;
   if (force) {
     if (::rename(temporary.name().c_str(), path.c_str()) != 0) {

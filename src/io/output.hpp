@@ -7,10 +7,10 @@
 
 namespace valgus {
 
-// Writes all of `text` to `fd`. Throws Error(io_error) with "write error:
-// <reason>" when the write fails (disk full, closed pipe when SIGPIPE is
-// ignored, ...).
-void write_all(int fd, std::string_view text);
+// Writes all of `text` to `fd`. Throws Error(io_error) with "cannot write
+// <name>: <reason>" (without a name: "write error: <reason>") when the
+// write fails (disk full, closed pipe when SIGPIPE is ignored, ...).
+void write_all(int fd, std::string_view text, std::string_view name = {});
 
 // write_all to standard output.
 void write_stdout(std::string_view text);

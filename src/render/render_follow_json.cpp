@@ -171,11 +171,13 @@ std::string render_log_json(const LogListing& listing) {
 namespace {
 
 // RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-// A leading =, +, - or @ is prefixed with ' so a spreadsheet never runs a
-// note as a formula.
+// Every cell is cleaned as a note is (clean_note: one line, no control
+// character a terminal or spreadsheet would act on), whatever the log
+// holds; a cell starting with =, +, -, @, tab or carriage return (OWASP's
+// list) is prefixed with ' so a spreadsheet never runs it as a formula.
 std::string csv_field(std::string_view text) {
-  std::string value(text);
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+  std::string value = clean_note(text);
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     value.insert(0, 1, '\'');
   }
   if (value.find_first_of(",\"\r\n") == std::string::npos) {

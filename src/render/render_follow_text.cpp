@@ -254,7 +254,7 @@ std::string render_log_text(const LogListing& listing, const TextStyle& style) {
       rest += std::string(rest.empty() ? "" : "; ") + "warning signs " + join(session.symptoms, ", ");
     }
     if (!session.note.empty()) {
-      rest += (rest.empty() ? "" : "; ") + one_line(session.note);
+      rest += (rest.empty() ? "" : "; ") + clean_note(session.note);
     }
     const std::string head =
         fmt::format("{:<10}  {:<7}  {:>4}  {:>4}  {:<6}  ", to_string(session.date), one_line(session.session),

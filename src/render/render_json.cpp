@@ -62,11 +62,12 @@ Json exercise_json(const PlannedExercise& planned) {
               {"origin", exercise.origin}};
 }
 
-std::string dump(const Json& json) {
-  // Non-ASCII stays UTF-8 (the loader guarantees it is valid); 2-space
-  // indent so the output diffs well.
-  return json.dump(2) + "\n";
+std::string text_of(const Json& json, int indent) {
+  return json.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
+
+// 2-space indent so the output diffs well.
+std::string dump(const Json& json) { return text_of(json, 2) + "\n"; }
 
 Json notes_json(const std::vector<Note>& notes) {
   Json out = Json::array();
@@ -88,6 +89,7 @@ using json_detail::dump;
 using json_detail::exercise_json;
 using json_detail::notes_json;
 using json_detail::range_json;
+using json_detail::text_of;
 
 // Writes what dump() would print for a document built one value at a time,
 // so a plan or list of 15,000 exercises never exists as one DOM (which
@@ -104,7 +106,7 @@ class JsonWriter {
 
   void key(const std::string& name) {
     separate();
-    out_ += Json(name).dump();
+    out_ += text_of(Json(name), -1);
     out_ += ": ";
     after_key_ = true;
   }
@@ -113,7 +115,7 @@ class JsonWriter {
     separate();
     // JSON text has no raw newlines inside strings, so every newline
     // starts a line to indent.
-    for (const char c : json.dump(2)) {
+    for (const char c : text_of(json, 2)) {
       out_ += c;
       if (c == '\n') {
         out_.append(depth() * 2, ' ');

@@ -135,8 +135,8 @@ std::string render_resumed(const ResumedSummary& summary) {
   return out;
 }
 
-std::string render_log_deleted(Date date) {
-  return fmt::format("Deleted the session logged on {}.\n", to_string(date));
+std::string render_log_deleted(std::string_view date) {
+  return fmt::format("Deleted the session logged on {}.\n", one_line(date));
 }
 
 std::string render_go_end(const GoEnd& end) {

@@ -90,7 +90,7 @@ struct GoRestDay {
 // "Resumed on 2027-01-20 after the pause since 2027-01-06 ..."
 [[nodiscard]] std::string render_resumed(const ResumedSummary& summary);
 // "Deleted the session logged on 2027-01-04."
-[[nodiscard]] std::string render_log_deleted(Date date);
+[[nodiscard]] std::string render_log_deleted(std::string_view date);
 // "Session A finished: 5 of 5 exercises done." (and that nothing was logged
 // when nothing was done).
 [[nodiscard]] std::string render_go_end(const GoEnd& end);

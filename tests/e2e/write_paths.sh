@@ -73,11 +73,18 @@ run_in_mount 16k rw '
   mnt=$1 bin=$2 fail=0
   echo "old handout" > "$mnt/routine.md"
   err=$("$bin" export "$mnt/routine.md" --all --force 2>&1 >/dev/null); code=$?
-  [ "$code" = 74 ] && [ "$err" = "valgus: error: write error: No space left on device" ] ||
+  [ "$code" = 74 ] && [ "$err" = "valgus: error: cannot write $mnt/routine.md: No space left on device" ] ||
     { echo "FAIL: full disk -> exit $code, stderr $err"; fail=1; }
   [ "$(cat "$mnt/routine.md")" = "old handout" ] || { echo "FAIL: the old file was damaged"; fail=1; }
   err=$("$bin" plan --all --format json -o "$mnt/new.json" 2>&1 >/dev/null); code=$?
-  [ "$code" = 74 ] && [ ! -e "$mnt/new.json" ] || { echo "FAIL: full disk, new file -> exit $code, $err"; fail=1; }
+  [ "$code" = 74 ] && [ "$err" = "valgus: error: cannot write $mnt/new.json: No space left on device" ] &&
+    [ ! -e "$mnt/new.json" ] || { echo "FAIL: full disk, new file -> exit $code, $err"; fail=1; }
+  # start writes the programme, the disk filled to the last byte first.
+  mkdir -p "$mnt/config/valgus"
+  head -c 1M /dev/zero >"$mnt/fill" 2>/dev/null
+  err=$(XDG_CONFIG_HOME=$mnt/config XDG_STATE_HOME=$mnt/state "$bin" start --hip-rotation 2>&1 >/dev/null); code=$?
+  [ "$code" = 74 ] && [ "$err" = "valgus: error: cannot write $mnt/config/valgus/programme.yaml: No space left on device" ] ||
+    { echo "FAIL: start on a full disk -> exit $code, stderr $err"; fail=1; }
   left=$(find "$mnt" -name ".valgus-*" | wc -l)
   [ "$left" = 0 ] || { echo "FAIL: $left temporary files left on the full disk"; fail=1; }
   exit $fail' || fail=1

@@ -183,6 +183,14 @@ std::optional<std::string> FieldReader::checked_text(const YamlNode* node, std::
     errors_.error(node->where, fmt::format("\"{}\" must not be empty", field));
     return std::nullopt;
   }
+  // Zero-width spaces, joiners, combining marks and tag characters alone
+  // pass every rule above and print as nothing.
+  if (display_width(value) == 0) {
+    errors_.error(node->where, fmt::format("\"{}\" shows nothing: it holds only characters that take no room on a "
+                                           "screen, such as zero-width spaces or combining marks; write it in letters",
+                                           field));
+    return std::nullopt;
+  }
   return value;
 }
 

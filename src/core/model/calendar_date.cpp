@@ -49,18 +49,25 @@ int digits(std::string_view text, std::size_t at, std::size_t count) {
 
 }  // namespace
 
-Date parse_date(std::string_view text) {
-  const auto invalid = [text] {
-    return Error(ExitCode::usage, fmt::format("invalid date \"{}\": use YYYY-MM-DD, for example 2026-11-23", text));
-  };
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    throw invalid();
-  }
-  const Date parsed{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)};
+std::string date_problem(std::string_view text) {
+  const Date parsed = text.size() == 10 && text[4] == '-' && text[7] == '-'
+                          ? Date{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)}
+                          : Date{-1, -1, -1};
   if (parsed.year < 1 || parsed.month < 1 || parsed.day < 1 || !to_ymd(parsed).ok()) {
-    throw invalid();
+    return fmt::format("invalid date \"{}\": use YYYY-MM-DD, for example 2026-11-23", text);
   }
-  return parsed;
+  if (parsed.year < first_supported_year || parsed.year > last_supported_year) {
+    return fmt::format("date {} is outside the years valgus works with, {} to {}", text, first_supported_year,
+                       last_supported_year);
+  }
+  return {};
+}
+
+Date parse_date(std::string_view text) {
+  if (std::string problem = date_problem(text); !problem.empty()) {
+    throw Error(ExitCode::usage, std::move(problem));
+  }
+  return Date{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)};
 }
 
 std::string to_string(Date date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }

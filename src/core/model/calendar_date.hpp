@@ -58,9 +58,20 @@ inline constexpr std::array<WeekdayNames, 7> weekday_names{{{"mon", "Mon", "Mond
 // planner's advice counts days on.
 [[nodiscard]] std::vector<int> spread_days(int count);
 
-// Strict YYYY-MM-DD: four-digit year from 0001, two-digit month and day,
-// a day that exists (no 2026-02-30), nothing before or after. Throws a usage
-// Error: invalid date "X": use YYYY-MM-DD, for example 2026-11-23.
+// The dates valgus reads, from an option, a file or the log: 1900-01-01 to
+// 2199-12-31, wide enough for any birth year or programme and narrow
+// enough that a typo (9000-01-01) is caught, not planned. Dates it works
+// out from them (a programme's later weeks) may run past the end.
+inline constexpr int first_supported_year = 1900;
+inline constexpr int last_supported_year = 2199;
+
+// What is wrong with `text` as a date valgus reads, in one line; empty when
+// it is one: strict YYYY-MM-DD (a two-digit month and day, a day that
+// exists, nothing before or after) within the supported years.
+[[nodiscard]] std::string date_problem(std::string_view text);
+
+// `text` as a date; throws a usage Error with date_problem's message, e.g.
+// invalid date "X": use YYYY-MM-DD, for example 2026-11-23.
 [[nodiscard]] Date parse_date(std::string_view text);
 
 // "2026-11-23".

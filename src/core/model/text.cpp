@@ -377,6 +377,8 @@ std::string terminal_safe(std::string_view text) { return neutralise(text, true)
 
 std::string one_line(std::string_view text) { return neutralise(text, false); }
 
+std::string clean_note(std::string_view text) { return trim(one_line(fold_white_space(text))); }
+
 namespace {
 
 // The escapes C++ and YAML double-quoted strings share; `other` writes

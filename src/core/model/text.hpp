@@ -84,6 +84,14 @@ void wrap_into(std::string& out, std::string_view text, int first_width, int wid
 // command-line argument or a file name holds.
 [[nodiscard]] std::string one_line(std::string_view text);
 
+// A note as valgus keeps and lists it (typed with `log --note`, or read
+// from a log another program edited): one line, each run of white space
+// holding a tab or line break one space; hidden controls (the catalogue's
+// rule, is_hidden_control), carriage returns and invalid UTF-8 as U+FFFD;
+// no white space at either end. A repair, not a refusal: a note is typed
+// after a session, and a Latin-1 terminal should not cost it.
+[[nodiscard]] std::string clean_note(std::string_view text);
+
 // Quoting for the two languages valgus writes. Both escape '"', '\\' and
 // newline alike but are not one function: C++ takes "\?" (no trigraph
 // warnings) which YAML refuses, and the YAML, written for people, gets
