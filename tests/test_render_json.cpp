@@ -156,3 +156,26 @@ TEST_CASE("problems json: red flags first, each problem with its structured self
   CHECK(reach["per_side"] == true);
   CHECK(json["problems"][1].contains("self_test") == false);
 }
+
+TEST_CASE("log json, streamed session by session, is laid out exactly as one nlohmann dump") {
+  using valgus::Date;
+  valgus::LogListing listing;
+  CHECK(valgus::render_log_json(listing) == "{\n  \"sessions\": [],\n  \"safety_events\": []\n}\n");
+  listing.sessions.push_back({Date{2027, 1, 4}, "A", 1, 2, valgus::Effort::right, "fine", {{"clamshell", true}}, 3, {}});
+  listing.sessions.push_back({Date{2027, 1, 6}, "B", 1, std::nullopt, std::nullopt, "", {}, std::nullopt, {"swelling"}});
+  listing.events.push_back({Date{2027, 1, 6}, valgus::SafetyKind::pause, "swelling logged on 2027-01-06"});
+  const std::string text = valgus::render_log_json(listing);
+  CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+  const auto parsed = Json::parse(text);
+  CHECK(parsed["sessions"].size() == 2);
+  CHECK(parsed["sessions"][1]["symptoms"] == Json::array({"swelling"}));
+  CHECK(parsed["safety_events"][0]["kind"] == "pause");
+
+  // The stream's pieces are what render_log_json joins.
+  const auto stream = valgus::log_stream_json();
+  const std::string first = stream->session(listing.sessions[0]);
+  CHECK(first.rfind("{\n  \"sessions\": [\n    {\n      \"date\": \"2027-01-04\",", 0) == 0);
+  const std::string second = stream->session(listing.sessions[1]);
+  const std::string end = stream->finish(listing.events);
+  CHECK(first + second + end == text);
+}

@@ -131,6 +131,8 @@ struct LogArgs {
   std::optional<int> next_morning;     // the last session's pain the next morning
   std::optional<std::string> symptom;  // warning symptom ids, comma-separated
   bool list = false;
+  std::optional<std::string> since;   // with --list: from this date on
+  std::optional<int> last;            // with --list: the last N sessions
   std::optional<std::string> remove;  // --delete D
   std::string format = "text";        // with --list
 };

@@ -18,13 +18,26 @@
 namespace valgus::cli {
 namespace {
 
+// Streamed: each session is rendered as it is read and written out in
+// chunks, so memory stays flat however long the log (bench/follow.sh).
 ExitCode list_log(const Context& context, const LogArgs& args) {
   const Format& format = find_format(DataKind::log, args.format);
-  LogListing listing;
+  LogStore::SessionFilter filter;
+  filter.since = args.since ? std::optional<Date>(parse_date(*args.since)) : std::nullopt;
+  filter.last = args.last;
   const LogStore store = LogStore::open(log_path(), LogStore::Access::read);
-  listing.sessions = store.sessions(true);
-  listing.events = store.events();
-  context.print(format.log(listing, context.terminal_style()));
+  const std::vector<SafetyEvent> events = store.events();  // a bad one stops before anything is printed
+  const std::unique_ptr<LogStream> stream = format.log(context.terminal_style());
+  constexpr std::size_t chunk = std::size_t{64} * 1024;
+  std::string pending;
+  store.each_session(filter, [&](const LoggedSession& session) {
+    pending += stream->session(session);
+    if (pending.size() >= chunk) {
+      context.print(pending);
+      pending.clear();
+    }
+  });
+  context.print(pending + stream->finish(events));
   return ExitCode::ok;
 }
 
@@ -125,6 +138,9 @@ ExitCode amend_last(const Context& context, const Catalogue& catalogue, const Lo
 ExitCode run_log(const Context& context, const LogArgs& args) {
   const bool recording = args.pain || args.effort || args.skipped || args.note;
   const bool amending = args.next_morning.has_value();
+  if (!args.list && (args.since || args.last)) {
+    throw Error(ExitCode::usage, "--since and --last choose what --list prints; give them with --list");
+  }
   if ((args.list || args.remove) && (recording || amending || args.symptom || args.date)) {
     throw Error(ExitCode::usage,
                 "--list and --delete take no --date, --pain, --effort, --skipped, --note, --next-morning or --symptom");
@@ -218,6 +234,9 @@ Runner setup_log(OptionBuilder& options) {
               "LIST")
       .completes(Completes::nothing);
   options.flag("--list", args->list, "Print the log instead of recording");
+  options.option("--since", args->since, "With --list: only the sessions from DATE on, YYYY-MM-DD", "DATE")
+      .completes(Completes::nothing);
+  options.option("--last", args->last, "With --list: only the last N sessions", "N").whole_number(1, 1000000);
   options.option("--delete", args->remove, "Delete the session logged on DATE", "DATE").completes(Completes::nothing);
   add_format_option(options, DataKind::log, args->format);
   return [args, &context = options.context()] { return run_log(context, *args); };

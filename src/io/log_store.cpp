@@ -341,21 +341,7 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
                                                       query.getColumn(7)))) {
         continue;
       }
-      LoggedSession session;
-      session.date = parse_date(date);
-      session.session = query.getColumn(2).getString();
-      session.stage_week = query.getColumn(3).getInt();
-      if (!query.getColumn(4).isNull()) {
-        session.pain = query.getColumn(4).getInt();
-      }
-      if (!query.getColumn(5).isNull()) {
-        session.effort = parse_effort(query.getColumn(5).getString());
-      }
-      session.note = query.getColumn(6).getString();
-      if (!query.getColumn(7).isNull()) {
-        session.next_morning_pain = query.getColumn(7).getInt();
-      }
-      session.symptoms = split_list(query.getColumn(8).getString());
+      LoggedSession session = log_store_detail::session_of(query, date);
       index.emplace(query.getColumn(0).getInt64(), result.size());
       result.push_back(std::move(session));
     }

@@ -78,6 +78,16 @@ class LogStore {
   // Every session, oldest first; `with_exercises` false leaves
   // LoggedSession::exercises empty (faster for statistics).
   [[nodiscard]] std::vector<LoggedSession> sessions(bool with_exercises = true) const;
+  // Which sessions each_session visits: from `since` on, and of those the
+  // last `last` (by date).
+  struct SessionFilter {
+    std::optional<Date> since;
+    std::optional<std::int64_t> last;
+  };
+  // Calls `visit` with each session, oldest first, exercises included, one
+  // at a time as the rows are read: what a listing of a long log streams
+  // (a session visited is not kept). Bad rows are left out as above.
+  void each_session(const SessionFilter& filter, const std::function<void(const LoggedSession&)>& visit) const;
   // What the progression rules read of every session (date, pain, effort),
   // oldest first: the cheapest read of the whole log.
   [[nodiscard]] std::vector<SessionRecord> records() const;

@@ -35,6 +35,11 @@ namespace log_store_detail {
                                           const SQLite::Column& pain, const SQLite::Column& effort,
                                           const SQLite::Column& next_morning);
 
+// A readable session row as a LoggedSession, without its exercises: the
+// columns id, date, session, stage_week, pain, effort, note,
+// next_morning_pain, symptoms in that order (log_store_rows.cpp).
+[[nodiscard]] LoggedSession session_of(SQLite::Statement& query, std::string_view date);
+
 // Inserts a safety decision, inside the caller's transaction.
 void insert_event(SQLite::Database& db, const SafetyEvent& event);
 

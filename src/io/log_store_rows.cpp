@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace valgus {
 
@@ -35,6 +36,25 @@ std::string log_store_detail::session_problem(std::string_view date, const SQLit
     return fmt::format("its next-morning pain, {}, is not 0 to 10", one_line(next_morning.getString()));
   }
   return {};
+}
+
+LoggedSession log_store_detail::session_of(SQLite::Statement& query, std::string_view date) {
+  LoggedSession session;
+  session.date = parse_date(date);
+  session.session = query.getColumn(2).getString();
+  session.stage_week = query.getColumn(3).getInt();
+  if (!query.getColumn(4).isNull()) {
+    session.pain = query.getColumn(4).getInt();
+  }
+  if (!query.getColumn(5).isNull()) {
+    session.effort = parse_effort(query.getColumn(5).getString());
+  }
+  session.note = query.getColumn(6).getString();
+  if (!query.getColumn(7).isNull()) {
+    session.next_morning_pain = query.getColumn(7).getInt();
+  }
+  session.symptoms = split_list(query.getColumn(8).getString());
+  return session;
 }
 
 namespace {
@@ -71,6 +91,54 @@ bool LogStore::readable(std::string_view table, std::int64_t id, std::string_vie
                             one_line(date), id, problem));
   }
   return false;
+}
+
+void LogStore::each_session(const SessionFilter& filter, const std::function<void(const LoggedSession&)>& visit) const {
+  (void)Impl::read_rows<bool>(impl_, path_, 1, [&](SQLite::Database& db) {
+    // One query in date order, each session's exercises joined in order: a
+    // session is complete when the next one's row arrives. The date index
+    // (UNIQUE) serves the order and both limits.
+    const bool schema_3 = impl_->pragma("user_version") >= 3;
+    SQLite::Statement query(
+        db,
+        fmt::format("SELECT s.id, s.date, s.session, s.stage_week, s.pain, s.effort, s.note, {}, e.exercise, "
+                    "e.done FROM sessions AS s LEFT JOIN session_exercises AS e ON e.session_id = s.id "
+                    "WHERE s.date >= ?1 AND (?2 IS NULL OR s.date >= coalesce((SELECT date FROM sessions WHERE date >= "
+                    "?1 ORDER BY date DESC LIMIT 1 OFFSET ?2), '')) ORDER BY s.date, s.id, e.position",
+                    schema_3 ? "s.next_morning_pain, s.symptoms" : "NULL, ''"));
+    query.bind(1, filter.since ? to_string(*filter.since) : std::string());
+    if (filter.last) {
+      query.bind(2, std::max<std::int64_t>(*filter.last - 1, 0));
+    } else {
+      query.bind(2);  // NULL: no limit
+    }
+    std::optional<LoggedSession> current;
+    std::int64_t current_id = 0;
+    while (query.executeStep()) {
+      const std::int64_t id = query.getColumn(0).getInt64();
+      if (!current || id != current_id) {
+        if (current) {
+          visit(*current);
+        }
+        current.reset();
+        current_id = id;
+        const std::string date = query.getColumn(1).getString();
+        if (!readable("sessions", id, date,
+                      log_store_detail::session_problem(date, query.getColumn(3), query.getColumn(4),
+                                                        query.getColumn(5), query.getColumn(7)))) {
+          continue;
+        }
+        current = log_store_detail::session_of(query, date);
+      }
+      if (current && !query.getColumn(9).isNull()) {
+        current->exercises.push_back({query.getColumn(9).getString(), query.getColumn(10).getInt() != 0});
+      }
+    }
+    if (current) {
+      visit(*current);
+    }
+    return true;
+  });
 }
 
 }  // namespace valgus

@@ -29,7 +29,7 @@ std::vector<Format> make_table() {
   text.check = [](const CheckReport& report, const TextStyle&) { return render_check_text(report); };
   text.today = render_today_text;
   text.progress = render_progress_text;
-  text.log = render_log_text;
+  text.log = log_stream_text;
   text.assessment = render_assessment_text;
 
   Format markdown{"markdown"};
@@ -60,12 +60,12 @@ std::vector<Format> make_table() {
   json.check = [](const CheckReport& report, const TextStyle&) { return render_check_json(report); };
   json.today = [](const TodayView& view, const TextStyle&) { return render_today_json(view); };
   json.progress = [](const ProgressView& view, const TextStyle&) { return render_progress_json(view); };
-  json.log = [](const LogListing& listing, const TextStyle&) { return render_log_json(listing); };
+  json.log = [](const TextStyle&) { return log_stream_json(); };
   json.assessment = [](const AssessmentView& view, const TextStyle&) { return render_assessment_json(view); };
 
   Format csv{"csv"};
   csv.extension = ".csv";
-  csv.log = [](const LogListing& listing, const TextStyle&) { return render_log_csv(listing); };
+  csv.log = [](const TextStyle&) { return log_stream_csv(); };
 
   // A calendar renders a programme only: a plan of one week has no dates.
   Format ics{"ics"};

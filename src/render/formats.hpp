@@ -36,7 +36,7 @@ struct Format {
   std::string (*check)(const CheckReport&, const TextStyle&) = nullptr;
   std::string (*today)(const TodayView&, const TextStyle&) = nullptr;
   std::string (*progress)(const ProgressView&, const TextStyle&) = nullptr;
-  std::string (*log)(const LogListing&, const TextStyle&) = nullptr;
+  std::unique_ptr<LogStream> (*log)(const TextStyle&) = nullptr;  // streamed, session by session
   std::string (*assessment)(const AssessmentView&, const TextStyle&) = nullptr;
 
   [[nodiscard]] bool offers(DataKind kind) const;

@@ -10,6 +10,7 @@
 #include "core/follow/stage.hpp"
 #include "core/plan/planner.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,9 +124,28 @@ struct LogListing {
 [[nodiscard]] std::string render_progress_json(const ProgressView& view);
 [[nodiscard]] std::string render_assessment_text(const AssessmentView& view, const TextStyle& style);
 [[nodiscard]] std::string render_assessment_json(const AssessmentView& view);
+// The log listed as it is read (log --list): each session, oldest first,
+// then finish with the safety decisions. Each call returns the text to
+// write at once, so a long log is never held whole (render_log.cpp).
+class LogStream {
+ public:
+  LogStream() = default;
+  virtual ~LogStream() = default;
+  LogStream(const LogStream&) = delete;
+  LogStream& operator=(const LogStream&) = delete;
+  LogStream(LogStream&&) = delete;
+  LogStream& operator=(LogStream&&) = delete;
+  [[nodiscard]] virtual std::string session(const LoggedSession& session) = 0;
+  [[nodiscard]] virtual std::string finish(const std::vector<SafetyEvent>& events) = 0;
+};
+[[nodiscard]] std::unique_ptr<LogStream> log_stream_text(const TextStyle& style);
+[[nodiscard]] std::unique_ptr<LogStream> log_stream_json();
+// RFC 4180: a header line, CRLF line ends, fields quoted when needed.
+[[nodiscard]] std::unique_ptr<LogStream> log_stream_csv();
+// A whole listing through a stream: what the stream writes, in one string.
+[[nodiscard]] std::string render_log(LogStream& stream, const LogListing& listing);
 [[nodiscard]] std::string render_log_text(const LogListing& listing, const TextStyle& style);
 [[nodiscard]] std::string render_log_json(const LogListing& listing);
-// RFC 4180: a header line, CRLF line ends, fields quoted when needed.
 [[nodiscard]] std::string render_log_csv(const LogListing& listing);
 
 [[nodiscard]] std::string render_plan_text(const Plan& plan, const TextStyle& style, const LimitOptions& options = {});

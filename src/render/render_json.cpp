@@ -87,84 +87,10 @@ namespace {
 using json_detail::dose_json;
 using json_detail::dump;
 using json_detail::exercise_json;
+using json_detail::JsonWriter;
 using json_detail::notes_json;
 using json_detail::range_json;
 using json_detail::text_of;
-
-// Writes what dump() would print for a document built one value at a time,
-// so a plan or list of 15,000 exercises never exists as one DOM (which
-// took three times the memory of the catalogue). Small values are still
-// nlohmann objects, re-indented to their depth.
-class JsonWriter {
- public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
-
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-
-  void key(const std::string& name) {
-    separate();
-    out_ += text_of(Json(name), -1);
-    out_ += ": ";
-    after_key_ = true;
-  }
-
-  void value(const Json& json) {
-    separate();
-    // JSON text has no raw newlines inside strings, so every newline
-    // starts a line to indent.
-    for (const char c : text_of(json, 2)) {
-      out_ += c;
-      if (c == '\n') {
-        out_.append(depth() * 2, ' ');
-      }
-    }
-  }
-
-  void field(const std::string& name, const Json& json) {
-    key(name);
-    value(json);
-  }
-
- private:
-  [[nodiscard]] std::size_t depth() const { return empty_.size(); }
-
-  // Before a value or key: a comma after the previous one, a new line, the
-  // indent; nothing right after a key.
-  void separate() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (!empty_.empty()) {
-      out_ += empty_.back() ? "\n" : ",\n";
-      empty_.back() = false;
-      out_.append(depth() * 2, ' ');
-    }
-  }
-
-  void open(char bracket) {
-    separate();
-    out_ += bracket;
-    empty_.push_back(true);
-  }
-
-  void close(char bracket) {
-    const bool was_empty = empty_.back();
-    empty_.pop_back();
-    if (!was_empty) {
-      out_ += '\n';
-      out_.append(depth() * 2, ' ');
-    }
-    out_ += bracket;
-  }
-
-  std::string& out_;
-  std::vector<bool> empty_;  // per open container: nothing written in it yet
-  bool after_key_ = false;
-};
 
 // What the catalogue says of an exercise that a plan's exercise leaves out:
 // for list and show, which describe the catalogue.

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace valgus::text_detail {
 
@@ -78,7 +79,7 @@ class TextWriter {
   }
 
   [[nodiscard]] int width() const { return style_.width; }
-  [[nodiscard]] std::string take() { return std::move(out_); }
+  [[nodiscard]] std::string take() { return std::exchange(out_, {}); }
 
  private:
   const TextStyle& style_;

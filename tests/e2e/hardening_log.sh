@@ -143,6 +143,23 @@ expect 64 "valgus: error: --date is given more than once; give it once; see: val
   "$bin" log --date 2027-01-04 --date 2027-01-05 --pain 1
 echo "messages: each kind of file named with its own limit; a repeated option in our words"
 
+# ---- 9. log --list streamed, --since and --last ----
+fresh listing
+for day in 04 06 08 11 13; do "$bin" log --date 2027-01-$day --pain 1 >/dev/null; done
+dates() { "$bin" log --list --format csv "$@" | tail -n +2 | cut -d, -f1 | tr '\r\n' '  ' | sed 's/ *$//'; }
+[ "$(dates)" = "2027-01-04 2027-01-06 2027-01-08 2027-01-11 2027-01-13" ] || { echo "FAIL: log --list: $(dates)"; fail=1; }
+[ "$(dates --since 2027-01-07)" = "2027-01-08 2027-01-11 2027-01-13" ] || { echo "FAIL: --since: $(dates --since 2027-01-07)"; fail=1; }
+[ "$(dates --last 2)" = "2027-01-11 2027-01-13" ] || { echo "FAIL: --last 2: $(dates --last 2)"; fail=1; }
+[ "$(dates --last 9)" = "2027-01-04 2027-01-06 2027-01-08 2027-01-11 2027-01-13" ] || { echo "FAIL: --last 9"; fail=1; }
+[ "$(dates --since 2027-01-05 --last 4)" = "2027-01-06 2027-01-08 2027-01-11 2027-01-13" ] ||
+  { echo "FAIL: --since with --last: $(dates --since 2027-01-05 --last 4)"; fail=1; }
+[ "$(dates --since 2027-02-01)" = "" ] || { echo "FAIL: --since after the last session"; fail=1; }
+"$bin" log --list --format json --last 1 >"$dir/last.json" && json_ok "$dir/last.json" '"2027-01-13"'
+expect 64 "valgus: error: --since and --last choose what --list prints; give them with --list" -- "$bin" log --last 2 --pain 1
+expect 64 "$(echo "valgus: error: invalid date \"2027-13-01\": use YYYY-MM-DD, for example 2026-11-23")" -- \
+  "$bin" log --list --since 2027-13-01
+echo "log --list: --since and --last choose the sessions, in date order"
+
 # ---- 7. dates: 1900 to 2199 on every option, file and log row ----
 fresh dates
 range() { echo "valgus: error: date $1 is outside the years valgus works with, 1900 to 2199"; }
