@@ -1,20 +1,30 @@
 // libFuzzer target: any bytes as a catalogue file, loaded beside the built-in
 // vocabulary, validated, planned with several personalisations and rendered
 // in every format; the same bytes as a saved programme and as an answers
-// file of valgus assess, read against the built-in catalogue. Errors are fine; crashes, hangs, leaks and undefined
-// behaviour are not. Run it with scripts/fuzz.
+// file of valgus assess, read against the built-in catalogue. Bytes that
+// start as an SQLite database are a log instead: every reader of the log
+// store runs on it and every log format renders what it reads (the corpus
+// holds real logs with odd rows, scripts/fuzz, so mutations reach the rows).
+// Errors are fine; crashes, hangs, leaks and undefined behaviour are not.
+// Run it with scripts/fuzz.
 
 #include "core/assess/assess.hpp"
 #include "core/assess/questionnaire.hpp"
 #include "core/catalogue/catalogue.hpp"
 #include "core/follow/saved_programme.hpp"
 #include "core/plan/planner.hpp"
+#include "io/log_store.hpp"
 #include "render/render.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -58,10 +68,47 @@ void read_as_other_files(const std::string& text) {
   }
 }
 
+// The bytes as the log: written to a file of this process, read by every
+// reader, each session rendered in every format.
+void read_as_log(const std::string& bytes) {
+  const std::string path = "/tmp/valgus-fuzz-" + std::to_string(::getpid()) + ".db";
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  try {
+    const valgus::LogStore store =
+        valgus::LogStore::open(path, valgus::LogStore::Access::read, [](const std::string&) {});
+    (void)store.records();
+    (void)store.sessions(true);
+    (void)store.assessments();
+    const auto events = store.events();
+    std::vector<std::unique_ptr<valgus::LogStream>> streams;
+    streams.push_back(valgus::log_stream_text(valgus::TextStyle{}));
+    streams.push_back(valgus::log_stream_json());
+    streams.push_back(valgus::log_stream_csv());
+    store.each_session({std::nullopt, 3}, [&](const valgus::LoggedSession& session) {
+      for (auto& stream : streams) {
+        (void)stream->session(session);
+      }
+    });
+    for (auto& stream : streams) {
+      (void)stream->finish(events);
+    }
+  } catch (const valgus::Error&) {
+    // A damaged log is exit 65 (or 66); an answer, not a crash.
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::remove((path + suffix).c_str());
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  read_as_other_files(std::string(reinterpret_cast<const char*>(data), size));
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  if (std::string_view(bytes).substr(0, 16) == std::string_view("SQLite format 3\0", 16)) {
+    read_as_log(bytes);
+    return 0;
+  }
+  read_as_other_files(bytes);
   auto files = vocabulary();
   files.push_back(valgus::CatalogueFile{"fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), 1});
   const valgus::LoadResult result = valgus::load_catalogue(files);
