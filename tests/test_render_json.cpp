@@ -161,8 +161,10 @@ TEST_CASE("log json, streamed session by session, is laid out exactly as one nlo
   using valgus::Date;
   valgus::LogListing listing;
   CHECK(valgus::render_log_json(listing) == "{\n  \"sessions\": [],\n  \"safety_events\": []\n}\n");
-  listing.sessions.push_back({Date{2027, 1, 4}, "A", 1, 2, valgus::Effort::right, "fine", {{"clamshell", true}}, 3, {}});
-  listing.sessions.push_back({Date{2027, 1, 6}, "B", 1, std::nullopt, std::nullopt, "", {}, std::nullopt, {"swelling"}});
+  listing.sessions.push_back(
+      {Date{2027, 1, 4}, "A", 1, 2, valgus::Effort::right, "fine", {{"clamshell", true}}, 3, {}});
+  listing.sessions.push_back(
+      {Date{2027, 1, 6}, "B", 1, std::nullopt, std::nullopt, "", {}, std::nullopt, {"swelling"}});
   listing.events.push_back({Date{2027, 1, 6}, valgus::SafetyKind::pause, "swelling logged on 2027-01-06"});
   const std::string text = valgus::render_log_json(listing);
   CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");

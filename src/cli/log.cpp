@@ -162,6 +162,7 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   // What a person typed is checked before any catalogue work.
   const Date date = date_or_today(context, args.date);
   const std::optional<Effort> effort = args.effort ? parse_effort(*args.effort) : std::nullopt;
+  LogStore::check_path(log_path(), LogStore::Access::write);  // it reads the log first, to write it
   const Catalogue catalogue = context.catalogue();
   if (amending) {
     return amend_last(context, catalogue, args, date);

@@ -15,6 +15,7 @@ namespace valgus::cli {
 
 ExitCode run_resume(const Context& context, const ResumeArgs& args) {
   const Date date = date_or_today(context, args.date);
+  LogStore::check_path(log_path(), LogStore::Access::write);  // it reads the log first, to write it
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "resume");
   const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());

@@ -153,20 +153,18 @@ LogStore LogStore::open(const std::string& path, Access access, Warn warn) {
 }
 
 LogStore LogStore::open_store(const std::string& path, Access access) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    if (errno != ENOENT) {
-      throw Error(access == Access::read ? ExitCode::no_input : ExitCode::cannot_create,
-                  fmt::format("cannot open {}: {}", path, std::strerror(errno)));
-    }
+  if (!log_store_detail::check_log_path(path, access)) {
     if (access == Access::read) {
       return {path, nullptr};  // nothing logged yet; create nothing
     }
     create_empty(path);
-  } else if (!S_ISREG(info.st_mode)) {
-    // A FIFO, a device or a folder: refused before anything opens it (an
-    // open of a FIFO would wait for a writer forever).
-    throw_not_a_log(path, "not a regular file");
+  } else {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+      // A FIFO or a device: refused before anything opens it (an open of a
+      // FIFO would wait for a writer forever).
+      throw_not_a_log(path, "not a regular file");
+    }
   }
   check_header(path);
   if (access == Access::write) {
@@ -187,6 +185,15 @@ std::unique_ptr<LogStore::Impl> LogStore::Impl::connect(const std::string& path,
       impl =
           std::make_unique<Impl>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
       impl->path = path;
+    } else if (::access(parent_of(path).c_str(), W_OK) != 0 && ::access((path + "-shm").c_str(), F_OK) != 0) {
+      // A copy of a log left mid-write (its -wal holds sessions not yet in
+      // the file) on a read-only mount: SQLite needs a -shm file to read
+      // the -wal, and nothing can create one there.
+      throw Error(ExitCode::no_input,
+                  fmt::format("cannot read {}: its -wal holds sessions not yet written into it, and reading them "
+                              "needs a {}-shm file, which this read-only folder cannot hold; copy {} and its -wal "
+                              "to a writable folder and read it there",
+                              path, path, path));
     } else {
       // Read-write but query_only where allowed: the last connection to
       // close then removes the -wal and -shm files SQLite adds for a read.

@@ -50,6 +50,12 @@ class LogStore {
   using Warn = std::function<void(const std::string&)>;
   static LogStore open(const std::string& path, Access access, Warn warn = {});
 
+  // The checks open makes of where the log lives (a folder, a link to
+  // nothing or a file in its place, a -wal or -shm that is not a file or
+  // not ours), alone: a command that reads the log before it writes calls
+  // this first with Access::write, so a bad path is its 73, not a 66.
+  static void check_path(const std::string& path, Access access);
+
   LogStore(LogStore&&) noexcept;
   LogStore& operator=(LogStore&&) noexcept;
   LogStore(const LogStore&) = delete;

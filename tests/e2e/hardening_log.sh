@@ -125,6 +125,45 @@ valgus: warning: $db: the session logged as \"2027-01-08\" (row ${ids[1]}) canno
 "$bin" log --list --format json 2>/dev/null | grep -q -- '-1' && { echo "FAIL: a stage week printed as -1"; fail=1; }
 echo "a bad row: left out with one warning naming the log and the row, deleted by its text"
 
+# ---- 5. where the log lives: the file at fault named, 66 reading, 73 writing ----
+fresh paths
+state=$dir/paths-state
+export XDG_STATE_HOME=$state
+db=$state/valgus/valgus.db
+mkdir -p "$db"
+expect 66 "valgus: error: cannot read $db: Is a directory" -- "$bin" log --list
+expect 73 "valgus: error: cannot create $db: Is a directory" -- "$bin" log --date 2027-01-04 --pain 1
+rmdir "$db"
+ln -s "$dir/nowhere/valgus.db" "$db"
+expect 66 "valgus: error: cannot read $db: it is a symbolic link to $dir/nowhere/valgus.db, which does not exist; remove the link or restore what it points to" -- "$bin" today --date 2027-01-05
+expect 73 "valgus: error: cannot create $db: it is a symbolic link to $dir/nowhere/valgus.db, which does not exist; remove the link or restore what it points to" -- "$bin" log --date 2027-01-04 --pain 1
+rm "$db"
+rmdir "$state/valgus"
+touch "$state/valgus"
+expect 66 "valgus: error: cannot read $db: $state/valgus is a file, not a folder" -- "$bin" progress --date 2027-01-05
+expect 73 "valgus: error: cannot create $db: $state/valgus is a file, not a folder" -- "$bin" log --date 2027-01-04 --pain 1
+rm "$state/valgus"
+"$bin" log --date 2027-01-04 --pain 1 >/dev/null || { echo "FAIL: log in a fresh state folder"; fail=1; }
+mkdir "$db-wal"
+expect 66 "valgus: error: cannot read $db-wal: Is a directory" -- "$bin" log --list
+expect 73 "valgus: error: cannot create $db-wal: Is a directory" -- "$bin" log --date 2027-01-06 --pain 1
+rmdir "$db-wal"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  # A -wal and -shm left by root, the log and folder the person's own.
+  chmod 755 "$dir"
+  chown -R 65534:65534 "$state" "$XDG_CONFIG_HOME"
+  : >"$db-wal"
+  : >"$db-shm"
+  as_nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  expect 66 "valgus: error: cannot read $db-wal: Permission denied" -- "${as_nobody[@]}" "$bin" log --list
+  expect 73 "valgus: error: cannot write $db-wal: Permission denied" -- "${as_nobody[@]}" "$bin" log --date 2027-01-06 --pain 1
+  rm -f "$db-wal" "$db-shm"
+else
+  echo "SKIP: -wal and -shm of another user (needs root and setpriv)"
+fi
+unset XDG_STATE_HOME
+echo "where the log lives: a folder, a link to nothing, a file for a folder, a -wal folder, another user's -wal: each named"
+
 # ---- 6. messages: the size limit per kind of file, repeated options ----
 fresh messages
 programme=$XDG_CONFIG_HOME/valgus/programme.yaml

@@ -241,6 +241,32 @@ in_mount 1m '
   umount "$mnt" 2>/dev/null
   exit $fail' || fail=1
 
+# A backup copied mid-write (its -wal holds a commit, no -shm) on a read-only
+# mount: 66 saying why and what to do, not "No such file" for a log that is there.
+in_mount 1m '
+  mnt=$1 bin=$2 fail=0
+  export XDG_STATE_HOME=$mnt/state
+  db=$XDG_STATE_HOME/valgus/valgus.db
+  "$bin" log --date 2027-01-04 >/dev/null || { echo "FAIL: log on the mount"; exit 1; }
+  mkdir -p "$mnt/backup/valgus"
+  python3 -c "
+import shutil, sqlite3, sys
+db, backup = sys.argv[1], sys.argv[2]
+c = sqlite3.connect(db)
+c.execute(\"PRAGMA wal_autocheckpoint = 0\")
+c.execute(\"UPDATE sessions SET note = \x27copied mid-write\x27\")
+c.commit()
+shutil.copy(db, backup)
+shutil.copy(db + \"-wal\", backup + \"-wal\")
+c.close()" "$db" "$mnt/backup/valgus/valgus.db"
+  [ -s "$mnt/backup/valgus/valgus.db-wal" ] || { echo "FAIL: no -wal in the backup"; exit 1; }
+  mount -o remount,ro "$mnt" || { echo "note: cannot remount read-only; case not run"; exit 0; }
+  b=$mnt/backup/valgus/valgus.db
+  XDG_STATE_HOME=$mnt/backup expect 66 "valgus: error: cannot read $b: its -wal holds sessions not yet written into it, and reading them needs a $b-shm file, which this read-only folder cannot hold; copy $b and its -wal to a writable folder and read it there" -- "$bin" log --list
+  echo "a backup with a -wal and no -shm on a read-only mount: 66 with what to do"
+  umount "$mnt" 2>/dev/null
+  exit $fail' || fail=1
+
 # A full disk: 74, the transaction rolled back, the log intact.
 in_mount 1m '
   mnt=$1 bin=$2 fail=0
