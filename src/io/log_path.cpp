@@ -4,6 +4,7 @@
 // when writing, instead of SQLite blaming valgus.db.
 
 #include "io/log_store_impl.hpp"
+#include "io/output.hpp"
 
 #include <fmt/format.h>
 
@@ -27,15 +28,10 @@ Error path_error(Access access, const std::string& file, const std::string& why)
                                 : Error(ExitCode::cannot_create, fmt::format("cannot create {}: {}", file, why));
 }
 
-std::string parent_folder(const std::string& path) {
-  const std::size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-}
-
 // The nearest folder above `path` that exists but is not a folder: what a
 // "Not a directory" means.
 std::string file_in_the_way(const std::string& path) {
-  for (std::string at = parent_folder(path); at != "/" && at != "."; at = parent_folder(at)) {
+  for (std::string at = folder_of(path); at != "/" && at != "."; at = folder_of(at)) {
     struct stat info {};
     if (::stat(at.c_str(), &info) == 0) {
       return S_ISDIR(info.st_mode) ? std::string() : at;
@@ -73,10 +69,15 @@ bool log_store_detail::check_log_path(const std::string& path, Access access) {
   if (S_ISDIR(info.st_mode)) {
     throw path_error(access, path, std::strerror(EISDIR));
   }
+  if (!S_ISREG(info.st_mode)) {
+    // A FIFO or a device: refused before anything opens it (an open of a
+    // FIFO would wait for a writer forever).
+    log_schema::throw_not_a_log(path, "not a regular file");
+  }
   // SQLite keeps -wal and -shm beside the log and would name only the log.
   // When the log or its folder is not ours to write, SQLite reads without
   // them and a writer is refused for the log itself (check_writable).
-  const bool ours = ::access(parent_folder(path).c_str(), W_OK) == 0 && ::access(path.c_str(), W_OK) == 0;
+  const bool ours = ::access(folder_of(path).c_str(), W_OK) == 0 && ::access(path.c_str(), W_OK) == 0;
   for (const char* suffix : {"-wal", "-shm"}) {
     const std::string companion = path + suffix;
     struct stat beside {};

@@ -72,11 +72,6 @@ void use_wal(SQLite::Database& db) {
   }
 }
 
-std::string parent_of(const std::string& path) {
-  const std::size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-}
-
 // The empty file (version 0), mode 0600; another valgus may race us to it.
 void create_empty(const std::string& path) {
   create_parent_folders(path);
@@ -91,7 +86,7 @@ void create_empty(const std::string& path) {
 void check_writable(const std::string& path) {
   // WAL mode writes two files beside the log (-wal, -shm): the folder must
   // be writable too. (access(2) stops root only on a read-only mount.)
-  for (const std::string& target : {path, parent_of(path)}) {
+  for (const std::string& target : {path, folder_of(path)}) {
     if (::access(target.c_str(), W_OK) != 0) {
       throw Error(ExitCode::cannot_create, fmt::format("cannot write {}: {}", target, std::strerror(errno)));
     }
@@ -158,13 +153,6 @@ LogStore LogStore::open_store(const std::string& path, Access access) {
       return {path, nullptr};  // nothing logged yet; create nothing
     }
     create_empty(path);
-  } else {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
-      // A FIFO or a device: refused before anything opens it (an open of a
-      // FIFO would wait for a writer forever).
-      throw_not_a_log(path, "not a regular file");
-    }
   }
   check_header(path);
   if (access == Access::write) {
@@ -178,14 +166,14 @@ std::unique_ptr<LogStore::Impl> LogStore::Impl::connect(const std::string& path,
   try {
     if (access == Access::write) {
       impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
-    } else if (immutable || (::access(parent_of(path).c_str(), W_OK) != 0 && !wal_has_frames(path))) {
+    } else if (immutable || (::access(folder_of(path).c_str(), W_OK) != 0 && !wal_has_frames(path))) {
       // A WAL database is read through its -shm file, which a read-only
       // folder (a read-only mount, a backup) cannot hold. Nobody can write
       // the log there either, so SQLite may read it as immutable.
       impl =
           std::make_unique<Impl>(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
       impl->path = path;
-    } else if (::access(parent_of(path).c_str(), W_OK) != 0 && ::access((path + "-shm").c_str(), F_OK) != 0) {
+    } else if (::access(folder_of(path).c_str(), W_OK) != 0 && ::access((path + "-shm").c_str(), F_OK) != 0) {
       // A copy of a log left mid-write (its -wal holds sessions not yet in
       // the file) on a read-only mount: SQLite needs a -shm file to read
       // the -wal, and nothing can create one there.

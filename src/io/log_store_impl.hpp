@@ -43,8 +43,8 @@ namespace log_store_detail {
 // Checks where the log lives before anything opens it (log_path.cpp):
 // whether a log is there; Error(66 read / 73 write) naming the file at
 // fault: a folder, a link to nothing, a file where a folder should be, a
-// -wal or -shm that is not a file or not ours to use. A FIFO or device is
-// left to the caller (65: not a valgus log).
+// -wal or -shm that is not a file or not ours to use; a FIFO or a device
+// is 65, not a valgus log.
 bool check_log_path(const std::string& path, LogStore::Access access);
 
 // Inserts a safety decision, inside the caller's transaction.

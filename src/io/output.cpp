@@ -40,6 +40,14 @@ void write_all(int fd, std::string_view text, std::string_view name) {
 
 void write_stdout(std::string_view text) { write_all(STDOUT_FILENO, text); }
 
+std::string folder_of(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  if (slash == std::string::npos) {
+    return ".";
+  }
+  return slash == 0 ? std::string("/") : path.substr(0, slash);
+}
+
 namespace {
 
 Error cannot_create(const std::string& path, int error_number) {
@@ -50,14 +58,6 @@ Error cannot_create(const std::string& path, int error_number) {
 // temporary one it is written through.
 Error write_error(const std::string& target, int error_number) {
   return {ExitCode::io_error, fmt::format("cannot write {}: {}", target, std::strerror(error_number))};
-}
-
-std::string folder_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  if (slash == std::string::npos) {
-    return ".";
-  }
-  return slash == 0 ? std::string("/") : path.substr(0, slash);
 }
 
 // ---- A named temporary file must not outlive Ctrl-C, kill or a closed

@@ -15,6 +15,9 @@ void write_all(int fd, std::string_view text, std::string_view name = {});
 // write_all to standard output.
 void write_stdout(std::string_view text);
 
+// The folder `path` is in: "." for a bare name, "/" at the root.
+[[nodiscard]] std::string folder_of(const std::string& path);
+
 // Writes `text` to `path` so that readers see the old file or the whole new
 // one, never a part: an anonymous file (O_TMPFILE) in the same folder, or a
 // hidden .valgus-XXXXXX one where the filesystem has none, written, synced

@@ -39,8 +39,6 @@ bool consecutive(const WeekInput& input, int a, int b) {
   return a != b && (days[static_cast<std::size_t>(b)] - days[static_cast<std::size_t>(a)] + 7) % 7 == 1;
 }
 
-int position_target(const WeekInput& input) { return input.shape.need_position ? std::min(2, days_of(input)) : 0; }
-
 // The goals solved on each period's programme, in order (the period itself
 // is the few-sessions goal, compared across periods).
 constexpr std::array<WeekGoal, week_goal_count - 1> solved_goals{

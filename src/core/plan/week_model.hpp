@@ -10,6 +10,7 @@
 
 #include "core/model/model.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -113,6 +114,12 @@ struct WeekChoice {
 // own right): what the progressed goal counts against a week.
 [[nodiscard]] inline int held_back(const WeekInput& input, const WeekItem& item) {
   return item.lighter_of < 0 ? 0 : input.items[static_cast<std::size_t>(item.lighter_of)].stage - item.stage;
+}
+
+// Sessions a week the position drill is wanted in: two, or every session
+// of a shorter week; none when no position was asked for.
+[[nodiscard]] inline int position_target(const WeekInput& input) {
+  return input.shape.need_position ? std::min(2, static_cast<int>(input.shape.weekdays.size())) : 0;
 }
 
 // An exercise's time as the active-time goal counts it: whole minutes, as

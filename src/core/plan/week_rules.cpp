@@ -136,7 +136,6 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
     }
   }
   const auto days = static_cast<int>(sessions.size());
-  const int position_target = input.shape.need_position ? std::min(2, days) : 0;
   int position_sessions = 0;
   for (const auto& session : sessions) {
     std::array<int, 4> by_phase{};
@@ -155,7 +154,7 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
     }
     position_sessions += position ? 1 : 0;
   }
-  at(WeekGoal::position) = std::min(position_sessions, position_target);
+  at(WeekGoal::position) = std::min(position_sessions, position_target(input));
   // The shortest period the sessions rotate with (A A A: 1, A B A: 2, ...).
   int period = std::max(days, 1);
   for (int k = 1; k < days; ++k) {
@@ -190,8 +189,7 @@ WeekChoice describe_week(const WeekInput& input, std::vector<std::vector<std::si
     }
     position_sessions += position ? 1 : 0;
   }
-  const int target = std::min(2, static_cast<int>(input.shape.weekdays.size()));
-  choice.position_held = input.shape.need_position && position_sessions >= target;
+  choice.position_held = input.shape.need_position && position_sessions >= position_target(input);
   return choice;
 }
 
