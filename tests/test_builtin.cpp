@@ -190,8 +190,10 @@ TEST_CASE("a changed field makes the catalogues differ, and names the field") {
         "exercises[0] " + exercise + ": field 21 differs");
   CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].origin = "user"; }) ==
         "exercises[0] " + exercise + ": field 22 differs");
-  CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].where.column; }) ==
+  CHECK(changed([](valgus::Catalogue& c) { c.exercises[0].figure.arrow = "x"; }) ==
         "exercises[0] " + exercise + ": field 24 differs");
+  CHECK(changed([](valgus::Catalogue& c) { ++c.exercises[0].where.column; }) ==
+        "exercises[0] " + exercise + ": field 25 differs");
   const auto progressed = std::find_if(original.exercises.begin(), original.exercises.end(),
                                        [](const valgus::Exercise& e) { return !e.progressions.empty(); });
   REQUIRE(progressed != original.exercises.end());

@@ -75,7 +75,7 @@ TEST_CASE("unknown keys are refused with a did-you-mean") {
   CHECK(errors_of("exercise: []\n") ==
         lines({"x.yaml:1:1: unknown section \"exercise\" (did you mean \"exercises\"?); sections are muscles, "
                "muscle_groups, equipment, positions, problems, exercises, habits, notes, phases, sessions, "
-               "progression, red_flags, symptoms, self_tests"}));
+               "progression, red_flags, symptoms, self_tests, skeletons, props, poses"}));
 }
 
 TEST_CASE("missing required fields") {

@@ -117,12 +117,12 @@ TEST_CASE("the format table: each kind offers its formats, an unknown one is a u
   using valgus::DataKind;
   CHECK(valgus::format_names(DataKind::plan) == std::vector<std::string>{"text", "markdown", "json"});
   CHECK(valgus::format_names(DataKind::list) == std::vector<std::string>{"text", "markdown", "json"});
-  CHECK(valgus::format_names(DataKind::exercise) == std::vector<std::string>{"text", "json"});
+  CHECK(valgus::format_names(DataKind::exercise) == std::vector<std::string>{"text", "json", "svg"});
   CHECK(valgus::format_names(DataKind::problems) == std::vector<std::string>{"text", "json"});
   CHECK(valgus::format_names(DataKind::check) == std::vector<std::string>{"text", "json"});
   CHECK(valgus::find_format(DataKind::plan, "markdown").name == "markdown");
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::exercise, "markdown"),
-                    "unknown format \"markdown\"; valid formats: text, json");
+                    "unknown format \"markdown\"; valid formats: text, json, svg");
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::plan, "jsn"),
                     "unknown format \"jsn\" (did you mean \"json\"?); valid formats: text, markdown, json");
   CHECK(valgus::format_names(DataKind::today) == std::vector<std::string>{"text", "json"});
@@ -138,11 +138,12 @@ TEST_CASE("the format table: each kind offers its formats, an unknown one is a u
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::list, "ics"),
                     "unknown format \"ics\"; valid formats: text, markdown, json");
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::exercise, "ics"),
-                    "unknown format \"ics\"; valid formats: text, json");
+                    "unknown format \"ics\"; valid formats: text, json, svg");
   for (const auto& format : valgus::format_table()) {
-    // Every format renders a plan, a programme or the log; only a dated
-    // format needs a start day, and it renders nothing undated.
-    CHECK((format.offers(DataKind::plan) || format.offers(DataKind::programme) || format.offers(DataKind::log)));
+    // Every format renders a plan, a programme, the log or a figure; only
+    // a dated format needs a start day, and it renders nothing undated.
+    CHECK((format.offers(DataKind::plan) || format.offers(DataKind::programme) || format.offers(DataKind::log) ||
+           format.name == "svg"));
     if (format.dated) {
       CHECK_FALSE(format.offers(DataKind::plan));
     }

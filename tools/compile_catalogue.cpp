@@ -52,6 +52,35 @@ std::string enum_value(std::string_view type, Enum value) {
   return fmt::format("{}::{}", type, name);
 }
 
+std::string span(const valgus::Span& s) { return fmt::format("Span{{{}, {}}}", s.min, s.max); }
+
+std::string optional_span(const std::optional<valgus::Span>& s) {
+  return s ? fmt::format("std::optional<Span>({})", span(*s)) : std::string("std::nullopt");
+}
+
+std::string joint_values(const valgus::JointValues& values) {
+  std::string out = "JointValues{";
+  for (const auto& [key, value] : values) {
+    out += fmt::format("{{{}, {}}}, ", literal(key), value);
+  }
+  return out + "}";
+}
+
+std::string prop_uses(const std::vector<valgus::PropUse>& uses) {
+  std::string out = "std::vector<PropUse>{";
+  for (const auto& u : uses) {
+    out += fmt::format("PropUse{{{}, {}, {}, {}, {}, {}}}, ", literal(u.prop), literal(u.under), literal(u.behind),
+                       literal(u.ahead), strings(u.around), where(u.where));
+  }
+  return out + "}";
+}
+
+std::string figure(const valgus::Figure& f) {
+  return fmt::format("Figure{{{}, {}, {}, {}, {}, {}, {}}}", literal(f.pose), joint_values(f.start),
+                     joint_values(f.end), literal(f.arrow), enum_value("BodySide", f.working), prop_uses(f.props),
+                     where(f.where));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -124,6 +153,7 @@ int main(int argc, char** argv) {
                          literal(p.change), optional_range(p.dose.sets), optional_range(p.dose.reps),
                          optional_range(p.dose.hold_seconds), optional_range(p.dose.duration_seconds));
     }
+    out += fmt::format("    e.figure = {};\n", figure(e.figure));
     out += fmt::format("    e.origin = {};\n    e.where = {};\n", literal(e.origin), where(e.where));
     out += "    c.exercises.push_back(std::move(e));\n  }\n";
   }
@@ -174,7 +204,31 @@ int main(int argc, char** argv) {
     }
     out += fmt::format("    t.positive = {};\n    t.negative = {};\n    t.sources = {};\n    t.where = {};\n",
                        literal(t.positive), literal(t.negative), strings(t.sources), where(t.where));
+    out += fmt::format("    t.figure = {};\n", figure(t.figure));
     out += "    c.self_tests.push_back(std::move(t));\n  }\n";
+  }
+  for (const auto& k : c.skeletons) {
+    out += "  {\n    Skeleton k;\n";
+    out += fmt::format(
+        "    k.id = {};\n    k.name = {};\n    k.width = {};\n    k.height = {};\n    k.props_behind = {};\n"
+        "    k.where = {};\n",
+        literal(k.id), literal(k.name), k.width, k.height, k.props_behind ? "true" : "false", where(k.where));
+    for (const auto& g : k.segments) {
+      out +=
+          fmt::format("    k.segments.push_back(Segment{{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}});\n",
+                      literal(g.id), literal(g.name), literal(g.parent), g.at_start ? "true" : "false", g.length,
+                      g.width, g.rest, g.sign, span(g.range), optional_span(g.turn), optional_span(g.arch),
+                      enum_value("SegmentShape", g.shape), enum_value("BodySide", g.side), where(g.where));
+    }
+    out += "    c.skeletons.push_back(std::move(k));\n  }\n";
+  }
+  for (const auto& p : c.props) {
+    out += fmt::format("  c.props.push_back(PropKind{{{}, {}, {}, {}, {}}});\n", literal(p.id),
+                       enum_value("PropShape", p.shape), p.width, p.height, where(p.where));
+  }
+  for (const auto& p : c.poses) {
+    out += fmt::format("  c.poses.push_back(Pose{{{}, {}, {}, {}, {}, {}, {}}});\n", literal(p.id), literal(p.name),
+                       literal(p.view), joint_values(p.joints), literal(p.anchor), prop_uses(p.props), where(p.where));
   }
   out += "  c.reindex();\n  return c;\n}\n\n}  // namespace valgus\n";
 

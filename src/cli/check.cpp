@@ -46,7 +46,10 @@ ExitCode run_check(const Context& context, const CheckArgs& args) {
   if (result.errors.empty()) {
     // Valid but working against itself: warned about on stderr, exit 0.
     std::string warnings;
-    for (const auto& warning : lint_catalogue(result.catalogue)) {
+    auto found = lint_catalogue(result.catalogue);
+    const auto undrawn = figure_warnings(result.catalogue);
+    found.insert(found.end(), undrawn.begin(), undrawn.end());
+    for (const auto& warning : found) {
       warnings += "valgus: warning: " + one_line(warning.to_string()) + "\n";
     }
     write_all(STDERR_FILENO, warnings);

@@ -56,6 +56,7 @@ Runner setup_list(OptionBuilder& options);
 struct ShowArgs {
   std::string id;
   std::string format = "text";
+  std::optional<bool> figure;  // --figure / --no-figure; unset: on a UTF-8 terminal
 };
 ExitCode run_show(const Context& context, const ShowArgs& args);
 Runner setup_show(OptionBuilder& options);

@@ -65,6 +65,11 @@ Catalogue Context::catalogue() const {
   return load_catalogue_or_throw(global.no_builtin ? Catalogue{} : builtin_, files);
 }
 
+bool Context::terminal_utf8() const {
+  const OutputTerminal stdout_terminal = output_terminal();
+  return stdout_terminal.is_terminal && stdout_terminal.utf8;
+}
+
 TextStyle Context::terminal_style() const {
   const OutputTerminal stdout_terminal = output_terminal();
   TextStyle style;

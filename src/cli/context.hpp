@@ -50,6 +50,9 @@ class Context {
   // Terminal width and colour, decided once from --color, NO_COLOR and
   // whether standard output is a terminal.
   [[nodiscard]] TextStyle terminal_style() const;
+  // Whether standard output is a terminal whose locale shows UTF-8 (braille
+  // figures).
+  [[nodiscard]] bool terminal_utf8() const;
   // Writes command output (checked: a failed write is Error(io_error)).
   void print(std::string_view text) const;
 

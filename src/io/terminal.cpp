@@ -178,6 +178,17 @@ OutputTerminal output_terminal() {
   const char* term = std::getenv("TERM");
   const bool smart_terminal = term != nullptr && *term != '\0' && std::string_view(term) != "dumb";
   output.colour_welcome = (no_color == nullptr || *no_color == '\0') && smart_terminal;
+  // The first of these that is set decides, as setlocale(3) would.
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && *value != '\0') {
+      std::string lower(value);
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      output.utf8 = lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+      break;
+    }
+  }
   return output;
 }
 

@@ -28,6 +28,9 @@ struct OutputTerminal {
   // NO_COLOR is unset or empty and TERM names a terminal that is not
   // "dumb": escapes will not show as garbage.
   bool colour_welcome = false;
+  // The locale (LC_ALL, else LC_CTYPE, else LANG) is UTF-8: characters
+  // beyond ASCII, such as braille figures, will show.
+  bool utf8 = false;
 };
 [[nodiscard]] OutputTerminal output_terminal();
 

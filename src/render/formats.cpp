@@ -2,6 +2,7 @@
 
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
+#include "render/figure.hpp"
 #include "render/render_ics.hpp"
 
 #include <fmt/format.h>
@@ -21,7 +22,8 @@ std::vector<Format> make_table() {
     return render_list_text(listing.exercises, style, listing.show_origin);
   };
   text.exercise = [](const ExerciseDetail& detail, const TextStyle& style) {
-    return render_exercise_text(detail.exercise, detail.serves, style);
+    return render_exercise_text(detail.exercise, detail.serves, style,
+                                detail.braille ? render_figure_braille(detail.figure, style.width) : std::string());
   };
   text.problems = [](const ProblemsListing& listing, const TextStyle& style) {
     return render_problems_text(listing, style);
@@ -63,6 +65,11 @@ std::vector<Format> make_table() {
   json.log = [](const TextStyle&) { return log_stream_json(); };
   json.assessment = [](const AssessmentView& view, const TextStyle&) { return render_assessment_json(view); };
 
+  // A figure alone: `show ID --format svg`.
+  Format svg{"svg"};
+  svg.extension = ".svg";
+  svg.exercise = [](const ExerciseDetail& detail, const TextStyle&) { return render_figure_svg(detail.figure); };
+
   Format csv{"csv"};
   csv.extension = ".csv";
   csv.log = [](const TextStyle&) { return log_stream_csv(); };
@@ -73,7 +80,7 @@ std::vector<Format> make_table() {
   ics.dated = true;
   ics.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_ics(view); };
 
-  return {text, markdown, json, csv, ics};
+  return {text, markdown, json, svg, csv, ics};
 }
 
 }  // namespace

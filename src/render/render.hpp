@@ -8,6 +8,7 @@
 #include "core/assess/assess.hpp"
 #include "core/catalogue/catalogue.hpp"
 #include "core/follow/stage.hpp"
+#include "core/model/figure_layout.hpp"
 #include "core/plan/planner.hpp"
 
 #include <memory>
@@ -43,6 +44,8 @@ struct ExerciseListing {
 struct ExerciseDetail {
   PlannedExercise exercise;
   std::vector<Problem> serves;
+  FigureDrawing figure;
+  bool braille = false;  // text: draw the figure in braille
 };
 
 // Every problem (problems): `labels[i]` is how a person asks for problem i
@@ -157,8 +160,9 @@ class LogStream {
 [[nodiscard]] std::string render_list_markdown(const std::vector<PlannedExercise>& exercises, bool show_origin = false);
 [[nodiscard]] std::string render_list_json(const std::vector<PlannedExercise>& exercises);
 
+// `figure`: lines drawn under the summary (a braille figure), or empty.
 [[nodiscard]] std::string render_exercise_text(const PlannedExercise& exercise, const std::vector<Problem>& serves,
-                                               const TextStyle& style);
+                                               const TextStyle& style, const std::string& figure = {});
 [[nodiscard]] std::string render_exercise_json(const PlannedExercise& exercise, const std::vector<Problem>& serves);
 
 [[nodiscard]] std::string render_problems_text(const ProblemsListing& listing, const TextStyle& style);

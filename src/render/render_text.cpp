@@ -183,7 +183,7 @@ std::string render_list_text(const std::vector<PlannedExercise>& exercises, cons
 }
 
 std::string render_exercise_text(const PlannedExercise& planned, const std::vector<Problem>& serves,
-                                 const TextStyle& style) {
+                                 const TextStyle& style, const std::string& figure) {
   TextWriter w(style);
   const Exercise& exercise = planned.exercise;
   w.spread(w.bold(exercise.name) + " (" + exercise.id + ")", minutes_label(planned.seconds));
@@ -194,6 +194,11 @@ std::string render_exercise_text(const PlannedExercise& planned, const std::vect
   if (!exercise.summary.empty()) {
     w.line();
     w.paragraph("", exercise.summary, 0);
+  }
+  if (!figure.empty()) {
+    w.line();
+    // Drawn by render_figure_braille: braille and spaces only.
+    w.line(std::string_view(figure).substr(0, figure.size() - (figure.back() == '\n' ? 1 : 0)));
   }
   w.line();
   w.paragraph("Works:     ", join(planned.target_names, ", "), 11);

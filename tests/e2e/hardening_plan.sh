@@ -133,7 +133,8 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
           "$work/valgus-copy" check "$work/other.yaml" 2>"$work/err")
   code=$?
   want="valgus: warning: cannot read $work/locked/valgus/exercises: Permission denied; going on without $work/locked/valgus/exercises"
-  if [ "$code" != 0 ] || [ "$(cat "$work/err")" != "$want" ] || [ "${got%%:*}" != ok ]; then
+  # Its exercises have no figures: those warnings are not what this is about.
+  if [ "$code" != 0 ] || [ "$(grep -v 'has no "figure"' "$work/err")" != "$want" ] || [ "${got%%:*}" != ok ]; then
     echo "FAIL: an unreadable personal catalogue blocked check: exit $code, stderr '$(cat "$work/err")'"
     fail=1
   fi

@@ -163,7 +163,7 @@ expect 64 'valgus: error: --format: unknown value "ics"; valid values: text, mar
   "$bin" plan --hip-rotation --format ics
 expect 64 'valgus: error: --format: unknown value "ics"; valid values: text, markdown, json; see: valgus list --help' -- \
   "$bin" list --format ics
-expect 64 'valgus: error: --format: unknown value "ics"; valid values: text, json; see: valgus show --help' -- \
+expect 64 'valgus: error: --format: unknown value "ics"; valid values: text, json, svg; see: valgus show --help' -- \
   "$bin" show clamshell --format ics
 
 # A longer programme keeps the UIDs of the weeks both hold (week 1: 3 events).

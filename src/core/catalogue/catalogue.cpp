@@ -18,7 +18,7 @@ namespace {
 // As for the model structs (model.cpp): a section added to Catalogue must be
 // in its tied() and written by tools/compile_catalogue.cpp.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Catalogue) == 576,
+static_assert(sizeof(Catalogue) == 648,
               "a member was added to Catalogue: if it is a section, compare it in tied() and write it in "
               "tools/compile_catalogue.cpp, then update this size");
 #endif
@@ -133,6 +133,9 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 const SelfTest* Catalogue::find_self_test(std::string_view id) const { return find_by_id(self_tests, id); }
 
 const Symptom* Catalogue::find_symptom(std::string_view id) const { return find_by_id(symptoms, id); }
+const Skeleton* Catalogue::find_skeleton(std::string_view id) const { return find_by_id(skeletons, id); }
+const PropKind* Catalogue::find_prop(std::string_view id) const { return find_by_id(props, id); }
+const Pose* Catalogue::find_pose(std::string_view id) const { return find_by_id(poses, id); }
 
 const ProgressionRule* Catalogue::progression_rule(ProgressionKind kind) const {
   for (const auto& rule : progression_rules) {

@@ -40,11 +40,14 @@ struct Catalogue {
   std::vector<PhaseRule> phase_rules;              // how often a week asks for each phase
   std::vector<SessionRule> session_rules;          // how a session shares its time
   std::vector<ProgressionRule> progression_rules;  // when a saved programme moves by its log
+  std::vector<Skeleton> skeletons;                 // the views figures are drawn in
+  std::vector<PropKind> props;                     // what figures may show besides the body
+  std::vector<Pose> poses;                         // base postures figures start from
 
   // Every section, compared entry by entry (the indexes follow from them).
   [[nodiscard]] auto tied() const {
     return std::tie(muscles, muscle_groups, equipment, problems, exercises, positions, habits, notes, red_flags,
-                    symptoms, self_tests, phase_rules, session_rules, progression_rules);
+                    symptoms, self_tests, phase_rules, session_rules, progression_rules, skeletons, props, poses);
   }
   friend bool operator==(const Catalogue& a, const Catalogue& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Catalogue& a, const Catalogue& b) { return !(a == b); }
@@ -62,6 +65,9 @@ struct Catalogue {
   [[nodiscard]] const Position* find_position(std::string_view id) const;
   [[nodiscard]] const SelfTest* find_self_test(std::string_view id) const;
   [[nodiscard]] const Symptom* find_symptom(std::string_view id) const;
+  [[nodiscard]] const Skeleton* find_skeleton(std::string_view id) const;
+  [[nodiscard]] const PropKind* find_prop(std::string_view id) const;
+  [[nodiscard]] const Pose* find_pose(std::string_view id) const;
   // How often a week asks for an exercise of `phase`: its rule, or once to
   // every day when the catalogue has none.
   [[nodiscard]] Range per_week(Phase phase) const;

@@ -212,9 +212,10 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   auto teach = f->get("teach") ? read_.text(f->get("teach"), "teach") : std::optional<std::string>("");
   auto progressions =
       read_.list(f->get("progressions"), "progressions", [&](const YamlNode* item) { return read_.progression(item); });
+  auto drawn = figure(f->get("figure"));
   if (!(f->complete && entry_id && name && phase && region && targets && also_works && gear && resisted && impact &&
         summary && dose && steps && cues && source && priority && positions && alternatives && variant_of &&
-        from_week && drill && skills && teach && progressions)) {
+        from_week && drill && skills && teach && progressions && drawn)) {
     return std::nullopt;
   }
   LoadErrors& errors = read_.errors();
@@ -290,6 +291,7 @@ std::optional<Exercise> EntryReader::exercise(const YamlNode& node) {
   entry.drill = *drill;
   entry.skills = *skills;
   entry.teach = *teach;
+  entry.figure = *drawn;
   entry.origin = origin_;
   return entry;
 }
@@ -368,9 +370,10 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   auto positive = read_.text(f->get("positive"), "positive");
   auto negative = read_.text(f->get("negative"), "negative");
   auto source = read_.sources(f->get("source"));
+  auto drawn = figure(f->get("figure"));
   if (!(f->complete && entry_id && name && problem && instructions && look_for && question && asked_if && unit &&
         comparison && (threshold || !threshold_node) && range && per_side && (difference || !difference_node) &&
-        positive && negative && source)) {
+        positive && negative && source && drawn)) {
     return std::nullopt;
   }
   LoadErrors& errors = read_.errors();
@@ -450,6 +453,7 @@ std::optional<SelfTest> EntryReader::self_test(const YamlNode& node) {
   entry.positive = *positive;
   entry.negative = *negative;
   entry.sources = *source;
+  entry.figure = *drawn;
   return entry;
 }
 

@@ -53,6 +53,12 @@ class EntryReader {
   std::optional<SessionRule> session_rule(const YamlNode& node);
   std::optional<ProgressionRule> progression_rule(const YamlNode& node);
   std::optional<SelfTest> self_test(const YamlNode& node);
+  // Figures (figure_entries.cpp).
+  std::optional<Skeleton> skeleton(const YamlNode& node);
+  std::optional<PropKind> prop_kind(const YamlNode& node);
+  std::optional<Pose> pose(const YamlNode& node);
+  // An exercise's or self-test's "figure"; a missing node is no figure.
+  std::optional<Figure> figure(const YamlNode* node);
 
  private:
   // Reads the id and claims it as soon as it is read, so a repeated id is
@@ -63,6 +69,10 @@ class EntryReader {
                                                      std::optional<Phase> phase = std::nullopt);
   // The simple sections (positions, habits): an id, two texts and
   // sources, as T{id, title, body, sources, where}.
+  std::optional<Segment> segment(const YamlNode* node);
+  std::optional<Span> span(const YamlNode* node, std::string_view field, int low, int high);
+  std::optional<JointValues> joint_values(const YamlNode* node, std::string_view field);
+  std::optional<std::vector<PropUse>> prop_uses(const YamlNode* node);
   template <typename T>
   std::optional<T> named(EntryKind kind, const YamlNode& node, std::string_view title_field,
                          std::string_view body_field);

@@ -13,6 +13,7 @@
 #include "core/catalogue/catalogue_schema.hpp"
 #include "core/catalogue/cross_references.hpp"
 #include "core/catalogue/field_reader.hpp"
+#include "core/catalogue/figure_rules.hpp"
 #include "core/catalogue/parse_ahead.hpp"
 #include "core/catalogue/yaml_tree.hpp"
 #include "core/model/text.hpp"
@@ -49,6 +50,9 @@ class Loader {
     register_all(EntryKind::phase_rule, catalogue_.phase_rules);
     register_all(EntryKind::session_rule, catalogue_.session_rules);
     register_all(EntryKind::progression_rule, catalogue_.progression_rules);
+    register_all(EntryKind::skeleton, catalogue_.skeletons);
+    register_all(EntryKind::prop, catalogue_.props);
+    register_all(EntryKind::pose, catalogue_.poses);
   }
 
   // The readers refer to its members: a Loader stays where it was made.
@@ -106,6 +110,7 @@ class Loader {
 
   LoadResult finish() {
     check_references(catalogue_, references_, errors_);  // which leaves the catalogue indexed
+    check_figures(catalogue_, errors_);
     return LoadResult{std::move(catalogue_), errors_.take_sorted()};
   }
 
@@ -171,6 +176,9 @@ class Loader {
       case EntryKind::phase_rule: return add(kind, catalogue_.phase_rules, entries_.phase_rule(node));
       case EntryKind::session_rule: return add(kind, catalogue_.session_rules, entries_.session_rule(node));
       case EntryKind::progression_rule: return add(kind, catalogue_.progression_rules, entries_.progression_rule(node));
+      case EntryKind::skeleton: return add(kind, catalogue_.skeletons, entries_.skeleton(node));
+      case EntryKind::prop: return add(kind, catalogue_.props, entries_.prop_kind(node));
+      case EntryKind::pose: return add(kind, catalogue_.poses, entries_.pose(node));
     }
   }
 

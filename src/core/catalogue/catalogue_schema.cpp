@@ -22,9 +22,9 @@ const std::vector<SectionSchema>& sections() {
       {"exercises",
        EntryKind::exercise,
        {"exercise",
-        {"id",           "name",       "phase",     "region", "targets", "also_works", "equipment",   "resisted",
-         "impact",       "summary",    "dose",      "steps",  "cues",    "source",     "priority",    "positions",
-         "alternatives", "variant_of", "from_week", "drill",  "skills",  "teach",      "progressions"},
+        {"id",           "name",       "phase",     "region", "targets", "also_works", "equipment",    "resisted",
+         "impact",       "summary",    "dose",      "steps",  "cues",    "source",     "priority",     "positions",
+         "alternatives", "variant_of", "from_week", "drill",  "skills",  "teach",      "progressions", "figure"},
         {"id", "name", "phase", "region", "targets", "dose", "steps", "source"}}},
       {"habits", EntryKind::habit, {"habit", {"id", "name", "advice", "source", "not_for"}, {"id", "name", "advice"}}},
       {"notes",
@@ -56,9 +56,18 @@ const std::vector<SectionSchema>& sections() {
        EntryKind::self_test,
        {"self-test",
         {"id", "name", "problem", "instructions", "look_for", "question", "asked_if", "unit", "comparison", "threshold",
-         "range", "per_side", "side_difference", "positive", "negative", "source"},
+         "range", "per_side", "side_difference", "positive", "negative", "source", "figure"},
         {"id", "name", "problem", "instructions", "look_for", "question", "unit", "comparison", "positive", "negative",
          "source"}}},
+      {"skeletons",
+       EntryKind::skeleton,
+       {"skeleton",
+        {"id", "name", "width", "height", "props_behind", "segments"},
+        {"id", "name", "width", "height", "segments"}}},
+      {"props", EntryKind::prop, {"prop", {"id", "shape", "width", "height"}, {"id", "shape", "width", "height"}}},
+      {"poses",
+       EntryKind::pose,
+       {"pose", {"id", "name", "view", "joints", "anchor", "props"}, {"id", "name", "view", "joints"}}},
   };
   return table;
 }
@@ -98,6 +107,24 @@ const Schema& progression_schema() {
 
 const Schema& progression_dose_schema() {
   static const Schema schema{"progression dose", {"sets", "reps", "hold_seconds", "duration_seconds"}, {}};
+  return schema;
+}
+
+const Schema& segment_schema() {
+  static const Schema schema{
+      "segment",
+      {"id", "name", "parent", "at", "length", "width", "rest", "sign", "range", "turn", "arch", "shape", "side"},
+      {"id", "name", "length", "range"}};
+  return schema;
+}
+
+const Schema& figure_schema() {
+  static const Schema schema{"figure", {"pose", "start", "end", "arrow", "working", "props"}, {"pose"}};
+  return schema;
+}
+
+const Schema& prop_use_schema() {
+  static const Schema schema{"prop", {"prop", "under", "behind", "ahead", "around"}, {"prop"}};
   return schema;
 }
 

@@ -26,7 +26,10 @@ enum class EntryKind {
   self_test,
   phase_rule,
   session_rule,
-  progression_rule
+  progression_rule,
+  skeleton,
+  prop,
+  pose
 };
 
 // The fields of one kind of mapping.
@@ -53,5 +56,9 @@ struct SectionSchema {
 [[nodiscard]] const Schema& dose_schema();              // an exercise's dose
 [[nodiscard]] const Schema& progression_schema();       // one of its progressions
 [[nodiscard]] const Schema& progression_dose_schema();  // what a progression changes
+// Mappings of figures.
+[[nodiscard]] const Schema& segment_schema();   // a skeleton's segment
+[[nodiscard]] const Schema& figure_schema();    // an exercise's or self-test's figure
+[[nodiscard]] const Schema& prop_use_schema();  // a prop placed in a pose or figure
 
 }  // namespace valgus

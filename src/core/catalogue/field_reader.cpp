@@ -229,15 +229,19 @@ std::optional<std::string> FieldReader::identifier(const YamlNode* node, std::st
 // Strict decimal: no sign, no leading zero, no spaces, no quotes.
 std::optional<int> FieldReader::whole_number(const YamlNode& node, std::string_view text_value, std::string_view field,
                                              int low, int high) {
-  const bool digits = !text_value.empty() &&
-                      std::all_of(text_value.begin(), text_value.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits || (text_value.size() > 1 && text_value.front() == '0')) {
+  // A minus sign only where the field takes negative numbers (an angle).
+  const bool negative = low < 0 && text_value.size() > 1 && text_value.front() == '-';
+  const std::string_view magnitude = negative ? text_value.substr(1) : text_value;
+  const bool digits = !magnitude.empty() &&
+                      std::all_of(magnitude.begin(), magnitude.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || (magnitude.size() > 1 && magnitude.front() == '0')) {
     errors_.error(node.where, fmt::format("\"{}\" must be a whole number like 12, not {}", field, describe(node)));
     return std::nullopt;
   }
   // Past nine digits it is out of range whatever it is: say so, with the range.
-  const int value = text_value.size() <= 9 ? std::stoi(std::string(text_value)) : high;
-  if (text_value.size() > 9 || value < low || value > high) {
+  const int size = static_cast<int>(magnitude.size());
+  const int value = size <= 9 ? std::stoi(std::string(text_value)) : high;
+  if (size > 9 || value < low || value > high) {
     errors_.error(node.where, fmt::format("\"{}\" is {}, outside {}..{}", field, text_value, low, high));
     return std::nullopt;
   }

@@ -4,6 +4,7 @@
 // them from YAML; nothing else needs to know YAML exists.
 
 #include "core/model/error.hpp"
+#include "core/model/figure.hpp"
 
 #include <array>
 #include <cstddef>
@@ -270,13 +271,14 @@ struct SelfTest {
   std::string negative;  // what a negative one means
   std::vector<std::string> sources;
   SourceLocation where;
+  Figure figure;  // what to look for, drawn (start: as it should be, end: the sign)
 
   // Whether `answer` (the number, or 1 for yes and 0 for no) is positive.
   [[nodiscard]] bool positive_at(double answer) const;
 
   [[nodiscard]] auto tied() const {
     return std::tie(id, name, problem, instructions, look_for, question, asked_if, unit, comparison, threshold, range,
-                    per_side, side_difference, positive, negative, sources, where);
+                    per_side, side_difference, positive, negative, sources, where, figure);
   }
   friend bool operator==(const SelfTest& a, const SelfTest& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const SelfTest& a, const SelfTest& b) { return !(a == b); }
@@ -423,12 +425,13 @@ struct Exercise {
   std::string teach;
   std::string origin;  // "built-in", "user" or the --catalog path it came from
   std::vector<Progression> progressions;
+  Figure figure;  // how it is drawn; none given: a neutral placeholder
   SourceLocation where;
 
   [[nodiscard]] auto tied() const {
     return std::tie(id, name, phase, region, targets, also_works, equipment, resisted, impact, summary, dose, steps,
                     cues, sources, priority, positions, alternatives, variant_of, from_week, drill, skills, teach,
-                    origin, progressions, where);
+                    origin, progressions, figure, where);
   }
   friend bool operator==(const Exercise& a, const Exercise& b) { return a.tied() == b.tied(); }
   friend bool operator!=(const Exercise& a, const Exercise& b) { return !(a == b); }

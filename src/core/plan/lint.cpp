@@ -89,4 +89,21 @@ std::vector<Diagnostic> lint_catalogue(const Catalogue& catalogue) {
   return warnings;
 }
 
+std::vector<Diagnostic> figure_warnings(const Catalogue& catalogue) {
+  // Every exercise is drawn; one without a figure gets a placeholder. A
+  // catalogue with no pose draws nothing, and is not told so per exercise.
+  std::vector<Diagnostic> warnings;
+  if (catalogue.poses.empty()) {
+    return warnings;
+  }
+  for (const Exercise& exercise : catalogue.exercises) {
+    if (!exercise.figure.given()) {
+      warnings.push_back({exercise.where, fmt::format("exercise \"{}\" has no \"figure\"; a neutral placeholder is "
+                                                      "drawn for it; give it a pose and its start and end",
+                                                      exercise.id)});
+    }
+  }
+  return warnings;
+}
+
 }  // namespace valgus

@@ -19,4 +19,7 @@ namespace valgus {
 // not checked. One warning per exercise and problem, in catalogue order.
 [[nodiscard]] std::vector<Diagnostic> lint_catalogue(const Catalogue& catalogue);
 
+// Exercises without a figure (drawn as a placeholder), in catalogue order.
+[[nodiscard]] std::vector<Diagnostic> figure_warnings(const Catalogue& catalogue);
+
 }  // namespace valgus
