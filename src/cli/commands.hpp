@@ -33,11 +33,13 @@ struct ExportArgs {
   ProblemChoice problems;
   PersonalChoice personal;
   int weeks = default_programme_weeks;
-  std::string file;                  // "-": standard output
-  std::string format;                // empty: by the file's extension, else markdown
-  bool ics = false;                  // --ics, the same as --format ics
-  std::optional<std::string> start;  // a calendar's first day, YYYY-MM-DD; none: the next Monday
-  std::optional<std::string> at;     // a calendar's start time, HH:MM; none: export's default
+  std::string file;                   // "-": standard output
+  std::string format;                 // empty: by the file's extension, else markdown
+  bool ics = false;                   // --ics, the same as --format ics
+  std::optional<std::string> start;   // a calendar's first day, YYYY-MM-DD; none: the next Monday
+  std::optional<std::string> at;      // a calendar's start time, HH:MM; none: export's default
+  std::optional<std::string> person;  // --for: whom a printed handout is for
+  std::optional<std::string> paper;   // --paper a4|letter: a printed handout's paper
   bool force = false;
 };
 ExitCode run_export(const Context& context, const ExportArgs& args);

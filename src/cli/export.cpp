@@ -56,7 +56,53 @@ ChosenFormat choose_format(const ExportArgs& args) {
   return {&find_format(DataKind::programme, handout_format), {}};
 }
 
+// A printed handout's options (--for, --paper) apply to the formats that
+// lay out pages.
+bool printed(const Format& format) { return format.name == "html" || format.name == "pdf"; }
+
+constexpr std::size_t max_person_characters = 60;
+
+// --for NAME goes through the catalogue's rules for a name: valid UTF-8, no
+// control or invisible characters, one line, a length limit.
+std::string checked_person(const std::string& raw) {
+  const std::string name = trim(raw);
+  for (std::size_t at = 0; at < name.size();) {
+    const Utf8Char c = utf8_char_at(name, at);
+    if (!c.valid) {
+      throw Error(ExitCode::usage, "--for is not valid UTF-8; type the name again in a UTF-8 terminal");
+    }
+    if (is_hidden_control(c.code) || c.code == '\t' || c.code == '\n' || c.code == '\r') {
+      throw Error(ExitCode::usage,
+                  fmt::format("--for holds a control character (U+{:04X}); give the name as plain text", c.code));
+    }
+    at += c.length;
+  }
+  if (name.empty() || display_width(name) == 0) {
+    throw Error(ExitCode::usage, "--for is empty or invisible; give the name of the person, or leave it out");
+  }
+  if (count_characters(name) > max_person_characters) {
+    throw Error(ExitCode::usage, fmt::format("--for is {} characters long; give at most {}", count_characters(name),
+                                             max_person_characters));
+  }
+  return name;
+}
+
+Paper checked_paper(const std::optional<std::string>& paper) {
+  if (!paper || *paper == "a4") {
+    return Paper::a4;
+  }
+  return Paper::letter;  // --paper takes only a4 and letter (one_of)
+}
+
 void check_calendar_options(const ExportArgs& args, const Format& format) {
+  if (!printed(format) && args.person) {
+    throw Error(ExitCode::usage,
+                "--for names the person on a printed handout; use it with a .html file or "
+                "--format html");
+  }
+  if (!printed(format) && args.paper) {
+    throw Error(ExitCode::usage, "--paper lays out a printed handout; use it with a .html file or --format html");
+  }
   if (format.dated) {
     return;
   }
@@ -133,7 +179,15 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   if (args.file != "-") {
     check_file_target(args.file, args.force, use_force);  // before the text is rendered
   }
-  const std::string text = format.programme(ProgrammeView{&plan, &request, calendar, limit_options()}, TextStyle{});
+  ProgrammeView view;
+  view.plan = &plan;
+  view.request = &request;
+  view.calendar = calendar;
+  view.limits = limit_options();
+  view.catalogue = &catalogue;
+  view.person = args.person ? checked_person(*args.person) : std::string();
+  view.paper = checked_paper(args.paper);
+  const std::string text = format.programme(view, TextStyle{});
   if (args.file == "-") {
     context.print(text);
   } else {
@@ -174,6 +228,15 @@ Runner setup_export(OptionBuilder& options) {
                           default_minutes_of_day / 60, default_minutes_of_day % 60),
               "HH:MM")
       .completes(Completes::nothing);
+  options
+      .option("--for", args->person,
+              fmt::format("With an HTML handout: the name of the person it is for (at most {} characters)",
+                          max_person_characters),
+              "NAME")
+      .completes(Completes::nothing);
+  options
+      .option("--paper", args->paper, "With an HTML handout: the paper it prints on, a4 (default) or letter", "PAPER")
+      .one_of({"a4", "letter"});
   options.flag("--force", args->force, "Replace FILE if it exists");
   return [args, &context = options.context()] { return run_export(context, *args); };
 }

@@ -3,6 +3,7 @@
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 #include "render/figure.hpp"
+#include "render/render_html.hpp"
 #include "render/render_ics.hpp"
 
 #include <fmt/format.h>
@@ -65,6 +66,11 @@ std::vector<Format> make_table() {
   json.log = [](const TextStyle&) { return log_stream_json(); };
   json.assessment = [](const AssessmentView& view, const TextStyle&) { return render_assessment_json(view); };
 
+  // The printable handout: one self-contained page.
+  Format html{"html"};
+  html.extension = ".html";
+  html.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_html(view); };
+
   // A figure alone: `show ID --format svg`.
   Format svg{"svg"};
   svg.extension = ".svg";
@@ -80,7 +86,7 @@ std::vector<Format> make_table() {
   ics.dated = true;
   ics.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_ics(view); };
 
-  return {text, markdown, json, svg, csv, ics};
+  return {text, markdown, json, html, svg, csv, ics};
 }
 
 }  // namespace

@@ -108,11 +108,17 @@ struct CalendarSetting {
 // A programme to hand out (export): the plan of its weeks, the request that
 // made it (the calendar's event UIDs come from it) and, for a calendar, its
 // dates. Markdown and JSON read the plan only.
+// The paper a printed handout is laid out for.
+enum class Paper { a4, letter };
+
 struct ProgrammeView {
   const Plan* plan = nullptr;
   const Request* request = nullptr;
   CalendarSetting calendar;
-  LimitOptions limits;  // how the handout names the session limits in its advice
+  LimitOptions limits;                   // how the handout names the session limits in its advice
+  const Catalogue* catalogue = nullptr;  // for the figures; none: a handout without them
+  std::string person;                    // whom the handout is for (export --for); empty: no one named
+  Paper paper = Paper::a4;
 };
 
 // The log's history (log --list).

@@ -1,5 +1,7 @@
 #include "render/figure.hpp"
 
+#include "render/render_html.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -22,19 +24,7 @@ bool highlighted(const FigureDrawing& d, BodySide side) {
 // In a side view the left side is the far one.
 bool far_side(const FigureDrawing& d, BodySide side) { return d.view == "side" && side == BodySide::left; }
 
-std::string xml(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string xml(std::string_view text) { return markup_escape(text); }
 
 // SVG's y runs down; the layout's up.
 struct Svg {
