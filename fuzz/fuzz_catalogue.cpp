@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes as a catalogue file, loaded beside the built-in
-// vocabulary, validated, planned with several personalisations and rendered
-// in every format; the same bytes as a saved programme and as an answers
+// vocabulary and poses, validated, every figure drawn (SVG and braille),
+// planned with several personalisations and rendered in every format (the
+// HTML handout with its figures too); the same bytes as a saved programme and as an answers
 // file of valgus assess, read against the built-in catalogue. Bytes that
 // start as an SQLite database are a log instead: every reader of the log
 // store runs on it and every log format renders what it reads (the corpus
@@ -11,10 +12,13 @@
 #include "core/assess/assess.hpp"
 #include "core/assess/questionnaire.hpp"
 #include "core/catalogue/catalogue.hpp"
+#include "core/catalogue/figure_rules.hpp"
 #include "core/follow/saved_programme.hpp"
 #include "core/plan/planner.hpp"
 #include "io/log_store.hpp"
+#include "render/figure.hpp"
 #include "render/render.hpp"
+#include "render/render_html.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -35,7 +39,7 @@ const std::vector<valgus::CatalogueFile>& vocabulary() {
   static const std::vector<valgus::CatalogueFile> files = [] {
     std::vector<valgus::CatalogueFile> kept;
     for (auto& file : valgus::builtin_catalogue_files()) {
-      for (const char* name : {"muscles", "equipment", "positions", "problems", "habits", "notes"}) {
+      for (const char* name : {"muscles", "equipment", "positions", "problems", "habits", "notes", "poses.yaml"}) {
         if (file.path.find(name) != std::string::npos) {
           kept.push_back(file);
         }
@@ -46,13 +50,30 @@ const std::vector<valgus::CatalogueFile>& vocabulary() {
   return files;
 }
 
-void render_all(const valgus::Plan& plan) {
+void render_all(const valgus::Plan& plan, const valgus::Catalogue& catalogue) {
   valgus::TextStyle narrow;
   narrow.width = 40;
   narrow.color = true;
   (void)valgus::render_plan_text(plan, narrow);
   (void)valgus::render_plan_markdown(plan);
   (void)valgus::render_plan_json(plan);
+  valgus::ProgrammeView view;
+  view.plan = &plan;
+  view.catalogue = &catalogue;
+  view.person = "Sam";
+  (void)valgus::render_programme_html(view);
+}
+
+// Every figure the catalogue holds, drawn as SVG and in braille.
+void draw_all(const valgus::Catalogue& catalogue) {
+  for (const auto& exercise : catalogue.exercises) {
+    const auto drawing = valgus::draw_figure(catalogue, exercise.figure, exercise.name);
+    (void)valgus::render_figure_svg(drawing);
+    (void)valgus::render_figure_braille(drawing, 80);
+  }
+  for (const auto& test : catalogue.self_tests) {
+    (void)valgus::render_figure_braille(valgus::draw_figure(catalogue, test.figure, test.name), 40);
+  }
 }
 
 // The other files a person may be sent or edit by hand: errors are fine.
@@ -119,6 +140,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const valgus::Catalogue& catalogue = result.catalogue;
+  draw_all(catalogue);
 
   std::vector<valgus::PlannedExercise> listed;
   for (const auto& exercise : catalogue.exercises) {
@@ -143,7 +165,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   requests[4].equipment = std::vector<std::string>{"band"};
   for (const auto& request : requests) {
     try {
-      render_all(valgus::make_plan(catalogue, request));
+      render_all(valgus::make_plan(catalogue, request), catalogue);
     } catch (const valgus::Error&) {
       // A usage error (unknown equipment in this catalogue) is an answer.
     }
