@@ -132,7 +132,8 @@ TEST_CASE("the format table: each kind offers its formats, an unknown one is a u
                     "unknown format \"csv\"; valid formats: text, markdown, json");
   // A calendar is a programme's only: export offers it, plan, list and show
   // refuse it with their own formats.
-  CHECK(valgus::format_names(DataKind::programme) == std::vector<std::string>{"markdown", "json", "html", "ics"});
+  CHECK(valgus::format_names(DataKind::programme) ==
+        std::vector<std::string>{"markdown", "json", "html", "pdf", "ics"});
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::plan, "ics"),
                     "unknown format \"ics\"; valid formats: text, markdown, json");
   CHECK_THROWS_WITH((void)valgus::find_format(DataKind::list, "ics"),

@@ -96,12 +96,10 @@ Paper checked_paper(const std::optional<std::string>& paper) {
 
 void check_calendar_options(const ExportArgs& args, const Format& format) {
   if (!printed(format) && args.person) {
-    throw Error(ExitCode::usage,
-                "--for names the person on a printed handout; use it with a .html file or "
-                "--format html");
+    throw Error(ExitCode::usage, "--for names the person on a printed handout; use it with a .html or .pdf file");
   }
   if (!printed(format) && args.paper) {
-    throw Error(ExitCode::usage, "--paper lays out a printed handout; use it with a .html file or --format html");
+    throw Error(ExitCode::usage, "--paper lays out a printed handout; use it with a .html or .pdf file");
   }
   if (format.dated) {
     return;
@@ -230,12 +228,13 @@ Runner setup_export(OptionBuilder& options) {
       .completes(Completes::nothing);
   options
       .option("--for", args->person,
-              fmt::format("With an HTML handout: the name of the person it is for (at most {} characters)",
+              fmt::format("With an HTML or PDF handout: the name of the person it is for (at most {} characters)",
                           max_person_characters),
               "NAME")
       .completes(Completes::nothing);
   options
-      .option("--paper", args->paper, "With an HTML handout: the paper it prints on, a4 (default) or letter", "PAPER")
+      .option("--paper", args->paper, "With an HTML or PDF handout: the paper it prints on, a4 (default) or letter",
+              "PAPER")
       .one_of({"a4", "letter"});
   options.flag("--force", args->force, "Replace FILE if it exists");
   return [args, &context = options.context()] { return run_export(context, *args); };

@@ -5,6 +5,7 @@
 #include "render/figure.hpp"
 #include "render/render_html.hpp"
 #include "render/render_ics.hpp"
+#include "render/render_pdf.hpp"
 
 #include <fmt/format.h>
 
@@ -71,6 +72,11 @@ std::vector<Format> make_table() {
   html.extension = ".html";
   html.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_html(view); };
 
+  // The same handout as a PDF: pages laid out with pango, drawn with cairo.
+  Format pdf{"pdf"};
+  pdf.extension = ".pdf";
+  pdf.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_pdf(view); };
+
   // A figure alone: `show ID --format svg`.
   Format svg{"svg"};
   svg.extension = ".svg";
@@ -86,7 +92,7 @@ std::vector<Format> make_table() {
   ics.dated = true;
   ics.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_ics(view); };
 
-  return {text, markdown, json, html, svg, csv, ics};
+  return {text, markdown, json, html, pdf, svg, csv, ics};
 }
 
 }  // namespace

@@ -6,12 +6,9 @@
 
 #include "render/render_html.hpp"
 
-#include "core/catalogue/figure_rules.hpp"
-#include "core/model/dose.hpp"
 #include "core/model/text.hpp"
-#include "render/adjustment_wording.hpp"
 #include "render/figure.hpp"
-#include "render/wording.hpp"
+#include "render/handout.hpp"
 
 #include <fmt/format.h>
 
@@ -68,210 +65,88 @@ std::string page_rule(Paper paper) {
   return fmt::format("@page {{ size: {}; margin: 15mm; }}\n", paper == Paper::letter ? "letter" : "A4");
 }
 
-// The week's sessions and phases: a programme's first week, or the plan's.
-struct FirstWeek {
-  const std::vector<PlannedSession>* sessions = nullptr;
-  const std::vector<PlannedPhase>* phases = nullptr;
-};
-
-FirstWeek first_week(const Plan& plan) {
-  if (!plan.planned_weeks.empty()) {
-    return {&plan.planned_weeks.front().sessions, &plan.planned_weeks.front().phases};
-  }
-  return {&plan.sessions, &plan.phases};
+std::string figure_svg(const FigureDrawing& figure, bool drawn, const std::string& id) {
+  return drawn ? render_figure_svg(figure, id) : std::string();
 }
 
-std::string figure_of(const ProgrammeView& view, const Figure& figure, const std::string& title,
-                      const std::string& id) {
-  if (view.catalogue == nullptr) {
-    return {};
-  }
-  return render_figure_svg(draw_figure(*view.catalogue, figure, title), id);
-}
-
-std::string card(const ProgrammeView& view, const PlannedExercise& planned, int number, const std::string& id) {
-  const Exercise& exercise = planned.exercise;
-  std::string out = R"(<article class="card">)";
-  out += figure_of(view, exercise.figure, exercise.name, id);
-  out += R"(<div class="text">)";
-  out += fmt::format(R"(<h3>{}. {}</h3>)", number, esc(exercise.name));
-  out +=
-      fmt::format(R"(<p><span class="phase">{}</span> · <span class="badge">{}</span> · about {} min</p>)",
-                  esc(phase_title(exercise.phase)), esc(format_dose(planned.dose)), display_minutes(planned.seconds));
-  if (!planned.equipment_names.empty()) {
-    out += fmt::format("<p><strong>Equipment:</strong> {}</p>", esc(join(planned.equipment_names, ", ")));
+std::string card_html(const HandoutCard& card, const std::string& id) {
+  std::string out = R"(<article class="card">)" + figure_svg(card.figure, card.drawn, id) + R"(<div class="text">)";
+  out += fmt::format(R"(<h3>{}. {}</h3>)", card.number, esc(card.name));
+  out += fmt::format(R"(<p><span class="phase">{}</span> · <span class="badge">{}</span> · about {} min</p>)",
+                     esc(card.phase), esc(card.dose), card.minutes);
+  if (!card.equipment.empty()) {
+    out += "<p><strong>Equipment:</strong> " + esc(card.equipment) + "</p>";
   }
   out += "<ol>";
-  for (const auto& step : exercise.steps) {
+  for (const auto& step : card.steps) {
     out += "<li>" + esc(step) + "</li>";
   }
   out += "</ol>";
-  for (const auto& cue : exercise.cues) {
-    out += "<p><strong>Tip:</strong> " + esc(cue) + "</p>";
+  for (const auto& tip : card.tips) {
+    out += "<p><strong>Tip:</strong> " + esc(tip) + "</p>";
   }
-  for (const auto& skill : planned.skills_taught) {
-    out += fmt::format("<p><strong>New skill, {}:</strong> {}</p>", esc(skill.name), esc(skill.how));
-  }
-  out += "<p><strong>Why:</strong> " + esc(why_line(planned)) + "</p>";
-  return out + "</div></article>\n";
+  return out + "<p><strong>Why:</strong> " + esc(card.why) + "</p></div></article>\n";
 }
 
-std::string sessions_html(const ProgrammeView& view) {
-  const Plan& plan = *view.plan;
-  const FirstWeek week = first_week(plan);
-  std::string out;
-  if (week.sessions->empty()) {
-    // A full routine: every exercise once, phase by phase.
-    out += R"(<section class="session"><h2>Your routine</h2>)";
-    int number = 0;
-    for (const auto& phase : *week.phases) {
-      for (const auto& planned : phase.exercises) {
-        ++number;
-        out += card(view, planned, number, fmt::format("fig-{}", number));
-      }
-    }
-    return out + "</section>\n";
+std::string table_html(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "<table><thead><tr>";
+  for (const auto& cell : head) {
+    out += "<th scope=\"col\">" + esc(cell) + "</th>";
   }
-  for (const auto& session : *week.sessions) {
-    out += fmt::format(R"(<section class="session"><h2>Session {} · {} · about {} min</h2>)", esc(session.id),
-                       esc(day_list(session.days)), display_minutes(session.seconds));
-    if (session.exercise_ids.empty()) {
-      out += "<p>No exercise fits in this session's minutes.</p>";
+  out += "</tr></thead><tbody>";
+  for (const auto& row : rows) {
+    out += "<tr>";
+    for (const auto& cell : row) {
+      out += "<td>" + esc(cell) + "</td>";
     }
-    int number = 0;
-    for (const auto& id : session.exercise_ids) {
-      if (const PlannedExercise* planned = find_planned(*week.phases, id)) {
-        ++number;
-        out += card(view, *planned, number, fmt::format("fig-{}-{}", session.id, number));
-      }
-    }
-    out += "</section>\n";
-  }
-  return out;
-}
-
-std::string week_table(const Plan& plan) {
-  const FirstWeek week = first_week(plan);
-  if (week.sessions->empty()) {
-    return fmt::format("<p>{}</p>\n", esc(session_line(plan, markdown_session_words)));
-  }
-  std::string out =
-      "<table><thead><tr><th scope=\"col\">Day</th><th scope=\"col\">Session</th>"
-      "<th scope=\"col\">Minutes</th></tr></thead><tbody>";
-  for (const auto& [day, session] : session_days(*week.sessions)) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>about {}</td></tr>", esc(day_name(day)), esc(session->id),
-                       display_minutes(session->seconds));
+    out += "</tr>";
   }
   return out + "</tbody></table>\n";
 }
 
-// What to watch for: the self-test figures of the plan's problems, the good
-// position against the sign (the knee over the second toe, then caving in).
-std::string watch_html(const ProgrammeView& view) {
-  if (view.catalogue == nullptr) {
-    return {};
-  }
-  std::string out;
-  int n = 0;
-  for (const auto& test : view.catalogue->self_tests) {
-    const bool ours = std::any_of(view.plan->problems.begin(), view.plan->problems.end(),
-                                  [&](const Problem& p) { return p.id == test.problem; });
-    if (!test.figure.given() || !ours) {
-      continue;
-    }
-    out += R"(<div class="watch">)";
-    out += figure_of(view, test.figure, test.name, fmt::format("watch-{}", ++n));
-    out += fmt::format("<p><strong>{}:</strong> {} <em>{}</em></p></div>\n", esc(test.name), esc(test.look_for),
-                       esc(test.positive));
-  }
-  return out.empty() ? out : "<h2>What to watch for</h2>\n" + out;
-}
-
-std::string progression_html(const Plan& plan) {
-  if (plan.weeks <= 1) {
-    return {};
-  }
-  const int last = plan.week + plan.weeks - 1;
-  std::string out = fmt::format("<h2>Progression, weeks {} to {}</h2>\n", plan.week, last);
-  if (plan.schedule.empty()) {
-    return out + "<p>Nothing changes in these weeks: keep the doses, and make each rep cleaner.</p>\n";
-  }
-  out +=
-      "<table><thead><tr><th scope=\"col\">Week</th><th scope=\"col\">Exercise</th><th scope=\"col\">Change</th>"
-      "<th scope=\"col\">Dose from then on</th></tr></thead><tbody>";
-  for (const auto& row : plan.schedule) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", row.week, esc(row.exercise),
-                       esc(row.change), esc(row.dose));
-  }
-  out += "</tbody></table>\n";
-  for (const auto& week : plan.planned_weeks) {
-    if (week.changes.empty()) {
-      continue;
-    }
-    out += fmt::format("<p><strong>Week {}:</strong> ", week.week);
-    std::vector<std::string> changes;
-    for (const auto& change : week.changes) {
-      changes.push_back(esc(capitalised(change)));
-    }
-    out += join(changes, " ") + "</p>\n";
-  }
-  return out;
-}
-
 // A tick sheet per session: a row per day it is done, a column per week,
 // and a row for the pain felt after it.
-std::string ticks_html(const Plan& plan) {
-  const FirstWeek week = first_week(plan);
+std::string ticks_html(const Handout& handout) {
   std::string head = "<tr><th scope=\"col\">Day</th>";
-  for (int w = plan.week; w < plan.week + std::max(plan.weeks, 1); ++w) {
-    head += fmt::format("<th scope=\"col\">Week {}</th>", w);
+  std::string boxes;
+  std::string blanks;
+  for (const int week : handout.weeks) {
+    head += fmt::format("<th scope=\"col\">Week {}</th>", week);
+    boxes += "<td class=\"box\">&#9744;</td>";
+    blanks += "<td class=\"box\"></td>";
   }
   head += "</tr>";
-  const auto boxes = [&](std::string_view mark) {
-    std::string cells;
-    for (int w = 0; w < std::max(plan.weeks, 1); ++w) {
-      cells += fmt::format("<td class=\"box\">{}</td>", mark);
-    }
-    return cells;
-  };
   std::string out = "<h2>Tick sheet</h2>\n";
-  if (week.sessions->empty()) {
-    return out + "<table class=\"ticks\"><thead>" + head + "</thead><tbody><tr><td>Routine done</td>" +
-           boxes("&#9744;") + "</tr><tr><td>Pain after (0–10)</td>" + boxes("") + "</tr></tbody></table>\n";
-  }
-  for (const auto& session : *week.sessions) {
-    out += fmt::format("<table class=\"ticks\"><caption>Session {}</caption><thead>{}</thead><tbody>", esc(session.id),
-                       head);
-    for (const int day : session.days) {
-      out += "<tr><td>" + esc(day_name(day)) + "</td>" + boxes("&#9744;") + "</tr>";
+  for (const auto& session : handout.sessions) {
+    out += "<table class=\"ticks\">";
+    out += session.id.empty() ? std::string() : "<caption>Session " + esc(session.id) + "</caption>";
+    out += "<thead>" + head + "</thead><tbody>";
+    const std::vector<std::string> days = session.days.empty() ? std::vector<std::string>{"Done"} : session.days;
+    for (const auto& day : days) {
+      out += "<tr><td>" + esc(day) + "</td>" + boxes + "</tr>";
     }
-    out += "<tr><td>Pain after (0–10)</td>" + boxes("") + "</tr></tbody></table>\n";
+    out += "<tr><td>Pain after (0–10)</td>" + blanks + "</tr></tbody></table>\n";
   }
   return out;
 }
 
-std::string closing_html(const Plan& plan) {
-  std::string out;
-  if (const auto guide = pain_guide(plan); !guide.empty()) {
-    out += "<h2>When it hurts</h2>\n<ul>";
-    for (const auto& line : guide) {
-      out += "<li>" + esc(line) + "</li>";
-    }
-    out += "</ul>\n";
+std::string labelled_list(const std::string& title, const std::vector<std::pair<std::string, std::string>>& items) {
+  if (items.empty()) {
+    return {};
   }
-  if (!plan.habits.empty()) {
-    out += "<h2>Avoid during the day</h2>\n<ul>";
-    for (const auto& habit : plan.habits) {
-      out += fmt::format("<li><strong>{}:</strong> {}</li>", esc(capitalised(habit.name)), esc(habit.advice));
-    }
-    out += "</ul>\n";
+  std::string out = "<h2>" + esc(title) + "</h2>\n<ul>";
+  for (const auto& [label, text] : items) {
+    out += "<li><strong>" + esc(label) + ":</strong> " + esc(text) + "</li>";
   }
-  for (const auto& note : plan.notes) {
-    if (note.placement == Placement::end) {
-      out += fmt::format("<h2>{}</h2>\n<p>{}</p>\n", esc(note.title), esc(note.text));
-    }
+  return out + "</ul>\n";
+}
+
+std::string plain_list(const std::vector<std::string>& items) {
+  std::string out = "<ul>";
+  for (const auto& item : items) {
+    out += "<li>" + esc(item) + "</li>";
   }
-  return out;
+  return out + "</ul>\n";
 }
 
 }  // namespace
@@ -293,49 +168,74 @@ std::string markup_escape(std::string_view text) {
 }
 
 std::string render_programme_html(const ProgrammeView& view) {
-  const Plan& plan = *view.plan;
+  const Handout handout = make_handout(view);
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>Knee valgus programme</title>\n<style>" + page_rule(view.paper) + std::string(style) +
-         "</style>\n</head>\n<body>\n<header>\n<h1>Knee valgus programme</h1>\n";
-  if (!view.person.empty()) {
-    out += "<p class=\"for\">For: " + esc(view.person) + "</p>\n";
+  out += "<title>" + esc(handout.title) + "</title>\n<style>" + page_rule(view.paper) + std::string(style) +
+         "</style>\n</head>\n<body>\n<header>\n<h1>" + esc(handout.title) + "</h1>\n";
+  if (!handout.person.empty()) {
+    out += "<p class=\"for\">For: " + esc(handout.person) + "</p>\n";
   }
-  std::vector<std::string> problems;
-  for (const auto& problem : plan.problems) {
-    problems.push_back(problem.name);
+  out += "<p class=\"problems\">" + esc(handout.problems) + "</p>\n</header>\n<main>\n";
+  if (!handout.banner.empty()) {
+    out += "<section class=\"banner\" aria-label=\"Safety\">";
+    for (const auto& [title, text] : handout.banner) {
+      out += "<p><strong>" + esc(title) + ":</strong> " + esc(text) + "</p>";
+    }
+    out += "</section>\n";
   }
-  out += "<p class=\"problems\">" + esc(capitalised(join(problems, " · "))) + "</p>\n</header>\n<main>\n";
-  std::string banner;
-  for (const auto& note : plan.notes) {
-    if (note.placement == Placement::top) {
-      banner += fmt::format("<p><strong>{}:</strong> {}</p>", esc(note.title), esc(note.text));
+  out += "<h2>Your week</h2>\n<p>" + esc(handout.schedule) + "</p>\n";
+  if (!handout.week_rows.empty()) {
+    out += table_html({"Day", "Session", "Minutes"}, handout.week_rows);
+  }
+  if (!handout.equipment.empty()) {
+    out += "<p><strong>Equipment:</strong> " + esc(handout.equipment) + "</p>\n";
+  }
+  if (!handout.adjustments.empty()) {
+    out += "<h2>Adjusted for you</h2>\n" + plain_list(handout.adjustments);
+  }
+  if (!handout.position.empty()) {
+    out += "<p>" + esc(handout.position) + "</p>\n";
+  }
+  if (!handout.watch.empty()) {
+    out += "<h2>What to watch for</h2>\n";
+    int n = 0;
+    for (const auto& watch : handout.watch) {
+      out += R"(<div class="watch">)" + render_figure_svg(watch.figure, fmt::format("watch-{}", ++n));
+      out += fmt::format("<p><strong>{}:</strong> {} <em>{}</em></p></div>\n", esc(watch.name), esc(watch.look_for),
+                         esc(watch.meaning));
     }
   }
-  if (!banner.empty()) {
-    out += "<section class=\"banner\" aria-label=\"Safety\">" + banner + "</section>\n";
-  }
-  out += "<h2>Your week</h2>\n<p>" + esc(schedule_line(plan, markdown_session_words)) + "</p>\n";
-  out += week_table(plan);
-  if (const std::string assumed = equipment_assumed_text(plan, view.limits); !assumed.empty()) {
-    out += "<p><strong>Equipment:</strong> " + esc(assumed) + ".</p>\n";
-  }
-  if (!plan.adjustments.empty()) {
-    out += "<h2>Adjusted for you</h2>\n<ul>";
-    for (const auto& adjustment : plan.adjustments) {
-      out += "<li>" + esc(capitalised(adjustment_text(adjustment, view.limits))) + "</li>";
+  for (const auto& session : handout.sessions) {
+    out += R"(<section class="session"><h2>)" + esc(session.title) + "</h2>";
+    if (!session.empty.empty()) {
+      out += "<p>" + esc(session.empty) + "</p>";
     }
-    out += "</ul>\n";
+    for (const auto& card : session.cards) {
+      out += card_html(card, fmt::format("fig-{}-{}", session.id.empty() ? "r" : session.id, card.number));
+    }
+    out += "</section>\n";
   }
-  if (plan.position) {
-    out += fmt::format("<p><strong>When {}:</strong> {}</p>\n", esc(plan.position->name), esc(plan.position->advice));
+  if (!handout.progression_title.empty()) {
+    out += "<h2>" + esc(handout.progression_title) + "</h2>\n";
+    if (!handout.progression_none.empty()) {
+      out += "<p>" + esc(handout.progression_none) + "</p>\n";
+    } else {
+      out += table_html({"Week", "Exercise", "Change", "Dose from then on"}, handout.progression);
+    }
+    for (const auto& [week, changes] : handout.week_changes) {
+      out += "<h3>" + esc(week) + "</h3>\n" + plain_list(changes);
+    }
   }
-  out += watch_html(view);
-  out += sessions_html(view);
-  out += progression_html(plan);
-  out += ticks_html(plan);
-  out += closing_html(plan);
+  out += ticks_html(handout);
+  if (!handout.pain.empty()) {
+    out += "<h2>When it hurts</h2>\n" + plain_list(handout.pain);
+  }
+  out += labelled_list("Avoid during the day", handout.habits);
+  for (const auto& [title, text] : handout.notes) {
+    out += "<h2>" + esc(title) + "</h2>\n<p>" + esc(text) + "</p>\n";
+  }
   return out + "</main>\n</body>\n</html>\n";
 }
 

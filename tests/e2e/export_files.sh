@@ -54,7 +54,7 @@ expect 0 "" -- "$bin" export "$dir/routine.txt" --hip-rotation
 cmp -s "$dir/routine.txt" "$dir/expected.md" || { echo "FAIL: .txt is not Markdown"; fail=1; }
 expect 0 "" -- "$bin" export "$dir/no-extension" --hip-rotation
 cmp -s "$dir/no-extension" "$dir/expected.md" || { echo "FAIL: no extension is not Markdown"; fail=1; }
-expect 64 'valgus: error: --format: unknown value "text"; valid values: markdown, json, html, ics; see: valgus export --help' -- \
+expect 64 'valgus: error: --format: unknown value "text"; valid values: markdown, json, html, pdf, ics; see: valgus export --help' -- \
   "$bin" export "$dir/text.md" --hip-rotation --format text
 expect 64 'valgus: error: --start applies to --ics only; add --ics for a calendar, or leave it out' -- \
   "$bin" export "$dir/dated.json" --hip-rotation --start 2026-11-23

@@ -69,9 +69,9 @@ expect 64 'valgus: error: --for is 61 characters long; give at most 60' -- \
   "$bin" export - --hip-rotation --format html --for "$(printf 'a%.0s' {1..61})"
 expect 64 'valgus: error: --for is not valid UTF-8; type the name again in a UTF-8 terminal' -- \
   "$bin" export - --hip-rotation --format html --for $'Sam\xff'
-expect 64 'valgus: error: --for names the person on a printed handout; use it with a .html file or --format html' -- \
+expect 64 'valgus: error: --for names the person on a printed handout; use it with a .html or .pdf file' -- \
   "$bin" export - --hip-rotation --for Sam
-expect 64 'valgus: error: --paper lays out a printed handout; use it with a .html file or --format html' -- \
+expect 64 'valgus: error: --paper lays out a printed handout; use it with a .html or .pdf file' -- \
   "$bin" export - --hip-rotation --paper letter
 expect 0 '' -- "$bin" export "$work/handout.html" --hip-rotation --for 'Zoë <O'"'"'Brien> & co' --paper letter
 grep -q 'For: Zoë &lt;O&#39;Brien&gt; &amp; co' "$work/handout.html" || {

@@ -9,9 +9,14 @@ Exports `week.html --hip-rotation --pronation --weeks 6 --for Sam` and checks:
 the page loads with no network request at all; no element overflows the
 printable width of an A4 or a Letter page; the browser's print to PDF (A4 and
 Letter) holds every exercise name of the handout (pdftotext); the paper size
-of each PDF (pdfinfo). Writes for people to look at, in OUTDIR: screenshots at
-1280 and 390 px wide, the two PDFs and their first page as PNG (pdftoppm).
+of each PDF (pdfinfo). Then valgus's own PDF of the same handout, A4 and
+Letter: page size and count (pdfinfo), every font embedded (pdffonts), every
+exercise name and dose in its text and the safety banner on page 1
+(pdftotext). Writes for people to look at, in OUTDIR: screenshots at 1280 and
+390 px wide, the PDFs and their pages as PNG (pdftoppm).
 """
+
+import html as html_module
 
 import base64
 import json
@@ -178,6 +183,40 @@ with tempfile.TemporaryDirectory() as work:
     finally:
         browser.close()
 
+# valgus's own PDF: the same content, laid out by pango and cairo.
+doses = sorted(set(html_module.unescape(d) for d in re.findall(r'<span class="badge">([^<]+)</span>', html)))
+for paper, size in (("a4", (595.3, 841.9)), ("letter", (612.0, 792.0))):
+    pdf_path = os.path.join(OUT, f"valgus-{paper}.pdf")
+    export(pdf_path, "--hip-rotation", "--pronation", "--weeks", "6", "--for", "Sam", "--paper", paper)
+    info = subprocess.run(["pdfinfo", pdf_path], capture_output=True, text=True).stdout
+    got = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    pages = re.search(r"Pages:\s+(\d+)", info)
+    if not got or abs(float(got.group(1)) - size[0]) > 1 or abs(float(got.group(2)) - size[1]) > 1:
+        fail(f"valgus's {paper} PDF is {got.group(0) if got else 'of no size'}")
+    if not pages or int(pages.group(1)) < 1 + len(re.findall(r'<section class="session">', html)):
+        fail(f"valgus's {paper} PDF has {pages.group(1) if pages else 'no'} pages: a page and one per session at least")
+    fonts = subprocess.run(["pdffonts", pdf_path], capture_output=True, text=True).stdout.splitlines()[2:]
+    if not fonts or any(line.split()[-5] != "yes" for line in fonts):
+        fail(f"valgus's {paper} PDF has fonts not embedded: {fonts}")
+    text = " ".join(subprocess.run(["pdftotext", pdf_path, "-"], capture_output=True, text=True).stdout.split())
+    missing = [n for n in names + doses if " ".join(n.split()) not in text]
+    if missing:
+        fail(f"valgus's {paper} PDF holds no {missing}")
+    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf_path, "-"], capture_output=True,
+                                    text=True).stdout.split())
+    if "Stop any exercise that hurts" not in first or "For: Sam" not in first:
+        fail(f"page 1 of valgus's {paper} PDF lacks the safety banner or the name")
+    # No word outside the page's margins (15 mm, less a point of rounding).
+    boxes = subprocess.run(["pdftotext", "-bbox", pdf_path, "-"], capture_output=True, text=True).stdout
+    inset = 15 * 72 / 25.4 - 1
+    outside = [w for w in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)',
+                                      boxes)
+               if float(w.group(1)) < inset or float(w.group(2)) < inset or float(w.group(3)) > size[0] - inset
+               or float(w.group(4)) > size[1] - inset]
+    if outside:
+        fail(f"{len(outside)} words of valgus's {paper} PDF lie in its margins: {[w.group(5) for w in outside[:5]]}")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", pdf_path, os.path.join(OUT, f"valgus-{paper}-page")], check=True)
+
 if failures:
     sys.exit(1)
-print(f"ok: {len(names)} exercises; screenshots, PDFs and pages in {OUT}")
+print(f"ok: {len(names)} exercises, {len(doses)} doses; screenshots, PDFs and pages in {OUT}")

@@ -1,0 +1,144 @@
+#include "render/figure_cairo.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace valgus {
+namespace {
+
+struct Rgb {
+  double r, g, b;
+};
+constexpr Rgb ink{0.102, 0.102, 0.102};
+constexpr Rgb far_ink{0.541, 0.541, 0.541};
+constexpr Rgb accent{0.761, 0.255, 0.047};
+constexpr Rgb prop_ink{0.333, 0.333, 0.333};
+constexpr Rgb prop_fill{0.898, 0.898, 0.898};
+constexpr Rgb floor_ink{0.733, 0.733, 0.733};
+
+void colour(cairo_t* cr, Rgb c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+
+bool highlighted(const FigureDrawing& d, BodySide side) {
+  return d.working != BodySide::none && side != BodySide::none && (d.working == BodySide::both || d.working == side);
+}
+
+void line(cairo_t* cr, Point a, Point b, double width) {
+  cairo_set_line_width(cr, width);
+  cairo_move_to(cr, a.x, a.y);
+  cairo_line_to(cr, b.x, b.y);
+  cairo_stroke(cr);
+}
+
+void prop(cairo_t* cr, const PlacedProp& p) {
+  const double w = p.kind->width;
+  switch (p.kind->shape) {
+    case PropShape::roller:
+    case PropShape::ball:
+      cairo_arc(cr, p.a.x, p.a.y, w / 2, 0, 2 * M_PI);
+      colour(cr, prop_fill);
+      cairo_fill_preserve(cr);
+      colour(cr, prop_ink);
+      cairo_set_line_width(cr, 1);
+      cairo_stroke(cr);
+      break;
+    case PropShape::block:
+      cairo_rectangle(cr, p.a.x, p.a.y, p.b.x - p.a.x, p.b.y - p.a.y);
+      colour(cr, prop_fill);
+      cairo_fill_preserve(cr);
+      colour(cr, prop_ink);
+      cairo_set_line_width(cr, 1);
+      cairo_stroke(cr);
+      break;
+    case PropShape::seat:
+      colour(cr, prop_ink);
+      line(cr, {p.a.x, p.b.y}, {p.b.x, p.b.y}, 2);
+      line(cr, {p.a.x + 1, p.b.y}, {p.a.x + 1, p.a.y}, 2);
+      line(cr, {p.b.x - 1, p.b.y}, {p.b.x - 1, p.a.y}, 2);
+      line(cr, {p.a.x, p.b.y}, {p.a.x, p.b.y + 22}, 2);
+      break;
+    case PropShape::wall:
+      colour(cr, prop_ink);
+      line(cr, p.a, p.b, 2);
+      break;
+    case PropShape::band: {
+      colour(cr, accent);
+      const double dash[] = {3, 2};
+      cairo_set_dash(cr, dash, 2, 0);
+      line(cr, p.a, p.b, 2);
+      cairo_set_dash(cr, nullptr, 0, 0);
+      break;
+    }
+  }
+}
+
+void posture(cairo_t* cr, const FigureDrawing& d, const Posture& p, double alpha) {
+  for (const bool far_pass : {true, false}) {
+    for (const PlacedSegment& s : p.segments) {
+      const Segment& seg = *s.segment;
+      const bool far = d.view == "side" && seg.side == BodySide::left;
+      if (seg.shape == SegmentShape::hidden || far != far_pass) {
+        continue;
+      }
+      colour(cr, highlighted(d, seg.side) ? accent : far ? far_ink : ink, alpha);
+      const double length = std::hypot(s.to.x - s.from.x, s.to.y - s.from.y);
+      if (seg.shape == SegmentShape::head) {
+        cairo_arc(cr, (s.from.x + s.to.x) / 2, (s.from.y + s.to.y) / 2, length / 2, 0, 2 * M_PI);
+        cairo_fill(cr);
+        continue;
+      }
+      // A free end stops where the bone does (as in the SVG).
+      const bool free_end = std::none_of(p.segments.begin(), p.segments.end(), [&](const PlacedSegment& o) {
+        return o.segment->parent == seg.id && !o.segment->at_start;
+      });
+      const double inset = free_end ? std::min(seg.width / 2.0, length / 2) / std::max(length, 1e-9) : 0.0;
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+      line(cr, s.from, {s.to.x - inset * (s.to.x - s.from.x), s.to.y - inset * (s.to.y - s.from.y)}, seg.width);
+    }
+  }
+}
+
+}  // namespace
+
+void draw_figure_cairo(cairo_t* cr, const FigureDrawing& d, double x, double y, double width) {
+  if (d.width <= 0 || d.height <= 0) {
+    return;
+  }
+  cairo_save(cr);
+  const double scale = width / d.width;
+  // The layout's y runs up from the frame's bottom.
+  cairo_translate(cr, x, y + d.height * scale);
+  cairo_scale(cr, scale, -scale);
+  colour(cr, floor_ink);
+  line(cr, {0, 4}, {static_cast<double>(d.width), 4}, 1);
+  for (const PlacedProp& p : d.end.props) {
+    prop(cr, p);
+  }
+  if (d.moves) {
+    posture(cr, d, d.start, 0.3);
+  }
+  posture(cr, d, d.end, d.placeholder ? 0.45 : 1.0);
+  if (d.arrow) {
+    const Point from = d.arrow->first;
+    const Point to = d.arrow->second;
+    const double dx = to.x - from.x;
+    const double dy = to.y - from.y;
+    const Point control{(from.x + to.x) / 2 - dy * 0.2, (from.y + to.y) / 2 + dx * 0.2};
+    colour(cr, accent);
+    cairo_set_line_width(cr, 1.5);
+    cairo_move_to(cr, from.x, from.y);
+    cairo_curve_to(cr, control.x, control.y, control.x, control.y, to.x, to.y);
+    cairo_stroke(cr);
+    const double an = std::max(1e-6, std::hypot(to.x - control.x, to.y - control.y));
+    const double ux = (to.x - control.x) / an;
+    const double uy = (to.y - control.y) / an;
+    const double head = std::min(5.0, std::hypot(dx, dy) / 2);
+    cairo_move_to(cr, to.x, to.y);
+    cairo_line_to(cr, to.x - head * ux - head * 0.5 * uy, to.y - head * uy + head * 0.5 * ux);
+    cairo_line_to(cr, to.x - head * ux + head * 0.5 * uy, to.y - head * uy - head * 0.5 * ux);
+    cairo_close_path(cr);
+    cairo_fill(cr);
+  }
+  cairo_restore(cr);
+}
+
+}  // namespace valgus

@@ -1,0 +1,436 @@
+// The handout as a PDF, laid out with pango and drawn with cairo: the HTML
+// page's content in its order (make_handout), real text in DejaVu Sans
+// (embedded by cairo), A4 or Letter with 15 mm margins, a session per page,
+// cards and table rows never split, page numbers. Laid out twice: once to
+// count the pages, once to draw them with "page N of M".
+
+#include "render/render_pdf.hpp"
+
+#include "render/figure_cairo.hpp"
+#include "render/handout.hpp"
+#include "render/render_html.hpp"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+namespace valgus {
+namespace {
+
+constexpr double mm = 72.0 / 25.4;
+constexpr double margin = 15 * mm;
+constexpr double footer = 14;  // points kept under the text for the page number
+constexpr double gap = 6;
+constexpr double figure_width = 130;
+constexpr double body_size = 10.5;
+
+struct Colour {
+  double r, g, b;
+};
+constexpr Colour ink{0.1, 0.1, 0.1};
+constexpr Colour muted{0.29, 0.29, 0.29};
+constexpr Colour accent{0.761, 0.255, 0.047};
+constexpr Colour rule{0.81, 0.81, 0.81};
+constexpr Colour shade{0.95, 0.95, 0.95};
+
+void set(cairo_t* cr, Colour c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+cairo_status_t write_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+
+// One pass over the handout: measures everything, and draws when `draw`.
+class Pages {
+ public:
+  Pages(cairo_t* cr, double width, double height, int total)
+      : cr_(cr), width_(width), height_(height), total_(total), layout_(pango_cairo_create_layout(cr)) {
+    y_ = margin;
+  }
+  ~Pages() { g_object_unref(layout_); }
+  Pages(const Pages&) = delete;
+  Pages& operator=(const Pages&) = delete;
+  Pages(Pages&&) = delete;
+  Pages& operator=(Pages&&) = delete;
+
+  [[nodiscard]] int pages() const { return page_; }
+  [[nodiscard]] double content_width() const { return width_ - 2 * margin; }
+
+  // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
+  // wide; its height, drawn at (x, y) when `at` is given.
+  double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Colour colour = ink) {
+    PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_layout_set_font_description(layout_, font);
+    pango_font_description_free(font);
+    pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_markup(layout_, markup.c_str(), -1);
+    int w = 0;
+    int h = 0;
+    pango_layout_get_size(layout_, &w, &h);
+    if (y >= 0) {
+      set(cr_, colour);
+      cairo_move_to(cr_, x, y);
+      pango_cairo_show_layout(cr_, layout_);
+    }
+    return static_cast<double>(h) / PANGO_SCALE;
+  }
+
+  // Room for `height` more points on this page, or a new page.
+  void need(double height) {
+    if (y_ + height > height_ - margin - footer && y_ > margin) {
+      new_page();
+    }
+  }
+
+  void new_page() {
+    finish_page();
+    cairo_show_page(cr_);
+    ++page_;
+    y_ = margin;
+  }
+
+  // A new page unless this one is still empty.
+  void page_break() {
+    if (y_ > margin) {
+      new_page();
+    }
+  }
+
+  void finish_page() {
+    if (!finished_.insert_page(page_)) {
+      return;
+    }
+    const std::string number = fmt::format("Knee valgus programme · page {} of {}", page_, std::max(total_, page_));
+    const double w = content_width();
+    pango_layout_set_alignment(layout_, PANGO_ALIGN_CENTER);
+    text(markup_escape(number), 8, w, margin, height_ - margin - footer + 4, muted);
+    pango_layout_set_alignment(layout_, PANGO_ALIGN_LEFT);
+  }
+
+  void heading(const std::string& title, double size = 14) {
+    const double h = text("<b>" + markup_escape(title) + "</b>", size, content_width());
+    need(h + 4 + 3 * body_size);  // never a heading alone at the foot of a page
+    text("<b>" + markup_escape(title) + "</b>", size, content_width(), margin, y_);
+    y_ += h + 2;
+    set(cr_, ink);
+    cairo_set_line_width(cr_, 1.2);
+    cairo_move_to(cr_, margin, y_);
+    cairo_line_to(cr_, width_ - margin, y_);
+    cairo_stroke(cr_);
+    y_ += gap;
+  }
+
+  void paragraph(const std::string& markup, double size = body_size, Colour colour = ink, double indent = 0) {
+    const double w = content_width() - indent;
+    const double h = text(markup, size, w);
+    need(h);
+    text(markup, size, w, margin + indent, y_, colour);
+    y_ += h + 3;
+  }
+
+  void bullets(const std::vector<std::string>& items) {
+    for (const auto& item : items) {
+      const double h = text(markup_escape(item), body_size, content_width() - 12);
+      need(h);
+      text("•", body_size, 10, margin + 2, y_);
+      text(markup_escape(item), body_size, content_width() - 12, margin + 12, y_);
+      y_ += h + 2;
+    }
+    y_ += gap / 2;
+  }
+
+  // A table: a row never splits; the header row again on a new page.
+  void table(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows,
+             const std::vector<double>& weights) {
+    const double total = [&] {
+      double t = 0;
+      for (const double w : weights) {
+        t += w;
+      }
+      return t;
+    }();
+    std::vector<double> widths;
+    for (const double w : weights) {
+      widths.push_back(content_width() * w / total);
+    }
+    const auto row_height = [&](const std::vector<std::string>& cells, bool bold) {
+      double h = 0;
+      for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
+        const std::string m = bold ? "<b>" + markup_escape(cells[i]) + "</b>" : markup_escape(cells[i]);
+        h = std::max(h, text(m, body_size - 1, widths[i] - 8));
+      }
+      return h + 6;
+    };
+    const auto draw_row = [&](const std::vector<std::string>& cells, bool bold) {
+      const double h = row_height(cells, bold);
+      double x = margin;
+      for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
+        if (bold) {
+          set(cr_, shade);
+          cairo_rectangle(cr_, x, y_, widths[i], h);
+          cairo_fill(cr_);
+        }
+        set(cr_, rule);
+        cairo_set_line_width(cr_, 0.6);
+        cairo_rectangle(cr_, x, y_, widths[i], h);
+        cairo_stroke(cr_);
+        const std::string m = bold ? "<b>" + markup_escape(cells[i]) + "</b>" : markup_escape(cells[i]);
+        text(m, body_size - 1, widths[i] - 8, x + 4, y_ + 3);
+        x += widths[i];
+      }
+      y_ += h;
+    };
+    need(row_height(head, true) + (rows.empty() ? 0 : row_height(rows.front(), false)));
+    draw_row(head, true);
+    for (const auto& row : rows) {
+      const double h = row_height(row, false);
+      if (y_ + h > height_ - margin - footer) {
+        new_page();
+        draw_row(head, true);
+      }
+      draw_row(row, false);
+    }
+    y_ += gap * 1.5;
+  }
+
+  // A figure beside text, kept together: the watch items and the cards.
+  void figure_beside(const FigureDrawing& figure, bool drawn, const std::vector<std::string>& lines, bool card) {
+    const double pad = card ? 6 : 0;
+    const double fig_w = drawn ? figure_width : 0;
+    const double fig_h = drawn && figure.width > 0 ? fig_w * figure.height / figure.width : 0;
+    const double text_x = margin + pad + fig_w + (drawn ? 10 : 0) + (card ? 4 : 0);
+    const double text_w = width_ - margin - pad - text_x;
+    double text_h = 0;
+    for (const auto& line : lines) {
+      text_h += text(line, body_size, text_w) + 2;
+    }
+    const double h = std::max(fig_h, text_h) + 2 * pad;
+    need(h);
+    if (card) {
+      set(cr_, rule);
+      cairo_set_line_width(cr_, 0.6);
+      cairo_rectangle(cr_, margin, y_, content_width(), h);
+      cairo_stroke(cr_);
+      set(cr_, accent);
+      cairo_rectangle(cr_, margin, y_, 4, h);
+      cairo_fill(cr_);
+    }
+    if (drawn) {
+      draw_figure_cairo(cr_, figure, margin + pad + (card ? 4 : 0), y_ + pad, fig_w);
+    }
+    double ty = y_ + pad;
+    for (const auto& line : lines) {
+      ty += text(line, body_size, text_w, text_x, ty) + 2;
+    }
+    y_ += h + gap;
+  }
+
+  void banner(const std::vector<std::pair<std::string, std::string>>& notes) {
+    std::vector<std::string> lines;
+    for (const auto& [title, body] : notes) {
+      lines.push_back("<b>" + markup_escape(title) + ":</b> " + markup_escape(body));
+    }
+    double h = 12;
+    for (const auto& line : lines) {
+      h += text(line, body_size, content_width() - 24) + 3;
+    }
+    need(h);
+    set(cr_, ink);
+    cairo_set_line_width(cr_, 1.5);
+    cairo_rectangle(cr_, margin, y_, content_width(), h);
+    cairo_stroke(cr_);
+    set(cr_, accent);
+    cairo_rectangle(cr_, margin, y_, 6, h);
+    cairo_fill(cr_);
+    double ty = y_ + 6;
+    for (const auto& line : lines) {
+      ty += text(line, body_size, content_width() - 24, margin + 16, ty) + 3;
+    }
+    y_ += h + gap * 2;
+  }
+
+  void space(double points) { y_ += points; }
+
+ private:
+  // The pages whose number is drawn, so each gets it once.
+  struct Finished {
+    int last = 0;
+    bool insert_page(int page) {
+      if (page <= last) {
+        return false;
+      }
+      last = page;
+      return true;
+    }
+  };
+
+  cairo_t* cr_;
+  double width_;
+  double height_;
+  int total_;
+  PangoLayout* layout_;
+  double y_ = 0;
+  int page_ = 1;
+  Finished finished_;
+};
+
+std::vector<std::string> card_lines(const HandoutCard& card) {
+  std::vector<std::string> lines;
+  lines.push_back(fmt::format("<b><span size=\"larger\">{}. {}</span></b>", card.number, markup_escape(card.name)));
+  lines.push_back(fmt::format("<span foreground=\"#4a4a4a\">{}</span> · <b>{}</b> · about {} min",
+                              markup_escape(card.phase), markup_escape(card.dose), card.minutes));
+  if (!card.equipment.empty()) {
+    lines.push_back("<b>Equipment:</b> " + markup_escape(card.equipment));
+  }
+  for (std::size_t i = 0; i < card.steps.size(); ++i) {
+    lines.push_back(fmt::format("{}. {}", i + 1, markup_escape(card.steps[i])));
+  }
+  for (const auto& tip : card.tips) {
+    lines.push_back("<b>Tip:</b> " + markup_escape(tip));
+  }
+  lines.push_back("<b>Why:</b> " + markup_escape(card.why));
+  return lines;
+}
+
+void lay_out(Pages& p, const Handout& h) {
+  p.paragraph("<b>" + markup_escape(h.title) + "</b>", 20);
+  if (!h.person.empty()) {
+    p.paragraph("For: " + markup_escape(h.person), body_size + 0.5, muted);
+  }
+  p.paragraph(markup_escape(h.problems), body_size, muted);
+  p.space(4);
+  if (!h.banner.empty()) {
+    p.banner(h.banner);
+  }
+  p.heading("Your week");
+  p.paragraph(markup_escape(h.schedule));
+  if (!h.week_rows.empty()) {
+    p.table({"Day", "Session", "Minutes"}, h.week_rows, {1, 1, 1});
+  }
+  if (!h.equipment.empty()) {
+    p.paragraph("<b>Equipment:</b> " + markup_escape(h.equipment));
+  }
+  if (!h.adjustments.empty()) {
+    p.heading("Adjusted for you");
+    p.bullets(h.adjustments);
+  }
+  if (!h.position.empty()) {
+    p.paragraph(markup_escape(h.position));
+  }
+  if (!h.watch.empty()) {
+    p.heading("What to watch for");
+    for (const auto& watch : h.watch) {
+      p.figure_beside(watch.figure, true,
+                      {"<b>" + markup_escape(watch.name) + ":</b> " + markup_escape(watch.look_for),
+                       "<i>" + markup_escape(watch.meaning) + "</i>"},
+                      false);
+    }
+  }
+  for (const auto& session : h.sessions) {
+    p.page_break();
+    p.heading(session.title);
+    if (!session.empty.empty()) {
+      p.paragraph(markup_escape(session.empty));
+    }
+    for (const auto& card : session.cards) {
+      p.figure_beside(card.figure, card.drawn, card_lines(card), true);
+    }
+  }
+  if (!h.progression_title.empty()) {
+    p.heading(h.progression_title);
+    if (!h.progression_none.empty()) {
+      p.paragraph(markup_escape(h.progression_none));
+    } else {
+      p.table({"Week", "Exercise", "Change", "Dose from then on"}, h.progression, {0.6, 1.6, 2.6, 1.6});
+    }
+    for (const auto& [week, changes] : h.week_changes) {
+      p.paragraph("<b>" + markup_escape(week) + "</b>");
+      p.bullets(changes);
+    }
+  }
+  p.heading("Tick sheet");
+  std::vector<std::string> head{"Day"};
+  std::vector<double> weights{1.6};
+  for (const int week : h.weeks) {
+    head.push_back(fmt::format("Week {}", week));
+    weights.push_back(1);
+  }
+  for (const auto& session : h.sessions) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& day : session.days.empty() ? std::vector<std::string>{"Done"} : session.days) {
+      std::vector<std::string> row{day};
+      row.resize(head.size(), "☐");
+      rows.push_back(row);
+    }
+    std::vector<std::string> pain{"Pain after (0–10)"};
+    pain.resize(head.size(), "");
+    rows.push_back(pain);
+    if (!session.id.empty()) {
+      p.paragraph("<b>Session " + markup_escape(session.id) + "</b>");
+    }
+    p.table(head, rows, weights);
+  }
+  if (!h.pain.empty()) {
+    p.heading("When it hurts");
+    p.bullets(h.pain);
+  }
+  if (!h.habits.empty()) {
+    p.heading("Avoid during the day");
+    std::vector<std::string> items;
+    for (const auto& [name, advice] : h.habits) {
+      items.push_back(name + ": " + advice);
+    }
+    p.bullets(items);
+  }
+  for (const auto& [title, body] : h.notes) {
+    p.heading(title);
+    p.paragraph(markup_escape(body));
+  }
+  p.finish_page();
+}
+
+}  // namespace
+
+std::string render_programme_pdf(const ProgrammeView& view) {
+  const Handout handout = make_handout(view);
+  const double width = view.paper == Paper::letter ? 8.5 * 72 : 210 * mm;
+  const double height = view.paper == Paper::letter ? 11 * 72 : 297 * mm;
+  // First pass: count the pages.
+  int pages = 0;
+  {
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, width, height);
+    cairo_t* cr = cairo_create(surface);
+    {
+      Pages counting(cr, width, height, 0);
+      lay_out(counting, handout);
+      pages = counting.pages();
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+  }
+  std::string out;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write_to_string, &out, width, height);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, handout.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "valgus");
+  cairo_t* cr = cairo_create(surface);
+  {
+    Pages drawing(cr, width, height, pages);
+    lay_out(drawing, handout);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return out;
+}
+
+}  // namespace valgus
