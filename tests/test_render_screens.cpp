@@ -1,8 +1,10 @@
 // The renderers of the interactive screens and the closing summaries: the
 // go screen, the assess prompts, and what start, log and go say when done.
 
+#include "core/catalogue/figure_rules.hpp"
 #include "core/follow/guide.hpp"
 #include "core/model/text.hpp"
+#include "fixtures.hpp"
 #include "render/go_screen.hpp"
 #include "render/prompts.hpp"
 #include "render/summaries.hpp"
@@ -305,4 +307,31 @@ TEST_CASE("a stage is said by what it changes, by name, not by a week number") {
   stage.decisions.push_back(valgus::StageDecision{valgus::Date{}, valgus::StageMove::step_back, 1, 0, "back"});
   CHECK(valgus::stage_changes_text(stage, plan, weeks) ==
         "Back to the starting forms and doses while the knee settles.");
+}
+
+TEST_CASE("go screen: a wide UTF-8 terminal shows the exercise's figure beside the text, a narrow one does not") {
+  const auto& catalogue = valgus::test::builtin();
+  const valgus::Exercise& clamshell = *catalogue.find_exercise("clamshell");
+  const valgus::FigureDrawing figure = valgus::draw_figure(catalogue, clamshell.figure, clamshell.name);
+  const valgus::PlannedExercise planned = valgus::describe_exercise(catalogue, clamshell);
+  const std::vector<valgus::GuideStep> steps = valgus::exercise_steps(planned.dose, 0);
+  valgus::GoScreenView view;
+  view.session = "A";
+  view.date = valgus::Date{2027, 1, 4};
+  view.exercise = &planned;
+  view.count = 1;
+  view.step = &steps.front();
+  view.figure = &figure;
+  const auto has_braille = [](const std::string& line) { return line.find("\xe2\xa0") != std::string::npos; };
+  const auto wide = valgus::render_go_screen(view, TextStyle{100 + valgus::go_figure_columns, false});
+  int with_figure = 0;
+  for (const auto& line : wide) {
+    CHECK(valgus::display_width(line) <= 100 + valgus::go_figure_columns);
+    with_figure += has_braille(line) ? 1 : 0;
+  }
+  CHECK(with_figure >= 2);                 // a lying figure is a few rows high
+  CHECK_FALSE(has_braille(wide.front()));  // the heading line stays alone
+  for (const auto& line : valgus::render_go_screen(view, TextStyle{100, false})) {
+    CHECK_FALSE(has_braille(line));
+  }
 }

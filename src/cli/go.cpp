@@ -3,7 +3,9 @@
 // for rep sets; then pain and effort, and the session goes in the log.
 
 #include "cli/commands.hpp"
+
 #include "cli/programme_day.hpp"
+#include "core/catalogue/figure_rules.hpp"
 
 #include "core/follow/guide.hpp"
 #include "core/model/calendar_date.hpp"
@@ -54,6 +56,9 @@ int second_ms() {
 
 struct GuideSettings {
   GoScreenView screen;  // the session's part of every screen
+  // Each exercise's figure (drawn beside the steps on a wide terminal in a
+  // UTF-8 locale); empty: none.
+  std::vector<FigureDrawing> figures;
   int second_ms = max_second_ms;
   bool quiet = false;
   bool color = false;
@@ -127,8 +132,11 @@ Walked walk(const std::vector<PlannedExercise>& exercises, const GuideSettings& 
       screen.seconds_left = countdown.seconds_left();
       screen.paused = countdown.paused();
       screen.height = RawTerminal::height();
-      // Past 100 columns the lines only get harder to read.
-      const TextStyle style{std::min(RawTerminal::width(), 100), settings.color};
+      screen.figure = settings.figures.empty() ? nullptr : &settings.figures.at(step.exercise);
+      // Past 100 columns the lines only get harder to read; a figure may
+      // take the columns beyond.
+      const TextStyle style{std::min(RawTerminal::width(), screen.figure != nullptr ? 100 + go_figure_columns : 100),
+                            settings.color};
       RawTerminal::redraw(render_go_screen(screen, style), bell);
       bell = false;
       shown_seconds = screen.seconds_left;
@@ -322,6 +330,12 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
   for (const Note& note : followed.plan.notes) {
     if (note.placement == Placement::top) {
       settings.screen.banner.push_back(note.title + ": " + note.text);
+    }
+  }
+
+  if (context.terminal_utf8()) {
+    for (const auto& planned : day.exercises) {
+      settings.figures.push_back(draw_figure(catalogue, planned.exercise.figure, planned.exercise.name));
     }
   }
 

@@ -30,8 +30,8 @@ void line(cairo_t* cr, Point a, Point b, double width) {
 }
 
 void prop(cairo_t* cr, const PlacedProp& p) {
-  const double w = p.kind->width;
-  switch (p.kind->shape) {
+  const double w = p.kind.width;
+  switch (p.kind.shape) {
     case PropShape::roller:
     case PropShape::ball:
       cairo_arc(cr, p.a.x, p.a.y, w / 2, 0, 2 * M_PI);
@@ -74,7 +74,7 @@ void prop(cairo_t* cr, const PlacedProp& p) {
 void posture(cairo_t* cr, const FigureDrawing& d, const Posture& p, double alpha) {
   for (const bool far_pass : {true, false}) {
     for (const PlacedSegment& s : p.segments) {
-      const Segment& seg = *s.segment;
+      const Segment& seg = s.segment;
       const bool far = d.view == "side" && seg.side == BodySide::left;
       if (seg.shape == SegmentShape::hidden || far != far_pass) {
         continue;
@@ -88,7 +88,7 @@ void posture(cairo_t* cr, const FigureDrawing& d, const Posture& p, double alpha
       }
       // A free end stops where the bone does (as in the SVG).
       const bool free_end = std::none_of(p.segments.begin(), p.segments.end(), [&](const PlacedSegment& o) {
-        return o.segment->parent == seg.id && !o.segment->at_start;
+        return o.segment.parent == seg.id && !o.segment.at_start;
       });
       const double inset = free_end ? std::min(seg.width / 2.0, length / 2) / std::max(length, 1e-9) : 0.0;
       cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);

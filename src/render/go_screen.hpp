@@ -7,6 +7,7 @@
 
 #include "core/follow/guide.hpp"
 #include "core/model/calendar_date.hpp"
+#include "core/model/figure_layout.hpp"
 #include "core/plan/planner.hpp"
 #include "render/render.hpp"
 
@@ -31,7 +32,14 @@ struct GoScreenView {
   // The plan's safety banner ("Pain: Stop any exercise that hurts ..."),
   // shown with the first exercise.
   std::vector<std::string> banner;
+  // The exercise's figure, drawn in braille to the right of the text when
+  // the width leaves go_figure_columns beside 60 of text; null: none.
+  const FigureDrawing* figure = nullptr;
 };
+
+// The columns a figure takes beside the text of `go` (its two panels and a
+// gap before them).
+inline constexpr int go_figure_columns = 46;
 
 // "45 s", "1:30".
 [[nodiscard]] std::string format_clock(int seconds);

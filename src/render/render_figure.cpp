@@ -34,7 +34,7 @@ struct Svg {
 };
 
 std::string svg_prop(const Svg& s, const PlacedProp& prop) {
-  const PropKind& kind = *prop.kind;
+  const PropKind& kind = prop.kind;
   switch (kind.shape) {
     case PropShape::roller:
     case PropShape::ball:
@@ -70,7 +70,7 @@ std::string svg_posture(const Svg& s, const FigureDrawing& d, const Posture& pos
   // Far side first, so the near side is drawn over it.
   for (const bool far_pass : {true, false}) {
     for (const PlacedSegment& p : posture.segments) {
-      const Segment& seg = *p.segment;
+      const Segment& seg = p.segment;
       if (seg.shape == SegmentShape::hidden || far_side(d, seg.side) != far_pass) {
         continue;
       }
@@ -86,7 +86,7 @@ std::string svg_posture(const Svg& s, const FigureDrawing& d, const Posture& pos
       // round end stops where the bone does; at a joint the ends overlap.
       const double length = std::hypot(p.to.x - p.from.x, p.to.y - p.from.y);
       const bool free_end = std::none_of(posture.segments.begin(), posture.segments.end(), [&](const PlacedSegment& o) {
-        return o.segment->parent == seg.id && !o.segment->at_start;
+        return o.segment.parent == seg.id && !o.segment.at_start;
       });
       const double inset = free_end ? std::min(seg.width / 2.0, length / 2) / std::max(length, 1e-9) : 0.0;
       const Point a = p.from;
@@ -209,9 +209,9 @@ std::vector<std::string> braille_panel(const FigureDrawing& d, const Posture& po
   const auto py = [&](double y) { return (d.height - y) * scale; };
   dots.line(0, py(4), columns * 2.0 - 1, py(4), 2);  // the floor, dotted
   for (const PlacedProp& prop : posture.props) {
-    switch (prop.kind->shape) {
+    switch (prop.kind.shape) {
       case PropShape::roller:
-      case PropShape::ball: dots.circle(px(prop.a.x), py(prop.a.y), prop.kind->width / 2.0 * scale); break;
+      case PropShape::ball: dots.circle(px(prop.a.x), py(prop.a.y), prop.kind.width / 2.0 * scale); break;
       case PropShape::block:
       case PropShape::seat:
         dots.line(px(prop.a.x), py(prop.b.y), px(prop.b.x), py(prop.b.y));
@@ -223,10 +223,10 @@ std::vector<std::string> braille_panel(const FigureDrawing& d, const Posture& po
     }
   }
   for (const PlacedSegment& p : posture.segments) {
-    if (p.segment->shape == SegmentShape::hidden) {
+    if (p.segment.shape == SegmentShape::hidden) {
       continue;
     }
-    if (p.segment->shape == SegmentShape::head) {
+    if (p.segment.shape == SegmentShape::head) {
       dots.circle(px((p.from.x + p.to.x) / 2), py((p.from.y + p.to.y) / 2),
                   std::hypot(p.to.x - p.from.x, p.to.y - p.from.y) / 2 * scale);
     } else {

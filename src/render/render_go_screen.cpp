@@ -3,6 +3,8 @@
 
 #include "render/go_screen.hpp"
 
+#include "render/figure.hpp"
+
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
 #include "render/wording.hpp"
@@ -115,6 +117,21 @@ std::string_view now_colour(StepKind kind) {
   }
 }
 
+// Columns a painted line takes: its text without the ANSI colour codes.
+int visible_width(const std::string& line) {
+  std::string text;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\x1b') {
+      while (i < line.size() && line[i] != 'm') {
+        ++i;
+      }
+      continue;
+    }
+    text += line[i];
+  }
+  return display_width(text);
+}
+
 }  // namespace
 
 std::string format_clock(int seconds) {
@@ -126,7 +143,9 @@ std::string format_clock(int seconds) {
 
 std::vector<std::string> render_go_screen(const GoScreenView& view, const TextStyle& style) {
   const Painter painter{style.color};
-  const int width = std::max(1, style.width);
+  // The figure goes beside the text only when 60 columns of text remain.
+  const bool beside = view.figure != nullptr && style.width >= 60 + go_figure_columns;
+  const int width = std::max(1, beside ? style.width - go_figure_columns : style.width);
   const std::string heading = fmt::format("Session {} · {} {} · week {}", one_line(view.session),
                                           weekday_name(view.date), to_string(view.date), view.week);
   std::vector<std::string> top;
@@ -198,6 +217,17 @@ std::vector<std::string> render_go_screen(const GoScreenView& view, const TextSt
   lines.insert(lines.end(), keys.begin(), keys.end());
   if (lines.size() > height) {
     lines.resize(height);
+  }
+  if (beside) {
+    // The figure's rows to the right of the text, from the second line on.
+    const std::string figure = render_figure_braille(*view.figure, go_figure_columns - 2);
+    std::size_t row = 1;
+    for (std::size_t start = 0, end = figure.find('\n'); end != std::string::npos && row < lines.size();
+         start = end + 1, end = figure.find('\n', start), ++row) {
+      const int shown = visible_width(lines[row]);
+      lines[row] += std::string(static_cast<std::size_t>(std::max(0, width - shown) + 2), ' ') +
+                    figure.substr(start, end - start);
+    }
   }
   return lines;
 }

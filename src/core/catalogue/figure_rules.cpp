@@ -248,7 +248,7 @@ FigureDrawing draw_figure(const Catalogue& catalogue, const Figure& figure, cons
     const PlacedSegment* to = drawing.end.find(figure.arrow);
     if (from != nullptr && to != nullptr && std::hypot(from->to.x - to->to.x, from->to.y - to->to.y) > 1.0) {
       drawing.arrow = std::make_pair(from->to, to->to);
-      drawing.moving = from->segment->name;
+      drawing.moving = from->segment.name;
     }
   }
   return drawing;

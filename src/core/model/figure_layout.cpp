@@ -44,7 +44,7 @@ struct Sample {
 
 Sample sample_on(const PlacedSegment& s, std::size_t index, double t) {
   const double length = std::max(1e-9, std::hypot(s.to.x - s.from.x, s.to.y - s.from.y));
-  const double r = s.segment->width / 2.0;
+  const double r = s.segment.width / 2.0;
   const double across_y = std::abs(s.to.x - s.from.x) / length;  // |sin| of the angle from vertical
   const double across_x = std::abs(s.to.y - s.from.y) / length;
   return {
@@ -59,17 +59,17 @@ std::vector<Sample> samples_of(const Posture& posture) {
   // on); a free end (a hand, the toes) is inset and reaches no further.
   std::vector<std::string_view> jointed;
   for (const PlacedSegment& s : posture.segments) {
-    if (!s.segment->at_start && !s.segment->parent.empty()) {
-      jointed.push_back(s.segment->parent);
+    if (!s.segment.at_start && !s.segment.parent.empty()) {
+      jointed.push_back(s.segment.parent);
     }
   }
   for (std::size_t i = 0; i < posture.segments.size(); ++i) {
     const PlacedSegment& s = posture.segments[i];
-    if (s.segment->shape == SegmentShape::hidden) {
+    if (s.segment.shape == SegmentShape::hidden) {
       continue;
     }
     const double length = distance(s.from, s.to);
-    if (s.segment->shape == SegmentShape::head) {
+    if (s.segment.shape == SegmentShape::head) {
       const Point centre{(s.from.x + s.to.x) / 2, (s.from.y + s.to.y) / 2};
       const double r = length / 2;
       const int n = std::max(8, static_cast<int>(std::ceil(2 * pi * r)));
@@ -80,7 +80,7 @@ std::vector<Sample> samples_of(const Posture& posture) {
       continue;
     }
     const int n = std::max(1, static_cast<int>(std::ceil(length)));
-    const bool end_jointed = std::find(jointed.begin(), jointed.end(), s.segment->id) != jointed.end();
+    const bool end_jointed = std::find(jointed.begin(), jointed.end(), s.segment.id) != jointed.end();
     for (int k = 0; k <= n; ++k) {
       const double t = static_cast<double>(k) / n;
       Sample sample = sample_on(s, i, t);
@@ -108,12 +108,12 @@ bool round(PropShape shape) { return shape == PropShape::roller || shape == Prop
 double support_at(const Posture& posture, double x, const Segment& segment) {
   double top = 0;
   for (const PlacedProp& prop : posture.props) {
-    const PropShape shape = prop.kind->shape;
-    if (prop.use->under != segment.id) {
+    const PropShape shape = prop.kind.shape;
+    if (prop.use.under != segment.id) {
       continue;
     }
     if (round(shape)) {
-      const double r = prop.kind->width / 2.0;
+      const double r = prop.kind.width / 2.0;
       const double dx = x - prop.a.x;
       if (std::abs(dx) <= r) {
         top = std::max(top, prop.a.y + std::sqrt(r * r - dx * dx));
@@ -128,10 +128,10 @@ double support_at(const Posture& posture, double x, const Segment& segment) {
 // How far a sample reaches inside a prop the body may not pass through (0:
 // outside).
 double depth_inside(const PlacedProp& prop, const Sample& s) {
-  const PropShape shape = prop.kind->shape;
+  const PropShape shape = prop.kind.shape;
   const Point p = s.p;
   if (round(shape)) {
-    return std::max(0.0, prop.kind->width / 2.0 + s.ry - distance(p, prop.a));
+    return std::max(0.0, prop.kind.width / 2.0 + s.ry - distance(p, prop.a));
   }
   if (rests_on(shape)) {
     return std::max(
@@ -142,8 +142,8 @@ double depth_inside(const PlacedProp& prop, const Sample& s) {
 
 // How far a sample is from the surface of a prop something rests on.
 double gap_to(const PlacedProp& prop, const Sample& s) {
-  if (round(prop.kind->shape)) {
-    return std::abs(distance(s.p, prop.a) - prop.kind->width / 2.0 - s.ry);
+  if (round(prop.kind.shape)) {
+    return std::abs(distance(s.p, prop.a) - prop.kind.width / 2.0 - s.ry);
   }
   if (s.p.x < prop.a.x - touch || s.p.x > prop.b.x + touch) {
     return std::numeric_limits<double>::infinity();
@@ -181,7 +181,7 @@ void move(Posture& posture, double dx, double dy, bool body_only) {
 
 const PlacedSegment* Posture::find(std::string_view id) const {
   const auto it =
-      std::find_if(segments.begin(), segments.end(), [&](const PlacedSegment& s) { return s.segment->id == id; });
+      std::find_if(segments.begin(), segments.end(), [&](const PlacedSegment& s) { return s.segment.id == id; });
   return it == segments.end() ? nullptr : &*it;
 }
 
@@ -201,14 +201,14 @@ Posture lay_out(const FigureParts& parts, const JointValues& values) {
     const double a = direction * pi / 180.0;
     const Point to{from.x + length * std::sin(a), from.y + length * std::cos(a)};
     placed.emplace(segment.id, std::make_pair(posture.segments.size(), direction));
-    posture.segments.push_back({&segment, from, to, value_or(values, segment.id + ".arch", 0)});
+    posture.segments.push_back({segment, from, to, value_or(values, segment.id + ".arch", 0)});
   }
   // Props along the body: what it rests on goes under the middle of its
   // segment, a wall against the segment's back or front.
   for (std::size_t i = 0; i < parts.uses.size(); ++i) {
     const PropUse& use = *parts.uses[i];
     const PropKind* kind = parts.kinds[i];
-    PlacedProp prop{kind, &use, {}, {}};
+    PlacedProp prop{*kind, use, {}, {}};
     if (const PlacedSegment* under = posture.find(use.under); under != nullptr && rests_on(kind->shape)) {
       // A seat is centred under where its segment starts (the pelvis of a
       // thigh), so the body sits on it with room behind; the rest under
@@ -227,7 +227,7 @@ Posture lay_out(const FigureParts& parts, const JointValues& values) {
       if (against != nullptr) {
         const double r = sample_on(*against, 0, 0).rx;
         x = behind ? std::min(against->from.x, against->to.x) - r : std::max(against->from.x, against->to.x) + r;
-        if (against->segment->shape == SegmentShape::head) {
+        if (against->segment.shape == SegmentShape::head) {
           const double radius = distance(against->from, against->to) / 2;
           x = (against->from.x + against->to.x) / 2 + (behind ? -radius : radius);
         }
@@ -240,7 +240,7 @@ Posture lay_out(const FigureParts& parts, const JointValues& values) {
   // Set down: the lowest point relative to what is under it touches it.
   double lift = -std::numeric_limits<double>::infinity();
   for (const Sample& s : samples_of(posture)) {
-    lift = std::max(lift, support_at(posture, s.p.x, *posture.segments[s.segment].segment) - (s.p.y - s.ry));
+    lift = std::max(lift, support_at(posture, s.p.x, posture.segments[s.segment].segment) - (s.p.y - s.ry));
   }
   if (std::isfinite(lift)) {
     move(posture, 0, lift, true);
@@ -274,9 +274,9 @@ std::vector<std::string> posture_problems(const FigureParts& parts, const Postur
   double sum = 0;
   for (const Sample& s : samples) {
     sum += s.p.x;
-    bool resting = std::abs(s.p.y - s.ry - support_at(posture, s.p.x, *posture.segments[s.segment].segment)) <= touch;
+    bool resting = std::abs(s.p.y - s.ry - support_at(posture, s.p.x, posture.segments[s.segment].segment)) <= touch;
     for (const PlacedProp& prop : posture.props) {
-      resting = resting || (prop.kind->shape == PropShape::wall &&
+      resting = resting || (prop.kind.shape == PropShape::wall &&
                             (std::abs(s.p.x - s.rx - prop.a.x) <= touch || std::abs(s.p.x + s.rx - prop.a.x) <= touch));
     }
     if (resting) {
@@ -297,35 +297,35 @@ std::vector<std::string> posture_problems(const FigureParts& parts, const Postur
     const PropUse& use = *parts.uses[i];
     std::vector<std::size_t> reported;
     for (const Sample& s : samples) {
-      if (parts.skeleton->props_behind && prop.kind->shape != PropShape::wall) {
+      if (parts.skeleton->props_behind && prop.kind.shape != PropShape::wall) {
         break;  // in this view props stand behind the body: nothing passes through them
       }
       double depth = depth_inside(prop, s);
-      if (prop.kind->shape == PropShape::wall) {
+      if (prop.kind.shape == PropShape::wall) {
         depth = use.behind.empty() ? s.p.x + s.rx - prop.a.x : prop.a.x - (s.p.x - s.rx);
       }
       if (depth > overlap && std::find(reported.begin(), reported.end(), s.segment) == reported.end()) {
         reported.push_back(s.segment);
         problems.push_back(
-            fmt::format("the {} passes through the {}", what(posture.segments[s.segment].segment), prop.kind->id));
+            fmt::format("the {} passes through the {}", what(&posture.segments[s.segment].segment), prop.kind.id));
       }
     }
     // A prop the body rests on touches the segment it is under.
-    if (rests_on(prop.kind->shape) && !use.under.empty()) {
+    if (rests_on(prop.kind.shape) && !use.under.empty()) {
       double gap = std::numeric_limits<double>::infinity();
       for (const Sample& s : samples) {
-        if (posture.segments[s.segment].segment->id == use.under) {
+        if (posture.segments[s.segment].segment.id == use.under) {
           gap = std::min(gap, gap_to(prop, s));
         }
       }
       if (gap > 2 * touch) {
         problems.push_back(fmt::format("the {} under the {} does not touch it; lower that part of the body onto it",
-                                       prop.kind->id, what(segment_named(*parts.skeleton, use.under))));
+                                       prop.kind.id, what(segment_named(*parts.skeleton, use.under))));
       }
     }
-    if (prop.kind->shape == PropShape::band && distance(prop.a, prop.b) > prop.kind->width) {
+    if (prop.kind.shape == PropShape::band && distance(prop.a, prop.b) > prop.kind.width) {
       problems.push_back(fmt::format("the {} stretches to {:.0f} units, beyond its {}; bring its ends closer",
-                                     prop.kind->id, distance(prop.a, prop.b), prop.kind->width));
+                                     prop.kind.id, distance(prop.a, prop.b), prop.kind.width));
     }
   }
   return problems;
@@ -341,17 +341,17 @@ Bounds bounds_of(const Posture& posture) {
     b.top = std::max(b.top, p.y + r);
   };
   for (const PlacedSegment& s : posture.segments) {
-    if (s.segment->shape == SegmentShape::head) {
+    if (s.segment.shape == SegmentShape::head) {
       add({(s.from.x + s.to.x) / 2, (s.from.y + s.to.y) / 2}, distance(s.from, s.to) / 2);
-    } else if (s.segment->shape != SegmentShape::hidden) {
-      add(s.from, s.segment->width / 2.0);
-      add(s.to, s.segment->width / 2.0);
+    } else if (s.segment.shape != SegmentShape::hidden) {
+      add(s.from, s.segment.width / 2.0);
+      add(s.to, s.segment.width / 2.0);
     }
   }
   for (const PlacedProp& prop : posture.props) {
-    if (round(prop.kind->shape)) {
-      add(prop.a, prop.kind->width / 2.0);
-    } else if (prop.kind->shape == PropShape::wall) {
+    if (round(prop.kind.shape)) {
+      add(prop.a, prop.kind.width / 2.0);
+    } else if (prop.kind.shape == PropShape::wall) {
       b.left = std::min(b.left, prop.a.x);
       b.right = std::max(b.right, prop.a.x);
     } else {

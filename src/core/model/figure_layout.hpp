@@ -21,15 +21,15 @@ struct Point {
 };
 
 struct PlacedSegment {
-  const Segment* segment = nullptr;
+  Segment segment;  // a copy: a drawing outlives the catalogue it came from
   Point from;
   Point to;
   int arch = 0;  // percent, feet only
 };
 
 struct PlacedProp {
-  const PropKind* kind = nullptr;
-  const PropUse* use = nullptr;
+  PropKind kind;  // copies, as for a segment
+  PropUse use;
   Point a;  // circle: centre; block, seat: bottom-left corner; wall: its foot; band: one end
   Point b;  // block, seat: top-right corner; band: the other end
 };
