@@ -6,6 +6,8 @@
 
 #include "render/render_pdf.hpp"
 
+#include <exception>
+
 #include "render/figure_cairo.hpp"
 #include "render/handout.hpp"
 #include "render/render_html.hpp"
@@ -400,7 +402,7 @@ void lay_out(Pages& p, const Handout& h) {
 
 }  // namespace
 
-std::string render_programme_pdf(const ProgrammeView& view) {
+std::string draw_programme_pdf(const ProgrammeView& view) {
   const Handout handout = make_handout(view);
   const double width = view.paper == Paper::letter ? 8.5 * 72 : 210 * mm;
   const double height = view.paper == Paper::letter ? 11 * 72 : 297 * mm;
@@ -434,3 +436,16 @@ std::string render_programme_pdf(const ProgrammeView& view) {
 }
 
 }  // namespace valgus
+
+// The module's one entry point (render_pdf_module.cpp opens it): the PDF's
+// bytes into `out`; false, with the reason in `out`, when anything throws.
+extern "C" __attribute__((visibility("default"))) bool valgus_draw_programme_pdf(const valgus::ProgrammeView* view,
+                                                                                 std::string* out) {
+  try {
+    *out = valgus::draw_programme_pdf(*view);
+    return true;
+  } catch (const std::exception& error) {
+    *out = error.what();
+    return false;
+  }
+}

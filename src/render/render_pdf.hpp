@@ -9,7 +9,11 @@
 
 namespace valgus {
 
-// The PDF's bytes.
+// The PDF's bytes: laid out by the PDF module (valgus_pdf.so), opened on
+// first use (render_pdf_module.cpp). Error(internal) when it is missing.
 [[nodiscard]] std::string render_programme_pdf(const ProgrammeView& view);
+
+// The module's own function, which render_programme_pdf reaches through it.
+[[nodiscard]] std::string draw_programme_pdf(const ProgrammeView& view);
 
 }  // namespace valgus
