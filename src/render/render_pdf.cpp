@@ -10,7 +10,6 @@
 
 #include "render/figure_cairo.hpp"
 #include "render/handout.hpp"
-#include "render/render_html.hpp"
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
@@ -41,6 +40,14 @@ constexpr Colour rule{0.81, 0.81, 0.81};
 constexpr Colour shade{0.95, 0.95, 0.95};
 
 void set(cairo_t* cr, Colour c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+// Text as pango markup (glib's escaping: & < > ' ").
+std::string markup_escape(const std::string& text) {
+  gchar* escaped = g_markup_escape_text(text.c_str(), static_cast<gssize>(text.size()));
+  std::string out(escaped);
+  g_free(escaped);
+  return out;
+}
 
 cairo_status_t write_to_string(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -402,10 +409,9 @@ void lay_out(Pages& p, const Handout& h) {
 
 }  // namespace
 
-std::string draw_programme_pdf(const ProgrammeView& view) {
-  const Handout handout = make_handout(view);
-  const double width = view.paper == Paper::letter ? 8.5 * 72 : 210 * mm;
-  const double height = view.paper == Paper::letter ? 11 * 72 : 297 * mm;
+std::string draw_programme_pdf(const Handout& handout, Paper paper) {
+  const double width = paper == Paper::letter ? 8.5 * 72 : 210 * mm;
+  const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
   // First pass: count the pages.
   int pages = 0;
   {
@@ -439,10 +445,10 @@ std::string draw_programme_pdf(const ProgrammeView& view) {
 
 // The module's one entry point (render_pdf_module.cpp opens it): the PDF's
 // bytes into `out`; false, with the reason in `out`, when anything throws.
-extern "C" __attribute__((visibility("default"))) bool valgus_draw_programme_pdf(const valgus::ProgrammeView* view,
-                                                                                 std::string* out) {
+extern "C" __attribute__((visibility("default"))) bool valgus_draw_handout_pdf(const valgus::Handout* handout,
+                                                                               valgus::Paper paper, std::string* out) {
   try {
-    *out = valgus::draw_programme_pdf(*view);
+    *out = valgus::draw_programme_pdf(*handout, paper);
     return true;
   } catch (const std::exception& error) {
     *out = error.what();

@@ -3,6 +3,7 @@
 // The handout as a PDF (export FILE.pdf): the HTML page's content and order,
 // laid out with pango and drawn with cairo (render_pdf.cpp).
 
+#include "render/handout.hpp"
 #include "render/render.hpp"
 
 #include <string>
@@ -13,7 +14,8 @@ namespace valgus {
 // first use (render_pdf_module.cpp). Error(internal) when it is missing.
 [[nodiscard]] std::string render_programme_pdf(const ProgrammeView& view);
 
-// The module's own function, which render_programme_pdf reaches through it.
-[[nodiscard]] std::string draw_programme_pdf(const ProgrammeView& view);
+// The module's own function, which render_programme_pdf reaches through it:
+// the handout's values in, the PDF's bytes out; nothing of valgus called.
+[[nodiscard]] std::string draw_programme_pdf(const Handout& handout, Paper paper);
 
 }  // namespace valgus

@@ -18,7 +18,7 @@
 namespace valgus {
 namespace {
 
-using DrawFunction = bool (*)(const ProgrammeView*, std::string*);
+using DrawFunction = bool (*)(const Handout*, Paper, std::string*);
 
 // The folder of the running binary (/proc/self/exe), or empty.
 std::string binary_folder() {
@@ -43,13 +43,13 @@ DrawFunction open_module() {
         continue;
       }
       // dlsym returns an object pointer; POSIX guarantees it converts.
-      return reinterpret_cast<DrawFunction>(::dlsym(module, "valgus_draw_programme_pdf"));
+      return reinterpret_cast<DrawFunction>(::dlsym(module, "valgus_draw_handout_pdf"));
     }
     throw Error(ExitCode::internal,
                 fmt::format("the PDF handout needs valgus_pdf.so, found in none of {}; reinstall valgus", tried));
   }();
   if (draw == nullptr) {
-    throw Error(ExitCode::internal, "valgus_pdf.so holds no valgus_draw_programme_pdf; reinstall valgus");
+    throw Error(ExitCode::internal, "valgus_pdf.so holds no valgus_draw_handout_pdf; reinstall valgus");
   }
   return draw;
 }
@@ -57,8 +57,9 @@ DrawFunction open_module() {
 }  // namespace
 
 std::string render_programme_pdf(const ProgrammeView& view) {
+  const Handout handout = make_handout(view);
   std::string out;
-  if (!open_module()(&view, &out)) {
+  if (!open_module()(&handout, view.paper, &out)) {
     throw Error(ExitCode::internal, "the PDF could not be laid out: " + out);
   }
   return out;

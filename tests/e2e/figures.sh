@@ -11,35 +11,41 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 ids=$("$bin" list --format json | python3 -c 'import json, sys; print("\n".join(e["id"] for e in json.load(sys.stdin)))')
-count=0
+# Each figure from the binary; then one parser reads them all and compares
+# them without their titles (the exercise's name), and rsvg-convert renders
+# each.
 for id in $ids; do
-  count=$((count + 1))
-  if ! "$bin" show "$id" --format svg >"$work/$id.svg" 2>"$work/err"; then
+  "$bin" show "$id" --format svg >"$work/$id.svg" 2>"$work/err" || {
     echo "FAIL: show $id --format svg: $(cat "$work/err")"
     fail=1
-    continue
-  fi
-  if ! python3 -c 'import sys, xml.etree.ElementTree as t; r = t.parse(sys.argv[1]).getroot()
-assert r.find("{http://www.w3.org/2000/svg}title").text' "$work/$id.svg" 2>"$work/err"; then
-    echo "FAIL: the figure of $id is not well-formed SVG with a title: $(tail -n 1 "$work/err")"
-    fail=1
-  fi
-  if ! rsvg-convert -o "$work/$id.png" "$work/$id.svg" 2>"$work/err" || [ ! -s "$work/$id.png" ]; then
+  }
+  rsvg-convert -o "$work/$id.png" "$work/$id.svg" 2>"$work/err" && [ -s "$work/$id.png" ] || {
     echo "FAIL: rsvg-convert cannot render the figure of $id: $(cat "$work/err")"
     fail=1
-  fi
-  # The figure without its title (the exercise's name) must be its own.
-  sed 's|<title[^<]*</title>||' "$work/$id.svg" | sha256sum | cut -d' ' -f1 >>"$work/hashes"
+  }
 done
-if [ "$count" -lt 40 ]; then
-  echo "FAIL: only $count exercises listed"
-  fail=1
-fi
-repeated=$(sort "$work/hashes" | uniq -d | wc -l)
-if [ "$repeated" != 0 ]; then
-  echo "FAIL: $repeated figures are drawn the same as another"
-  fail=1
-fi
+python3 - "$work" $ids <<'PY' || fail=1
+import hashlib, re, sys, xml.etree.ElementTree as tree
+work, ids = sys.argv[1], sys.argv[2:]
+seen, bad = {}, 0
+for id in ids:
+    text = open(f"{work}/{id}.svg", encoding="utf-8").read()
+    try:
+        title = tree.fromstring(text).find("{http://www.w3.org/2000/svg}title")
+        assert title is not None and title.text
+    except Exception as error:
+        print(f"FAIL: the figure of {id} is not well-formed SVG with a title: {error}")
+        bad = 1
+    digest = hashlib.sha256(re.sub(r"<title[^<]*</title>", "", text).encode()).hexdigest()
+    if digest in seen:
+        print(f"FAIL: {id} is drawn the same as {seen[digest]}")
+        bad = 1
+    seen[digest] = id
+if len(ids) < 40:
+    print(f"FAIL: only {len(ids)} exercises listed")
+    bad = 1
+sys.exit(bad)
+PY
 
 # The braille figure: on request, never when refused, never in JSON.
 "$bin" show clamshell --figure >"$work/braille.txt"

@@ -41,11 +41,11 @@ sha() { sha256sum "$1" | cut -d' ' -f1; }
 # ---- 1. kill -9 at random moments ----
 # gcc links libasan as a shared library, clang (the ASan tree) statically:
 # look for the runtime's entry point in the binary itself.
-# CI runs both trees: 150 kills of the shipped binary and 30 of the ASan one
+# CI runs both trees: 150 kills of the shipped binary and 10 of the ASan one
 # (what survives a kill is SQLite's and our transactions' doing, the same in
 # both; a killed process reports no memory error), VALGUS_KILL_RUNS=2000 for
 # a longer soak.
-if grep -qa __asan_init "$bin"; then runs=${VALGUS_KILL_RUNS:-30}; else runs=${VALGUS_KILL_RUNS:-150}; fi
+if grep -qa __asan_init "$bin"; then runs=${VALGUS_KILL_RUNS:-10}; else runs=${VALGUS_KILL_RUNS:-150}; fi
 mapfile -t dates < <(python3 -c "
 import datetime, sys
 start = datetime.date(2027, 1, 4)
