@@ -12,7 +12,8 @@ Letter) holds every exercise name of the handout (pdftotext); the paper size
 of each PDF (pdfinfo). Then valgus's own PDF of the same handout, A4 and
 Letter: page size and count (pdfinfo), every font embedded (pdffonts), every
 exercise name and dose in its text and the safety banner on page 1
-(pdftotext). Writes for people to look at, in OUTDIR: screenshots at 1280 and
+(pdftotext), no word in the margins (pdftotext -bbox). At 1280, 640 (a
+desktop at 200 % zoom) and 390 px wide nothing scrolls sideways. Writes for people to look at, in OUTDIR: screenshots at 1280 and
 390 px wide, the PDFs and their pages as PNG (pdftoppm).
 """
 
@@ -175,9 +176,11 @@ with tempfile.TemporaryDirectory() as work:
             subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf_path,
                             os.path.join(OUT, f"week-{paper.lower()}-page")], check=True)
 
-        # Screenshots for people to look at: a desktop and a phone.
+        # Screenshots for people to look at: a desktop and a phone; and a
+        # desktop at 200 % zoom (640 CSS px across), which must not scroll
+        # sideways either.
         browser.call("Emulation.setEmulatedMedia", session, media="screen")
-        for width in (1280, 390):
+        for width in (1280, 640, 390):
             browser.call("Emulation.setDeviceMetricsOverride", session, width=width, height=900,
                          deviceScaleFactor=1, mobile=width < 600)
             scroll = browser.call("Runtime.evaluate", session, returnByValue=True,
