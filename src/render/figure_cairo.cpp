@@ -6,6 +6,8 @@
 namespace valgus {
 namespace {
 
+constexpr double pi = 3.14159265358979323846;
+
 struct Rgb {
   double r, g, b;
 };
@@ -29,25 +31,26 @@ void line(cairo_t* cr, Point a, Point b, double width) {
   cairo_stroke(cr);
 }
 
+// The current path filled light grey with a thin dark outline (a solid prop).
+void fill_and_outline(cairo_t* cr) {
+  colour(cr, prop_fill);
+  cairo_fill_preserve(cr);
+  colour(cr, prop_ink);
+  cairo_set_line_width(cr, 1);
+  cairo_stroke(cr);
+}
+
 void prop(cairo_t* cr, const PlacedProp& p) {
   const double w = p.kind.width;
   switch (p.kind.shape) {
     case PropShape::roller:
     case PropShape::ball:
-      cairo_arc(cr, p.a.x, p.a.y, w / 2, 0, 2 * M_PI);
-      colour(cr, prop_fill);
-      cairo_fill_preserve(cr);
-      colour(cr, prop_ink);
-      cairo_set_line_width(cr, 1);
-      cairo_stroke(cr);
+      cairo_arc(cr, p.a.x, p.a.y, w / 2, 0, 2 * pi);
+      fill_and_outline(cr);
       break;
     case PropShape::block:
       cairo_rectangle(cr, p.a.x, p.a.y, p.b.x - p.a.x, p.b.y - p.a.y);
-      colour(cr, prop_fill);
-      cairo_fill_preserve(cr);
-      colour(cr, prop_ink);
-      cairo_set_line_width(cr, 1);
-      cairo_stroke(cr);
+      fill_and_outline(cr);
       break;
     case PropShape::seat:
       colour(cr, prop_ink);
@@ -82,7 +85,7 @@ void posture(cairo_t* cr, const FigureDrawing& d, const Posture& p, double alpha
       colour(cr, highlighted(d, seg.side) ? accent : far ? far_ink : ink, alpha);
       const double length = std::hypot(s.to.x - s.from.x, s.to.y - s.from.y);
       if (seg.shape == SegmentShape::head) {
-        cairo_arc(cr, (s.from.x + s.to.x) / 2, (s.from.y + s.to.y) / 2, length / 2, 0, 2 * M_PI);
+        cairo_arc(cr, (s.from.x + s.to.x) / 2, (s.from.y + s.to.y) / 2, length / 2, 0, 2 * pi);
         cairo_fill(cr);
         continue;
       }
