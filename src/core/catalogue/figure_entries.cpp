@@ -43,6 +43,26 @@ bool within(LoadErrors& errors, const YamlNode* node, const std::optional<std::v
   return true;
 }
 
+// A word of a name table ("head", "left"): nullopt, with "unknown NOUN X;
+// choose ..." reported, for any other word; nullopt without a report for a
+// missing node (fields() reports a missing required field).
+template <typename Parse>
+auto choice(FieldReader& read, const YamlNode* node, std::string_view field, std::string_view noun, Parse parse,
+            std::string_view choices) -> decltype(parse(std::string_view{})) {
+  if (node == nullptr) {
+    return std::nullopt;
+  }
+  const auto word = read.line(node, field);
+  if (!word) {
+    return std::nullopt;
+  }
+  if (const auto parsed = parse(*word)) {
+    return parsed;
+  }
+  read.errors().error(node->where, fmt::format("unknown {} {}; choose {}", noun, describe(*node), choices));
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Span> EntryReader::span(const YamlNode* node, std::string_view field, int low, int high) {
@@ -95,34 +115,20 @@ std::optional<Segment> EntryReader::segment(const YamlNode* node) {
   auto range = span(f->get("range"), "range", -max_degrees, max_degrees);
   auto turn = f->get("turn") ? span(f->get("turn"), "turn", -89, 89) : std::nullopt;
   auto arch = f->get("arch") ? span(f->get("arch"), "arch", 0, 100) : std::nullopt;
-  SegmentShape shape = SegmentShape::limb;
-  bool shape_ok = true;
-  if (const YamlNode* node_shape = f->get("shape")) {
-    const auto word = read_.line(node_shape, "shape");
-    const auto parsed = word ? parse_segment_shape(*word) : std::nullopt;
-    shape_ok = parsed.has_value();
-    shape = parsed.value_or(SegmentShape::limb);
-    if (word && !parsed) {
-      read_.errors().error(node_shape->where,
-                           fmt::format("unknown shape {}; choose limb, head, foot or hidden", describe(*node_shape)));
-    }
-  }
-  BodySide side = BodySide::none;
-  bool side_ok = true;
-  if (const YamlNode* node_side = f->get("side")) {
-    const auto word = read_.line(node_side, "side");
-    const auto parsed = word ? parse_body_side(*word) : std::nullopt;
-    side_ok = parsed.has_value() && *parsed != BodySide::both;
-    side = parsed.value_or(BodySide::none);
-    if (word && !side_ok) {
-      read_.errors().error(node_side->where,
-                           fmt::format("unknown side {}; choose left, right or none", describe(*node_side)));
-    }
-  }
+  const auto shape = f->get("shape") ? choice(read_, f->get("shape"), "shape", "shape", parse_segment_shape,
+                                              "limb, head, foot or hidden")
+                                     : std::optional<SegmentShape>(SegmentShape::limb);
+  // A segment is on one side or none; "both" is for what works.
+  const auto one_side = [](std::string_view word) {
+    const auto side = parse_body_side(word);
+    return side == BodySide::both ? std::nullopt : side;
+  };
+  const auto side = f->get("side") ? choice(read_, f->get("side"), "side", "side", one_side, "left, right or none")
+                                   : std::optional<BodySide>(BodySide::none);
   const bool turn_ok = !f->get("turn") || turn;
   const bool arch_ok = !f->get("arch") || arch;
   if (!(f->complete && id && name && parent && at_ok && length && width && rest && sign && range && turn_ok &&
-        arch_ok && shape_ok && side_ok)) {
+        arch_ok && shape && side)) {
     return std::nullopt;
   }
   if (*sign == 0) {
@@ -140,8 +146,8 @@ std::optional<Segment> EntryReader::segment(const YamlNode* node) {
   s.range = *range;
   s.turn = turn;
   s.arch = arch;
-  s.shape = shape;
-  s.side = side;
+  s.shape = *shape;
+  s.side = *side;
   return s;
 }
 
@@ -170,14 +176,8 @@ std::optional<PropKind> EntryReader::prop_kind(const YamlNode& node) {
     return std::nullopt;
   }
   auto entry_id = id(EntryKind::prop, *f, node);
-  const YamlNode* shape_node = f->get("shape");
-  auto word = shape_node != nullptr ? read_.line(shape_node, "shape") : std::nullopt;
-  auto shape = word ? parse_prop_shape(*word) : std::nullopt;
-  if (word && !shape) {
-    read_.errors().error(
-        f->get("shape")->where,
-        fmt::format("unknown shape {}; choose roller, ball, block, seat, wall or band", describe(*f->get("shape"))));
-  }
+  auto shape =
+      choice(read_, f->get("shape"), "shape", "shape", parse_prop_shape, "roller, ball, block, seat, wall or band");
   auto width = read_.integer(f->get("width"), "width", 1, max_length);
   auto height = read_.integer(f->get("height"), "height", 0, max_length);
   if (!(f->complete && entry_id && shape && width && height)) {
@@ -283,23 +283,14 @@ std::optional<Figure> EntryReader::figure(const YamlNode* node) {
   auto start = joint_values(f->get("start"), "start");
   auto end = joint_values(f->get("end"), "end");
   auto arrow = f->get("arrow") ? read_.identifier(f->get("arrow"), "arrow") : std::optional<std::string>("");
-  BodySide working = BodySide::none;
-  bool working_ok = true;
-  if (const YamlNode* side = f->get("working")) {
-    const auto word = read_.line(side, "working");
-    const auto parsed = word ? parse_body_side(*word) : std::nullopt;
-    working_ok = parsed.has_value();
-    working = parsed.value_or(BodySide::none);
-    if (word && !parsed) {
-      read_.errors().error(side->where,
-                           fmt::format("unknown side {}; choose left, right, both or none", describe(*side)));
-    }
-  }
+  const auto working = f->get("working") ? choice(read_, f->get("working"), "working", "side", parse_body_side,
+                                                  "left, right, both or none")
+                                         : std::optional<BodySide>(BodySide::none);
   auto props = prop_uses(f->get("props"));
-  if (!(f->complete && pose_id && start && end && arrow && working_ok && props)) {
+  if (!(f->complete && pose_id && start && end && arrow && working && props)) {
     return std::nullopt;
   }
-  return Figure{*pose_id, *start, *end, *arrow, working, *props, read_.errors().at(node->where)};
+  return Figure{*pose_id, *start, *end, *arrow, *working, *props, read_.errors().at(node->where)};
 }
 
 }  // namespace valgus
