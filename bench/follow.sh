@@ -23,6 +23,9 @@ command -v sqlite3 >/dev/null || { echo "bench: needs sqlite3 (apt-get install s
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_DATA_HOME=/nonexistent/valgus-bench XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state
+# The cache of solved weeks: warm for the table (the warm-up runs fill it),
+# emptied before every run for the "cache cold" line after it.
+export XDG_CACHE_HOME=$work/cache
 db=$XDG_STATE_HOME/valgus/valgus.db
 days=3650
 
@@ -100,6 +103,13 @@ print(f'{m / v:.2f}', f'{kb / 1024:.1f}', int(m / v > goal or kb > 10 * 1024))")
 done
 echo
 echo "Goal (each within 3x of --version, log --list within 2x, all under 10 MB): $verdict."
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --runs 20 --prepare "rm -rf $work/cache" --export-json "$work/cold.json" "$bin today" >/dev/null 2>&1
+  python3 -c "
+import json
+r = json.load(open('$work/cold.json'))['results'][0]
+print(f\"\nWith the cache of solved weeks emptied before each run, valgus today takes {r['mean'] * 1000:.2f} ± {(r['stddev'] or 0) * 1000:.2f} ms ({r['mean'] * 1000 / ${mean[version]}:.2f}× --version): the first run of a stage.\")"
+fi
 
 # ---- 20,000 sessions of six exercises: log --list streams, memory stays flat.
 sqlite3 "$db" "

@@ -6,6 +6,8 @@
 // start as an SQLite database are a log instead: every reader of the log
 // store runs on it and every log format renders what it reads (the corpus
 // holds real logs with odd rows, scripts/fuzz, so mutations reach the rows).
+// Bytes that start with "answer" are what a cache of solved weeks answers
+// for every week of a built-in plan (fuzz/seeds/week-answer.txt is a real one).
 // Errors are fine; crashes, hangs, leaks and undefined behaviour are not.
 // Run it with scripts/fuzz.
 
@@ -15,6 +17,7 @@
 #include "core/catalogue/figure_rules.hpp"
 #include "core/follow/saved_programme.hpp"
 #include "core/plan/planner.hpp"
+#include "core/plan/week_store.hpp"
 #include "io/log_store.hpp"
 #include "render/figure.hpp"
 #include "render/render.hpp"
@@ -24,8 +27,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
@@ -121,12 +126,39 @@ void read_as_log(const std::string& bytes) {
   }
 }
 
+// A cache whose every answer is the fuzzed text (after its first line).
+class FuzzedWeeks final : public valgus::WeekStore {
+ public:
+  explicit FuzzedWeeks(std::string answer) : answer_(std::move(answer)) {}
+  std::optional<std::string> find(const std::string& /*key*/) override { return answer_; }
+  void keep(const std::string& /*key*/, const std::string& /*answer*/) override {}
+
+ private:
+  std::string answer_;
+};
+
+void read_as_kept_weeks(const std::string& bytes) {
+  static const valgus::Catalogue builtin = valgus::builtin_catalogue();
+  FuzzedWeeks kept(bytes.substr(bytes.find('\n') + 1));
+  valgus::Request request;
+  request.problems = {"hip-rotation"};
+  request.days = {0, 2, 4};
+  request.minutes = 20;
+  request.max_exercises = 6;
+  request.weeks = 2;
+  (void)valgus::render_plan_json(valgus::make_plan(builtin, request, &kept));
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   if (std::string_view(bytes).substr(0, 16) == std::string_view("SQLite format 3\0", 16)) {
     read_as_log(bytes);
+    return 0;
+  }
+  if (bytes.rfind("answer", 0) == 0) {
+    read_as_kept_weeks(bytes);
     return 0;
   }
   read_as_other_files(bytes);

@@ -3,18 +3,22 @@
 
 #include "cli/app.hpp"
 #include "cli/command_table.hpp"
+#include "io/week_cache.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include <csignal>
 #include <exception>
+#include <memory>
 #include <new>
 
 namespace {
 
 int run(int argc, char** argv) {
   valgus::cli::Context context(valgus::builtin_catalogue());
+  const std::unique_ptr<valgus::WeekStore> kept_weeks = valgus::user_week_store();
+  context.kept_weeks = kept_weeks.get();
 
   CLI::App app{
       "valgus: a corrective routine for knock knees (knee valgus).\n"

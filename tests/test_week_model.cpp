@@ -3,6 +3,7 @@
 // same answer to "does everything fit".
 
 #include "core/plan/week_model.hpp"
+#include "core/plan/week_store.hpp"
 #include "fixtures.hpp"
 
 #include <doctest/doctest.h>

@@ -37,6 +37,9 @@ class Context {
   std::function<void(std::string_view)> output;
   // Today on the person's clock (local time); tests give a fixed day.
   std::function<Date()> today;
+  // The weeks earlier runs solved (main: io/week_cache.hpp); none in tests
+  // that build a Context, so each plans from scratch.
+  WeekStore* kept_weeks = nullptr;
 
   // The built-in catalogue (problem flags and help come from it).
   [[nodiscard]] const Catalogue& builtin() const { return builtin_; }

@@ -170,7 +170,7 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
     calendar.dtstamp = source_date_epoch().value_or(calendar.start);
     calendar.version = std::string(version);
   }
-  const Plan plan = make_plan(catalogue, request);
+  const Plan plan = make_plan(catalogue, request, context.kept_weeks);
   if (format.dated) {
     check_dated_plan(plan, chosen);  // what does not fit the format is a usage error, before the file's
   }

@@ -311,7 +311,7 @@ ExitCode run_go(const Context& context, const GoArgs& args) {
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "go");
   const std::string log = log_path();
   LogStore::check_path(log, LogStore::Access::write);  // it reads the log first, to write it
-  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log);
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log, context.kept_weeks);
   const DayPlan& day = followed.day;
   if (followed.stage.pause) {
     context.print(render_pause(*followed.stage.pause));  // nothing to guide until resumed

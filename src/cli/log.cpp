@@ -170,7 +170,7 @@ ExitCode run_log(const Context& context, const LogArgs& args) {
   const std::vector<std::string> symptoms =
       args.symptom ? symptom_ids(catalogue, *args.symptom) : std::vector<std::string>{};
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "log");
-  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path(), context.kept_weeks);
   const Date start = followed.chosen.start;
   if (date < start) {
     throw Error(ExitCode::usage, fmt::format("{} is before the programme starts ({}); give a later --date",

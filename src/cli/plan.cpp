@@ -21,7 +21,7 @@ ExitCode run_plan(const Context& context, const PlanArgs& args) {
   const Format& format = find_format(DataKind::plan, args.format);
   const Catalogue catalogue = context.catalogue();
   const Request request = plan_request(catalogue, args.problems, args.personal, "plan");
-  const Plan plan = make_plan(catalogue, request);
+  const Plan plan = make_plan(catalogue, request, context.kept_weeks);
   // "-" is standard output, as for export; a file named "-" is never made.
   if (args.output.empty() || args.output == "-") {
     context.print(format.plan(plan, context.terminal_style(), limit_options()));

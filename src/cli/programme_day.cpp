@@ -126,7 +126,8 @@ Request plan_request(const Catalogue& catalogue, const ProblemChoice& problems, 
   return build_request(options, shape);
 }
 
-ProgrammeDay load_day(const Catalogue& catalogue, ChosenProgramme chosen, Date date, const std::string& log) {
+ProgrammeDay load_day(const Catalogue& catalogue, ChosenProgramme chosen, Date date, const std::string& log,
+                      WeekStore* kept) {
   ProgrammeDay loaded;
   loaded.chosen = std::move(chosen);
   loaded.date = date;
@@ -142,12 +143,12 @@ ProgrammeDay load_day(const Catalogue& catalogue, ChosenProgramme chosen, Date d
   ProgrammeOptions routine = programme.options;
   routine.minutes.reset();
   routine.max_exercises.reset();
-  loaded.weeks = stage_weeks(catalogue, make_plan(catalogue, build_request(routine, PlanShape{1, true})));
+  loaded.weeks = stage_weeks(catalogue, make_plan(catalogue, build_request(routine, PlanShape{1, true}), kept));
   loaded.stage =
       stage_on(catalogue, loaded.weeks, programme.start, programme.days(), loaded.records, loaded.events, date);
   Request request = build_request(programme.options, PlanShape{loaded.stage.week, false});
   request.leave_out_impact = loaded.stage.impact_out;
-  loaded.plan = make_plan(catalogue, request);
+  loaded.plan = make_plan(catalogue, request, kept);
   loaded.day = day_plan(loaded.plan, programme.start, date);
   return loaded;
 }

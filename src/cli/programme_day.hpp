@@ -75,7 +75,8 @@ struct ProgrammeDay {
   DayPlan day;
 };
 // `log` is the log's path (log_path()); a missing log reads as empty.
+// `kept`: the weeks earlier runs solved (Context::kept_weeks).
 [[nodiscard]] ProgrammeDay load_day(const Catalogue& catalogue, ChosenProgramme chosen, Date date,
-                                    const std::string& log);
+                                    const std::string& log, WeekStore* kept);
 
 }  // namespace valgus::cli

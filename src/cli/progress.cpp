@@ -38,7 +38,7 @@ ExitCode run_progress(const Context& context, const ProgressArgs& args) {
   const Date date = date_or_today(context, args.date);
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "progress");
-  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path(), context.kept_weeks);
   const ChosenProgramme& programme = followed.chosen;
   ProgressView view;
   view.plan = &followed.plan;

@@ -18,7 +18,7 @@ ExitCode run_resume(const Context& context, const ResumeArgs& args) {
   LogStore::check_path(log_path(), LogStore::Access::write);  // it reads the log first, to write it
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "resume");
-  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path(), context.kept_weeks);
   if (!followed.stage.pause) {
     throw Error(ExitCode::usage, fmt::format("the programme is not paused on {}; nothing to resume (see: valgus today)",
                                              to_string(date)));
@@ -26,7 +26,8 @@ ExitCode run_resume(const Context& context, const ResumeArgs& args) {
   const SafetyEvent pause = *followed.stage.pause;
   LogStore store = LogStore::open(log_path(), LogStore::Access::write);
   store.record_event(SafetyEvent{date, SafetyKind::resume, "cleared by a clinician"});
-  const ProgrammeDay after = load_day(catalogue, ChosenProgramme(followed.chosen), date, log_path());
+  const ProgrammeDay after =
+      load_day(catalogue, ChosenProgramme(followed.chosen), date, log_path(), context.kept_weeks);
   const std::string stage = fmt::format("stage {} of {}, with that stage's easier forms and doses",
                                         after.stage.stage + 1, after.stage.stages);
   context.print(render_resumed(ResumedSummary{pause, date, stage}));

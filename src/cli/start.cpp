@@ -60,7 +60,7 @@ ExitCode run_start(const Context& context, const StartArgs& args) {
 ExitCode save_programme(const Context& context, const Catalogue& catalogue, const ProgrammeOptions& options, Date start,
                         bool force) {
   // Planned first: a programme valgus cannot plan is never saved.
-  const Plan plan = make_plan(catalogue, build_request(options));
+  const Plan plan = make_plan(catalogue, build_request(options), context.kept_weeks);
   const SavedProgramme programme = programme_to_save(options, start);
   const std::string path = programme_path();
   create_parent_folders(path);

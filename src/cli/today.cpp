@@ -15,7 +15,7 @@ ExitCode run_today(const Context& context, const TodayArgs& args) {
   const Date date = date_or_today(context, args.date);
   const Catalogue catalogue = context.catalogue();
   ChosenProgramme chosen = choose_programme(context, catalogue, args.problems, args.personal, "today");
-  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path());
+  const ProgrammeDay followed = load_day(catalogue, std::move(chosen), date, log_path(), context.kept_weeks);
   TodayView view;
   view.plan = &followed.plan;
   view.day = &followed.day;

@@ -16,7 +16,7 @@
 
 namespace valgus {
 
-class WeekMemo;  // core/plan/week_model.hpp
+class WeekMemo;  // core/plan/week_store.hpp
 
 // What every pass reads: the catalogue and the request, resolved.
 struct PlanInput {

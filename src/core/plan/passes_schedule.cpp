@@ -5,7 +5,7 @@
 #include "core/model/text.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/planner.hpp"
-#include "core/plan/week_model.hpp"
+#include "core/plan/week_store.hpp"
 
 #include <fmt/format.h>
 

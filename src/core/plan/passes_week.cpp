@@ -9,7 +9,7 @@
 #include "core/model/calendar_date.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/week_input.hpp"
-#include "core/plan/week_model.hpp"
+#include "core/plan/week_store.hpp"
 
 #include <fmt/format.h>
 
@@ -121,7 +121,7 @@ FitsWith smallest_fits(const PlanInput& in, const Model& model, bool week) {
   const auto holds = [&](const WeekShape& shape) {
     WeekInput input = model.input;
     input.shape = shape;
-    return holds_everything(input);
+    return in.weeks != nullptr ? in.weeks->holds(input) : holds_everything(input);
   };
   const auto bisect = [&](int low, int high, auto&& shape_at) -> std::optional<int> {
     if (low >= high || !holds(shape_at(high))) {

@@ -3,7 +3,7 @@
 #include "core/model/dose.hpp"
 #include "core/plan/passes.hpp"
 #include "core/plan/resolve.hpp"
-#include "core/plan/week_model.hpp"
+#include "core/plan/week_store.hpp"
 
 #include <algorithm>
 #include <array>
@@ -101,8 +101,8 @@ void passes::assemble_phases(const PlanInput& /*in*/, Draft& draft) {
   draft.phases = std::move(phases);
 }
 
-Plan make_plan(const Catalogue& catalogue, const Request& request) {
-  WeekMemo weeks;
+Plan make_plan(const Catalogue& catalogue, const Request& request, WeekStore* kept) {
+  WeekMemo weeks(kept);
   return make_plan_sharing(catalogue, request, weeks);
 }
 

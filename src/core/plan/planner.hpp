@@ -17,6 +17,8 @@
 
 namespace valgus {
 
+class WeekStore;  // core/plan/week_store.hpp
+
 struct Request {
   std::vector<std::string> problems;  // problem ids, in the order given
   // What the person has (equipment ids); unset means everything.
@@ -269,8 +271,10 @@ struct Plan {
 
 // Runs the passes of core/plan/passes.hpp in order. Throws Error(usage) for a
 // request core/plan/resolve.hpp refuses: a week or minutes out of range, no
-// problem, an unknown problem id or position.
-[[nodiscard]] Plan make_plan(const Catalogue& catalogue, const Request& request);
+// problem, an unknown problem id or position. With `kept`, weeks solved by
+// an earlier run are read from it and new ones kept in it
+// (core/plan/week_store.hpp); the plan is the same either way.
+[[nodiscard]] Plan make_plan(const Catalogue& catalogue, const Request& request, WeekStore* kept = nullptr);
 
 // An exercise described for listing or showing, with its dose as written.
 [[nodiscard]] PlannedExercise describe_exercise(const Catalogue& catalogue, const Exercise& exercise);

@@ -25,13 +25,7 @@ using Kind = IntegerProgram::Kind;
 
 constexpr auto phase_index(Phase phase) { return static_cast<std::size_t>(phase); }
 
-bool active(Phase phase) { return phase == Phase::strengthen || phase == Phase::integrate; }
-
 int days_of(const WeekInput& input) { return static_cast<int>(input.shape.weekdays.size()); }
-
-bool fits_alone(const WeekItem& item, const WeekShape& shape) {
-  return (!shape.seconds || item.seconds <= *shape.seconds) && (!shape.exercises || *shape.exercises >= 1);
-}
 
 // Whether training day `b` follows day `a` (Sunday to Monday counts).
 bool consecutive(const WeekInput& input, int a, int b) {
@@ -238,7 +232,7 @@ void PeriodModel::build_sessions(bool integrate_rule) {
       time.emplace_back(x(i, t), seconds);
       count.emplace_back(x(i, t), 1.0);
       share.emplace_back(x(i, t),
-                         (active(item.phase) ? 100.0 - rules.active_percent : -rules.active_percent) * seconds);
+                         (active_phase(item.phase) ? 100.0 - rules.active_percent : -rules.active_percent) * seconds);
       by_phase[phase_index(item.phase)].emplace_back(x(i, t), 1.0);
     }
     if (in_.shape.seconds) {
@@ -337,7 +331,7 @@ std::vector<double> PeriodModel::coefficients(WeekGoal goal) const {
     for (int t = 0; t < period_; ++t) {
       if (goal == WeekGoal::essential_slots && item.essential) {
         at(x(i, t)) = uses(t);
-      } else if (goal == WeekGoal::active_minutes && active(item.phase)) {
+      } else if (goal == WeekGoal::active_minutes && active_phase(item.phase)) {
         at(x(i, t)) = uses(t) * static_cast<double>(goal_minutes(item.seconds));
       } else if (goal == WeekGoal::short_week) {
         at(x(i, t)) = -uses(t) * static_cast<double>(item.seconds);
@@ -458,17 +452,6 @@ WeekChoice solve_week(const WeekInput& input) {
   return describe_week(input, days_of(input) == 0   ? std::vector<std::vector<std::size_t>>{}
                               : days_of(input) <= 3 ? solve_by_dominance(input)
                                                     : solve_each_period(input));
-}
-
-const WeekChoice& WeekMemo::solve(const WeekInput& input) {
-  const auto known =
-      std::find_if(solved_.begin(), solved_.end(), [&](const auto& entry) { return entry.first == input; });
-  if (known != solved_.end()) {
-    return known->second;
-  }
-  WeekChoice choice = solve_week(input);
-  solved_.emplace_back(input, std::move(choice));
-  return solved_.back().second;
 }
 
 bool holds_everything(const WeekInput& input) {

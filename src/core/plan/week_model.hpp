@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -122,6 +121,15 @@ struct WeekChoice {
   return input.shape.need_position ? std::min(2, static_cast<int>(input.shape.weekdays.size())) : 0;
 }
 
+// Strengthen and integrate: the active work a session spends at least half
+// its time on.
+[[nodiscard]] inline bool active_phase(Phase phase) { return phase == Phase::strengthen || phase == Phase::integrate; }
+
+// Whether `item` fits a session of `shape` on its own.
+[[nodiscard]] inline bool fits_alone(const WeekItem& item, const WeekShape& shape) {
+  return (!shape.seconds || item.seconds <= *shape.seconds) && (!shape.exercises || *shape.exercises >= 1);
+}
+
 // An exercise's time as the active-time goal counts it: whole minutes, as
 // the plan shows it. Seconds would make the solver prove which of many
 // packings is a few seconds longer, for no difference a person would notice.
@@ -132,18 +140,6 @@ struct WeekChoice {
 // answer is proven optimal (GLPK with a zero gap); a week with no item is
 // the answer when nothing fits.
 [[nodiscard]] WeekChoice solve_week(const WeekInput& input);
-
-// The weeks solved so far, so weeks that share their input share the solve:
-// an export's weeks before and between progressions are the same week.
-class WeekMemo {
- public:
-  // solve_week(input), solved once for each distinct input; the answer
-  // stays where it is while the memo lives.
-  [[nodiscard]] const WeekChoice& solve(const WeekInput& input);
-
- private:
-  std::deque<std::pair<WeekInput, WeekChoice>> solved_;  // a deque: answers never move
-};
 
 // Whether some week within the limits covers every need, holds every
 // prescribed item and the position drill: what "it fits" means for advice.

@@ -11,12 +11,6 @@ namespace valgus {
 
 namespace {
 
-bool active(Phase phase) { return phase == Phase::strengthen || phase == Phase::integrate; }
-
-bool fits_alone(const WeekItem& item, const WeekShape& shape) {
-  return (!shape.seconds || item.seconds <= *shape.seconds) && (!shape.exercises || *shape.exercises >= 1);
-}
-
 std::vector<int> sessions_of(const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions) {
   std::vector<int> count(input.items.size(), 0);
   for (const auto& session : sessions) {
@@ -34,7 +28,7 @@ bool session_keeps_rules(const WeekInput& input, const std::vector<std::size_t>&
   for (const std::size_t i : session) {
     const WeekItem& item = input.items[i];
     seconds += item.seconds;
-    active_seconds += active(item.phase) ? item.seconds : 0;
+    active_seconds += active_phase(item.phase) ? item.seconds : 0;
     ++by_phase[static_cast<std::size_t>(item.phase)];
     for (const int other : item.apart_from) {
       if (std::find(session.begin(), session.end(), static_cast<std::size_t>(other)) != session.end()) {
@@ -144,7 +138,7 @@ std::array<std::int64_t, week_goal_count> score_week(const WeekInput& input,
       const WeekItem& item = input.items[i];
       ++by_phase[static_cast<std::size_t>(item.phase)];
       position = position || item.position;
-      at(WeekGoal::active_minutes) += active(item.phase) ? goal_minutes(item.seconds) : 0;
+      at(WeekGoal::active_minutes) += active_phase(item.phase) ? goal_minutes(item.seconds) : 0;
       at(WeekGoal::short_week) -= item.seconds;
       at(WeekGoal::essential_slots) += item.essential ? 1 : 0;
     }
