@@ -8,17 +8,10 @@ namespace {
 
 constexpr double pi = 3.14159265358979323846;
 
-struct Rgb {
-  double r, g, b;
-};
-constexpr Rgb ink{0.102, 0.102, 0.102};
 constexpr Rgb far_ink{0.541, 0.541, 0.541};
-constexpr Rgb accent{0.761, 0.255, 0.047};
 constexpr Rgb prop_ink{0.333, 0.333, 0.333};
 constexpr Rgb prop_fill{0.898, 0.898, 0.898};
 constexpr Rgb floor_ink{0.733, 0.733, 0.733};
-
-void colour(cairo_t* cr, Rgb c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
 
 bool highlighted(const FigureDrawing& d, BodySide side) {
   return d.working != BodySide::none && side != BodySide::none && (d.working == BodySide::both || d.working == side);
@@ -33,9 +26,9 @@ void line(cairo_t* cr, Point a, Point b, double width) {
 
 // The current path filled light grey with a thin dark outline (a solid prop).
 void fill_and_outline(cairo_t* cr) {
-  colour(cr, prop_fill);
+  set_colour(cr, prop_fill);
   cairo_fill_preserve(cr);
-  colour(cr, prop_ink);
+  set_colour(cr, prop_ink);
   cairo_set_line_width(cr, 1);
   cairo_stroke(cr);
 }
@@ -53,18 +46,18 @@ void prop(cairo_t* cr, const PlacedProp& p) {
       fill_and_outline(cr);
       break;
     case PropShape::seat:
-      colour(cr, prop_ink);
+      set_colour(cr, prop_ink);
       line(cr, {p.a.x, p.b.y}, {p.b.x, p.b.y}, 2);
       line(cr, {p.a.x + 1, p.b.y}, {p.a.x + 1, p.a.y}, 2);
       line(cr, {p.b.x - 1, p.b.y}, {p.b.x - 1, p.a.y}, 2);
       line(cr, {p.a.x, p.b.y}, {p.a.x, p.b.y + 22}, 2);
       break;
     case PropShape::wall:
-      colour(cr, prop_ink);
+      set_colour(cr, prop_ink);
       line(cr, p.a, p.b, 2);
       break;
     case PropShape::band: {
-      colour(cr, accent);
+      set_colour(cr, accent);
       const double dash[] = {3, 2};
       cairo_set_dash(cr, dash, 2, 0);
       line(cr, p.a, p.b, 2);
@@ -82,7 +75,7 @@ void posture(cairo_t* cr, const FigureDrawing& d, const Posture& p, double alpha
       if (seg.shape == SegmentShape::hidden || far != far_pass) {
         continue;
       }
-      colour(cr, highlighted(d, seg.side) ? accent : far ? far_ink : ink, alpha);
+      set_colour(cr, highlighted(d, seg.side) ? accent : far ? far_ink : ink, alpha);
       const double length = std::hypot(s.to.x - s.from.x, s.to.y - s.from.y);
       if (seg.shape == SegmentShape::head) {
         cairo_arc(cr, (s.from.x + s.to.x) / 2, (s.from.y + s.to.y) / 2, length / 2, 0, 2 * pi);
@@ -111,7 +104,7 @@ void draw_figure_cairo(cairo_t* cr, const FigureDrawing& d, double x, double y, 
   // The layout's y runs up from the frame's bottom.
   cairo_translate(cr, x, y + d.height * scale);
   cairo_scale(cr, scale, -scale);
-  colour(cr, floor_ink);
+  set_colour(cr, floor_ink);
   line(cr, {0, 4}, {static_cast<double>(d.width), 4}, 1);
   for (const PlacedProp& p : d.end.props) {
     prop(cr, p);
@@ -126,7 +119,7 @@ void draw_figure_cairo(cairo_t* cr, const FigureDrawing& d, double x, double y, 
     const double dx = to.x - from.x;
     const double dy = to.y - from.y;
     const Point control{(from.x + to.x) / 2 - dy * 0.2, (from.y + to.y) / 2 + dx * 0.2};
-    colour(cr, accent);
+    set_colour(cr, accent);
     cairo_set_line_width(cr, 1.5);
     cairo_move_to(cr, from.x, from.y);
     cairo_curve_to(cr, control.x, control.y, control.x, control.y, to.x, to.y);

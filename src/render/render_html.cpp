@@ -23,7 +23,7 @@ std::string esc(std::string_view text) { return markup_escape(text); }
 // page, cards never split; on a phone the cards stack, figure above text.
 // Black text on white, the accent (#c2410c, 5.2:1 on white) only as a
 // stripe or a badge's border, so grey printing loses nothing.
-constexpr std::string_view style = R"(
+constexpr std::string_view page_style = R"(
 :root { --ink: #1a1a1a; --muted: #4a4a4a; --accent: #c2410c; --line: #cfcfcf; }
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", Verdana, sans-serif; color: var(--ink); background: #ffffff; line-height: 1.45; }
@@ -172,7 +172,7 @@ std::string render_programme_html(const ProgrammeView& view) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + esc(handout.title) + "</title>\n<style>" + page_rule(view.paper) + std::string(style) +
+  out += "<title>" + esc(handout.title) + "</title>\n<style>" + page_rule(view.paper) + std::string(page_style) +
          "</style>\n</head>\n<body>\n<header>\n<h1>" + esc(handout.title) + "</h1>\n";
   if (!handout.person.empty()) {
     out += "<p class=\"for\">For: " + esc(handout.person) + "</p>\n";

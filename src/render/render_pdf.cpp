@@ -30,16 +30,9 @@ constexpr double gap = 6;
 constexpr double figure_width = 130;
 constexpr double body_size = 10.5;
 
-struct Colour {
-  double r, g, b;
-};
-constexpr Colour ink{0.1, 0.1, 0.1};
-constexpr Colour muted{0.29, 0.29, 0.29};
-constexpr Colour accent{0.761, 0.255, 0.047};
-constexpr Colour rule{0.81, 0.81, 0.81};
-constexpr Colour shade{0.95, 0.95, 0.95};
-
-void set(cairo_t* cr, Colour c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+constexpr Rgb muted{0.29, 0.29, 0.29};
+constexpr Rgb rule{0.81, 0.81, 0.81};
+constexpr Rgb shade{0.95, 0.95, 0.95};
 
 // Text as pango markup (glib's escaping: & < > ' ").
 std::string markup_escape(const std::string& text) {
@@ -74,7 +67,7 @@ class Pages {
 
   // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
   // wide; its height, drawn at (x, y) when `at` is given.
-  double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Colour colour = ink) {
+  double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Rgb colour = ink) {
     PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
     pango_layout_set_font_description(layout_, font);
@@ -86,7 +79,7 @@ class Pages {
     int h = 0;
     pango_layout_get_size(layout_, &w, &h);
     if (y >= 0) {
-      set(cr_, colour);
+      set_colour(cr_, colour);
       cairo_move_to(cr_, x, y);
       pango_cairo_show_layout(cr_, layout_);
     }
@@ -130,7 +123,7 @@ class Pages {
     need(h + 4 + 3 * body_size);  // never a heading alone at the foot of a page
     text("<b>" + markup_escape(title) + "</b>", size, content_width(), margin, y_);
     y_ += h + 2;
-    set(cr_, ink);
+    set_colour(cr_, ink);
     cairo_set_line_width(cr_, 1.2);
     cairo_move_to(cr_, margin, y_);
     cairo_line_to(cr_, width_ - margin, y_);
@@ -138,7 +131,7 @@ class Pages {
     y_ += gap;
   }
 
-  void paragraph(const std::string& markup, double size = body_size, Colour colour = ink, double indent = 0) {
+  void paragraph(const std::string& markup, double size = body_size, Rgb colour = ink, double indent = 0) {
     const double w = content_width() - indent;
     const double h = text(markup, size, w);
     need(h);
@@ -184,11 +177,11 @@ class Pages {
       double x = margin;
       for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
         if (bold) {
-          set(cr_, shade);
+          set_colour(cr_, shade);
           cairo_rectangle(cr_, x, y_, widths[i], h);
           cairo_fill(cr_);
         }
-        set(cr_, rule);
+        set_colour(cr_, rule);
         cairo_set_line_width(cr_, 0.6);
         cairo_rectangle(cr_, x, y_, widths[i], h);
         cairo_stroke(cr_);
@@ -225,11 +218,11 @@ class Pages {
     const double h = std::max(fig_h, text_h) + 2 * pad;
     need(h);
     if (card) {
-      set(cr_, rule);
+      set_colour(cr_, rule);
       cairo_set_line_width(cr_, 0.6);
       cairo_rectangle(cr_, margin, y_, content_width(), h);
       cairo_stroke(cr_);
-      set(cr_, accent);
+      set_colour(cr_, accent);
       cairo_rectangle(cr_, margin, y_, 4, h);
       cairo_fill(cr_);
     }
@@ -253,11 +246,11 @@ class Pages {
       h += text(line, body_size, content_width() - 24) + 3;
     }
     need(h);
-    set(cr_, ink);
+    set_colour(cr_, ink);
     cairo_set_line_width(cr_, 1.5);
     cairo_rectangle(cr_, margin, y_, content_width(), h);
     cairo_stroke(cr_);
-    set(cr_, accent);
+    set_colour(cr_, accent);
     cairo_rectangle(cr_, margin, y_, 6, h);
     cairo_fill(cr_);
     double ty = y_ + 6;

@@ -238,18 +238,18 @@ int char_width(std::uint32_t code) {
 // What the terminal draws as one piece: a colour escape (ESC up to its
 // final 'm', no columns) or one character (an invalid byte is one column,
 // as the U+FFFD it becomes).
-struct Unit {
+struct Piece {
   std::size_t length = 1;
   int width = 1;
 };
 
-Unit unit_at(std::string_view text, std::size_t offset) {
+Piece unit_at(std::string_view text, std::size_t offset) {
   if (text[offset] == '\x1b') {
     const std::size_t end = text.find('m', offset);
-    return Unit{end == std::string_view::npos ? text.size() - offset : end - offset + 1, 0};
+    return Piece{end == std::string_view::npos ? text.size() - offset : end - offset + 1, 0};
   }
   const Utf8Char c = utf8_char_at(text, offset);
-  return c.valid ? Unit{c.length, char_width(c.code)} : Unit{1, 1};
+  return c.valid ? Piece{c.length, char_width(c.code)} : Piece{1, 1};
 }
 
 bool is_wrap_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -266,7 +266,7 @@ int display_width(std::string_view text) {
       ++i;
       continue;
     }
-    const Unit unit = unit_at(text, i);
+    const Piece unit = unit_at(text, i);
     width += unit.width;
     i += unit.length;
   }
@@ -312,7 +312,7 @@ void wrap_into(std::string& out, std::string_view text, int first_width, int wid
       // character before it, and every line holds at least one character.
       std::size_t k = 0;
       while (k < word.size()) {
-        const Unit unit = unit_at(word, k);
+        const Piece unit = unit_at(word, k);
         if (used > 0 && unit.width > 0 && used + unit.width > limit) {
           new_line();
         }
