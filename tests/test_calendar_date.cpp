@@ -41,6 +41,11 @@ TEST_CASE("parse_date reads YYYY-MM-DD and to_string writes it back") {
   CHECK(valgus::parse_date("2199-12-31") == Date{2199, 12, 31});
   CHECK(valgus::to_string(Date{2026, 11, 23}) == "2026-11-23");
   CHECK(valgus::to_string(Date{1, 2, 3}) == "0001-02-03");
+  CHECK(valgus::to_string(Date{2199, 12, 31}) == "2199-12-31");
+  CHECK(valgus::to_string(Date{1900, 10, 10}) == "1900-10-10");
+  CHECK(valgus::to_string(Date{0, 0, 0}) == "0000-00-00");
+  CHECK(valgus::to_string(Date{12345, 1, 2}) == "12345-01-02");  // not a date valgus reads: as fmt writes it
+  CHECK(valgus::to_string(Date{-1, -1, -1}) == "-001--1--1");
   CHECK(valgus::to_string(valgus::parse_date("2026-01-09")) == "2026-01-09");
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,18 @@ namespace {
 using json_detail::JsonWriter;
 using text_detail::TextWriter;
 
+// `text` then spaces to `width` columns, as fmt's {:<N}.
+void pad_right(std::string& out, std::string_view text, int width) {
+  out += text;
+  out.append(static_cast<std::size_t>(std::max(0, width - display_width(text))), ' ');
+}
+
+// Spaces to `width` columns, then `text`, as fmt's {:>N}.
+void pad_left(std::string& out, std::string_view text, int width) {
+  out.append(static_cast<std::size_t>(std::max(0, width - display_width(text))), ' ');
+  out += text;
+}
+
 class TextLogStream final : public LogStream {
  public:
   explicit TextLogStream(const TextStyle& style) : style_(style), w_(style_) {}
@@ -30,26 +43,42 @@ class TextLogStream final : public LogStream {
       w_.line(w_.bold(fmt::format("{:<10}  {:<7}  {:>4}  {:>4}  {:<6}  {}", "Date", "Session", "Week", "Pain", "Effort",
                                   "Skipped, note")));
     }
-    std::vector<std::string> skipped;
+    // Written by hand, not with fmt: this runs once a session, and a
+    // ten-year log has 3,650 of them (bench/follow.sh).
+    std::string rest;
+    const auto add = [&rest](std::string_view separator, std::string_view text) {
+      if (!rest.empty()) {
+        rest += separator;
+      }
+      rest += text;
+    };
+    bool first_skipped = true;
     for (const LoggedExercise& exercise : session.exercises) {
       if (!exercise.done) {
-        skipped.push_back(exercise.id);
+        add(first_skipped ? "" : ", ", first_skipped ? "skipped " : "");
+        rest += exercise.id;
+        first_skipped = false;
       }
     }
-    std::string rest = skipped.empty() ? std::string() : "skipped " + join(skipped, ", ");
     if (session.next_morning_pain) {
-      rest += (rest.empty() ? "" : "; ") + fmt::format("next morning {}", *session.next_morning_pain);
+      add("; ", "next morning " + std::to_string(*session.next_morning_pain));
     }
     if (!session.symptoms.empty()) {
-      rest += std::string(rest.empty() ? "" : "; ") + "warning signs " + join(session.symptoms, ", ");
+      add("; ", "warning signs " + join(session.symptoms, ", "));
     }
     if (!session.note.empty()) {
-      rest += (rest.empty() ? "" : "; ") + clean_note(session.note);
+      add("; ", clean_note(session.note));
     }
-    const std::string head =
-        fmt::format("{:<10}  {:<7}  {:>4}  {:>4}  {:<6}  ", to_string(session.date), one_line(session.session),
-                    session.stage_week, session.pain ? std::to_string(*session.pain) : std::string("-"),
-                    session.effort ? std::string(to_string(*session.effort)) : std::string("-"));
+    std::string head = to_string(session.date);
+    head += "  ";
+    pad_right(head, one_line(session.session), 7);
+    head += "  ";
+    pad_left(head, std::to_string(session.stage_week), 4);
+    head += "  ";
+    pad_left(head, session.pain ? std::to_string(*session.pain) : std::string("-"), 4);
+    head += "  ";
+    pad_right(head, session.effort ? to_string(*session.effort) : std::string_view("-"), 6);
+    head += "  ";
     if (rest.empty()) {
       w_.line(trim(head));
     } else {

@@ -70,7 +70,22 @@ Date parse_date(std::string_view text) {
   return Date{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)};
 }
 
-std::string to_string(Date date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
+std::string to_string(Date date) {
+  // By hand: every log row and calendar day goes through here.
+  if (date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 || date.day < 0 || date.day > 99) {
+    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+  }
+  std::string text = "0000-00-00";
+  const auto put = [&text](std::size_t end, int value) {
+    for (std::size_t i = end; value > 0; --i, value /= 10) {
+      text[i] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(3, date.year);
+  put(6, date.month);
+  put(9, date.day);
+  return text;
+}
 
 Date add_days(Date date, int days) {
   const std::int64_t number = day_number(date) + days;
