@@ -2,7 +2,9 @@
 # The printed handouts' speed: `export FILE.html --all --weeks 8` and the
 # same .pdf against `valgus --version` (the process floor), with hyperfine,
 # fontconfig's cache warmed first (the PDF's first run on a machine builds
-# it). Goal: each within 10x --version. Prints a Markdown table.
+# it). Goal: each within 10x --version. Prints a Markdown table: the cache of
+# solved weeks warm (the warm-up runs fill it, as any second export of the
+# same programme finds it), then emptied before each run (the first export).
 #   bench/handout.sh [BUILD_DIR]   (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,21 +12,26 @@ bin=$(realpath "${1:-build}/valgus")
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export XDG_DATA_HOME=/nonexistent/valgus-bench
+export XDG_DATA_HOME=/nonexistent/valgus-bench XDG_CACHE_HOME=$work/cache
 fc-cache >/dev/null 2>&1 || true
 "$bin" export "$work/warm.pdf" --all --weeks 8 >/dev/null
 hyperfine -N --warmup 3 --runs 20 --export-json "$work/h.json" \
   -n version "$bin --version" \
   -n html "$bin export $work/week.html --all --weeks 8 --force" \
   -n pdf "$bin export $work/week.pdf --all --weeks 8 --force" >/dev/null
-python3 - "$work/h.json" <<'PY'
+hyperfine -N --runs 5 --prepare "rm -rf $work/cache" --export-json "$work/cold.json" \
+  -n html-cold "$bin export $work/week.html --all --weeks 8 --force" \
+  -n pdf-cold "$bin export $work/week.pdf --all --weeks 8 --force" >/dev/null
+python3 - "$work/h.json" "$work/cold.json" <<'PY'
 import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+results = {r["command"]: r for f in sys.argv[1:] for r in json.load(open(f))["results"]}
 floor = results["version"]["mean"]
 print("| command | mean ± σ | × --version |")
 print("|---|---|---|")
 for name, label in (("version", "valgus --version"), ("html", "export week.html --all --weeks 8"),
-                    ("pdf", "export week.pdf --all --weeks 8")):
+                    ("pdf", "export week.pdf --all --weeks 8"),
+                    ("html-cold", "export week.html --all --weeks 8, cache emptied"),
+                    ("pdf-cold", "export week.pdf --all --weeks 8, cache emptied")):
     r = results[name]
     print(f"| `{label}` | {r['mean'] * 1000:.1f} ± {(r['stddev'] or 0) * 1000:.1f} ms | {r['mean'] / floor:.1f} |")
 PY

@@ -68,13 +68,20 @@ class Pages {
   // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
   // wide; its height, drawn at (x, y) when `at` is given.
   double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Rgb colour = ink) {
-    PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_layout_set_font_description(layout_, font);
-    pango_font_description_free(font);
-    pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_markup(layout_, markup.c_str(), -1);
+    // Each text is measured, then drawn with the same markup, size and
+    // width: laid out (shaped) once for both.
+    if (markup != laid_markup_ || size != laid_size_ || width != laid_width_) {
+      PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
+      pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+      pango_layout_set_font_description(layout_, font);
+      pango_font_description_free(font);
+      pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
+      pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_markup(layout_, markup.c_str(), -1);
+      laid_markup_ = markup;
+      laid_size_ = size;
+      laid_width_ = width;
+    }
     int w = 0;
     int h = 0;
     pango_layout_get_size(layout_, &w, &h);
@@ -114,8 +121,10 @@ class Pages {
     const std::string number = fmt::format("Knee valgus programme · page {} of {}", page_, std::max(total_, page_));
     const double w = content_width();
     pango_layout_set_alignment(layout_, PANGO_ALIGN_CENTER);
+    laid_size_ = -1;  // the layout must be made again, centred
     text(markup_escape(number), 8, w, margin, height_ - margin - footer + 4, muted);
     pango_layout_set_alignment(layout_, PANGO_ALIGN_LEFT);
+    laid_size_ = -1;
   }
 
   void heading(const std::string& title, double size = 14) {
@@ -280,6 +289,9 @@ class Pages {
   double height_;
   int total_;
   PangoLayout* layout_;
+  std::string laid_markup_;  // what layout_ holds
+  double laid_size_ = 0;
+  double laid_width_ = 0;
   double y_ = 0;
   int page_ = 1;
   Finished finished_;
@@ -410,6 +422,10 @@ std::string draw_programme_pdf(const Handout& handout, Paper paper) {
   {
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, width, height);
     cairo_t* cr = cairo_create(surface);
+    // Nothing of this pass is seen: an empty clip makes cairo skip every
+    // drawing operation, while pango still measures every text.
+    cairo_rectangle(cr, 0, 0, 0, 0);
+    cairo_clip(cr);
     {
       Pages counting(cr, width, height, 0);
       lay_out(counting, handout);
