@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <memory>
+#include <tuple>
 
 namespace valgus {
 namespace {
@@ -49,14 +51,55 @@ cairo_status_t write_to_string(void* closure, const unsigned char* data, unsigne
 
 cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
-// One pass over the handout: measures everything, and draws when `draw`.
+// Every text of the handout laid out (shaped) once, for both passes and for
+// the measure and the draw within each: shaping is most of a PDF's time.
+class Layouts {
+ public:
+  explicit Layouts(cairo_t* cr) : context_(pango_cairo_create_context(cr)) {}
+  ~Layouts() {
+    for (auto& entry : layouts_) {
+      g_object_unref(entry.second);
+    }
+    g_object_unref(context_);
+  }
+  Layouts(const Layouts&) = delete;
+  Layouts& operator=(const Layouts&) = delete;
+  Layouts(Layouts&&) = delete;
+  Layouts& operator=(Layouts&&) = delete;
+
+  // Pango markup at `size` points, wrapped to `width`, aligned by `centred`.
+  PangoLayout* get(const std::string& markup, double size, double width, bool centred) {
+    auto key = std::make_tuple(markup, size, width, centred);
+    if (const auto found = layouts_.find(key); found != layouts_.end()) {
+      return found->second;
+    }
+    PangoLayout* layout = pango_layout_new(context_);
+    PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_layout_set_font_description(layout, font);
+    pango_font_description_free(font);
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_markup(layout, markup.c_str(), -1);
+    layouts_.emplace(std::move(key), layout);
+    return layout;
+  }
+
+ private:
+  PangoContext* context_;
+  std::map<std::tuple<std::string, double, double, bool>, PangoLayout*> layouts_;
+};
+
+// One pass over the handout: measures everything and draws it (the first
+// pass, which only counts the pages, draws under an empty clip).
 class Pages {
  public:
-  Pages(cairo_t* cr, double width, double height, int total)
-      : cr_(cr), width_(width), height_(height), total_(total), layout_(pango_cairo_create_layout(cr)) {
+  Pages(cairo_t* cr, Layouts& layouts, double width, double height, int total)
+      : cr_(cr), width_(width), height_(height), total_(total), layouts_(layouts) {
     y_ = margin;
   }
-  ~Pages() { g_object_unref(layout_); }
+  ~Pages() = default;
   Pages(const Pages&) = delete;
   Pages& operator=(const Pages&) = delete;
   Pages(Pages&&) = delete;
@@ -68,27 +111,14 @@ class Pages {
   // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
   // wide; its height, drawn at (x, y) when `at` is given.
   double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Rgb colour = ink) {
-    // Each text is measured, then drawn with the same markup, size and
-    // width: laid out (shaped) once for both.
-    if (markup != laid_markup_ || size != laid_size_ || width != laid_width_) {
-      PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
-      pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-      pango_layout_set_font_description(layout_, font);
-      pango_font_description_free(font);
-      pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
-      pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_markup(layout_, markup.c_str(), -1);
-      laid_markup_ = markup;
-      laid_size_ = size;
-      laid_width_ = width;
-    }
+    PangoLayout* layout = layouts_.get(markup, size, width, centred_);
     int w = 0;
     int h = 0;
-    pango_layout_get_size(layout_, &w, &h);
+    pango_layout_get_size(layout, &w, &h);
     if (y >= 0) {
       set_colour(cr_, colour);
       cairo_move_to(cr_, x, y);
-      pango_cairo_show_layout(cr_, layout_);
+      pango_cairo_show_layout(cr_, layout);
     }
     return static_cast<double>(h) / PANGO_SCALE;
   }
@@ -120,11 +150,9 @@ class Pages {
     }
     const std::string number = fmt::format("Knee valgus programme · page {} of {}", page_, std::max(total_, page_));
     const double w = content_width();
-    pango_layout_set_alignment(layout_, PANGO_ALIGN_CENTER);
-    laid_size_ = -1;  // the layout must be made again, centred
+    centred_ = true;
     text(markup_escape(number), 8, w, margin, height_ - margin - footer + 4, muted);
-    pango_layout_set_alignment(layout_, PANGO_ALIGN_LEFT);
-    laid_size_ = -1;
+    centred_ = false;
   }
 
   void heading(const std::string& title, double size = 14) {
@@ -288,10 +316,8 @@ class Pages {
   double width_;
   double height_;
   int total_;
-  PangoLayout* layout_;
-  std::string laid_markup_;  // what layout_ holds
-  double laid_size_ = 0;
-  double laid_width_ = 0;
+  Layouts& layouts_;
+  bool centred_ = false;
   double y_ = 0;
   int page_ = 1;
   Finished finished_;
@@ -419,15 +445,17 @@ std::string draw_programme_pdf(const Handout& handout, Paper paper) {
   const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
   // First pass: count the pages.
   int pages = 0;
+  std::unique_ptr<Layouts> layouts;
   {
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, width, height);
     cairo_t* cr = cairo_create(surface);
+    layouts = std::make_unique<Layouts>(cr);
     // Nothing of this pass is seen: an empty clip makes cairo skip every
     // drawing operation, while pango still measures every text.
     cairo_rectangle(cr, 0, 0, 0, 0);
     cairo_clip(cr);
     {
-      Pages counting(cr, width, height, 0);
+      Pages counting(cr, *layouts, width, height, 0);
       lay_out(counting, handout);
       pages = counting.pages();
     }
@@ -441,7 +469,7 @@ std::string draw_programme_pdf(const Handout& handout, Paper paper) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "valgus");
   cairo_t* cr = cairo_create(surface);
   {
-    Pages drawing(cr, width, height, pages);
+    Pages drawing(cr, *layouts, width, height, pages);
     lay_out(drawing, handout);
   }
   cairo_destroy(cr);
