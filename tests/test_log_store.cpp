@@ -7,6 +7,7 @@
 #include "cli/programme_day.hpp"
 #include "core/model/error.hpp"
 #include "io/log_store.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -38,25 +39,9 @@ using valgus::Side;
 using valgus::StoredAssessment;
 using Access = valgus::LogStore::Access;
 
-namespace {
+using valgus::test::TempDir;
 
-struct TempDir {
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "valgus-log-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    for (const auto& entry : fs::recursive_directory_iterator(path, ignored)) {
-      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
-    }
-    fs::permissions(path, fs::perms::owner_all, ignored);
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  fs::path path;
-};
+namespace {
 
 std::string bytes_of(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

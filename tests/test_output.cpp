@@ -1,5 +1,6 @@
 #include "core/model/error.hpp"
 #include "io/output.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,22 +17,9 @@
 
 namespace fs = std::filesystem;
 
-namespace {
+using valgus::test::TempDir;
 
-struct TempDir {
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "valgus-test-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::permissions(path, fs::perms::owner_all, ignored);
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  fs::path path;
-};
+namespace {
 
 std::string read(const fs::path& path) {
   std::ifstream in(path);

@@ -7,6 +7,7 @@
 #include "fixtures.hpp"
 #include "io/week_cache.hpp"
 #include "render/render.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,9 +19,10 @@
 #include <sstream>
 #include <string>
 
-#include <stdlib.h>  // NOLINT(modernize-deprecated-headers): mkdtemp
 #include <sys/stat.h>
 #include <unistd.h>
+
+using valgus::test::TempDir;
 
 namespace {
 
@@ -78,20 +80,6 @@ class MapStore final : public valgus::WeekStore {
   std::map<std::string, std::string> answers;
   int finds = 0;
   int keeps = 0;
-};
-
-struct TempDir {
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "valgus-weeks-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string path;
 };
 
 std::string read_text(const std::string& path) {
@@ -232,7 +220,7 @@ TEST_CASE("a plan read from kept weeks is the plan solved afresh") {
 
 TEST_CASE("the cache folder: one private file per week, misses for anything else") {
   const TempDir temporary;
-  const std::string folder = temporary.path + "/weeks";
+  const std::string folder = (temporary.path / "weeks").string();
   valgus::FileWeekStore store(folder, 4);
   CHECK_FALSE(store.find("a key\n").has_value());
   store.keep("a key\n", "0 1\n");
