@@ -1,10 +1,13 @@
 #include "fixtures.hpp"
+#include "render/json_parts.hpp"
 #include "render/render.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 using Json = nlohmann::json;
@@ -180,4 +183,45 @@ TEST_CASE("log json, streamed session by session, is laid out exactly as one nlo
   const std::string second = stream->session(listing.sessions[1]);
   const std::string end = stream->finish(listing.events);
   CHECK(first + second + end == text);
+}
+
+TEST_CASE("the JSON writer prints numbers, booleans, null and names as one nlohmann dump does") {
+  Json whole = Json::object();
+  whole["big"] = std::numeric_limits<std::uint64_t>::max();
+  whole["small"] = std::numeric_limits<std::int64_t>::min();
+  whole["minus one"] = -1;
+  whole["zero"] = 0;
+  whole["yes"] = true;
+  whole["no"] = false;
+  whole["nothing"] = nullptr;
+  whole["a \"quoted\" name"] = "caf\xc3\xa9";
+  whole["list"] = Json::array({1, -2, true, nullptr});
+  std::string out;
+  valgus::json_detail::JsonWriter writer(out);
+  writer.begin_object();
+  for (const auto& [name, value] : whole.items()) {
+    writer.field(name, value);
+  }
+  writer.end_object();
+  CHECK(out == whole.dump(2));
+}
+
+TEST_CASE("log json with any bytes in a note and skipped exercises is one nlohmann dump") {
+  valgus::LogListing listing;
+  listing.sessions.push_back({valgus::Date{2027, 1, 4},
+                              "A\"",
+                              12,
+                              0,
+                              valgus::Effort::hard,
+                              "caf\xe9 \"x\"\t",
+                              {{"clamshell", true}, {"short-foot", false}},
+                              0,
+                              {"swelling", "locking"}});
+  const std::string text = valgus::render_log_json(listing);
+  CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+  const auto parsed = Json::parse(text);
+  CHECK(parsed["sessions"][0]["note"] == "caf\xef\xbf\xbd \"x\"\t");
+  CHECK(parsed["sessions"][0]["exercises"][1] == Json::parse(R"({"id": "short-foot", "done": false})"));
+  CHECK(parsed["sessions"][0]["stage_week"] == 12);
+  CHECK(parsed["sessions"][0]["next_morning_pain"] == 0);
 }

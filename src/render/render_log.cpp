@@ -117,20 +117,27 @@ class JsonLogStream final : public LogStream {
  public:
   std::string session(const LoggedSession& session) override {
     begin();
-    Json exercises = Json::array();
+    // Field by field, not as one nlohmann object dumped and re-indented:
+    // the same text (unit.render_json compares it with one dump).
+    json_.begin_object();
+    json_.field("date", Json(to_string(session.date)));
+    json_.field("session", Json(session.session));
+    json_.field("stage_week", Json(session.stage_week));
+    json_.field("pain", session.pain ? Json(*session.pain) : Json(nullptr));
+    json_.field("effort", session.effort ? Json(std::string(to_string(*session.effort))) : Json(nullptr));
+    json_.field("note", Json(session.note));
+    json_.field("next_morning_pain", session.next_morning_pain ? Json(*session.next_morning_pain) : Json(nullptr));
+    json_.field("symptoms", Json(session.symptoms));
+    json_.key("exercises");
+    json_.begin_array();
     for (const LoggedExercise& exercise : session.exercises) {
-      exercises.push_back(Json{{"id", exercise.id}, {"done", exercise.done}});
+      json_.begin_object();
+      json_.field("id", Json(exercise.id));
+      json_.field("done", Json(exercise.done));
+      json_.end_object();
     }
-    json_.value(
-        Json{{"date", to_string(session.date)},
-             {"session", session.session},
-             {"stage_week", session.stage_week},
-             {"pain", session.pain ? Json(*session.pain) : Json(nullptr)},
-             {"effort", session.effort ? Json(std::string(to_string(*session.effort))) : Json(nullptr)},
-             {"note", session.note},
-             {"next_morning_pain", session.next_morning_pain ? Json(*session.next_morning_pain) : Json(nullptr)},
-             {"symptoms", session.symptoms},
-             {"exercises", exercises}});
+    json_.end_array();
+    json_.end_object();
     return json_.take();
   }
 
