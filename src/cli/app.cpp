@@ -47,7 +47,7 @@ std::string explain_parse_error(const CLI::App& app, const CLI::ParseError& erro
     }
     // CLI11 words these for programmers ("--date: At Most 1 required but
     // received 2"); its messages start with the option's name.
-    const std::string what = error.what();
+    std::string what = error.what();  // not const: returned by move
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
       if (const auto at = what.find(": At Most "); at != std::string::npos) {
         return fmt::format("{} is given more than once; give it once", what.substr(0, at));

@@ -19,7 +19,7 @@
 namespace valgus::cli {
 namespace {
 
-constexpr std::size_t max_answers_bytes = 64 * 1024;
+constexpr std::size_t max_answers_bytes = std::size_t{64} * 1024;
 
 // Answers typed one per line in question order (a script, a pipe). A bad
 // line is bad data at its line; the input ending early skips the rest.

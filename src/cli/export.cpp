@@ -65,7 +65,7 @@ constexpr std::size_t max_person_characters = 60;
 // --for NAME goes through the catalogue's rules for a name: valid UTF-8, no
 // control or invisible characters, one line, a length limit.
 std::string checked_person(const std::string& raw) {
-  const std::string name = trim(raw);
+  std::string name = trim(raw);  // not const: returned by move
   for (std::size_t at = 0; at < name.size();) {
     const Utf8Char c = utf8_char_at(name, at);
     if (!c.valid) {

@@ -16,7 +16,7 @@ namespace valgus::cli {
 namespace {
 
 // A programme file is a dozen lines; anything near this is not one.
-constexpr std::size_t max_programme_bytes = 64 * 1024;
+constexpr std::size_t max_programme_bytes = std::size_t{64} * 1024;
 
 std::string under(const char* variable, const char* fallback, const char* file, std::string_view what) {
   const std::string base = xdg_base(variable, fallback);

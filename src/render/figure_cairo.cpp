@@ -1,6 +1,7 @@
 #include "render/figure_cairo.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace valgus {
@@ -58,8 +59,8 @@ void prop(cairo_t* cr, const PlacedProp& p) {
       break;
     case PropShape::band: {
       set_colour(cr, accent);
-      const double dash[] = {3, 2};
-      cairo_set_dash(cr, dash, 2, 0);
+      const std::array<double, 2> dash{3, 2};
+      cairo_set_dash(cr, dash.data(), static_cast<int>(dash.size()), 0);
       line(cr, p.a, p.b, 2);
       cairo_set_dash(cr, nullptr, 0, 0);
       break;

@@ -159,7 +159,7 @@ class Dots {
     }
     static constexpr std::array<std::array<unsigned char, 4>, 2> bit{
         {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}}};
-    bits_[static_cast<std::size_t>((iy / 4) * columns_ + ix / 2)] |=
+    bits_[static_cast<std::size_t>(iy / 4) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(ix / 2)] |=
         bit.at(static_cast<std::size_t>(ix % 2)).at(static_cast<std::size_t>(iy % 4));
   }
 
@@ -184,7 +184,9 @@ class Dots {
     for (int r = 0; r < rows_; ++r) {
       std::string row;
       for (int c = 0; c < columns_; ++c) {
-        const unsigned code = 0x2800U + bits_[static_cast<std::size_t>(r * columns_ + c)];
+        const unsigned code =
+            0x2800U +
+            bits_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(c)];
         row += static_cast<char>(0xE0U | (code >> 12U));
         row += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
         row += static_cast<char>(0x80U | (code & 0x3FU));

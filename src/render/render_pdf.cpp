@@ -427,7 +427,7 @@ void lay_out(Pages& p, const Handout& h) {
     p.heading("Avoid during the day");
     std::vector<std::string> items;
     for (const auto& [name, advice] : h.habits) {
-      items.push_back(name + ": " + advice);
+      items.push_back(fmt::format("{}: {}", name, advice));
     }
     p.bullets(items);
   }

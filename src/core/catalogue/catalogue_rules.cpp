@@ -44,7 +44,7 @@ std::optional<PhaseRule> EntryReader::phase_rule(const YamlNode& node) {
   }
   // per_week counts sessions an exercise is in, these count a session's
   // exercises: only least and most can contradict each other.
-  if (most && *least > *most) {
+  if (most && least_node != nullptr && *least > *most) {  // unset, the least is 0
     read_.errors().error(least_node->where,
                          fmt::format("\"session_least\" {} is more than \"session_most\" {}; lower it or raise "
                                      "\"session_most\"",

@@ -42,7 +42,7 @@ std::vector<std::string> tree_problems(const Skeleton& skeleton) {
     seen.insert(s.id);
   }
   if (skeleton.segments.empty() || !skeleton.segments.front().parent.empty()) {
-    problems.push_back("the first segment must be the root (no \"parent\")");
+    problems.emplace_back("the first segment must be the root (no \"parent\")");
   }
   return problems;
 }

@@ -285,7 +285,7 @@ void PeriodModel::break_symmetry() {
     // Swapping t and t + 1 must keep how often each is done and, when rest
     // days matter, which templates follow which.
     const auto swapped = [&](int k) { return k == t ? t + 1 : k == t + 1 ? t : k; };
-    bool same = uses_.at(static_cast<std::size_t>(t)) == uses_.at(static_cast<std::size_t>(t + 1));
+    bool same = uses_.at(static_cast<std::size_t>(t)) == uses_.at(static_cast<std::size_t>(t) + 1);
     for (int a = 0; same && resisted && a < period_; ++a) {
       for (int b = 0; same && b < period_; ++b) {
         same = adjacent.at(static_cast<std::size_t>(a)).at(static_cast<std::size_t>(b)) ==
