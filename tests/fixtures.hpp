@@ -6,6 +6,7 @@
 #include "core/catalogue/catalogue.hpp"
 #include "core/plan/planner.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -261,6 +262,21 @@ inline std::vector<std::string> ids(const PlannedPhase& phase) {
     out.push_back(planned.exercise.id);
   }
   return out;
+}
+
+// Whether `exercise` trains `position` (squat, landing, ...).
+inline bool trains(const Exercise& exercise, const std::string& position) {
+  return std::find(exercise.positions.begin(), exercise.positions.end(), position) != exercise.positions.end();
+}
+
+// A week of the personal fixture catalogue as the command line plans it by
+// default: Mon, Wed, Fri, `minutes` a session and at most 6 exercises.
+inline Plan week_plan(std::vector<std::string> problems, int minutes = 20) {
+  auto request = request_for(std::move(problems));
+  request.days = {0, 2, 4};
+  request.minutes = minutes;
+  request.max_exercises = 6;
+  return make_plan(personal_catalogue(), request);
 }
 
 // "kind: text" of each adjustment of a Plan or a Draft.

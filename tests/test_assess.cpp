@@ -21,7 +21,7 @@ namespace {
 TestAnswer sides(double left, double right) { return TestAnswer{std::nullopt, left, right}; }
 TestAnswer both(double value) { return sides(value, value); }
 
-std::string errors_of(const std::string& text) {
+std::string answers_errors_of(const std::string& text) {
   return valgus::test::diagnostics_of([&] {
     (void)valgus::read_answers(valgus::CatalogueFile{"answers.yaml", text}, builtin());
   });
@@ -205,26 +205,26 @@ TEST_CASE("an answers file: keyed by question, per side or one value for both, m
   const auto kit =
       valgus::read_answers(valgus::CatalogueFile{"b.yaml", "equipment: Resistance Band, foam roll, band\n"}, builtin());
   CHECK(kit.equipment == std::vector<std::string>{"band", "foam-roller"});
-  CHECK(errors_of("equipment: resistance bnd\n") ==
+  CHECK(answers_errors_of("equipment: resistance bnd\n") ==
         "answers.yaml:1:12: \"equipment\": \"resistance bnd\" is not one of foam-roller, massage-ball, band, none "
         "(or skip)\n");
 
-  CHECK(errors_of("thomas: yes\n") == "ok");
-  CHECK(errors_of("knee-to-wall: {left: 40}\n") ==
+  CHECK(answers_errors_of("thomas: yes\n") == "ok");
+  CHECK(answers_errors_of("knee-to-wall: {left: 40}\n") ==
         "answers.yaml:1:22: \"knee-to-wall\": answer a number from 0 to 30 cm (or skip)\n");
-  CHECK(errors_of("thomass: yes\n")
+  CHECK(answers_errors_of("thomass: yes\n")
             .rfind("answers.yaml:1:1: unknown question \"thomass\" (did you mean \"thomas\"?)", 0) == 0);
-  CHECK(errors_of("thomas: yes\nthomas: no\n") == "answers.yaml:2:1: \"thomas\" is answered twice; keep one\n");
+  CHECK(answers_errors_of("thomas: yes\nthomas: no\n") == "answers.yaml:2:1: \"thomas\" is answered twice; keep one\n");
   // At any depth: the last value never silently wins.
-  CHECK(errors_of("knee-to-wall: {left: 12, left: 8}\n") ==
+  CHECK(answers_errors_of("knee-to-wall: {left: 12, left: 8}\n") ==
         "answers.yaml:1:26: \"knee-to-wall\" answers left twice; keep one\n");
-  CHECK(errors_of("knee-to-wall:\n  right: 9\n  left: 12\n  right: 8\n") ==
+  CHECK(answers_errors_of("knee-to-wall:\n  right: 9\n  left: 12\n  right: 8\n") ==
         "answers.yaml:4:3: \"knee-to-wall\" answers right twice; keep one\n");
-  CHECK(errors_of("knee-to-wall: {middle: 3}\n") ==
+  CHECK(answers_errors_of("knee-to-wall: {middle: 3}\n") ==
         "answers.yaml:1:16: \"knee-to-wall\" answers per side: left and right, not \"middle\"\n");
-  CHECK(errors_of("caves-when: [squat, jumping]\n") ==
+  CHECK(answers_errors_of("caves-when: [squat, jumping]\n") ==
         "answers.yaml:1:13: \"caves-when\": \"jumping\" is not one of standing, squat, landing, running (or skip)\n");
-  CHECK(errors_of("- thomas\n") ==
+  CHECK(answers_errors_of("- thomas\n") ==
         "answers.yaml:1:1: answers must be a mapping of question ids to answers, like "
         "\"thomas: yes\", not a list\n");
 }

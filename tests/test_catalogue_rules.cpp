@@ -29,7 +29,7 @@ valgus::LoadResult load_with(const std::string& text, const std::string& later =
 }
 
 // Every error of loading `text`, one a line.
-std::string errors_of(const std::string& text) {
+std::string rules_errors_of(const std::string& text) {
   std::vector<std::string> lines;
   for (const auto& error : load_with(text).errors) {
     lines.push_back(error.to_string());
@@ -75,20 +75,20 @@ TEST_CASE("a phase's most and least exercises a session load into the rule") {
 }
 
 TEST_CASE("a session's least exercises of a phase is never more than its most") {
-  CHECK(errors_of(phase_rule("stretch", "    session_most: 2\n    session_least: 2\n")) == "");
-  CHECK(errors_of(phase_rule("stretch", "    session_most: 2\n    session_least: 3\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_most: 2\n    session_least: 2\n")) == "");
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_most: 2\n    session_least: 3\n")) ==
         "x.yaml:7:20: \"session_least\" 3 is more than \"session_most\" 2; lower it or raise \"session_most\"");
-  CHECK(errors_of(phase_rule("stretch", "    session_least: 60\n")) == "");  // no most: no limit
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_least: 60\n")) == "");  // no most: no limit
   // A most of none would keep the phase out of every session its per_week asks for.
-  CHECK(errors_of(phase_rule("stretch", "    session_most: 0\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_most: 0\n")) ==
         "x.yaml:6:19: \"session_most\" is 0, outside 1..60");
-  CHECK(errors_of(phase_rule("stretch", "    session_most: 61\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_most: 61\n")) ==
         "x.yaml:6:19: \"session_most\" is 61, outside 1..60");
-  CHECK(errors_of(phase_rule("stretch", "    session_least: -1\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_least: -1\n")) ==
         "x.yaml:6:20: \"session_least\" must be a whole number like 12, not \"-1\"");
-  CHECK(errors_of(phase_rule("stretch", "    session_least: two\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_least: two\n")) ==
         "x.yaml:6:20: \"session_least\" must be a whole number like 12, not \"two\"");
-  CHECK(errors_of(phase_rule("stretch", "    session_mots: 2\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    session_mots: 2\n")) ==
         "x.yaml:6:5: unknown field \"session_mots\" in phase (did you mean \"session_most\"?)");
 }
 
@@ -103,10 +103,11 @@ TEST_CASE("a phase's short list: how many of its exercises the week weighs") {
   CHECK(catalogue.shortlist(Phase::release) == std::optional<int>(1));
   CHECK(catalogue.shortlist(Phase::integrate) == std::optional<int>(6));
   CHECK_FALSE(catalogue.shortlist(Phase::stretch).has_value());  // no rule: every exercise is weighed
-  CHECK(errors_of(phase_rule("stretch", "    shortlist: 0\n")) == "x.yaml:6:16: \"shortlist\" is 0, outside 1..100");
-  CHECK(errors_of(phase_rule("stretch", "    shortlist: 101\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    shortlist: 0\n")) ==
+        "x.yaml:6:16: \"shortlist\" is 0, outside 1..100");
+  CHECK(rules_errors_of(phase_rule("stretch", "    shortlist: 101\n")) ==
         "x.yaml:6:16: \"shortlist\" is 101, outside 1..100");
-  CHECK(errors_of(phase_rule("stretch", "    shortlist: all\n")) ==
+  CHECK(rules_errors_of(phase_rule("stretch", "    shortlist: all\n")) ==
         "x.yaml:6:16: \"shortlist\" must be a whole number like 12, not \"all\"");
 }
 
@@ -142,21 +143,21 @@ TEST_CASE("session rules: a later layer replaces one by id, and the highest shar
 
 TEST_CASE("a session rule's share is a percentage, and every field is there") {
   const auto with_percent = [](const std::string& percent) {
-    return errors_of("sessions:\n  - {id: a, active_percent_at_least: " + percent + ", why: W., source: t}\n");
+    return rules_errors_of("sessions:\n  - {id: a, active_percent_at_least: " + percent + ", why: W., source: t}\n");
   };
   CHECK(with_percent("0") == "");
   CHECK(with_percent("100") == "");
   CHECK(with_percent("101") == "x.yaml:2:38: \"active_percent_at_least\" is 101, outside 0..100");
   CHECK(with_percent("50.5") ==
         "x.yaml:2:38: \"active_percent_at_least\" must be a whole number like 12, not \"50.5\"");
-  CHECK(errors_of("sessions:\n  - {id: a, why: W., source: t}\n") ==
+  CHECK(rules_errors_of("sessions:\n  - {id: a, why: W., source: t}\n") ==
         "x.yaml:2:5: session rule is missing the required field \"active_percent_at_least\"");
-  CHECK(errors_of("sessions:\n  - {id: a, active_percent: 50, why: W., source: t}\n") ==
+  CHECK(rules_errors_of("sessions:\n  - {id: a, active_percent: 50, why: W., source: t}\n") ==
         "x.yaml:2:5: session rule is missing the required field \"active_percent_at_least\"\n"
         "x.yaml:2:13: unknown field \"active_percent\" in session rule (did you mean \"active_percent_at_least\"?)");
-  CHECK(errors_of(std::string(session_rule) +
-                  "  - {id: active-work, active_percent_at_least: 40, why: W., source: t}\n") ==
+  CHECK(rules_errors_of(std::string(session_rule) +
+                        "  - {id: active-work, active_percent_at_least: 40, why: W., source: t}\n") ==
         "x.yaml:6:5: duplicate session rule id \"active-work\" (first defined at x.yaml:2:5); rename one of them");
-  CHECK(errors_of("sessions: {id: a}\n") ==
+  CHECK(rules_errors_of("sessions: {id: a}\n") ==
         "x.yaml:1:11: \"sessions\" must be a list of entries (\"- id: ...\"), not a mapping");
 }

@@ -59,7 +59,7 @@ std::vector<CatalogueFile> files_with(const std::string& text) {
   return files;
 }
 
-std::string errors_of(const std::string& text) {
+std::string figure_errors_of(const std::string& text) {
   std::vector<std::string> lines;
   for (const auto& error : valgus::load_catalogue(files_with(text)).errors) {
     lines.push_back(error.to_string());
@@ -108,53 +108,53 @@ TEST_CASE("a pose is laid out along its skeleton and set down on the floor") {
 }
 
 TEST_CASE("a pose that cannot be held or drawn is an error at its place") {
-  CHECK(errors_of("poses:\n  - id: tip\n    name: Tip\n    view: side\n    joints: {leg: 60}\n") ==
+  CHECK(figure_errors_of("poses:\n  - id: tip\n    name: Tip\n    view: side\n    joints: {leg: 60}\n") ==
         "x.yaml:2:5: pose \"tip\": the body tips over: its weight falls 20 units beyond where it rests; bend a joint "
         "so it rests under the body or add the prop it leans on");
-  CHECK(errors_of("poses:\n  - id: far\n    name: Far\n    view: side\n    joints: {leg: 200}\n") ==
+  CHECK(figure_errors_of("poses:\n  - id: far\n    name: Far\n    view: side\n    joints: {leg: 200}\n") ==
         "x.yaml:2:5: pose \"far\": \"leg\" is 200, outside its range -90 to 120");
-  CHECK(errors_of("poses:\n  - id: v\n    name: V\n    view: top\n    joints: {}\n") ==
+  CHECK(figure_errors_of("poses:\n  - id: v\n    name: V\n    view: top\n    joints: {}\n") ==
         "x.yaml:2:5: pose \"v\": unknown view \"top\"; views are side, narrow");
-  CHECK(errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {legg: 3}\n") ==
+  CHECK(figure_errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {legg: 3}\n") ==
         "x.yaml:2:5: pose \"s\": \"legg\" is no segment of the side view (did you mean \"leg\"?)");
-  CHECK(errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {leg.turn: 3}\n") ==
+  CHECK(figure_errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {leg.turn: 3}\n") ==
         "x.yaml:2:5: pose \"s\": segment \"leg\" has no turn; remove \"leg.turn\"");
-  CHECK(errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {\"leg!\": 3}\n") ==
+  CHECK(figure_errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {\"leg!\": 3}\n") ==
         "x.yaml:5:14: \"leg!\" is no joint: a segment id, or one with \".turn\" or \".arch\"");
   // A minus sign is a number only where the field takes negative values.
-  CHECK(errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {leg: -5}\n").empty());
-  CHECK(errors_of("props:\n  - {id: p, shape: block, width: -5, height: 1}\n") ==
+  CHECK(figure_errors_of("poses:\n  - id: s\n    name: S\n    view: side\n    joints: {leg: -5}\n").empty());
+  CHECK(figure_errors_of("props:\n  - {id: p, shape: block, width: -5, height: 1}\n") ==
         "x.yaml:2:34: \"width\" must be a whole number like 12, not \"-5\"");
 }
 
 TEST_CASE("a figure's props must be known, placed where their shape goes, and touch what they are under") {
-  CHECK(errors_of(drawn("{pose: stand, props: [{prop: rollr, under: leg}]}")) ==
+  CHECK(figure_errors_of(drawn("{pose: stand, props: [{prop: rollr, under: leg}]}")) ==
         "x.yaml:10:13: the figure of \"drawn\" unknown prop \"rollr\" (did you mean \"roller\"?); props are block, "
         "roller, "
         "band, wall");
-  CHECK(errors_of(drawn("{pose: stand, props: [{prop: wall, under: leg}]}")) ==
+  CHECK(figure_errors_of(drawn("{pose: stand, props: [{prop: wall, under: leg}]}")) ==
         "x.yaml:10:13: the figure of \"drawn\" the wall (wall) goes \"behind\" or \"ahead\" of a segment");
   CHECK(
-      errors_of(drawn("{pose: stand, props: [{prop: band, around: [leg, trunk]}]}")) ==
+      figure_errors_of(drawn("{pose: stand, props: [{prop: band, around: [leg, trunk]}]}")) ==
       "x.yaml:10:13: the figure of \"drawn\" at its start: the band stretches to 70 units, beyond its 20; bring its "
       "ends closer\n"
       "x.yaml:10:13: the figure of \"drawn\" at its end: the band stretches to 70 units, beyond its 20; bring its ends "
       "closer");
-  CHECK(errors_of(drawn("{pose: stand, props: [{prop: block, under: foot}]}")) == "");
+  CHECK(figure_errors_of(drawn("{pose: stand, props: [{prop: block, under: foot}]}")) == "");
   CHECK(
-      errors_of(drawn("{pose: stand, props: [{prop: block, under: foot, behind: leg}]}")) ==
+      figure_errors_of(drawn("{pose: stand, props: [{prop: block, under: foot, behind: leg}]}")) ==
       "x.yaml:10:35: a prop goes in one place: \"under\", \"behind\" or \"ahead\" of a segment, or \"around\" the ends "
       "of one or two");
-  CHECK(errors_of(drawn("{pose: stnd}")) ==
+  CHECK(figure_errors_of(drawn("{pose: stnd}")) ==
         "x.yaml:10:13: the figure of \"drawn\" names unknown pose \"stnd\" (did you mean \"stand\"?); poses are stand, "
         "upright");
-  CHECK(errors_of(drawn("{pose: stand, arrow: knee}")) ==
+  CHECK(figure_errors_of(drawn("{pose: stand, arrow: knee}")) ==
         "x.yaml:10:13: the figure of \"drawn\" the arrow follows \"knee\", no segment of the side view");
-  CHECK(errors_of(drawn("{pose: stand, start: {foot: 40}}")) ==
+  CHECK(figure_errors_of(drawn("{pose: stand, start: {foot: 40}}")) ==
         "x.yaml:10:13: the figure of \"drawn\" at its start: \"foot\" is 40, outside its range -30 to 30");
   // Lying down is wider than the narrow view's frame.
   CHECK(
-      errors_of(drawn("{pose: upright, start: {trunk: -90}}")) ==
+      figure_errors_of(drawn("{pose: upright, start: {trunk: -90}}")) ==
       "x.yaml:10:13: the figure of \"drawn\" the figure takes 72 x 6 units, more than the narrow view's frame of 38 x "
       "78; fold it smaller or draw it in another view");
 }

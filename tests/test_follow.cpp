@@ -19,7 +19,7 @@ using valgus::StageMove;
 
 namespace {
 
-const char* const rules_yaml = R"(progression:
+const char* const follow_rules_yaml = R"(progression:
   - {id: advance, window_days: 14, adherence_percent: 80, mean_pain_at_most: 3, hard_sessions_at_most: 0, why: w, source: s}
   - {id: step-back, pain_at_least: 6, sessions: 2, why: w, source: s}
 exercises:
@@ -38,7 +38,7 @@ exercises:
 
 valgus::Catalogue follow_catalogue() {
   auto files = valgus::test::fixture_files();
-  files.push_back(valgus::CatalogueFile{"rules.yaml", rules_yaml, 1});
+  files.push_back(valgus::CatalogueFile{"rules.yaml", follow_rules_yaml, 1});
   return valgus::load_catalogue_or_throw(valgus::Catalogue{}, files);
 }
 

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+using valgus::test::ids;
+
 namespace {
 
 using Ids = std::vector<std::string>;
@@ -54,14 +56,6 @@ valgus::Plan plan_for(const valgus::Catalogue& catalogue, Ids problems, int week
   request.week = week;
   request.equipment = std::move(equipment);
   return valgus::make_plan(catalogue, request);
-}
-
-Ids ids(const valgus::PlannedPhase& phase) {
-  Ids out;
-  for (const auto& planned : phase.exercises) {
-    out.push_back(planned.exercise.id);
-  }
-  return out;
 }
 
 Ids taught(const valgus::PlannedExercise& planned) {

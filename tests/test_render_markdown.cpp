@@ -7,18 +7,9 @@
 #include <string>
 #include <vector>
 
-namespace {
+using valgus::test::week_plan;
 
-// A week as the command line plans it by default.
-valgus::Plan week_plan(std::vector<std::string> problems, int minutes = 20) {
-  auto request = valgus::test::request_for(std::move(problems));
-  request.days = {0, 2, 4};
-  request.minutes = minutes;
-  request.max_exercises = 6;
-  return valgus::make_plan(valgus::test::personal_catalogue(), request);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("plan markdown: one title, four phase sections, a task per exercise, tick table") {
   const auto plan = valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));

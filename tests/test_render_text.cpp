@@ -8,20 +8,12 @@
 
 #include <string>
 
+using valgus::test::week_plan;
+
 namespace {
 
 valgus::Plan hip_plan() {
   return valgus::make_plan(valgus::test::fixture_catalogue(), valgus::test::request_for({"hip"}));
-}
-
-// A week as the command line plans it by default: Mon, Wed, Fri, 20 min
-// and at most 6 exercises a session.
-valgus::Plan week_plan(std::vector<std::string> problems, int minutes = 20) {
-  auto request = valgus::test::request_for(std::move(problems));
-  request.days = {0, 2, 4};
-  request.minutes = minutes;
-  request.max_exercises = 6;
-  return valgus::make_plan(valgus::test::personal_catalogue(), request);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+using valgus::test::ids;
+
 namespace {
 
 using Ids = std::vector<std::string>;
@@ -61,14 +63,6 @@ valgus::Plan plan_for(const valgus::Catalogue& catalogue, const Ids& problems,
   request.problems = problems;
   request.equipment = std::move(equipment);
   return valgus::make_plan(catalogue, request);
-}
-
-Ids ids(const valgus::PlannedPhase& phase) {
-  Ids out;
-  for (const auto& planned : phase.exercises) {
-    out.push_back(planned.exercise.id);
-  }
-  return out;
 }
 
 Ids adjustments(const valgus::Plan& plan) {

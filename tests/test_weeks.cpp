@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+using valgus::test::trains;
+
 namespace {
 
 using Ids = std::vector<std::string>;
@@ -39,10 +41,6 @@ Ids texts_of(const valgus::Plan& plan, valgus::AdjustmentKind kind) {
     }
   }
   return out;
-}
-
-bool trains(const valgus::Exercise& exercise, const std::string& position) {
-  return std::find(exercise.positions.begin(), exercise.positions.end(), position) != exercise.positions.end();
 }
 
 // One line per exercise: what `plan` shows of it.

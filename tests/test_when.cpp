@@ -12,13 +12,11 @@
 #include <string>
 #include <vector>
 
+using valgus::test::trains;
+
 namespace {
 
 using Ids = std::vector<std::string>;
-
-bool trains(const valgus::Exercise& exercise, const std::string& position) {
-  return std::find(exercise.positions.begin(), exercise.positions.end(), position) != exercise.positions.end();
-}
 
 Ids ids_of(const valgus::PlannedPhase& phase) {
   Ids out;
