@@ -15,7 +15,6 @@
 #include <utility>
 #include <vector>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace valgus {
@@ -36,17 +35,6 @@ std::uint64_t fnv1a(std::string_view text) {
     hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   }
   return hash;
-}
-
-// The running binary by path, size and modification time.
-std::string binary_stamp() {
-  std::error_code error;
-  const std::string path = std::filesystem::read_symlink("/proc/self/exe", error).string();
-  struct stat info {};
-  if (error || ::stat(path.c_str(), &info) != 0) {
-    return "binary unknown\n";
-  }
-  return fmt::format("binary {} {} {}.{:09}\n", path, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 // The weeks an earlier run solved, as files in $XDG_CACHE_HOME/valgus/weeks
 // (default ~/.cache/valgus/weeks): one small file per week, named by a hash
 // of its key and holding the key itself, so a hash collision is a miss, not
-// a wrong answer. The key starts with the binary (path, size, time), so a
+// a wrong answer. The key starts with the binary (size, time: binary_stamp), so a
 // new build, which may plan differently, never reads an old build's weeks.
 // Deleting the folder is always safe: it only makes the next run slower.
 

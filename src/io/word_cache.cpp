@@ -32,9 +32,10 @@ std::string cache_dir() {
   return base.empty() ? base : base + "/valgus";
 }
 
+std::string binary_stamp() { return "binary " + stamp("/proc/self/exe"); }
+
 std::string word_cache_key(const std::vector<std::string>& paths) {
-  // The binary itself: a new build may know other words.
-  std::string key = "binary " + stamp("/proc/self/exe");
+  std::string key = binary_stamp();  // a new build may know other words
   for (const auto& path : paths) {
     key += stamp(path);  // a folder's time changes when a file is added or removed
     std::error_code error;

@@ -17,6 +17,11 @@ namespace valgus {
 // absolute path.
 [[nodiscard]] std::string cache_dir();
 
+// The running binary by size and modification time, as the first line of a
+// cache key: a new build, which may answer differently, never reads an old
+// build's cache.
+[[nodiscard]] std::string binary_stamp();
+
 // The key for words computed from `paths` (files or folders of *.yaml, which
 // may not exist) by the running binary.
 [[nodiscard]] std::string word_cache_key(const std::vector<std::string>& paths);
