@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 using valgus::did_you_mean;
 
@@ -90,6 +91,43 @@ TEST_CASE("wrap_into breaks at spaces within the width") {
   CHECK(wrapped("one two three four", 7, 9, 2) == "<one two\n  three\n  four");
   CHECK(wrapped("2 × 30 s", 6, 6) == "<2 × 30\ns");  // columns, not bytes
   CHECK(wrapped("one\ntwo\tthree", 20, 20) == "<one two three");
+}
+
+TEST_CASE("plain_words: text that wrapping and terminal_safe leave as it is when it fits") {
+  CHECK(valgus::plain_words("skipped clamshell, glute-bridge; a note"));
+  CHECK(valgus::plain_words("x"));
+  CHECK_FALSE(valgus::plain_words(""));
+  CHECK_FALSE(valgus::plain_words(" lead"));
+  CHECK_FALSE(valgus::plain_words("trail "));
+  CHECK_FALSE(valgus::plain_words("two  spaces"));
+  CHECK_FALSE(valgus::plain_words("tab\there"));
+  CHECK_FALSE(valgus::plain_words("caf\xc3\xa9"));
+  CHECK_FALSE(valgus::plain_words("bell\x07"));
+  CHECK_FALSE(valgus::plain_words("del\x7f"));
+  // The property the text writer's shortcut rests on, over every string of
+  // up to four characters from a small alphabet: plain words that fit are
+  // what terminal_safe and wrap_into would write.
+  const std::string alphabet{'a', ' ', '\t', '\x1b', '\xc3', '\xa9', '~'};
+  std::vector<std::string> texts{""};
+  for (int length = 1; length <= 4; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& text : texts) {
+      for (const char c : alphabet) {
+        longer.push_back(text + c);
+      }
+    }
+    texts.insert(texts.end(), longer.begin(), longer.end());
+  }
+  int plain = 0;
+  for (const std::string& text : texts) {
+    if (valgus::plain_words(text)) {
+      ++plain;
+      std::string out;
+      valgus::wrap_into(out, valgus::terminal_safe(text), 4, 4, 0);
+      CHECK(out == text);
+    }
+  }
+  CHECK(plain > 20);
 }
 
 TEST_CASE("wrap_into splits a word wider than the line between characters") {

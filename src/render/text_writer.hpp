@@ -24,8 +24,16 @@ class TextWriter {
 
   // `first` starts the first line, `indent` the rest; text wraps in between.
   void paragraph(std::string_view first, std::string_view raw_text, int indent) {
-    const std::string text = terminal_safe(raw_text);
     out_ += first;
+    // Most text is one line of plain words: printable ASCII, single spaces
+    // and no space at either end, which wrapping would leave as it is.
+    if (raw_text.size() <= static_cast<std::size_t>(std::max(20, style_.width - display_width(first))) &&
+        plain_words(raw_text)) {
+      out_ += raw_text;
+      out_ += '\n';
+      return;
+    }
+    const std::string text = terminal_safe(raw_text);
     wrap_into(out_, text, std::max(20, style_.width - display_width(first)), std::max(20, style_.width - indent),
               indent);
     out_ += '\n';

@@ -325,6 +325,21 @@ void wrap_into(std::string& out, std::string_view text, int first_width, int wid
   }
 }
 
+bool plain_words(std::string_view text) {
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') {
+    return false;
+  }
+  char before = 'a';
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7F || (c == ' ' && before == ' ')) {
+      return false;
+    }
+    before = c;
+  }
+  return true;
+}
+
 std::pair<int, int> position_in(std::string_view text, std::size_t offset) {
   int line = 1;
   int column = 1;

@@ -69,6 +69,11 @@ struct Utf8Char {
 // stays with its base), so no line overflows.
 void wrap_into(std::string& out, std::string_view text, int first_width, int width, int indent);
 
+// Whether `text` is words of printable ASCII with single spaces between
+// them and none at either end: what wrap_into and terminal_safe leave as it
+// is when it fits on a line.
+[[nodiscard]] bool plain_words(std::string_view text);
+
 // The 1-based line and column (in characters) of byte `offset` of `text`.
 [[nodiscard]] std::pair<int, int> position_in(std::string_view text, std::size_t offset);
 
