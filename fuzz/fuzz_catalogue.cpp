@@ -115,6 +115,9 @@ void read_as_log(const std::string& bytes) {
         (void)stream->session(session);
       }
     });
+    // The text listing's read: every session, only the exercises skipped.
+    store.each_session({std::nullopt, std::nullopt, true},
+                       [&](const valgus::LoggedSession& session) { (void)streams.front()->session(session); });
     for (auto& stream : streams) {
       (void)stream->finish(events);
     }

@@ -7,6 +7,7 @@
 #include "cli/programme_day.hpp"
 #include "core/model/error.hpp"
 #include "io/log_store.hpp"
+#include "sqlite_cli.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -39,41 +40,12 @@ using valgus::Side;
 using valgus::StoredAssessment;
 using Access = valgus::LogStore::Access;
 
+using valgus::test::bytes_of;
+using valgus::test::sqlite;
 using valgus::test::TempDir;
+using valgus::test::write_file;
 
 namespace {
-
-std::string bytes_of(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
-// Runs `sql` on `db` with the sqlite3 program; its standard output, trimmed.
-std::string sqlite(const fs::path& db, const std::string& sql) {
-  const fs::path script = db.string() + ".sql";
-  write_file(script, sql);
-  const std::string command = "sqlite3 -batch '" + db.string() + "' < '" + script.string() + "' 2>&1";
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 256> chunk{};
-  while (std::fgets(chunk.data(), static_cast<int>(chunk.size()), pipe) != nullptr) {
-    out += chunk.data();
-  }
-  REQUIRE(::pclose(pipe) == 0);
-  fs::remove(script);
-  while (!out.empty() && out.back() == '\n') {
-    out.pop_back();
-  }
-  return out;
-}
 
 // The Error `action` throws as "CODE: its line"; "0: " when none.
 std::string failure_of(const std::function<void()>& action) {
@@ -145,7 +117,7 @@ TEST_CASE("log store: sessions round-trip, oldest first, in new private folders"
   CHECK((fs::status(db.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(dir.path / "state").permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(db).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
-  CHECK(sqlite(db, "PRAGMA journal_mode; PRAGMA user_version; PRAGMA application_id;") == "wal\n3\n1447119943");
+  CHECK(sqlite(db, "PRAGMA journal_mode; PRAGMA user_version; PRAGMA application_id;") == "wal\n4\n1447119943");
 }
 
 TEST_CASE("log store: a session of the same date replaces the old one, exercises and all") {
@@ -239,7 +211,7 @@ TEST_CASE("log store: a v2 log reads as it is, then migrates to v3 with next-mor
   }
   CHECK(sqlite(db, "PRAGMA user_version;") == "2");
   LogStore store = LogStore::open(db.string(), Access::write);
-  CHECK(sqlite(db, "PRAGMA user_version;") == "3");
+  CHECK(sqlite(db, "PRAGMA user_version;") == std::to_string(LogStore::schema_version));
   CHECK(store.sessions() == std::vector<LoggedSession>{session_a(), session_b()});
   const SafetyEvent pause{Date{2027, 1, 6}, SafetyKind::pause, "swelling logged on 2027-01-06"};
   CHECK(store.amend(Date{2027, 1, 6}, 7, {"swelling"}, pause));
@@ -312,7 +284,7 @@ TEST_CASE("log store: a log from a newer valgus is refused, untouched") {
   sqlite(db, "PRAGMA user_version = 99;");
   const std::string before = bytes_of(db);
   const std::string message =
-      db.string() + " was written by a newer valgus (schema 99, this one reads up to 3); update valgus";
+      db.string() + " was written by a newer valgus (schema 99, this one reads up to 4); update valgus";
   for (const Access access : {Access::read, Access::write}) {
     CHECK(failure_of([&] { (void)LogStore::open(db.string(), access); }) == error_line(ExitCode::bad_data, message));
   }

@@ -22,12 +22,13 @@ namespace {
 // chunks, so memory stays flat however long the log (bench/follow.sh).
 ExitCode list_log(const Context& context, const LogArgs& args) {
   const Format& format = find_format(DataKind::log, args.format);
+  const std::unique_ptr<LogStream> stream = format.log(context.terminal_style());
   LogStore::SessionFilter filter;
   filter.since = args.since ? std::optional<Date>(parse_date(*args.since)) : std::nullopt;
   filter.last = args.last;
+  filter.skipped_only = !stream->shows_done_exercises();
   const LogStore store = LogStore::open(log_path(), LogStore::Access::read);
   const std::vector<SafetyEvent> events = store.events();  // a bad one stops before anything is printed
-  const std::unique_ptr<LogStream> stream = format.log(context.terminal_style());
   constexpr std::size_t chunk = std::size_t{64} * 1024;
   std::string pending;
   store.each_session(filter, [&](const LoggedSession& session) {

@@ -287,8 +287,10 @@ std::vector<SessionRecord> LogStore::records() const {
     while (query.executeStep()) {
       const std::string_view date(query.getColumn(0).getText(), static_cast<std::size_t>(query.getColumn(0).size()));
       if (!readable("sessions", query.getColumn(5).getInt64(), date,
-                    log_store_detail::session_problem(date, query.getColumn(6), query.getColumn(1), query.getColumn(2),
-                                                      query.getColumn(3)))) {
+                    log_store_detail::session_problem(date, log_store_detail::cell_of(query.getColumn(6)),
+                                                      log_store_detail::cell_of(query.getColumn(1)),
+                                                      log_store_detail::cell_of(query.getColumn(2)),
+                                                      log_store_detail::cell_of(query.getColumn(3))))) {
         continue;
       }
       SessionRecord record;
@@ -332,8 +334,10 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
     while (query.executeStep()) {
       const std::string date = query.getColumn(1).getString();
       if (!readable("sessions", query.getColumn(0).getInt64(), date,
-                    log_store_detail::session_problem(date, query.getColumn(3), query.getColumn(4), query.getColumn(5),
-                                                      query.getColumn(7)))) {
+                    log_store_detail::session_problem(date, log_store_detail::cell_of(query.getColumn(3)),
+                                                      log_store_detail::cell_of(query.getColumn(4)),
+                                                      log_store_detail::cell_of(query.getColumn(5)),
+                                                      log_store_detail::cell_of(query.getColumn(7))))) {
         continue;
       }
       LoggedSession session = log_store_detail::session_of(query, date);

@@ -31,7 +31,7 @@ class LogStore {
   enum class Access { read, write };
 
   // The schema version this build writes (PRAGMA user_version).
-  static constexpr int schema_version = 3;
+  static constexpr int schema_version = 4;
 
   // Opens the database at `path`. Access::write creates it (and its folders,
   // mode 0700; the file 0600) when missing and migrates an older schema;
@@ -89,6 +89,7 @@ class LogStore {
   struct SessionFilter {
     std::optional<Date> since;
     std::optional<std::int64_t> last;
+    bool skipped_only = false;  // of each session's exercises, only those not done
   };
   // Calls `visit` with each session, oldest first, exercises included, one
   // at a time as the rows are read: what a listing of a long log streams

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,12 +29,22 @@ namespace log_store_detail {
 [[nodiscard]] Error translate(const SQLite::Exception& failure, const std::string& path, sqlite3* handle,
                               LogStore::Access access);
 
+// One column of a row as the row checks read it, whether it comes through
+// SQLiteCpp or a raw statement (the listing's hot loop, log_store_list.cpp).
+struct Cell {
+  enum class Kind { null, integer, other };
+  Kind kind = Kind::null;
+  std::int64_t number = 0;  // when an integer
+  std::string_view text;    // otherwise: the value's bytes, as SQLiteCpp's getString gives them
+};
+[[nodiscard]] Cell cell_of(const SQLite::Column& column);
+[[nodiscard]] Cell cell_of(sqlite3_stmt* statement, int column);
+
 // What makes a session row unreadable, in one line; empty when it reads.
 // The same checks whichever columns a command reads, so `today` and `log
 // --list` leave out the same rows (log_store_rows.cpp).
-[[nodiscard]] std::string session_problem(std::string_view date, const SQLite::Column& stage_week,
-                                          const SQLite::Column& pain, const SQLite::Column& effort,
-                                          const SQLite::Column& next_morning);
+[[nodiscard]] std::string session_problem(std::string_view date, const Cell& stage_week, const Cell& pain,
+                                          const Cell& effort, const Cell& next_morning);
 
 // A readable session row as a LoggedSession, without its exercises: the
 // columns id, date, session, stage_week, pain, effort, note,

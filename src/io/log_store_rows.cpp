@@ -13,27 +13,71 @@
 
 namespace valgus {
 
-std::string log_store_detail::session_problem(std::string_view date, const SQLite::Column& stage_week,
-                                              const SQLite::Column& pain, const SQLite::Column& effort,
-                                              const SQLite::Column& next_morning) {
+log_store_detail::Cell log_store_detail::cell_of(const SQLite::Column& column) {
+  Cell cell;
+  if (column.isNull()) {
+    return cell;
+  }
+  if (column.isInteger()) {
+    cell.kind = Cell::Kind::integer;
+    cell.number = column.getInt64();
+    return cell;
+  }
+  cell.kind = Cell::Kind::other;
+  const auto* bytes = static_cast<const char*>(column.getBlob());
+  cell.text =
+      bytes == nullptr ? std::string_view() : std::string_view(bytes, static_cast<std::size_t>(column.getBytes()));
+  return cell;
+}
+
+log_store_detail::Cell log_store_detail::cell_of(sqlite3_stmt* statement, int column) {
+  Cell cell;
+  switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_NULL: return cell;
+    case SQLITE_INTEGER:
+      cell.kind = Cell::Kind::integer;
+      cell.number = sqlite3_column_int64(statement, column);
+      return cell;
+    default:
+      cell.kind = Cell::Kind::other;
+      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
+      cell.text = bytes == nullptr
+                      ? std::string_view()
+                      : std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+      return cell;
+  }
+}
+
+namespace {
+
+// A cell as text, for a message: what SQLite's own conversion gives.
+std::string text_of(const log_store_detail::Cell& cell) {
+  return cell.kind == log_store_detail::Cell::Kind::integer ? std::to_string(cell.number) : std::string(cell.text);
+}
+
+}  // namespace
+
+std::string log_store_detail::session_problem(std::string_view date, const Cell& stage_week, const Cell& pain,
+                                              const Cell& effort, const Cell& next_morning) {
   std::string problem = date_problem(date);
-  const auto out_of = [](const SQLite::Column& value, std::int64_t low, std::int64_t high) {
-    return !value.isNull() && (!value.isInteger() || value.getInt64() < low || value.getInt64() > high);
+  const auto out_of = [](const Cell& value, std::int64_t low, std::int64_t high) {
+    return value.kind != Cell::Kind::null &&
+           (value.kind != Cell::Kind::integer || value.number < low || value.number > high);
   };
   if (!problem.empty()) {
     return problem;
   }
-  if (out_of(stage_week, 1, 10000) || stage_week.isNull()) {
-    return fmt::format("its stage week, {}, is not a week of a programme", one_line(stage_week.getString()));
+  if (out_of(stage_week, 1, 10000) || stage_week.kind == Cell::Kind::null) {
+    return fmt::format("its stage week, {}, is not a week of a programme", one_line(text_of(stage_week)));
   }
   if (out_of(pain, 0, 10)) {
-    return fmt::format("its pain, {}, is not 0 to 10", one_line(pain.getString()));
+    return fmt::format("its pain, {}, is not 0 to 10", one_line(text_of(pain)));
   }
-  if (!effort.isNull() && !parse_effort(effort.getString())) {
-    return fmt::format("its effort, \"{}\", is not easy, right or hard", one_line(effort.getString()));
+  if (effort.kind != Cell::Kind::null && (effort.kind == Cell::Kind::integer || !parse_effort(effort.text))) {
+    return fmt::format("its effort, \"{}\", is not easy, right or hard", one_line(text_of(effort)));
   }
   if (out_of(next_morning, 0, 10)) {
-    return fmt::format("its next-morning pain, {}, is not 0 to 10", one_line(next_morning.getString()));
+    return fmt::format("its next-morning pain, {}, is not 0 to 10", one_line(text_of(next_morning)));
   }
   return {};
 }
@@ -91,49 +135,6 @@ bool LogStore::readable(std::string_view table, std::int64_t id, std::string_vie
                             one_line(date), id, problem));
   }
   return false;
-}
-
-void LogStore::each_session(const SessionFilter& filter, const std::function<void(const LoggedSession&)>& visit) const {
-  (void)Impl::read_rows<bool>(impl_, path_, 1, [&](SQLite::Database& db) {
-    // The sessions in date order (the date index, UNIQUE, serves the order
-    // and both limits), and each one's exercises by a second statement
-    // made once and bound per session: a join would hand SQLite every
-    // session column again on each exercise row, a third of the listing's
-    // time on a long log. Both read in the one snapshot of the connection.
-    const bool schema_3 = impl_->pragma("user_version") >= 3;
-    SQLite::Statement query(
-        db, fmt::format("SELECT s.id, s.date, s.session, s.stage_week, s.pain, s.effort, s.note, {} "
-                        "FROM sessions AS s WHERE s.date >= ?1 AND (?2 IS NULL OR s.date >= coalesce((SELECT date "
-                        "FROM sessions WHERE date >= ?1 ORDER BY date DESC LIMIT 1 OFFSET ?2), '')) "
-                        "ORDER BY s.date, s.id",
-                        schema_3 ? "s.next_morning_pain, s.symptoms" : "NULL, ''"));
-    query.bind(1, filter.since ? to_string(*filter.since) : std::string());
-    if (filter.last) {
-      query.bind(2, std::max<std::int64_t>(*filter.last - 1, 0));
-    } else {
-      query.bind(2);  // NULL: no limit
-    }
-    SQLite::Statement exercises(db,
-                                "SELECT exercise, done FROM session_exercises WHERE session_id = ?1 ORDER BY position");
-    while (query.executeStep()) {
-      const std::int64_t id = query.getColumn(0).getInt64();
-      const std::string date = query.getColumn(1).getString();
-      if (!readable("sessions", id, date,
-                    log_store_detail::session_problem(date, query.getColumn(3), query.getColumn(4), query.getColumn(5),
-                                                      query.getColumn(7)))) {
-        continue;
-      }
-      LoggedSession session = log_store_detail::session_of(query, date);
-      session.exercises.reserve(8);  // a session holds up to about eight
-      exercises.bind(1, id);
-      while (exercises.executeStep()) {
-        session.exercises.push_back({exercises.getColumn(0).getString(), exercises.getColumn(1).getInt() != 0});
-      }
-      exercises.reset();
-      visit(session);
-    }
-    return true;
-  });
 }
 
 }  // namespace valgus

@@ -146,6 +146,9 @@ class LogStream {
   LogStream& operator=(LogStream&&) = delete;
   [[nodiscard]] virtual std::string session(const LoggedSession& session) = 0;
   [[nodiscard]] virtual std::string finish(const std::vector<SafetyEvent>& events) = 0;
+  // Whether it shows the exercises done, or only those skipped (the store
+  // then reads only those).
+  [[nodiscard]] virtual bool shows_done_exercises() const { return true; }
 };
 [[nodiscard]] std::unique_ptr<LogStream> log_stream_text(const TextStyle& style);
 [[nodiscard]] std::unique_ptr<LogStream> log_stream_json();

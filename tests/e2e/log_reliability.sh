@@ -158,7 +158,7 @@ sqlite3 "$bad" "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('not v
 refused "another program's database" "$bad is not a valgus log (it holds another program's tables); $advice"
 cp "$real" "$bad"
 sqlite3 "$bad" 'PRAGMA user_version = 99'
-refused "a log of schema 99" "$bad was written by a newer valgus (schema 99, this one reads up to 3); update valgus"
+refused "a log of schema 99" "$bad was written by a newer valgus (schema 99, this one reads up to 4); update valgus"
 
 # A FIFO in the log's place: refused at once (it used to wait for a writer
 # forever), for every command that opens the log.

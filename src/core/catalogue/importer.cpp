@@ -313,9 +313,8 @@ void check_loads(const Catalogue& base, const std::string& file, std::string_vie
   }
   if (loaded.errors.size() > max_reported_errors) {
     diagnostics.push_back(
-        {whole_file,
-         fmt::format("and {} more",
-                     counted(static_cast<int>(loaded.errors.size() - max_reported_errors), "error", "errors"))});
+        {whole_file, fmt::format("and {} more", counted(static_cast<int>(loaded.errors.size() - max_reported_errors),
+                                                        "error", "errors"))});
   }
   throw Error(ExitCode::bad_data, std::move(diagnostics));
 }

@@ -1,0 +1,195 @@
+// `valgus log --list`: every session of the log, streamed in date order.
+// The one read of the log that grows with its whole history, so it talks
+// to SQLite directly: no Column object, shared pointer or string per
+// value, one LoggedSession reused for every row, and the exercises read by
+// one forward scan of their table instead of one lookup per session.
+
+#include "core/model/calendar_date.hpp"
+#include "core/model/text.hpp"
+#include "io/log_store_impl.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+
+namespace valgus {
+
+namespace {
+
+using log_store_detail::Cell;
+using log_store_detail::cell_of;
+
+// A prepared statement of the connection, finalised when it goes.
+class RawStatement {
+ public:
+  RawStatement(sqlite3* db, const char* sql) : db_(db) {
+    sqlite3_stmt* statement = nullptr;
+    check(sqlite3_prepare_v2(db, sql, -1, &statement, nullptr));
+    statement_.reset(statement);
+  }
+
+  [[nodiscard]] sqlite3_stmt* get() const { return statement_.get(); }
+
+  // The next row: true while there is one.
+  bool step() {
+    const int result = sqlite3_step(get());
+    if (result == SQLITE_ROW) {
+      return true;
+    }
+    if (result != SQLITE_DONE) {
+      check(result);
+    }
+    return false;
+  }
+
+  void reset() { check(sqlite3_reset(get())); }
+  void bind(int index, std::int64_t value) { check(sqlite3_bind_int64(get(), index, value)); }
+  void bind(int index, std::string_view text) {
+    check(sqlite3_bind_text(get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+  }
+  void bind_null(int index) { check(sqlite3_bind_null(get(), index)); }
+
+  [[nodiscard]] std::string_view text(int column) const {
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(get(), column));
+    return bytes == nullptr ? std::string_view()
+                            : std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(get(), column)));
+  }
+  [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(get(), column); }
+
+ private:
+  // Failures surface as SQLiteCpp's exception, so read_rows maps them to
+  // the log's exit codes as it does every other read.
+  void check(int result) const {
+    if (result != SQLITE_OK) {
+      throw SQLite::Exception(db_, result);
+    }
+  }
+
+  struct Finalise {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+  };
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, Finalise> statement_;
+};
+
+// The exercises of each session, by a cursor over session_exercises in key
+// order (session, position). Sessions listed by date mostly come in id
+// order too (a log kept day by day), so the cursor only moves forward; a
+// session logged late, or one far ahead, moves it by a new search.
+class ExerciseCursor {
+ public:
+  ExerciseCursor(sqlite3* db, bool skipped_only)
+      : scan_(db, skipped_only ? "SELECT session_id, exercise, done FROM session_exercises WHERE session_id >= ?1 "
+                                 "AND done = 0 ORDER BY session_id, position"
+                               : "SELECT session_id, exercise, done FROM session_exercises WHERE session_id >= ?1 "
+                                 "ORDER BY session_id, position") {}
+
+  // Fills `into` with session `id`'s exercises in order, reusing its strings.
+  void read(std::int64_t id, std::vector<LoggedExercise>& into) {
+    // The scan has passed every row of the sessions from `start_` up to the
+    // one it stands on: one of those has none unless its rows were stepped
+    // over. A few rows ahead are cheaper to step over than a new search.
+    constexpr std::int64_t step_over = 4;
+    const bool passed = id >= start_ && (!has_row_ || id < current_);
+    const bool near = has_row_ && id >= current_ && id - current_ <= step_over;
+    if (!placed_ || (!passed && !near) || std::find(skipped_.begin(), skipped_.end(), id) != skipped_.end()) {
+      scan_.reset();
+      scan_.bind(1, id);
+      placed_ = true;
+      start_ = id;
+      advance();
+    }
+    while (has_row_ && current_ < id) {
+      if (skipped_.empty() || skipped_.back() != current_) {
+        skipped_.push_back(current_);  // a session listed later (logged late): found again by a search
+      }
+      advance();
+    }
+    std::size_t count = 0;
+    for (; has_row_ && current_ == id; advance(), ++count) {
+      if (count == into.size()) {
+        into.emplace_back();
+      }
+      LoggedExercise& exercise = into[count];
+      exercise.id.assign(scan_.text(1));
+      exercise.done = scan_.integer(2) != 0;
+    }
+    into.resize(count);
+  }
+
+ private:
+  void advance() {
+    has_row_ = scan_.step();
+    current_ = has_row_ ? scan_.integer(0) : 0;
+  }
+
+  RawStatement scan_;
+  bool placed_ = false;  // the scan has been started, at session `start_`
+  std::int64_t start_ = 0;
+  bool has_row_ = false;  // it stands on a row, of session `current_`
+  std::int64_t current_ = 0;
+  std::vector<std::int64_t> skipped_;  // sessions whose rows it stepped over (few: those logged late)
+};
+
+}  // namespace
+
+void LogStore::each_session(const SessionFilter& filter, const std::function<void(const LoggedSession&)>& visit) const {
+  (void)Impl::read_rows<bool>(impl_, path_, 1, [&](SQLite::Database& db) {
+    // The sessions in date order (the date index, UNIQUE, serves the order
+    // and both limits). Both statements read in the one snapshot the
+    // connection holds while the first is running.
+    const bool schema_3 = impl_->pragma("user_version") >= 3;
+    const std::string sql = fmt::format(
+        "SELECT s.id, s.date, s.session, s.stage_week, s.pain, s.effort, s.note, {} "
+        "FROM sessions AS s WHERE s.date >= ?1 AND (?2 IS NULL OR s.date >= coalesce((SELECT date "
+        "FROM sessions WHERE date >= ?1 ORDER BY date DESC LIMIT 1 OFFSET ?2), '')) "
+        "ORDER BY s.date, s.id",
+        schema_3 ? "s.next_morning_pain, s.symptoms" : "NULL, ''");
+    RawStatement query(db.getHandle(), sql.c_str());
+    query.bind(1, filter.since ? to_string(*filter.since) : std::string());
+    if (filter.last) {
+      query.bind(2, std::max<std::int64_t>(*filter.last - 1, 0));
+    } else {
+      query.bind_null(2);  // no limit
+    }
+    ExerciseCursor exercises(db.getHandle(), filter.skipped_only);
+    LoggedSession session;  // one for every row: its strings keep their room
+    sqlite3_stmt* row = query.get();
+    while (query.step()) {
+      const std::int64_t id = query.integer(0);
+      const std::string_view date = query.text(1);
+      const Cell stage_week = cell_of(row, 3);
+      const Cell pain = cell_of(row, 4);
+      const Cell effort = cell_of(row, 5);
+      const Cell next_morning = cell_of(row, 7);
+      if (!readable("sessions", id, date,
+                    log_store_detail::session_problem(date, stage_week, pain, effort, next_morning))) {
+        continue;
+      }
+      // A readable row: the numbers are integers in range, the effort a name.
+      const auto number = [](const Cell& cell) {
+        return cell.kind == Cell::Kind::null ? std::nullopt : std::optional<int>(static_cast<int>(cell.number));
+      };
+      session.date = parse_date(date);
+      session.session.assign(query.text(2));
+      session.stage_week = static_cast<int>(stage_week.number);
+      session.pain = number(pain);
+      session.effort = effort.kind == Cell::Kind::null ? std::nullopt : parse_effort(effort.text);
+      session.note.assign(query.text(6));
+      session.next_morning_pain = number(next_morning);
+      const std::string_view symptoms = query.text(8);
+      if (symptoms.empty()) {
+        session.symptoms.clear();
+      } else {
+        session.symptoms = split_list(symptoms);
+      }
+      exercises.read(id, session.exercises);
+      visit(session);
+    }
+    return true;
+  });
+}
+
+}  // namespace valgus
