@@ -58,6 +58,7 @@ TEST_CASE("parse_date refuses anything but an existing day written YYYY-MM-DD") 
                           "２０２６-11-23"}) {
     CAPTURE(bad);
     CHECK(date_error(bad) == "64: invalid date \"" + std::string(bad) + "\": use YYYY-MM-DD, for example 2026-11-23");
+    CHECK_FALSE(valgus::valid_date(bad));
   }
 }
 
@@ -67,8 +68,12 @@ TEST_CASE("parse_date reads only the supported years, 1900 to 2199, and says so"
     CHECK(date_error(far) == "64: date " + std::string(far) + " is outside the years valgus works with, 1900 to 2199");
     CHECK(valgus::date_problem(far) ==
           "date " + std::string(far) + " is outside the years valgus works with, 1900 to 2199");
+    CHECK_FALSE(valgus::valid_date(far));
   }
   CHECK(valgus::date_problem("2027-01-04").empty());
+  CHECK(valgus::valid_date("2027-01-04") == Date{2027, 1, 4});
+  CHECK(valgus::valid_date("1900-01-01") == Date{1900, 1, 1});
+  CHECK(valgus::valid_date("2199-12-31") == Date{2199, 12, 31});
   CHECK(valgus::date_problem("2027-02-30") == "invalid date \"2027-02-30\": use YYYY-MM-DD, for example 2026-11-23");
 }
 

@@ -32,7 +32,7 @@ ExitCode list_log(const Context& context, const LogArgs& args) {
   constexpr std::size_t chunk = std::size_t{64} * 1024;
   std::string pending;
   store.each_session(filter, [&](const LoggedSession& session) {
-    pending += stream->session(session);
+    stream->write_session(pending, session);
     if (pending.size() >= chunk) {
       context.print(pending);
       pending.clear();

@@ -172,7 +172,7 @@ void LogStore::each_session(const SessionFilter& filter, const std::function<voi
       const auto number = [](const Cell& cell) {
         return cell.kind == Cell::Kind::null ? std::nullopt : std::optional<int>(static_cast<int>(cell.number));
       };
-      session.date = parse_date(date);
+      session.date = *valid_date(date);  // session_problem found it valid
       session.session.assign(query.text(2));
       session.stage_week = static_cast<int>(stage_week.number);
       session.pain = number(pain);

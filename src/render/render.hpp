@@ -145,6 +145,8 @@ class LogStream {
   LogStream(LogStream&&) = delete;
   LogStream& operator=(LogStream&&) = delete;
   [[nodiscard]] virtual std::string session(const LoggedSession& session) = 0;
+  // The same, appended to `out`: what a listing calls once a session.
+  virtual void write_session(std::string& out, const LoggedSession& session) { out += this->session(session); }
   [[nodiscard]] virtual std::string finish(const std::vector<SafetyEvent>& events) = 0;
   // Whether it shows the exercises done, or only those skipped (the store
   // then reads only those).

@@ -81,6 +81,41 @@ class TextLogStream final : public LogStream {
   explicit TextLogStream(const TextStyle& style) : style_(style), w_(style_) {}
 
   std::string session(const LoggedSession& session) override {
+    write(session);
+    return w_.take();
+  }
+
+  void write_session(std::string& out, const LoggedSession& session) override {
+    w_.continue_from(std::move(out));
+    write(session);
+    out = w_.take();
+  }
+
+  [[nodiscard]] bool shows_done_exercises() const override { return false; }
+
+  std::string finish(const std::vector<SafetyEvent>& events) override {
+    if (!begun_) {
+      w_.line("The log is empty. Record a session with: valgus log --pain N --effort easy|right|hard");
+      return w_.take();
+    }
+    if (!events.empty()) {
+      w_.line();
+      w_.line(w_.bold(fmt::format("{:<10}  {:<7}  {}", "Date", "Safety", "Why")));
+    }
+    for (const SafetyEvent& event : events) {
+      const std::string head = fmt::format("{:<10}  {:<7}  ", to_string(event.date), to_string(event.kind));
+      if (event.reason.empty()) {
+        w_.line(trim(head));
+      } else {
+        w_.paragraph(head, one_line(event.reason), display_width(head));
+      }
+    }
+    return w_.take();
+  }
+
+ private:
+  // One session's line, to the writer.
+  void write(const LoggedSession& session) {
     if (!begun_) {
       begun_ = true;
       w_.line(w_.bold(fmt::format("{:<10}  {:<7}  {:>4}  {:>4}  {:<6}  {}", "Date", "Session", "Week", "Pain", "Effort",
@@ -88,7 +123,8 @@ class TextLogStream final : public LogStream {
     }
     // Written by hand, not with fmt: this runs once a session, and a
     // ten-year log has 3,650 of them (bench/follow.sh).
-    std::string rest;
+    std::string& rest = rest_;
+    rest.clear();
     const auto add = [&rest](std::string_view separator, std::string_view text) {
       if (!rest.empty()) {
         rest += separator;
@@ -126,36 +162,13 @@ class TextLogStream final : public LogStream {
     } else {
       w_.paragraph(head_, rest, head_width);
     }
-    return w_.take();
   }
 
-  [[nodiscard]] bool shows_done_exercises() const override { return false; }
-
-  std::string finish(const std::vector<SafetyEvent>& events) override {
-    if (!begun_) {
-      w_.line("The log is empty. Record a session with: valgus log --pain N --effort easy|right|hard");
-      return w_.take();
-    }
-    if (!events.empty()) {
-      w_.line();
-      w_.line(w_.bold(fmt::format("{:<10}  {:<7}  {}", "Date", "Safety", "Why")));
-    }
-    for (const SafetyEvent& event : events) {
-      const std::string head = fmt::format("{:<10}  {:<7}  ", to_string(event.date), to_string(event.kind));
-      if (event.reason.empty()) {
-        w_.line(trim(head));
-      } else {
-        w_.paragraph(head, one_line(event.reason), display_width(head));
-      }
-    }
-    return w_.take();
-  }
-
- private:
-  TextStyle style_;   // the writer keeps a reference: the stream outlives the caller's style
-  std::string head_;  // the fixed columns of a line, kept between sessions so its room is reused
+  TextStyle style_;  // the writer keeps a reference: the stream outlives the caller's style
   TextWriter w_;
   bool begun_ = false;
+  std::string head_;  // the fixed columns of a line, kept between sessions so its room is reused
+  std::string rest_;  // what follows them: skipped exercises, next-morning pain, warning signs, note
 };
 
 class JsonLogStream final : public LogStream {

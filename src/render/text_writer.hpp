@@ -88,6 +88,9 @@ class TextWriter {
 
   [[nodiscard]] int width() const { return style_.width; }
   [[nodiscard]] std::string take() { return std::exchange(out_, {}); }
+  // Writes on after `text` (take() gives it back with what follows): a
+  // caller's buffer is reused, not copied.
+  void continue_from(std::string&& text) { out_ = std::move(text); }
 
  private:
   const TextStyle& style_;

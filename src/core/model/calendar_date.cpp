@@ -49,14 +49,32 @@ int digits(std::string_view text, std::size_t at, std::size_t count) {
 
 }  // namespace
 
+namespace {
+
+// `text` read as YYYY-MM-DD digits; -1 in every field when it is not.
+Date digits_of(std::string_view text) {
+  return text.size() == 10 && text[4] == '-' && text[7] == '-'
+             ? Date{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)}
+             : Date{-1, -1, -1};
+}
+
+bool is_real(Date date) { return date.year >= 1 && date.month >= 1 && date.day >= 1 && to_ymd(date).ok(); }
+
+bool is_supported(Date date) { return date.year >= first_supported_year && date.year <= last_supported_year; }
+
+}  // namespace
+
+std::optional<Date> valid_date(std::string_view text) {
+  const Date parsed = digits_of(text);
+  return is_real(parsed) && is_supported(parsed) ? std::optional<Date>(parsed) : std::nullopt;
+}
+
 std::string date_problem(std::string_view text) {
-  const Date parsed = text.size() == 10 && text[4] == '-' && text[7] == '-'
-                          ? Date{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)}
-                          : Date{-1, -1, -1};
-  if (parsed.year < 1 || parsed.month < 1 || parsed.day < 1 || !to_ymd(parsed).ok()) {
+  const Date parsed = digits_of(text);
+  if (!is_real(parsed)) {
     return fmt::format("invalid date \"{}\": use YYYY-MM-DD, for example 2026-11-23", text);
   }
-  if (parsed.year < first_supported_year || parsed.year > last_supported_year) {
+  if (!is_supported(parsed)) {
     return fmt::format("date {} is outside the years valgus works with, {} to {}", text, first_supported_year,
                        last_supported_year);
   }
@@ -64,10 +82,10 @@ std::string date_problem(std::string_view text) {
 }
 
 Date parse_date(std::string_view text) {
-  if (std::string problem = date_problem(text); !problem.empty()) {
-    throw Error(ExitCode::usage, std::move(problem));
+  if (const auto date = valid_date(text)) {
+    return *date;
   }
-  return Date{digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)};
+  throw Error(ExitCode::usage, date_problem(text));
 }
 
 std::string to_string(Date date) {

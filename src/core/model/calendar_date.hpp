@@ -70,6 +70,10 @@ inline constexpr int last_supported_year = 2199;
 // exists, nothing before or after) within the supported years.
 [[nodiscard]] std::string date_problem(std::string_view text);
 
+// `text` as a date when date_problem finds nothing wrong with it; none
+// otherwise. For a reader that words its own error (a log row).
+[[nodiscard]] std::optional<Date> valid_date(std::string_view text);
+
 // `text` as a date; throws a usage Error with date_problem's message, e.g.
 // invalid date "X": use YYYY-MM-DD, for example 2026-11-23.
 [[nodiscard]] Date parse_date(std::string_view text);
