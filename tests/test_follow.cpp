@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -257,4 +258,31 @@ TEST_CASE("progress week by week: planned to the date, done, adherence, mean pai
   CHECK(weeks[2].stage_week == 3);
   const auto before = valgus::stage_on(catalogue, {1}, monday, mon_wed_fri, records, {}, day(-1));
   CHECK(valgus::progress_by_week(before, {1}, monday, mon_wed_fri, records, day(-1)).empty());
+}
+
+TEST_CASE("progress counts each week's planned days as a day-by-day count would, for any days and dates") {
+  // planned_between counts whole weeks at once: checked against counting
+  // day by day, for random training days, starts (any weekday) and dates.
+  std::mt19937 random(2026);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<int> days;
+    for (int d = 0; d < 7; ++d) {
+      if (random() % 2 == 0) {
+        days.push_back(d);
+      }
+    }
+    const Date start = valgus::add_days(Date{2027, 1, 1}, static_cast<int>(random() % 14));
+    const Date date = valgus::add_days(start, static_cast<int>(random() % 60));
+    CAPTURE(round);
+    const valgus::StageState state;
+    const auto weeks = valgus::progress_by_week(state, {1}, start, days, {}, date);
+    REQUIRE(!weeks.empty());
+    for (const auto& week : weeks) {
+      int expected = 0;
+      for (Date d = week.first; d <= date && d < valgus::add_days(week.first, 7); d = valgus::add_days(d, 1)) {
+        expected += std::find(days.begin(), days.end(), valgus::weekday(d)) != days.end() ? 1 : 0;
+      }
+      CHECK(week.planned == expected);
+    }
+  }
 }

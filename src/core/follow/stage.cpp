@@ -5,21 +5,32 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <iterator>
 
 namespace valgus {
 namespace {
 
-bool trains_on(const std::vector<int>& days, Date date) {
-  return std::find(days.begin(), days.end(), weekday(date)) != days.end();
-}
-
-// Training days in [from, to] that are on or after `start`.
+// Training days in [from, to] that are on or after `start`: whole weeks
+// counted at once, then the days left over (every review of a ten-year log
+// asks this).
 int planned_between(const std::vector<int>& days, Date start, Date from, Date to) {
-  int count = 0;
-  for (Date day = std::max(from, start); day <= to; day = add_days(day, 1)) {
-    count += trains_on(days, day) ? 1 : 0;
+  const Date first = std::max(from, start);
+  if (to < first) {
+    return 0;
+  }
+  std::array<bool, 7> trains{};
+  for (const int day : days) {
+    if (day >= 0 && day < 7) {
+      trains.at(static_cast<std::size_t>(day)) = true;
+    }
+  }
+  const int span = days_between(first, to) + 1;
+  int count = static_cast<int>(std::count(trains.begin(), trains.end(), true)) * (span / 7);
+  const int first_day = weekday(first);
+  for (int k = 0; k < span % 7; ++k) {
+    count += trains.at(static_cast<std::size_t>((first_day + k) % 7)) ? 1 : 0;
   }
   return count;
 }
@@ -177,7 +188,9 @@ StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, D
     return std::any_of(events.begin(), events.end(),
                        [&](const SafetyEvent& e) { return e.kind == SafetyKind::pause && e.date == day; });
   };
+  int since_start = -1;  // days from start to day, counted along
   for (Date day = start; day <= date; day = add_days(day, 1)) {
+    ++since_start;
     for (; event != events.end() && event->date == day; ++event) {
       if (event->kind == SafetyKind::pause && !state.pause) {
         state.pause = *event;
@@ -197,7 +210,6 @@ StageState stage_on(const Catalogue& catalogue, const std::vector<int>& weeks, D
         painful = 0;
       }
     }
-    const int since_start = days_between(start, day);
     if (advance != nullptr && !state.pause && since_start > 0 && since_start % 7 == 0) {
       if (auto decision = review(*advance, hold, weeks, start, days, records, day, state.stage, stage_began)) {
         if (decision->move == StageMove::advance) {
