@@ -104,9 +104,10 @@ TEST_CASE("plain_words: text that wrapping and terminal_safe leave as it is when
   CHECK_FALSE(valgus::plain_words("caf\xc3\xa9"));
   CHECK_FALSE(valgus::plain_words("bell\x07"));
   CHECK_FALSE(valgus::plain_words("del\x7f"));
-  // The property the text writer's shortcut rests on, over every string of
-  // up to four characters from a small alphabet: plain words that fit are
-  // what terminal_safe and wrap_into would write.
+  // The property the text writer's and the CSV listing's shortcuts rest
+  // on, over every string of up to four characters from a small alphabet:
+  // plain words that fit are what terminal_safe and wrap_into would write,
+  // and what clean_note would.
   const std::string alphabet{'a', ' ', '\t', '\x1b', '\xc3', '\xa9', '~'};
   std::vector<std::string> texts{""};
   for (int length = 1; length <= 4; ++length) {
@@ -125,6 +126,7 @@ TEST_CASE("plain_words: text that wrapping and terminal_safe leave as it is when
       std::string out;
       valgus::wrap_into(out, valgus::terminal_safe(text), 4, 4, 0);
       CHECK(out == text);
+      CHECK(valgus::clean_note(text) == text);  // so the CSV listing skips it
     }
   }
   CHECK(plain > 20);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,20 +48,31 @@ class JsonWriter {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  void key(const std::string& name) {
+  void key(std::string_view name) {
     separate();
-    // Names are ours and plain ASCII: as nlohmann would quote them.
-    const bool plain =
-        std::all_of(name.begin(), name.end(), [](char c) { return c >= ' ' && c <= '~' && c != '"' && c != '\\'; });
-    if (plain) {
-      out_ += '"';
-      out_ += name;
-      out_ += '"';
-    } else {
-      out_ += text_of(Json(name), -1);
-    }
+    quoted(name);  // names are ours and plain ASCII
     out_ += ": ";
     after_key_ = true;
+  }
+
+  // A string, an integer, a boolean, null: as value() prints them, without
+  // an nlohmann value per field (a listing of a long log writes hundreds of
+  // thousands).
+  void string(std::string_view text) {
+    separate();
+    quoted(text);
+  }
+  void integer(std::int64_t number) {
+    separate();
+    out_ += std::to_string(number);
+  }
+  void boolean(bool truth) {
+    separate();
+    out_ += truth ? "true" : "false";
+  }
+  void null() {
+    separate();
+    out_ += "null";
   }
 
   void value(const Json& json) {
@@ -84,13 +96,27 @@ class JsonWriter {
     }
   }
 
-  void field(const std::string& name, const Json& json) {
+  void field(std::string_view name, const Json& json) {
     key(name);
     value(json);
   }
 
  private:
   [[nodiscard]] std::size_t depth() const { return empty_.size(); }
+
+  // `text` as a JSON string: as it is between quotes when it is printable
+  // ASCII with no quote or backslash, else as nlohmann escapes it.
+  void quoted(std::string_view text) {
+    const bool plain =
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= ' ' && c <= '~' && c != '"' && c != '\\'; });
+    if (plain) {
+      out_ += '"';
+      out_ += text;
+      out_ += '"';
+    } else {
+      out_ += text_of(Json(std::string(text)), -1);
+    }
+  }
 
   // Before a value or key: a comma after the previous one, a new line, the
   // indent; nothing right after a key.

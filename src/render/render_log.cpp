@@ -13,6 +13,7 @@
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -174,29 +175,14 @@ class TextLogStream final : public LogStream {
 class JsonLogStream final : public LogStream {
  public:
   std::string session(const LoggedSession& session) override {
-    begin();
-    // Field by field, not as one nlohmann object dumped and re-indented:
-    // the same text (unit.render_json compares it with one dump).
-    json_.begin_object();
-    json_.field("date", Json(to_string(session.date)));
-    json_.field("session", Json(session.session));
-    json_.field("stage_week", Json(session.stage_week));
-    json_.field("pain", session.pain ? Json(*session.pain) : Json(nullptr));
-    json_.field("effort", session.effort ? Json(std::string(to_string(*session.effort))) : Json(nullptr));
-    json_.field("note", Json(session.note));
-    json_.field("next_morning_pain", session.next_morning_pain ? Json(*session.next_morning_pain) : Json(nullptr));
-    json_.field("symptoms", Json(session.symptoms));
-    json_.key("exercises");
-    json_.begin_array();
-    for (const LoggedExercise& exercise : session.exercises) {
-      json_.begin_object();
-      json_.field("id", Json(exercise.id));
-      json_.field("done", Json(exercise.done));
-      json_.end_object();
-    }
-    json_.end_array();
-    json_.end_object();
+    write(session);
     return json_.take();
+  }
+
+  void write_session(std::string& out, const LoggedSession& session) override {
+    out_.swap(out);  // written on after what the listing holds
+    write(session);
+    out_.swap(out);
   }
 
   std::string finish(const std::vector<SafetyEvent>& events) override {
@@ -213,6 +199,56 @@ class JsonLogStream final : public LogStream {
   }
 
  private:
+  // Field by field, not as one nlohmann object dumped and re-indented:
+  // the same text (unit.render_json compares it with one dump).
+  void write(const LoggedSession& session) {
+    begin();
+    const auto number = [this](const std::optional<int>& value) {
+      if (value) {
+        json_.integer(*value);
+      } else {
+        json_.null();
+      }
+    };
+    json_.begin_object();
+    json_.key("date");
+    json_.string(to_string(session.date));
+    json_.key("session");
+    json_.string(session.session);
+    json_.key("stage_week");
+    json_.integer(session.stage_week);
+    json_.key("pain");
+    number(session.pain);
+    json_.key("effort");
+    if (session.effort) {
+      json_.string(to_string(*session.effort));
+    } else {
+      json_.null();
+    }
+    json_.key("note");
+    json_.string(session.note);
+    json_.key("next_morning_pain");
+    number(session.next_morning_pain);
+    json_.key("symptoms");
+    json_.begin_array();
+    for (const std::string& symptom : session.symptoms) {
+      json_.string(symptom);
+    }
+    json_.end_array();
+    json_.key("exercises");
+    json_.begin_array();
+    for (const LoggedExercise& exercise : session.exercises) {
+      json_.begin_object();
+      json_.key("id");
+      json_.string(exercise.id);
+      json_.key("done");
+      json_.boolean(exercise.done);
+      json_.end_object();
+    }
+    json_.end_array();
+    json_.end_object();
+  }
+
   // {"sessions": [ before the first session, or at the end of an empty log.
   void begin() {
     if (!begun_) {
@@ -234,7 +270,8 @@ class JsonLogStream final : public LogStream {
 // holds; a cell starting with =, +, -, @, tab or carriage return (OWASP's
 // list) is prefixed with ' so a spreadsheet never runs it as a formula.
 std::string csv_field(std::string_view text) {
-  std::string value = clean_note(text);
+  // Plain words are their own clean note (the exercise lists, most notes).
+  std::string value = text.empty() || plain_words(text) ? std::string(text) : clean_note(text);
   if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     value.insert(0, 1, '\'');
   }
@@ -254,18 +291,53 @@ constexpr std::string_view csv_header =
 class CsvLogStream final : public LogStream {
  public:
   std::string session(const LoggedSession& session) override {
-    std::vector<std::string> done;
-    std::vector<std::string> skipped;
-    for (const LoggedExercise& exercise : session.exercises) {
-      (exercise.done ? done : skipped).push_back(exercise.id);
+    std::string out;
+    write_session(out, session);
+    return out;
+  }
+
+  // Appended field by field, once a session.
+  void write_session(std::string& out, const LoggedSession& session) override {
+    out += header();
+    const auto ids = [&](bool done) {
+      list_.clear();
+      for (const LoggedExercise& exercise : session.exercises) {
+        if (exercise.done == done) {
+          if (!list_.empty()) {
+            list_ += ' ';
+          }
+          list_ += exercise.id;
+        }
+      }
+      return csv_field(list_);
+    };
+    const auto number = [&out](const std::optional<int>& value) {
+      if (value) {
+        out += std::to_string(*value);
+      }
+    };
+    out += to_string(session.date);
+    out += ',';
+    out += csv_field(session.session);
+    out += ',';
+    out += std::to_string(session.stage_week);
+    out += ',';
+    number(session.pain);
+    out += ',';
+    if (session.effort) {
+      out += to_string(*session.effort);
     }
-    return header() +
-           fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", to_string(session.date), csv_field(session.session),
-                       session.stage_week, session.pain ? std::to_string(*session.pain) : std::string(),
-                       session.effort ? std::string(to_string(*session.effort)) : std::string(),
-                       csv_field(join(done, " ")), csv_field(join(skipped, " ")), csv_field(session.note),
-                       session.next_morning_pain ? std::to_string(*session.next_morning_pain) : std::string(),
-                       csv_field(join(session.symptoms, " ")));
+    out += ',';
+    out += ids(true);
+    out += ',';
+    out += ids(false);
+    out += ',';
+    out += csv_field(session.note);
+    out += ',';
+    number(session.next_morning_pain);
+    out += ',';
+    out += csv_field(join(session.symptoms, " "));
+    out += "\r\n";
   }
 
   std::string finish(const std::vector<SafetyEvent>& /*events: not in the CSV*/) override { return header(); }
@@ -274,6 +346,7 @@ class CsvLogStream final : public LogStream {
   std::string header() { return std::exchange(begun_, true) ? std::string() : std::string(csv_header); }
 
   bool begun_ = false;
+  std::string list_;  // the exercises done, then those skipped, of the session being written
 };
 
 }  // namespace
