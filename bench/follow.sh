@@ -13,8 +13,7 @@
 #    exercises: peak memory (it streams).
 # Prints Markdown. The goal: today, log and progress within 3x of
 # --version, log --list 2x, each under 10 MB; under 40 MiB at 20,000
-# sessions. Times vary by
-# ±30 % on a shared machine.
+# sessions. Times vary by ±30 % on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
