@@ -63,14 +63,14 @@ declare -A mean sd
 if command -v hyperfine >/dev/null; then
   args=()
   for i in "${!commands[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-  hyperfine -N --warmup 5 --runs 40 --export-json "$work/h.json" "${args[@]}" >/dev/null 2>&1
+  hyperfine -N --warmup 10 --runs 100 --export-json "$work/h.json" "${args[@]}" >/dev/null 2>&1
   while read -r name m s; do
     mean[$name]=$m sd[$name]=$s
   done < <(python3 -c "
 import json
 for r in json.load(open('$work/h.json'))['results']:
     print(r['command'], f\"{r['mean'] * 1000:.2f}\", f\"{(r['stddev'] or 0) * 1000:.2f}\")")
-  how="hyperfine, 40 runs after 5 warm-up"
+  how="hyperfine, 100 runs after 10 warm-up"
 else
   for i in "${!commands[@]}"; do
     start=$(date +%s%N)
