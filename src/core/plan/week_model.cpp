@@ -15,6 +15,8 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
+#include <vector>
 
 namespace valgus {
 
@@ -118,6 +120,7 @@ class PeriodModel {
   void build(bool integrate_rule);
   void build_sessions(bool integrate_rule);
   void break_symmetry();
+  void order_copies();
   [[nodiscard]] std::vector<double> coefficients(WeekGoal goal) const;
 
   const WeekInput& in_;
@@ -215,6 +218,7 @@ void PeriodModel::build(bool integrate_rule) {
   program_.at_most(counted, 0.0);
   build_sessions(integrate_rule);
   break_symmetry();
+  order_copies();
 }
 
 // Each template is one session: its minutes, exercise count, composition and
@@ -302,6 +306,15 @@ void PeriodModel::break_symmetry() {
       order.emplace_back(x(i, t + 1), -weight);
     }
     program_.at_least(order, 0.0);
+  }
+}
+
+// Copies of an item (week_copies.cpp): the lower-ranked is chosen whenever
+// the higher-ranked is, which cuts their interchangeable weeks from the
+// search and no optimum.
+void PeriodModel::order_copies() {
+  for (const auto& [first, second] : copies_in_order(in_)) {
+    program_.at_least({{y(first), 1.0}, {y(second), -1.0}}, 0.0);
   }
 }
 

@@ -153,6 +153,16 @@ struct WeekChoice {
 // hold, and its score.
 [[nodiscard]] WeekChoice describe_week(const WeekInput& input, std::vector<std::vector<std::size_t>> sessions);
 
+// Items the week tells apart only by rank (a catalogue with near copies of
+// an exercise, generated or imported, has many): the same phase, time,
+// weekly range, flags, needs and stage, no lighter dose, and apart from the
+// same other items. Swapping two changes no goal but the last, where the
+// lower rank wins; so any best week can be brought, by such swaps, to one
+// where a copy is chosen only with every lower-ranked one, and its sessions
+// then put in the order the model asks of them. The pairs (a, b): a is
+// chosen whenever b is; each group of copies in rank order.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> copies_in_order(const WeekInput& input);
+
 // The goals' values of a given week, as solve_week scores them.
 [[nodiscard]] std::array<std::int64_t, week_goal_count> score_week(
     const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions);
