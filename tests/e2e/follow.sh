@@ -52,7 +52,7 @@ expect 64 'valgus: error: --pain: "11" is not a whole number from 0 to 10; see: 
   -- "${V[@]}" log --date 2027-01-04 --pain 11
 expect 64 'valgus: error: --effort: unknown value "medium"; valid values: easy, right, hard; see: valgus log --help' \
   -- "${V[@]}" log --date 2027-01-04 --effort medium
-expect 64 'valgus: error: --skipped: "clams" is not in session A of 2027-01-04 (did you mean "clam"?); its exercises are adductor-roll, clam, band-walk, short-foot, squat, balance' \
+expect 64 'valgus: error: --skipped: "clams" is not in session A of 2027-01-04 (did you mean "clam"?); its exercises are band-stretch, clam, band-walk, short-foot, squat, balance' \
   -- "${V[@]}" log --date 2027-01-04 --skipped clams
 expect 64 'valgus: error: 2027-01-01 is before the programme starts (2027-01-04); give a later --date' \
   -- "${V[@]}" log --date 2027-01-01

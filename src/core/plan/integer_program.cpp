@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 namespace valgus {
 
@@ -30,6 +31,63 @@ void offer_seed(glp_tree* tree, void* info) {
     problem->offered = true;
     glp_ios_heur_sol(tree, problem->seed->data());
   }
+}
+
+// RINS, the relaxation induced neighbourhood search (Danna, Rothberg and
+// Le Pape, 2005): the integer columns on which the seed and the linear
+// relaxation agree are fixed and the much smaller programme left is solved
+// exactly. Its optimum keeps every row of the whole programme, so it may
+// replace the seed; when it reaches the relaxation's bound, no search of the
+// whole programme is needed. The bounds are put back and the relaxation
+// solved again before returning. True when the seed was improved.
+bool improve_in_neighbourhood(IntegerProgram::Problem& problem, const glp_iocp& search, std::vector<double>& seed) {
+  glp_prob* lp = problem.lp;
+  const int columns = glp_get_num_cols(lp);
+  struct Bounds {
+    int column;
+    int type;
+    double low;
+    double high;
+  };
+  std::vector<Bounds> freed;
+  for (int j = 1; j <= columns; ++j) {
+    const double value = seed[static_cast<std::size_t>(j)];
+    if (glp_get_col_kind(lp, j) != GLP_CV && glp_get_col_type(lp, j) != GLP_FX &&
+        std::abs(glp_get_col_prim(lp, j) - value) < 1e-6) {
+      freed.push_back({j, glp_get_col_type(lp, j), glp_get_col_lb(lp, j), glp_get_col_ub(lp, j)});
+      glp_set_col_bnds(lp, j, GLP_FX, value, value);
+    }
+  }
+  glp_smcp simplex;
+  glp_init_smcp(&simplex);
+  simplex.msg_lev = GLP_MSG_OFF;
+  bool improved = false;
+  if (glp_simplex(lp, &simplex) == 0 && glp_get_status(lp) == GLP_OPT) {
+    problem.seed = &seed;
+    problem.offered = false;
+    glp_iocp within = search;
+    if (glp_intopt(lp, &within) == 0 && glp_mip_status(lp) == GLP_OPT) {
+      double before = 0;
+      double after = 0;
+      for (int j = 1; j <= columns; ++j) {
+        before += glp_get_obj_coef(lp, j) * seed[static_cast<std::size_t>(j)];
+        after += glp_get_obj_coef(lp, j) * glp_mip_col_val(lp, j);
+      }
+      if (after > before + 1e-9) {
+        improved = true;
+        for (int j = 1; j <= columns; ++j) {
+          seed[static_cast<std::size_t>(j)] = glp_mip_col_val(lp, j);
+        }
+      }
+    }
+  }
+  for (const Bounds& column : freed) {
+    glp_set_col_bnds(lp, column.column, column.type, column.low, column.high);
+  }
+  if (glp_simplex(lp, &simplex) != 0) {
+    throw std::logic_error("the week's linear relaxation could not be solved");
+  }
+  return improved;
 }
 
 }  // namespace
@@ -156,6 +214,11 @@ bool IntegerProgram::maximise(const std::vector<double>& objective) {
   search.clq_cuts = GLP_ON;
   search.cb_func = offer_seed;
   search.cb_info = problem_.get();
+  // A better seed first, from its neighbourhood: often the optimum itself,
+  // which then needs no proof beyond the bound.
+  if (seed && improve_in_neighbourhood(*problem_, search, solution_) && seed_reaches_bound(objective)) {
+    return true;
+  }
   problem_->seed = seed ? &solution_ : nullptr;
   problem_->offered = false;
   const int result = glp_intopt(lp, &search);
