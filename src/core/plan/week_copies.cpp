@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -30,13 +29,17 @@ std::vector<std::pair<std::size_t, std::size_t>> copies_in_order(const WeekInput
       apart[k][i] = true;
     }
   }
+  // Every field the week reads (WeekItem::tied, so a new one counts too)
+  // but the rank, and apartness, compared as a relation below.
+  const auto alike = [](WeekItem item) {
+    item.rank = 0;
+    item.apart_from.clear();
+    return item;
+  };
   const auto copies = [&](std::size_t i, std::size_t j) {
     const WeekItem& a = items[i];
     const WeekItem& b = items[j];
-    if (a.lighter_of >= 0 || b.lighter_of >= 0 || has_doses[i] || has_doses[j] ||
-        std::tie(a.phase, a.seconds, a.per_week, a.resisted, a.position, a.prescribed, a.essential, a.needs, a.stage) !=
-            std::tie(b.phase, b.seconds, b.per_week, b.resisted, b.position, b.prescribed, b.essential, b.needs,
-                     b.stage)) {
+    if (a.lighter_of >= 0 || b.lighter_of >= 0 || has_doses[i] || has_doses[j] || !(alike(a) == alike(b))) {
       return false;
     }
     for (std::size_t k = 0; k < count; ++k) {
