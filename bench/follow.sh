@@ -59,17 +59,17 @@ done
 
 echo "## Ten years of log: $sessions sessions, $exercises exercise rows, ${size_kb} KiB"
 echo
-declare -A mean sd
+declare -A mean sd median
 if command -v hyperfine >/dev/null; then
   args=()
   for i in "${!commands[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
   hyperfine -N --warmup 10 --runs 100 --export-json "$work/h.json" "${args[@]}" >/dev/null 2>&1
-  while read -r name m s; do
-    mean[$name]=$m sd[$name]=$s
+  while read -r name m s md; do
+    mean[$name]=$m sd[$name]=$s median[$name]=$md
   done < <(python3 -c "
 import json
 for r in json.load(open('$work/h.json'))['results']:
-    print(r['command'], f\"{r['mean'] * 1000:.2f}\", f\"{(r['stddev'] or 0) * 1000:.2f}\")")
+    print(r['command'], f\"{r['mean'] * 1000:.2f}\", f\"{(r['stddev'] or 0) * 1000:.2f}\", f\"{r['median'] * 1000:.2f}\")")
   how="hyperfine, 100 runs after 10 warm-up"
 else
   for i in "${!commands[@]}"; do
@@ -77,14 +77,17 @@ else
     # shellcheck disable=SC2086
     for _ in $(seq 40); do ${commands[$i]} >/dev/null; done
     mean[${names[$i]}]=$(python3 -c "print(f'{($(date +%s%N) - $start) / 40e6:.2f}')") sd[${names[$i]}]="?"
+    median[${names[$i]}]=${mean[${names[$i]}]}
   done
   how="a loop of 40 runs, no hyperfine"
 fi
 
 echo "($how; peak RSS: the largest of 5 runs under GNU time)"
 echo
-echo "| command | mean ± σ (ms) | × --version | peak RSS (MB) |"
-echo "|---|---|---|---|"
+# The goals are judged on medians: a burst of other work on a shared machine
+# moves a mean (and its σ) far more than the median.
+echo "| command | mean ± σ (ms) | median (ms) | × --version (medians) | peak RSS (MB) |"
+echo "|---|---|---|---|---|"
 verdict=met
 for i in "${!commands[@]}"; do
   name=${names[$i]} peak=0
@@ -94,13 +97,13 @@ for i in "${!commands[@]}"; do
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
   read -r ratio mb over < <(python3 -c "
-m, v, kb = ${mean[$name]}, ${mean[version]}, $peak
+m, v, kb = ${median[$name]}, ${median[version]}, $peak
 # log --list: issue 23 asks 2x; JSON and CSV, longer documents, have no time goal
 goal = 2 if '$name' == 'list' else float('inf') if '$name'.startswith('list') else 3
 print(f'{m / v:.2f}', f'{kb / 1024:.1f}', int(m / v > goal or kb > 10 * 1024))")
   [ "$over" = 1 ] && verdict="not met"
   label=${commands[$i]#"$bin "}
-  echo "| valgus $label | ${mean[$name]} ± ${sd[$name]} | $ratio | $mb |"
+  echo "| valgus $label | ${mean[$name]} ± ${sd[$name]} | ${median[$name]} | $ratio | $mb |"
 done
 echo
 echo "Goal (today, log and progress within 3x of --version, log --list within 2x, all under 10 MB;"

@@ -51,10 +51,12 @@ class RawStatement {
   }
   void bind_null(int index) { check(sqlite3_bind_null(get(), index)); }
 
+  // The size first: most notes and symptom lists are empty, and their text
+  // is then never fetched (in UTF-8 the size does not depend on the order).
   [[nodiscard]] std::string_view text(int column) const {
-    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(get(), column));
-    return bytes == nullptr ? std::string_view()
-                            : std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(get(), column)));
+    const int size = sqlite3_column_bytes(get(), column);
+    const auto* bytes = size == 0 ? nullptr : reinterpret_cast<const char*>(sqlite3_column_text(get(), column));
+    return bytes == nullptr ? std::string_view() : std::string_view(bytes, static_cast<std::size_t>(size));
   }
   [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(get(), column); }
 

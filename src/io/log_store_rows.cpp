@@ -59,7 +59,7 @@ std::string text_of(const log_store_detail::Cell& cell) {
 
 std::string log_store_detail::session_problem(std::string_view date, const Cell& stage_week, const Cell& pain,
                                               const Cell& effort, const Cell& next_morning) {
-  std::string problem = date_problem(date);
+  std::string problem = valid_date(date) ? std::string() : date_problem(date);
   const auto out_of = [](const Cell& value, std::int64_t low, std::int64_t high) {
     return value.kind != Cell::Kind::null &&
            (value.kind != Cell::Kind::integer || value.number < low || value.number > high);

@@ -161,7 +161,7 @@ class TextLogStream final : public LogStream {
     if (rest.empty()) {
       w_.line(std::string_view(head_).substr(0, head_.find_last_not_of(' ') + 1));
     } else {
-      w_.paragraph(head_, rest, head_width);
+      w_.paragraph(head_, head_width, rest, head_width);
     }
   }
 

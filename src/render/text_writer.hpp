@@ -24,18 +24,22 @@ class TextWriter {
 
   // `first` starts the first line, `indent` the rest; text wraps in between.
   void paragraph(std::string_view first, std::string_view raw_text, int indent) {
+    paragraph(first, display_width(first), raw_text, indent);
+  }
+
+  // The same, the width of `first` known (a listing computes it as it pads).
+  void paragraph(std::string_view first, int first_width, std::string_view raw_text, int indent) {
     out_ += first;
+    const int room = std::max(20, style_.width - first_width);
     // Most text is one line of plain words: printable ASCII, single spaces
     // and no space at either end, which wrapping would leave as it is.
-    if (raw_text.size() <= static_cast<std::size_t>(std::max(20, style_.width - display_width(first))) &&
-        plain_words(raw_text)) {
+    if (raw_text.size() <= static_cast<std::size_t>(room) && plain_words(raw_text)) {
       out_ += raw_text;
       out_ += '\n';
       return;
     }
     const std::string text = terminal_safe(raw_text);
-    wrap_into(out_, text, std::max(20, style_.width - display_width(first)), std::max(20, style_.width - indent),
-              indent);
+    wrap_into(out_, text, room, std::max(20, style_.width - indent), indent);
     out_ += '\n';
   }
 
