@@ -135,3 +135,42 @@ TEST_CASE("log listing: a schema 3 log lists as it is, and schema 4 adds the ind
   CHECK(names_of(listed(store, skipped)) == std::vector<std::string>{"2027-01-04: clamshell (skipped)", "2027-01-06:"});
   CHECK(valgus::test::sqlite(db, "PRAGMA integrity_check;") == "ok");
 }
+
+TEST_CASE("log listing: a day logged after five thousand later ones lists every session's exercises") {
+  // Day 2 is logged last, so its row id is after those of days 3 to 5002:
+  // the scan steps over 5,000 sessions to reach it, more than it remembers,
+  // and then looks up each of them as they are listed.
+  const TempDir dir;
+  const std::filesystem::path db = dir.path / "valgus.db";
+  { const LogStore created = LogStore::open(db.string(), LogStore::Access::write); }
+  valgus::test::sqlite(db, R"sql(
+BEGIN;
+INSERT INTO sessions (id, date, session, stage_week) VALUES (1, '2030-01-01', 'A', 1);
+WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)
+INSERT INTO sessions (id, date, session, stage_week) SELECT i, date('2030-01-01', '+' || i || ' days'), 'A', 1 FROM n;
+INSERT INTO sessions (id, date, session, stage_week) VALUES (5002, '2030-01-02', 'B', 1);
+INSERT INTO session_exercises (session_id, position, exercise, done)
+  SELECT id, 0, 'clam-' || id, id % 2 FROM sessions;
+COMMIT;
+)sql");
+  const LogStore store = LogStore::open(db.string(), LogStore::Access::read);
+  for (const bool skipped_only : {false, true}) {
+    CAPTURE(skipped_only);
+    LogStore::SessionFilter filter;
+    filter.skipped_only = skipped_only;
+    std::size_t count = 0;
+    bool right = true;
+    store.each_session(filter, [&](const LoggedSession& session) {
+      ++count;
+      const int days = valgus::days_between(Date{2030, 1, 1}, session.date);
+      const std::int64_t id = session.session == "B" ? 5002 : days == 0 ? 1 : days;
+      const bool skipped = id % 2 == 0;
+      const std::vector<valgus::LoggedExercise> expected =
+          skipped_only && !skipped ? std::vector<valgus::LoggedExercise>{}
+                                   : std::vector<valgus::LoggedExercise>{{"clam-" + std::to_string(id), !skipped}};
+      right = right && session.exercises == expected;
+    });
+    CHECK(count == 5002);
+    CHECK(right);
+  }
+}

@@ -12,7 +12,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <memory>
+#include <string>
+#include <unordered_set>
 
 namespace valgus {
 
@@ -76,63 +79,98 @@ class RawStatement {
   std::unique_ptr<sqlite3_stmt, Finalise> statement_;
 };
 
-// The exercises of each session, by a cursor over session_exercises in key
-// order (session, position). Sessions listed by date mostly come in id
-// order too (a log kept day by day), so the cursor only moves forward; a
-// session logged late, or one far ahead, moves it by a new search.
+// The exercises of each session, by one scan of session_exercises in key
+// order (session, position) that only moves forward. Sessions listed by
+// date mostly come in id order too (a log kept day by day), so the scan
+// reads each row once. A session behind the scan (logged late, or before
+// the first one listed) is looked up on its own: when its rows were stepped
+// over (remembered in `pending_`), or when it is before where the scan
+// began; a session the scan passed without stepping over a row of it has
+// none. Memory stays small however long the log: past a limit the scan
+// forgets what it stepped over and looks up every session behind it.
 class ExerciseCursor {
  public:
-  ExerciseCursor(sqlite3* db, bool skipped_only)
-      : scan_(db, skipped_only ? "SELECT session_id, exercise, done FROM session_exercises WHERE session_id >= ?1 "
-                                 "AND done = 0 ORDER BY session_id, position"
-                               : "SELECT session_id, exercise, done FROM session_exercises WHERE session_id >= ?1 "
-                                 "ORDER BY session_id, position") {}
+  ExerciseCursor(sqlite3* db, bool skipped_only) : db_(db), skipped_only_(skipped_only) {}
 
   // Fills `into` with session `id`'s exercises in order, reusing its strings.
   void read(std::int64_t id, std::vector<LoggedExercise>& into) {
-    // The scan has passed every row of the sessions from `start_` up to the
-    // one it stands on: one of those has none unless its rows were stepped
-    // over. A few rows ahead are cheaper to step over than a new search.
-    constexpr std::int64_t step_over = 4;
-    const bool passed = id >= start_ && (!has_row_ || id < current_);
-    const bool near = has_row_ && id >= current_ && id - current_ <= step_over;
-    if (!placed_ || (!passed && !near) || std::find(skipped_.begin(), skipped_.end(), id) != skipped_.end()) {
-      scan_.reset();
-      scan_.bind(1, id);
-      placed_ = true;
-      start_ = id;
-      advance();
-    }
-    while (has_row_ && current_ < id) {
-      if (skipped_.empty() || skipped_.back() != current_) {
-        skipped_.push_back(current_);  // a session listed later (logged late): found again by a search
-      }
+    if (!scan_) {
+      scan_ = std::make_unique<RawStatement>(db_, sql("session_id >= ?1").c_str());
+      scan_->bind(1, id);
+      first_ = id;
       advance();
     }
     std::size_t count = 0;
-    for (; has_row_ && current_ == id; advance(), ++count) {
+    const auto take = [&](const RawStatement& row) {
       if (count == into.size()) {
         into.emplace_back();
       }
-      LoggedExercise& exercise = into[count];
-      exercise.id.assign(scan_.text(1));
-      exercise.done = scan_.integer(2) != 0;
+      LoggedExercise& exercise = into[count++];
+      exercise.id.assign(row.text(1));
+      exercise.done = row.integer(2) != 0;
+    };
+    if (id < current_) {  // behind the scan
+      const auto stepped = pending_.find(id);
+      if (id < first_ || forgetful_ || stepped != pending_.end()) {
+        if (stepped != pending_.end()) {
+          pending_.erase(stepped);
+        }
+        look_up(id, take);
+      }
+    } else {
+      for (; current_ < id; advance()) {
+        remember(current_);
+      }
+      for (; current_ == id; advance()) {
+        take(*scan_);
+      }
     }
     into.resize(count);
   }
 
  private:
-  void advance() {
-    has_row_ = scan_.step();
-    current_ = has_row_ ? scan_.integer(0) : 0;
+  [[nodiscard]] std::string sql(const char* where) const {
+    return fmt::format(
+        "SELECT session_id, exercise, done FROM session_exercises WHERE {}{} ORDER BY session_id, position", where,
+        skipped_only_ ? " AND done = 0" : "");
   }
 
-  RawStatement scan_;
-  bool placed_ = false;  // the scan has been started, at session `start_`
-  std::int64_t start_ = 0;
-  bool has_row_ = false;  // it stands on a row, of session `current_`
-  std::int64_t current_ = 0;
-  std::vector<std::int64_t> skipped_;  // sessions whose rows it stepped over (few: those logged late)
+  void advance() { current_ = scan_->step() ? scan_->integer(0) : std::numeric_limits<std::int64_t>::max(); }
+
+  // A session whose rows the scan steps over, to be looked up when listed.
+  void remember(std::int64_t id) {
+    constexpr std::size_t most = 4096;
+    if (forgetful_) {
+      return;
+    }
+    if (pending_.size() == most) {
+      pending_.clear();
+      forgetful_ = true;
+      return;
+    }
+    pending_.insert(id);
+  }
+
+  template <typename Take>
+  void look_up(std::int64_t id, Take take) {
+    if (!lookup_) {
+      lookup_ = std::make_unique<RawStatement>(db_, sql("session_id = ?1").c_str());
+    }
+    lookup_->reset();
+    lookup_->bind(1, id);
+    while (lookup_->step()) {
+      take(*lookup_);
+    }
+  }
+
+  sqlite3* db_;
+  bool skipped_only_;
+  std::unique_ptr<RawStatement> scan_;    // forward only, from session `first_`
+  std::unique_ptr<RawStatement> lookup_;  // one session's rows
+  std::int64_t first_ = 0;
+  std::int64_t current_ = 0;  // the session of the row the scan stands on; the largest id once done
+  std::unordered_set<std::int64_t> pending_;
+  bool forgetful_ = false;  // pending_ outgrew its limit and was dropped
 };
 
 }  // namespace
