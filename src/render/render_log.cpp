@@ -33,15 +33,6 @@ struct Column {
   bool right = false;
 };
 
-// Display columns of `text`: its size when it is plain ASCII, as the
-// columns of a log row almost always are.
-int columns_of(std::string_view text) {
-  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
-  });
-  return ascii ? static_cast<int>(text.size()) : display_width(text);
-}
-
 // Appends each column padded, and two spaces after it, to `out` in one
 // resize: this runs once a session, 3,650 times for a ten-year log
 // (bench/follow.sh). Returns the columns written.
@@ -51,7 +42,7 @@ int append_columns(std::string& out, const std::array<Column, N>& columns) {
   std::size_t size = out.size();
   int written = 0;
   for (std::size_t i = 0; i < N; ++i) {
-    const int width = columns_of(columns[i].text);
+    const int width = display_width(columns[i].text);
     pads[i] = std::max(0, columns[i].width - width);
     size += columns[i].text.size() + static_cast<std::size_t>(pads[i]) + 2;
     written += width + pads[i] + 2;
