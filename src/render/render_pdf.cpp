@@ -220,17 +220,23 @@ class Pages {
     };
     const auto draw_row = [&](const std::vector<std::string>& cells, bool bold) {
       const double h = row_height(cells, bold);
+      const std::size_t columns = std::min(cells.size(), widths.size());
+      // The row's cells as one path, shaded (the header) and ruled at once:
+      // one drawing operation of the PDF's instead of two a cell.
       double x = margin;
-      for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
-        if (bold) {
-          set_colour(cr_, shade);
-          cairo_rectangle(cr_, x, y_, widths[i], h);
-          cairo_fill(cr_);
-        }
-        set_colour(cr_, rule);
-        cairo_set_line_width(cr_, 0.6);
+      for (std::size_t i = 0; i < columns; ++i) {
         cairo_rectangle(cr_, x, y_, widths[i], h);
-        cairo_stroke(cr_);
+        x += widths[i];
+      }
+      if (bold) {
+        set_colour(cr_, shade);
+        cairo_fill_preserve(cr_);
+      }
+      set_colour(cr_, rule);
+      cairo_set_line_width(cr_, 0.6);
+      cairo_stroke(cr_);
+      x = margin;
+      for (std::size_t i = 0; i < columns; ++i) {
         const std::string m = bold ? "<b>" + markup_escape(cells[i]) + "</b>" : markup_escape(cells[i]);
         text(m, body_size - 1, widths[i] - 8, x + 4, y_ + 3);
         x += widths[i];
