@@ -158,6 +158,8 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   if (args.start) {
     calendar.start = parse_date(*args.start);
   }
+  const std::string person = args.person ? checked_person(*args.person) : std::string();
+  const Paper paper = checked_paper(args.paper);
   const Catalogue catalogue = context.catalogue();
   std::optional<Date> saved_start;
   Request request = plan_request(catalogue, args.problems, args.personal, "export", &saved_start);
@@ -170,12 +172,19 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
     calendar.dtstamp = source_date_epoch().value_or(calendar.start);
     calendar.version = std::string(version);
   }
+  // The file is checked before the text is rendered, and before the weeks
+  // are planned (a first export plans for most of a second) unless the plan
+  // can still be a usage error: one with no session for a calendar.
+  const bool to_file = args.file != "-";
+  if (to_file && !format.dated) {
+    check_file_target(args.file, args.force, use_force);
+  }
   const Plan plan = make_plan(catalogue, request, context.kept_weeks);
   if (format.dated) {
-    check_dated_plan(plan, chosen);  // what does not fit the format is a usage error, before the file's
-  }
-  if (args.file != "-") {
-    check_file_target(args.file, args.force, use_force);  // before the text is rendered
+    check_dated_plan(plan, chosen);
+    if (to_file) {
+      check_file_target(args.file, args.force, use_force);
+    }
   }
   ProgrammeView view;
   view.plan = &plan;
@@ -183,10 +192,10 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   view.calendar = calendar;
   view.limits = limit_options();
   view.catalogue = &catalogue;
-  view.person = args.person ? checked_person(*args.person) : std::string();
-  view.paper = checked_paper(args.paper);
+  view.person = person;
+  view.paper = paper;
   const std::string text = format.programme(view, TextStyle{});
-  if (args.file == "-") {
+  if (!to_file) {
     context.print(text);
   } else {
     write_file_atomically(args.file, text, args.force, use_force);

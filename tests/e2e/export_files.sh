@@ -19,6 +19,16 @@ echo "my notes" > "$dir/notes.md"
 expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
   "$bin" export "$dir/notes.md" --hip-rotation
 [ "$(cat "$dir/notes.md")" = "my notes" ] || { echo "FAIL: existing file was changed"; fail=1; }
+# ... refused before any week is planned: nothing is solved, so the cache of
+# solved weeks stays empty (a first export would plan for most of a second).
+XDG_CACHE_HOME="$dir/cache" expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
+  "$bin" export "$dir/notes.md" --all --weeks 8
+[ ! -e "$dir/cache" ] || { echo "FAIL: export planned weeks before refusing an existing file"; fail=1; }
+# A usage error in what was typed comes before the file's.
+echo "my handout" > "$dir/notes.html"
+expect 64 "valgus: error: --for is empty or invisible; give the name of the person, or leave it out" -- \
+  "$bin" export "$dir/notes.html" --hip-rotation --for " "
+rm "$dir/notes.html"
 expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
   "$bin" plan --all -o "$dir/notes.md"
 
