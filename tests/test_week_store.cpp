@@ -148,8 +148,9 @@ TEST_CASE("an answer is read back only when it is a week of the input that keeps
   const WeekInput input = small_week();
   const WeekSessions best = valgus::solve_week(input).sessions;
   REQUIRE(best == WeekSessions{{0, 1, 2}, {0, 1, 2}});
-  CHECK(valgus::week_answer_text(best) == "0 1 2\n0 1 2\n");
-  CHECK(valgus::week_answer_text({{}, {2}}) == "-\n2\n");
+  CHECK(valgus::week_answer_text(input, best) == "0 1 2\n0 1 2\n");
+  CHECK(valgus::week_answer_text(input, {{2}, {0, 2}}) == "2\n0 2\n");
+  CHECK_FALSE(valgus::read_week_answer(input, "lapsed\n0 1 2\n0 1 2\n").has_value());  // keeps it: not lapsed
   CHECK(valgus::read_week_answer(input, "0 1 2\n0 1 2\n") == best);
   CHECK(valgus::read_week_answer(input, "0 2\n0 2\n") == WeekSessions{{0, 2}, {0, 2}});
   for (const char* bad :
@@ -159,6 +160,34 @@ TEST_CASE("an answer is read back only when it is a week of the input that keeps
     CAPTURE(bad);
     CHECK_FALSE(valgus::read_week_answer(input, bad).has_value());
   }
+}
+
+TEST_CASE("a week whose integration rule lapsed is kept as such and read back without solving") {
+  // The drill at most once a week: two sessions cannot both have it.
+  WeekInput input = small_week();
+  input.items[2].per_week = {1, 1};
+  REQUIRE(valgus::integration_rule_asked(input));
+  const WeekSessions best = valgus::solve_week(input).sessions;
+  REQUIRE(best == WeekSessions{{0, 1, 2}, {0}});
+  CHECK_FALSE(valgus::keeps_rules(input, best));
+  CHECK(valgus::keeps_rules(input, best, true));
+  CHECK(valgus::week_answer_text(input, best) == "lapsed\n0 1 2\n0\n");
+  CHECK(valgus::read_week_answer(input, "lapsed\n0 1 2\n0\n") == best);
+  CHECK_FALSE(valgus::read_week_answer(input, "0 1 2\n0\n").has_value());  // the rule, unless it lapsed
+  for (const char* bad : {"lapsed\n", "lapsed\nlapsed\n0 1 2\n0\n", "lapsed 0 1 2\n0\n", "0 1 2\nlapsed\n0\n",
+                          "lapsed\n0 1 2\n0 1 2\n"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(valgus::read_week_answer(input, bad).has_value());
+  }
+  MapStore store;
+  {
+    valgus::WeekMemo memo(&store);
+    CHECK(memo.solve(input).sessions == best);
+  }
+  CHECK(store.keeps == 1);
+  valgus::WeekMemo next_run(&store);
+  CHECK(next_run.solve(input).sessions == best);
+  CHECK(store.keeps == 1);  // read back, not solved and kept again
 }
 
 TEST_CASE("the memo solves a week once, keeps it and reads it back in the next run") {

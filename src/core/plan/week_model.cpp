@@ -367,17 +367,10 @@ std::vector<int> periods_of(const WeekInput& input) {
   return periods;
 }
 
-bool integrate_rule_asked(const WeekInput& input) {
-  return input.composition.integrate_every_session &&
-         std::any_of(input.items.begin(), input.items.end(), [&](const WeekItem& item) {
-           return item.phase == Phase::integrate && fits_alone(item, input.shape);
-         });
-}
-
 // Whether every session can have an integration exercise (some period
 // admits it); when none can, the rule lapses rather than the week failing.
 bool integrate_rule_in_force(const WeekInput& input) {
-  if (!integrate_rule_asked(input)) {
+  if (!integration_rule_asked(input)) {
     return false;
   }
   const auto periods = periods_of(input);
@@ -397,7 +390,7 @@ static_assert(solved_goals[goals_before_period - 1] == WeekGoal::active_minutes)
 // optima held, instead of a search of its own per goal.
 std::vector<std::vector<std::size_t>> solve_by_dominance(const WeekInput& input) {
   const int days = days_of(input);
-  bool integrate_rule = integrate_rule_asked(input);
+  bool integrate_rule = integration_rule_asked(input);
   auto full = std::make_unique<PeriodModel>(input, days, integrate_rule);
   if (integrate_rule && !full->feasible()) {
     integrate_rule = false;  // no week gives every session an integration exercise: the rule lapses

@@ -145,9 +145,16 @@ struct WeekChoice {
 // prescribed item and the position drill: what "it fits" means for advice.
 [[nodiscard]] bool holds_everything(const WeekInput& input);
 
-// The hard rules, checked on a given week (for tests and brute force): true
-// when `sessions` keeps every limit of `input`.
-[[nodiscard]] bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions);
+// Whether the composition asks an integration exercise of every session and
+// one fits a session. The rule lapses for a week that no arrangement lets
+// keep it (solve_week then answers a week without it).
+[[nodiscard]] bool integration_rule_asked(const WeekInput& input);
+
+// The hard rules, checked on a given week (for tests, brute force and weeks
+// read back): true when `sessions` keeps every limit of `input`; with
+// `integration_lapsed`, every one but an integration exercise in each session.
+[[nodiscard]] bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions,
+                               bool integration_lapsed = false);
 
 // A given week as solve_week answers it: its sessions, what they cover and
 // hold, and its score.

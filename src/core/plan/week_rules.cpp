@@ -51,15 +51,20 @@ bool session_keeps_rules(const WeekInput& input, const std::vector<std::size_t>&
 
 }  // namespace
 
-bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions) {
+bool integration_rule_asked(const WeekInput& input) {
+  return input.composition.integrate_every_session &&
+         std::any_of(input.items.begin(), input.items.end(), [&](const WeekItem& item) {
+           return item.phase == Phase::integrate && fits_alone(item, input.shape);
+         });
+}
+
+bool keeps_rules(const WeekInput& input, const std::vector<std::vector<std::size_t>>& sessions,
+                 bool integration_lapsed) {
   const auto days = static_cast<int>(input.shape.weekdays.size());
   if (static_cast<int>(sessions.size()) != days) {
     return false;
   }
-  const bool integrate_rule = input.composition.integrate_every_session &&
-                              std::any_of(input.items.begin(), input.items.end(), [&](const WeekItem& item) {
-                                return item.phase == Phase::integrate && fits_alone(item, input.shape);
-                              });
+  const bool integrate_rule = !integration_lapsed && integration_rule_asked(input);
   for (const auto& session : sessions) {
     if (!std::is_sorted(session.begin(), session.end()) ||
         std::adjacent_find(session.begin(), session.end()) != session.end() ||

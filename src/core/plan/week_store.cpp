@@ -10,6 +10,8 @@ namespace valgus {
 
 namespace {
 
+constexpr std::string_view lapsed_line = "lapsed\n";
+
 template <typename T>
 std::string maybe(const std::optional<T>& value) {
   return value ? fmt::format("{}", *value) : "-";
@@ -43,8 +45,11 @@ std::string week_key(WeekQuestion question, const WeekInput& input) {
   return key;
 }
 
-std::string week_answer_text(const WeekSessions& sessions) {
+std::string week_answer_text(const WeekInput& input, const WeekSessions& sessions) {
   std::string text;
+  if (!keeps_rules(input, sessions) && keeps_rules(input, sessions, true)) {
+    text += lapsed_line;
+  }
   for (const auto& session : sessions) {
     text += session.empty() ? "-" : fmt::format("{}", fmt::join(session, " "));
     text += '\n';
@@ -54,6 +59,10 @@ std::string week_answer_text(const WeekSessions& sessions) {
 
 std::optional<WeekSessions> read_week_answer(const WeekInput& input, std::string_view text) {
   const std::size_t days = input.shape.weekdays.size();
+  const bool lapsed = text.substr(0, lapsed_line.size()) == lapsed_line;
+  if (lapsed) {
+    text.remove_prefix(lapsed_line.size());
+  }
   WeekSessions sessions;
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
@@ -83,7 +92,8 @@ std::optional<WeekSessions> read_week_answer(const WeekInput& input, std::string
       line.remove_prefix(1);
     }
   }
-  if (sessions.size() != days || !keeps_rules(input, sessions)) {
+  // "lapsed" only before a week that needs it, as week_answer_text writes it.
+  if (sessions.size() != days || !keeps_rules(input, sessions, lapsed) || (lapsed && keeps_rules(input, sessions))) {
     return std::nullopt;
   }
   return sessions;
@@ -108,7 +118,7 @@ const WeekChoice& WeekMemo::solve(const WeekInput& input) {
   } else {
     choice = solve_week(input);
     if (kept_ != nullptr) {
-      kept_->keep(key, week_answer_text(choice.sessions));
+      kept_->keep(key, week_answer_text(input, choice.sessions));
     }
   }
   solved_.emplace_back(input, std::move(choice));

@@ -9,7 +9,10 @@
 //
 // An answer read back is trusted only as far as it can be checked: it must
 // parse, name items the week has, and keep every hard rule (keeps_rules);
-// anything else is a miss and the week is solved again.
+// anything else is a miss and the week is solved again. A week solved with
+// the integration rule lapsed says so in its answer ("lapsed"), so that it is
+// checked without that rule: trusted as far as its optimality is, since
+// proving the lapse again would be the solve the store saves.
 
 #include "core/plan/week_model.hpp"
 
@@ -50,8 +53,9 @@ enum class WeekQuestion { best_week, holds_everything };
 using WeekSessions = std::vector<std::vector<std::size_t>>;
 
 // A week's sessions as text: one line per training day, item indices
-// separated by spaces ("-" for an empty session).
-[[nodiscard]] std::string week_answer_text(const WeekSessions& sessions);
+// separated by spaces ("-" for an empty session), after a line "lapsed" when
+// the week breaks the integration rule that `input` asks (so it lapsed).
+[[nodiscard]] std::string week_answer_text(const WeekInput& input, const WeekSessions& sessions);
 
 // The sessions in `text` if they are a week of `input` that keeps every hard
 // rule; nothing otherwise (malformed text, an index out of range, a rule
