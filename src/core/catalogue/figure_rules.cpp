@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
+#include <utility>
 
 namespace valgus {
 namespace {
@@ -145,18 +147,20 @@ void report(LoadErrors& errors, const SourceLocation& where, const std::string& 
   }
 }
 
-// Checks one figure; true when it can be drawn.
-bool figure_fits(const Catalogue& catalogue, const Figure& figure, const std::string& what, LoadErrors& errors) {
+// Checks one figure; its drawing, framed, when it can be drawn (what the
+// check lays out is what is drawn, so draw_figure does it once).
+std::optional<FigureDrawing> checked_figure(const Catalogue& catalogue, const Figure& figure, const std::string& what,
+                                            LoadErrors& errors) {
   const Pose* pose = catalogue.find_pose(figure.pose);
   if (pose == nullptr) {
     errors.error(figure.where, fmt::format("{}names unknown pose \"{}\"{}; poses are {}", what, figure.pose,
                                            did_you_mean_suffix(figure.pose, ids_of(catalogue.poses)),
                                            join(ids_of(catalogue.poses), ", ")));
-    return false;
+    return std::nullopt;
   }
   const Skeleton* skeleton = catalogue.find_skeleton(pose->view);
   if (skeleton == nullptr) {
-    return false;  // reported at the pose
+    return std::nullopt;  // reported at the pose
   }
   std::vector<std::string> problems;
   const FigureParts parts = parts_of(catalogue, *skeleton, *pose, &figure.props, problems);
@@ -171,17 +175,21 @@ bool figure_fits(const Catalogue& catalogue, const Figure& figure, const std::st
   report(errors, figure.where, what + "at its start: ", start_values);
   report(errors, figure.where, what + "at its end: ", end_values);
   if (!problems.empty() || !start_values.empty() || !end_values.empty()) {
-    return false;
+    return std::nullopt;
   }
   const Posture first = lay_out(parts, start);
   const Posture last = lay_out(parts, end);
   const auto held_first = posture_problems(parts, first);
   const auto held_last = posture_problems(parts, last);
-  const auto framed = frame_problems(frame_drawing(parts, first, last));
+  FigureDrawing drawing = frame_drawing(parts, first, last);
+  const auto framed = frame_problems(drawing);
   report(errors, figure.where, what + "at its start: ", held_first);
   report(errors, figure.where, what + "at its end: ", held_last);
   report(errors, figure.where, what, framed);
-  return held_first.empty() && held_last.empty() && framed.empty();
+  if (!held_first.empty() || !held_last.empty() || !framed.empty()) {
+    return std::nullopt;
+  }
+  return drawing;
 }
 
 }  // namespace
@@ -211,35 +219,37 @@ void check_figures(const Catalogue& catalogue, LoadErrors& errors) {
   }
   for (const Exercise& exercise : catalogue.exercises) {
     if (exercise.figure.given()) {
-      (void)figure_fits(catalogue, exercise.figure, fmt::format("the figure of \"{}\" ", exercise.id), errors);
+      (void)checked_figure(catalogue, exercise.figure, fmt::format("the figure of \"{}\" ", exercise.id), errors);
     }
   }
   for (const SelfTest& test : catalogue.self_tests) {
     if (test.figure.given()) {
-      (void)figure_fits(catalogue, test.figure, fmt::format("the figure of \"{}\" ", test.id), errors);
+      (void)checked_figure(catalogue, test.figure, fmt::format("the figure of \"{}\" ", test.id), errors);
     }
   }
 }
 
 FigureDrawing draw_figure(const Catalogue& catalogue, const Figure& figure, const std::string& title) {
   LoadErrors quiet;
-  const Pose* pose = figure.given() ? catalogue.find_pose(figure.pose) : nullptr;
-  const bool drawable = pose != nullptr && figure_fits(catalogue, figure, "", quiet);
+  std::optional<FigureDrawing> checked =
+      figure.given() ? checked_figure(catalogue, figure, "", quiet) : std::optional<FigureDrawing>();
+  const bool drawable = checked.has_value();
   if (!drawable) {
-    pose = catalogue.poses.empty() ? nullptr : &catalogue.poses.front();
+    // A placeholder: the first pose, as it stands, faint.
+    const Pose* pose = catalogue.poses.empty() ? nullptr : &catalogue.poses.front();
+    const Skeleton* skeleton = pose != nullptr ? catalogue.find_skeleton(pose->view) : nullptr;
+    if (skeleton == nullptr) {
+      FigureDrawing nothing;
+      nothing.placeholder = true;
+      nothing.title = title;
+      return nothing;
+    }
+    std::vector<std::string> problems;
+    const FigureParts parts = parts_of(catalogue, *skeleton, *pose, nullptr, problems);
+    const Posture still = lay_out(parts, pose->joints);
+    checked = frame_drawing(parts, still, still);
   }
-  const Skeleton* skeleton = pose != nullptr ? catalogue.find_skeleton(pose->view) : nullptr;
-  std::vector<std::string> problems;
-  if (skeleton == nullptr) {
-    FigureDrawing nothing;
-    nothing.placeholder = true;
-    nothing.title = title;
-    return nothing;
-  }
-  const FigureParts parts = parts_of(catalogue, *skeleton, *pose, drawable ? &figure.props : nullptr, problems);
-  const JointValues start = drawable ? overlaid(pose->joints, figure.start) : pose->joints;
-  const JointValues end = drawable ? overlaid(start, figure.end) : start;
-  FigureDrawing drawing = frame_drawing(parts, lay_out(parts, start), lay_out(parts, end));
+  FigureDrawing drawing = std::move(*checked);
   drawing.placeholder = !drawable;
   drawing.working = drawable ? figure.working : BodySide::none;
   drawing.title = title;
