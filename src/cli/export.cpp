@@ -172,11 +172,13 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
     calendar.dtstamp = source_date_epoch().value_or(calendar.start);
     calendar.version = std::string(version);
   }
-  // The file is checked before the text is rendered, and before the weeks
-  // are planned (a first export plans for most of a second) unless the plan
-  // can still be a usage error: one with no session for a calendar.
+  // The file is checked after every usage error and before the text is
+  // rendered: before the weeks are planned (a first export plans for most
+  // of a second), unless the plan itself can still be a usage error, as a
+  // calendar's with no session is.
   const bool to_file = args.file != "-";
   if (to_file && !format.dated) {
+    check_plan_request(catalogue, request);
     check_file_target(args.file, args.force, use_force);
   }
   const Plan plan = make_plan(catalogue, request, context.kept_weeks);

@@ -29,6 +29,11 @@ echo "my handout" > "$dir/notes.html"
 expect 64 "valgus: error: --for is empty or invisible; give the name of the person, or leave it out" -- \
   "$bin" export "$dir/notes.html" --hip-rotation --for " "
 rm "$dir/notes.html"
+# So does a problem or position that does not exist (found by the planner).
+expect 64 "valgus: error: unknown problem \"nosuch\"; valid problems: pelvis-tilt, hip-rotation, tibial-rotation, pronation, big-toe" -- \
+  "$bin" export "$dir/notes.md" --problem nosuch
+expect 64 "valgus: error: unknown position \"nowhere\"; valid positions: standing, squat, landing, running" -- \
+  "$bin" export "$dir/notes.md" --hip-rotation --when nowhere
 expect 73 "valgus: error: $dir/notes.md already exists; use --force to replace it" -- \
   "$bin" plan --all -o "$dir/notes.md"
 

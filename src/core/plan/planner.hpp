@@ -276,6 +276,11 @@ struct Plan {
 // (core/plan/week_store.hpp); the plan is the same either way.
 [[nodiscard]] Plan make_plan(const Catalogue& catalogue, const Request& request, WeekStore* kept = nullptr);
 
+// What make_plan refuses as Error(usage), checked without planning: for a
+// command that checks something more (a file to write) after what was
+// typed and before the planning, which can take a second.
+void check_plan_request(const Catalogue& catalogue, const Request& request);
+
 // An exercise described for listing or showing, with its dose as written.
 [[nodiscard]] PlannedExercise describe_exercise(const Catalogue& catalogue, const Exercise& exercise);
 
