@@ -1,0 +1,333 @@
+#pragma once
+
+// The PDF handout's page machinery (render_pdf.cpp puts the content on it):
+// every text laid out once with pango, and pages that measure and draw
+// headings, paragraphs, bullets, tables and figure cards, never split, with
+// "page N of M" at the foot. Only the PDF module (valgus_pdf.so) includes it.
+
+#include "render/figure_cairo.hpp"
+#include "render/handout.hpp"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace valgus::pdf {
+
+inline constexpr double mm = 72.0 / 25.4;
+inline constexpr double margin = 15 * mm;
+inline constexpr double footer = 14;  // points kept under the text for the page number
+inline constexpr double gap = 6;
+inline constexpr double figure_width = 130;
+inline constexpr double body_size = 10.5;
+
+inline constexpr Rgb muted{0.29, 0.29, 0.29};
+inline constexpr Rgb rule{0.81, 0.81, 0.81};
+inline constexpr Rgb shade{0.95, 0.95, 0.95};
+
+// Text as pango markup (glib's escaping: & < > ' ").
+inline std::string markup_escape(const std::string& text) {
+  gchar* escaped = g_markup_escape_text(text.c_str(), static_cast<gssize>(text.size()));
+  std::string out(escaped);
+  g_free(escaped);
+  return out;
+}
+
+// Every text of the handout laid out (shaped) once, for both passes and for
+// the measure and the draw within each: shaping is most of a PDF's time.
+class Layouts {
+ public:
+  explicit Layouts(cairo_t* cr) : context_(pango_cairo_create_context(cr)) {
+    // Glyphs where the font puts them, not rounded to whole points: a PDF
+    // is not a screen's pixels, and with the font's own advances cairo
+    // writes no correction for each glyph (a tenth less work, a sixth
+    // smaller file).
+    pango_context_set_round_glyph_positions(context_, FALSE);
+  }
+  ~Layouts() {
+    for (auto& entry : layouts_) {
+      g_object_unref(entry.second);
+    }
+    g_object_unref(context_);
+  }
+  Layouts(const Layouts&) = delete;
+  Layouts& operator=(const Layouts&) = delete;
+  Layouts(Layouts&&) = delete;
+  Layouts& operator=(Layouts&&) = delete;
+
+  // Pango markup at `size` points, wrapped to `width`, aligned by `centred`.
+  PangoLayout* get(const std::string& markup, double size, double width, bool centred) {
+    auto key = std::make_tuple(markup, size, width, centred);
+    if (const auto found = layouts_.find(key); found != layouts_.end()) {
+      return found->second;
+    }
+    PangoLayout* layout = pango_layout_new(context_);
+    PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_layout_set_font_description(layout, font);
+    pango_font_description_free(font);
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_markup(layout, markup.c_str(), -1);
+    layouts_.emplace(std::move(key), layout);
+    return layout;
+  }
+
+ private:
+  PangoContext* context_;
+  std::map<std::tuple<std::string, double, double, bool>, PangoLayout*> layouts_;
+};
+
+// One pass over the handout: measures everything and draws it. The first
+// pass only counts the pages (`total` 0): it measures every text but draws
+// no text or figure, and its rules and boxes fall under an empty clip.
+class Pages {
+ public:
+  Pages(cairo_t* cr, Layouts& layouts, double width, double height, int total)
+      : cr_(cr), width_(width), height_(height), total_(total), layouts_(layouts) {
+    y_ = margin;
+  }
+  ~Pages() = default;
+  Pages(const Pages&) = delete;
+  Pages& operator=(const Pages&) = delete;
+  Pages(Pages&&) = delete;
+  Pages& operator=(Pages&&) = delete;
+
+  [[nodiscard]] int pages() const { return page_; }
+  // The first pass, which only counts the pages: it measures every text
+  // (laying it out) but draws nothing.
+  [[nodiscard]] bool counting() const { return total_ == 0; }
+  [[nodiscard]] double content_width() const { return width_ - 2 * margin; }
+
+  // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
+  // wide; its height. Drawn at (x, y) when y is given (not negative), unless
+  // this pass only counts the pages.
+  double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Rgb colour = ink) {
+    PangoLayout* layout = layouts_.get(markup, size, width, centred_);
+    int w = 0;
+    int h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    if (y >= 0 && !counting()) {
+      set_colour(cr_, colour);
+      cairo_move_to(cr_, x, y);
+      pango_cairo_show_layout(cr_, layout);
+    }
+    return static_cast<double>(h) / PANGO_SCALE;
+  }
+
+  // Room for `height` more points on this page, or a new page.
+  void need(double height) {
+    if (y_ + height > height_ - margin - footer && y_ > margin) {
+      new_page();
+    }
+  }
+
+  void new_page() {
+    finish_page();
+    cairo_show_page(cr_);
+    ++page_;
+    y_ = margin;
+  }
+
+  // A new page unless this one is still empty.
+  void page_break() {
+    if (y_ > margin) {
+      new_page();
+    }
+  }
+
+  void finish_page() {
+    if (!finished_.insert_page(page_)) {
+      return;
+    }
+    const std::string number = fmt::format("Knee valgus programme · page {} of {}", page_, std::max(total_, page_));
+    const double w = content_width();
+    centred_ = true;
+    text(markup_escape(number), 8, w, margin, height_ - margin - footer + 4, muted);
+    centred_ = false;
+  }
+
+  void heading(const std::string& title, double size = 14) {
+    const double h = text("<b>" + markup_escape(title) + "</b>", size, content_width());
+    need(h + 4 + 3 * body_size);  // never a heading alone at the foot of a page
+    text("<b>" + markup_escape(title) + "</b>", size, content_width(), margin, y_);
+    y_ += h + 2;
+    set_colour(cr_, ink);
+    cairo_set_line_width(cr_, 1.2);
+    cairo_move_to(cr_, margin, y_);
+    cairo_line_to(cr_, width_ - margin, y_);
+    cairo_stroke(cr_);
+    y_ += gap;
+  }
+
+  void paragraph(const std::string& markup, double size = body_size, Rgb colour = ink, double indent = 0) {
+    const double w = content_width() - indent;
+    const double h = text(markup, size, w);
+    need(h);
+    text(markup, size, w, margin + indent, y_, colour);
+    y_ += h + 3;
+  }
+
+  void bullets(const std::vector<std::string>& items) {
+    for (const auto& item : items) {
+      const double h = text(markup_escape(item), body_size, content_width() - 12);
+      need(h);
+      text("•", body_size, 10, margin + 2, y_);
+      text(markup_escape(item), body_size, content_width() - 12, margin + 12, y_);
+      y_ += h + 2;
+    }
+    y_ += gap / 2;
+  }
+
+  // A table: a row never splits; the header row again on a new page.
+  void table(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows,
+             const std::vector<double>& weights) {
+    const double total = [&] {
+      double t = 0;
+      for (const double w : weights) {
+        t += w;
+      }
+      return t;
+    }();
+    std::vector<double> widths;
+    for (const double w : weights) {
+      widths.push_back(content_width() * w / total);
+    }
+    const auto row_height = [&](const std::vector<std::string>& cells, bool bold) {
+      double h = 0;
+      for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
+        const std::string m = bold ? "<b>" + markup_escape(cells[i]) + "</b>" : markup_escape(cells[i]);
+        h = std::max(h, text(m, body_size - 1, widths[i] - 8));
+      }
+      return h + 6;
+    };
+    const auto draw_row = [&](const std::vector<std::string>& cells, bool bold) {
+      const double h = row_height(cells, bold);
+      const std::size_t columns = std::min(cells.size(), widths.size());
+      // The row's cells as one path, shaded (the header) and ruled at once:
+      // one drawing operation of the PDF's instead of two a cell.
+      double x = margin;
+      for (std::size_t i = 0; i < columns; ++i) {
+        cairo_rectangle(cr_, x, y_, widths[i], h);
+        x += widths[i];
+      }
+      if (bold) {
+        set_colour(cr_, shade);
+        cairo_fill_preserve(cr_);
+      }
+      set_colour(cr_, rule);
+      cairo_set_line_width(cr_, 0.6);
+      cairo_stroke(cr_);
+      x = margin;
+      for (std::size_t i = 0; i < columns; ++i) {
+        const std::string m = bold ? "<b>" + markup_escape(cells[i]) + "</b>" : markup_escape(cells[i]);
+        text(m, body_size - 1, widths[i] - 8, x + 4, y_ + 3);
+        x += widths[i];
+      }
+      y_ += h;
+    };
+    need(row_height(head, true) + (rows.empty() ? 0 : row_height(rows.front(), false)));
+    draw_row(head, true);
+    for (const auto& row : rows) {
+      const double h = row_height(row, false);
+      if (y_ + h > height_ - margin - footer) {
+        new_page();
+        draw_row(head, true);
+      }
+      draw_row(row, false);
+    }
+    y_ += gap * 1.5;
+  }
+
+  // A figure beside text, kept together: the watch items and the cards.
+  void figure_beside(const FigureDrawing& figure, bool drawn, const std::vector<std::string>& lines, bool card) {
+    const double pad = card ? 6 : 0;
+    const double fig_w = drawn ? figure_width : 0;
+    const double fig_h = drawn && figure.width > 0 ? fig_w * figure.height / figure.width : 0;
+    const double text_x = margin + pad + fig_w + (drawn ? 10 : 0) + (card ? 4 : 0);
+    const double text_w = width_ - margin - pad - text_x;
+    double text_h = 0;
+    for (const auto& line : lines) {
+      text_h += text(line, body_size, text_w) + 2;
+    }
+    const double h = std::max(fig_h, text_h) + 2 * pad;
+    need(h);
+    if (card) {
+      set_colour(cr_, rule);
+      cairo_set_line_width(cr_, 0.6);
+      cairo_rectangle(cr_, margin, y_, content_width(), h);
+      cairo_stroke(cr_);
+      set_colour(cr_, accent);
+      cairo_rectangle(cr_, margin, y_, 4, h);
+      cairo_fill(cr_);
+    }
+    if (drawn && !counting()) {
+      draw_figure_cairo(cr_, figure, margin + pad + (card ? 4 : 0), y_ + pad, fig_w);
+    }
+    double ty = y_ + pad;
+    for (const auto& line : lines) {
+      ty += text(line, body_size, text_w, text_x, ty) + 2;
+    }
+    y_ += h + gap;
+  }
+
+  void banner(const std::vector<std::pair<std::string, std::string>>& notes) {
+    std::vector<std::string> lines;
+    for (const auto& [title, body] : notes) {
+      lines.push_back("<b>" + markup_escape(title) + ":</b> " + markup_escape(body));
+    }
+    double h = 12;
+    for (const auto& line : lines) {
+      h += text(line, body_size, content_width() - 24) + 3;
+    }
+    need(h);
+    set_colour(cr_, ink);
+    cairo_set_line_width(cr_, 1.5);
+    cairo_rectangle(cr_, margin, y_, content_width(), h);
+    cairo_stroke(cr_);
+    set_colour(cr_, accent);
+    cairo_rectangle(cr_, margin, y_, 6, h);
+    cairo_fill(cr_);
+    double ty = y_ + 6;
+    for (const auto& line : lines) {
+      ty += text(line, body_size, content_width() - 24, margin + 16, ty) + 3;
+    }
+    y_ += h + gap * 2;
+  }
+
+  void space(double points) { y_ += points; }
+
+ private:
+  // The pages whose number is drawn, so each gets it once.
+  struct Finished {
+    int last = 0;
+    bool insert_page(int page) {
+      if (page <= last) {
+        return false;
+      }
+      last = page;
+      return true;
+    }
+  };
+
+  cairo_t* cr_;
+  double width_;
+  double height_;
+  int total_;
+  Layouts& layouts_;
+  bool centred_ = false;
+  double y_ = 0;
+  int page_ = 1;
+  Finished finished_;
+};
+
+}  // namespace valgus::pdf
