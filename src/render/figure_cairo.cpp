@@ -153,8 +153,11 @@ void draw_figure_cairo(cairo_t* cr, const FigureDrawing& d, double x, double y, 
     const Point right = f({to.x - head * ux + head * 0.5 * uy, to.y - head * uy - head * 0.5 * ux});
     set_colour(cr, accent);
     cairo_set_line_width(cr, f.length(1.5));
+    // The SVG's quadratic curve, as the cubic cairo draws: its control
+    // points two thirds of the way from each end to the bend.
     cairo_move_to(cr, start.x, start.y);
-    cairo_curve_to(cr, bend.x, bend.y, bend.x, bend.y, tip.x, tip.y);
+    cairo_curve_to(cr, start.x + 2 * (bend.x - start.x) / 3, start.y + 2 * (bend.y - start.y) / 3,
+                   tip.x + 2 * (bend.x - tip.x) / 3, tip.y + 2 * (bend.y - tip.y) / 3, tip.x, tip.y);
     cairo_stroke(cr);
     cairo_move_to(cr, tip.x, tip.y);
     cairo_line_to(cr, left.x, left.y);
