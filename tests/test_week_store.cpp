@@ -151,6 +151,10 @@ TEST_CASE("an answer is read back only when it is a week of the input that keeps
   CHECK(valgus::week_answer_text(input, best) == "0 1 2\n0 1 2\n");
   CHECK(valgus::week_answer_text(input, {{2}, {0, 2}}) == "2\n0 2\n");
   CHECK_FALSE(valgus::read_week_answer(input, "lapsed\n0 1 2\n0 1 2\n").has_value());  // keeps it: not lapsed
+  // Breaks the rule, but the rule holds here: "lapsed" is not taken on trust.
+  REQUIRE(valgus::keeps_rules(input, {{0, 2}, {0}}, true));
+  CHECK(valgus::integration_rule_in_force(input));
+  CHECK_FALSE(valgus::read_week_answer(input, "lapsed\n0 2\n0\n").has_value());
   CHECK(valgus::read_week_answer(input, "0 1 2\n0 1 2\n") == best);
   CHECK(valgus::read_week_answer(input, "0 2\n0 2\n") == WeekSessions{{0, 2}, {0, 2}});
   for (const char* bad :
@@ -188,6 +192,23 @@ TEST_CASE("a week whose integration rule lapsed is kept as such and read back wi
   valgus::WeekMemo next_run(&store);
   CHECK(next_run.solve(input).sessions == best);
   CHECK(store.keeps == 1);  // read back, not solved and kept again
+}
+
+TEST_CASE("a lapsed week of four sessions, rotated in two or three, is kept and read back") {
+  WeekInput input = small_week();
+  input.items[0].per_week = {2, 2};  // resisted: never on consecutive days
+  input.items[2].per_week = {1, 2};  // the drill in at most two of the four sessions
+  input.shape.weekdays = {0, 1, 3, 5};
+  REQUIRE(valgus::integration_rule_asked(input));
+  CHECK_FALSE(valgus::integration_rule_in_force(input));
+  const WeekSessions best = valgus::solve_week(input).sessions;
+  REQUIRE(best.size() == 4);
+  CHECK(valgus::keeps_rules(input, best, true));
+  CHECK_FALSE(valgus::keeps_rules(input, best));
+  const std::string text = valgus::week_answer_text(input, best);
+  CHECK(text.rfind("lapsed\n", 0) == 0);
+  CHECK(valgus::read_week_answer(input, text) == best);
+  CHECK_FALSE(valgus::read_week_answer(input, text.substr(7)).has_value());
 }
 
 TEST_CASE("the memo solves a week once, keeps it and reads it back in the next run") {

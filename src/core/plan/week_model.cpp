@@ -367,9 +367,9 @@ std::vector<int> periods_of(const WeekInput& input) {
   return periods;
 }
 
-// Whether every session can have an integration exercise (some period
-// admits it); when none can, the rule lapses rather than the week failing.
-bool integrate_rule_in_force(const WeekInput& input) {
+}  // namespace
+
+bool integration_rule_in_force(const WeekInput& input) {
   if (!integration_rule_asked(input)) {
     return false;
   }
@@ -377,6 +377,8 @@ bool integrate_rule_in_force(const WeekInput& input) {
   return std::any_of(periods.rbegin(), periods.rend(),
                      [&](int period) { return PeriodModel(input, period, true).feasible(); });
 }
+
+namespace {
 
 // The goals solved before the period is compared (few sessions' place).
 constexpr std::size_t goals_before_period = 8;
@@ -422,7 +424,7 @@ std::vector<std::vector<std::size_t>> solve_by_dominance(const WeekInput& input)
 // goal, and one already ranked below the best ends its search early.
 std::vector<std::vector<std::size_t>> solve_each_period(const WeekInput& input) {
   std::vector<std::vector<std::size_t>> sessions(input.shape.weekdays.size());
-  const bool integrate_rule = integrate_rule_in_force(input);
+  const bool integrate_rule = integration_rule_in_force(input);
   std::optional<std::array<std::int64_t, week_goal_count>> best;
   for (const int period : periods_of(input)) {
     PeriodModel model(input, period, integrate_rule);
@@ -461,7 +463,7 @@ WeekChoice solve_week(const WeekInput& input) {
 }
 
 bool holds_everything(const WeekInput& input) {
-  const bool integrate_rule = integrate_rule_in_force(input);
+  const bool integrate_rule = integration_rule_in_force(input);
   auto periods = periods_of(input);
   if (days_of(input) <= 3 && !periods.empty()) {
     periods = {periods.back()};  // one session a day admits every shorter rotation's week

@@ -150,6 +150,11 @@ struct WeekChoice {
 // keep it (solve_week then answers a week without it).
 [[nodiscard]] bool integration_rule_asked(const WeekInput& input);
 
+// Whether the rule is asked and some week keeps it (a feasibility search,
+// much cheaper than solve_week); when none can, the rule lapses rather than
+// the week failing.
+[[nodiscard]] bool integration_rule_in_force(const WeekInput& input);
+
 // The hard rules, checked on a given week (for tests, brute force and weeks
 // read back): true when `sessions` keeps every limit of `input`; with
 // `integration_lapsed`, every one but an integration exercise in each session.

@@ -92,8 +92,11 @@ std::optional<WeekSessions> read_week_answer(const WeekInput& input, std::string
       line.remove_prefix(1);
     }
   }
-  // "lapsed" only before a week that needs it, as week_answer_text writes it.
-  if (sessions.size() != days || !keeps_rules(input, sessions, lapsed) || (lapsed && keeps_rules(input, sessions))) {
+  // "lapsed" only before a week that needs it, as week_answer_text writes
+  // it, and only for a week whose rule does lapse (a search, but far less
+  // than the solve it saves).
+  if (sessions.size() != days || !keeps_rules(input, sessions, lapsed) ||
+      (lapsed && (keeps_rules(input, sessions) || integration_rule_in_force(input)))) {
     return std::nullopt;
   }
   return sessions;

@@ -10,9 +10,9 @@
 // An answer read back is trusted only as far as it can be checked: it must
 // parse, name items the week has, and keep every hard rule (keeps_rules);
 // anything else is a miss and the week is solved again. A week solved with
-// the integration rule lapsed says so in its answer ("lapsed"), so that it is
-// checked without that rule: trusted as far as its optimality is, since
-// proving the lapse again would be the solve the store saves.
+// the integration rule lapsed says so in its answer ("lapsed"): it is
+// checked without that rule once a feasibility search has shown that no
+// week keeps it.
 
 #include "core/plan/week_model.hpp"
 
@@ -58,7 +58,8 @@ using WeekSessions = std::vector<std::vector<std::size_t>>;
 [[nodiscard]] std::string week_answer_text(const WeekInput& input, const WeekSessions& sessions);
 
 // The sessions in `text` if they are a week of `input` that keeps every hard
-// rule; nothing otherwise (malformed text, an index out of range, a rule
+// rule (but the integration rule, after a "lapsed" line, when no week can
+// keep it); nothing otherwise (malformed text, an index out of range, a rule
 // broken).
 [[nodiscard]] std::optional<WeekSessions> read_week_answer(const WeekInput& input, std::string_view text);
 
