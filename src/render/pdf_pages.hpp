@@ -262,13 +262,7 @@ class Pages {
     const double h = std::max(fig_h, text_h) + 2 * pad;
     need(h);
     if (card) {
-      set_colour(cr_, rule);
-      cairo_set_line_width(cr_, 0.6);
-      cairo_rectangle(cr_, margin, y_, content_width(), h);
-      cairo_stroke(cr_);
-      set_colour(cr_, accent);
-      cairo_rectangle(cr_, margin, y_, 4, h);
-      cairo_fill(cr_);
+      framed_box(h, rule, 0.6, 4);
     }
     if (drawn && !counting()) {
       draw_figure_cairo(cr_, figure, margin + pad + (card ? 4 : 0), y_ + pad, fig_w);
@@ -278,6 +272,18 @@ class Pages {
       ty += text(line, body_size, text_w, text_x, ty) + 2;
     }
     y_ += h + gap;
+  }
+
+  // A box `h` high across the page at y, outlined, with the accent bar at
+  // its left (a card, the safety banner).
+  void framed_box(double h, Rgb outline, double line_width, double bar) {
+    set_colour(cr_, outline);
+    cairo_set_line_width(cr_, line_width);
+    cairo_rectangle(cr_, margin, y_, content_width(), h);
+    cairo_stroke(cr_);
+    set_colour(cr_, accent);
+    cairo_rectangle(cr_, margin, y_, bar, h);
+    cairo_fill(cr_);
   }
 
   void banner(const std::vector<std::pair<std::string, std::string>>& notes) {
@@ -290,13 +296,7 @@ class Pages {
       h += text(line, body_size, content_width() - 24) + 3;
     }
     need(h);
-    set_colour(cr_, ink);
-    cairo_set_line_width(cr_, 1.5);
-    cairo_rectangle(cr_, margin, y_, content_width(), h);
-    cairo_stroke(cr_);
-    set_colour(cr_, accent);
-    cairo_rectangle(cr_, margin, y_, 6, h);
-    cairo_fill(cr_);
+    framed_box(h, ink, 1.5, 6);
     double ty = y_ + 6;
     for (const auto& line : lines) {
       ty += text(line, body_size, content_width() - 24, margin + 16, ty) + 3;
