@@ -47,10 +47,6 @@ int digits(std::string_view text, std::size_t at, std::size_t count) {
   return value;
 }
 
-}  // namespace
-
-namespace {
-
 // `text` read as YYYY-MM-DD digits; -1 in every field when it is not.
 Date digits_of(std::string_view text) {
   return text.size() == 10 && text[4] == '-' && text[7] == '-'
