@@ -49,6 +49,14 @@ TEST_CASE("parse_date reads YYYY-MM-DD and to_string writes it back") {
   CHECK(valgus::to_string(valgus::parse_date("2026-01-09")) == "2026-01-09");
 }
 
+TEST_CASE("append_date writes the date after what the string holds") {
+  std::string line = "on ";
+  valgus::append_date(line, Date{2027, 3, 9});
+  CHECK(line == "on 2027-03-09");
+  valgus::append_date(line, Date{12345, 1, 2});
+  CHECK(line == "on 2027-03-0912345-01-02");
+}
+
 TEST_CASE("parse_date refuses anything but an existing day written YYYY-MM-DD") {
   CHECK(date_error("2026-02-30") == "64: invalid date \"2026-02-30\": use YYYY-MM-DD, for example 2026-11-23");
   for (const char* bad : {"2026-02-29",    "1900-02-29",  "2026-04-31",  "2026-13-01", "2026-00-10",

@@ -286,15 +286,16 @@ std::vector<SessionRecord> LogStore::records() const {
                 : "SELECT date, pain, effort, NULL, 0, id, stage_week FROM sessions");
     while (query.executeStep()) {
       const std::string_view date(query.getColumn(0).getText(), static_cast<std::size_t>(query.getColumn(0).size()));
+      const std::optional<Date> day = valid_date(date);
       if (!readable("sessions", query.getColumn(5).getInt64(), date,
-                    log_store_detail::session_problem(date, log_store_detail::cell_of(query.getColumn(6)),
+                    log_store_detail::session_problem(date, day, log_store_detail::cell_of(query.getColumn(6)),
                                                       log_store_detail::cell_of(query.getColumn(1)),
                                                       log_store_detail::cell_of(query.getColumn(2)),
                                                       log_store_detail::cell_of(query.getColumn(3))))) {
         continue;
       }
       SessionRecord record;
-      record.date = parse_date(date);
+      record.date = *day;
       if (!query.getColumn(1).isNull()) {
         record.pain = query.getColumn(1).getInt();
       }
@@ -334,10 +335,10 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
     while (query.executeStep()) {
       const std::string date = query.getColumn(1).getString();
       if (!readable("sessions", query.getColumn(0).getInt64(), date,
-                    log_store_detail::session_problem(date, log_store_detail::cell_of(query.getColumn(3)),
-                                                      log_store_detail::cell_of(query.getColumn(4)),
-                                                      log_store_detail::cell_of(query.getColumn(5)),
-                                                      log_store_detail::cell_of(query.getColumn(7))))) {
+                    log_store_detail::session_problem(
+                        date, valid_date(date), log_store_detail::cell_of(query.getColumn(3)),
+                        log_store_detail::cell_of(query.getColumn(4)), log_store_detail::cell_of(query.getColumn(5)),
+                        log_store_detail::cell_of(query.getColumn(7))))) {
         continue;
       }
       LoggedSession session = log_store_detail::session_of(query, date);

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,9 +43,10 @@ struct Cell {
 
 // What makes a session row unreadable, in one line; empty when it reads.
 // The same checks whichever columns a command reads, so `today` and `log
-// --list` leave out the same rows (log_store_rows.cpp).
-[[nodiscard]] std::string session_problem(std::string_view date, const Cell& stage_week, const Cell& pain,
-                                          const Cell& effort, const Cell& next_morning);
+// --list` leave out the same rows (log_store_rows.cpp). `date` is the row's
+// text, `day` what valid_date made of it (the caller keeps it for the row).
+[[nodiscard]] std::string session_problem(std::string_view date, const std::optional<Date>& day, const Cell& stage_week,
+                                          const Cell& pain, const Cell& effort, const Cell& next_morning);
 
 // A readable session row as a LoggedSession, without its exercises: the
 // columns id, date, session, stage_week, pain, effort, note,

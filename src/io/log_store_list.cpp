@@ -54,12 +54,13 @@ class RawStatement {
   }
   void bind_null(int index) { check(sqlite3_bind_null(get(), index)); }
 
-  // The size first: most notes and symptom lists are empty, and their text
-  // is then never fetched (in UTF-8 the size does not depend on the order).
+  // Through the column's value, one call into the statement per column
+  // (the row is read on this thread only, as the value's contract asks).
   [[nodiscard]] std::string_view text(int column) const {
-    const int size = sqlite3_column_bytes(get(), column);
-    const auto* bytes = size == 0 ? nullptr : reinterpret_cast<const char*>(sqlite3_column_text(get(), column));
-    return bytes == nullptr ? std::string_view() : std::string_view(bytes, static_cast<std::size_t>(size));
+    sqlite3_value* value = sqlite3_column_value(get(), column);
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    return bytes == nullptr ? std::string_view()
+                            : std::string_view(bytes, static_cast<std::size_t>(sqlite3_value_bytes(value)));
   }
   [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(get(), column); }
 
@@ -204,15 +205,16 @@ void LogStore::each_session(const SessionFilter& filter, const std::function<voi
       const Cell pain = cell_of(row, 4);
       const Cell effort = cell_of(row, 5);
       const Cell next_morning = cell_of(row, 7);
+      const std::optional<Date> day = valid_date(date);
       if (!readable("sessions", id, date,
-                    log_store_detail::session_problem(date, stage_week, pain, effort, next_morning))) {
+                    log_store_detail::session_problem(date, day, stage_week, pain, effort, next_morning))) {
         continue;
       }
       // A readable row: the numbers are integers in range, the effort a name.
       const auto number = [](const Cell& cell) {
         return cell.kind == Cell::Kind::null ? std::nullopt : std::optional<int>(static_cast<int>(cell.number));
       };
-      session.date = *valid_date(date);  // session_problem found it valid
+      session.date = *day;  // session_problem found it valid
       session.session.assign(query.text(2));
       session.stage_week = static_cast<int>(stage_week.number);
       session.pain = number(pain);

@@ -31,19 +31,21 @@ log_store_detail::Cell log_store_detail::cell_of(const SQLite::Column& column) {
 }
 
 log_store_detail::Cell log_store_detail::cell_of(sqlite3_stmt* statement, int column) {
+  // One call into the statement, then the value's own accessors: this runs
+  // for four columns of every row that log --list reads.
+  sqlite3_value* value = sqlite3_column_value(statement, column);
   Cell cell;
-  switch (sqlite3_column_type(statement, column)) {
+  switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return cell;
     case SQLITE_INTEGER:
       cell.kind = Cell::Kind::integer;
-      cell.number = sqlite3_column_int64(statement, column);
+      cell.number = sqlite3_value_int64(value);
       return cell;
     default:
       cell.kind = Cell::Kind::other;
-      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
-      cell.text = bytes == nullptr
-                      ? std::string_view()
-                      : std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+      const auto* bytes = static_cast<const char*>(sqlite3_value_blob(value));
+      cell.text = bytes == nullptr ? std::string_view()
+                                   : std::string_view(bytes, static_cast<std::size_t>(sqlite3_value_bytes(value)));
       return cell;
   }
 }
@@ -57,9 +59,10 @@ std::string text_of(const log_store_detail::Cell& cell) {
 
 }  // namespace
 
-std::string log_store_detail::session_problem(std::string_view date, const Cell& stage_week, const Cell& pain,
-                                              const Cell& effort, const Cell& next_morning) {
-  std::string problem = valid_date(date) ? std::string() : date_problem(date);
+std::string log_store_detail::session_problem(std::string_view date, const std::optional<Date>& day,
+                                              const Cell& stage_week, const Cell& pain, const Cell& effort,
+                                              const Cell& next_morning) {
+  std::string problem = day ? std::string() : date_problem(date);
   const auto out_of = [](const Cell& value, std::int64_t low, std::int64_t high) {
     return value.kind != Cell::Kind::null &&
            (value.kind != Cell::Kind::integer || value.number < low || value.number > high);

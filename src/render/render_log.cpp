@@ -27,10 +27,12 @@ using text_detail::TextWriter;
 
 // A column of a listing line: `text` padded with spaces to `width` columns,
 // on the right (fmt's {:<N}) or, when `right`, on the left ({:>N}).
+// `ascii`: the text is known to be plain ASCII, one column a byte.
 struct Column {
   std::string_view text;
   int width = 0;
   bool right = false;
+  bool ascii = false;
 };
 
 // Appends each column padded, and two spaces after it, to `out` in one
@@ -42,7 +44,7 @@ int append_columns(std::string& out, const std::array<Column, N>& columns) {
   std::size_t size = out.size();
   int written = 0;
   for (std::size_t i = 0; i < N; ++i) {
-    const int width = display_width(columns[i].text);
+    const int width = columns[i].ascii ? static_cast<int>(columns[i].text.size()) : display_width(columns[i].text);
     pads[i] = std::max(0, columns[i].width - width);
     size += columns[i].text.size() + static_cast<std::size_t>(pads[i]) + 2;
     written += width + pads[i] + 2;
@@ -140,15 +142,18 @@ class TextLogStream final : public LogStream {
     if (!session.note.empty()) {
       add("; ", clean_note(session.note));
     }
-    const std::string date = to_string(session.date);
     const std::string name = one_line(session.session);
     const Digits week(session.stage_week);
     const Digits pain(session.pain.value_or(0));
     head_.clear();
-    const int head_width = append_columns(
-        head_, std::array<Column, 5>{Column{date, 10}, Column{name, 7}, Column{week.view(), 4, true},
-                                     Column{session.pain ? pain.view() : "-", 4, true},
-                                     Column{session.effort ? to_string(*session.effort) : std::string_view("-"), 6}});
+    append_date(head_, session.date);  // ten columns, as the heading's Date
+    head_.append(2, ' ');
+    const int head_width =
+        12 + append_columns(head_, std::array<Column, 4>{
+                                       Column{name, 7}, Column{week.view(), 4, true, true},
+                                       Column{session.pain ? pain.view() : "-", 4, true, true},
+                                       Column{session.effort ? to_string(*session.effort) : std::string_view("-"), 6,
+                                              false, true}});
     if (rest.empty()) {
       w_.line(std::string_view(head_).substr(0, head_.find_last_not_of(' ') + 1));
     } else {

@@ -5,6 +5,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <iterator>
+
 namespace valgus {
 
 namespace {
@@ -85,20 +87,29 @@ Date parse_date(std::string_view text) {
 }
 
 std::string to_string(Date date) {
+  std::string text;
+  append_date(text, date);
+  return text;
+}
+
+void append_date(std::string& out, Date date) {
   // By hand: every log row and calendar day goes through here.
   if (date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 || date.day < 0 || date.day > 99) {
-    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", date.year, date.month, date.day);
+    return;
   }
-  std::string text = "0000-00-00";
-  const auto put = [&text](std::size_t end, int value) {
-    for (std::size_t i = end; value > 0; --i, value /= 10) {
-      text[i] = static_cast<char>('0' + value % 10);
-    }
-  };
-  put(3, date.year);
-  put(6, date.month);
-  put(9, date.day);
-  return text;
+  const auto digit = [](int value) { return static_cast<char>('0' + value % 10); };
+  const std::array<char, 10> text{digit(date.year / 1000),
+                                  digit(date.year / 100),
+                                  digit(date.year / 10),
+                                  digit(date.year),
+                                  '-',
+                                  digit(date.month / 10),
+                                  digit(date.month),
+                                  '-',
+                                  digit(date.day / 10),
+                                  digit(date.day)};
+  out.append(text.data(), text.size());
 }
 
 Date add_days(Date date, int days) {

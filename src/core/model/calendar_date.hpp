@@ -80,6 +80,9 @@ inline constexpr int last_supported_year = 2199;
 
 // "2026-11-23".
 [[nodiscard]] std::string to_string(Date date);
+// The same appended to `out`: a listing writes one a row, into a string
+// whose room it keeps.
+void append_date(std::string& out, Date date);
 
 // `date` moved by `days` (negative goes back). Throws a usage Error when the
 // result leaves 0001-01-01..9999-12-31: only a date typed near the edge
