@@ -45,7 +45,9 @@ inline std::string markup_escape(const std::string& text) {
 // the measure and the draw within each: shaping is most of a PDF's time.
 class Layouts {
  public:
-  explicit Layouts(cairo_t* cr) : context_(pango_cairo_create_context(cr)) {
+  // Fonts from `fonts`, with the font options of `cr`'s surface.
+  Layouts(cairo_t* cr, PangoFontMap* fonts) : context_(pango_font_map_create_context(fonts)) {
+    pango_cairo_update_context(cr, context_);
     // Glyphs where the font puts them, not rounded to whole points: a PDF
     // is not a screen's pixels, and with the font's own advances cairo
     // writes no correction for each glyph (a tenth less work, a sixth
@@ -78,12 +80,17 @@ class Layouts {
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     pango_layout_set_markup(layout, markup.c_str(), -1);
+    unknown_glyphs_ += pango_layout_get_unknown_glyphs_count(layout);
     layouts_.emplace(std::move(key), layout);
     return layout;
   }
 
+  // Characters of the texts laid out that no font of the font map has.
+  [[nodiscard]] int unknown_glyphs() const { return unknown_glyphs_; }
+
  private:
   PangoContext* context_;
+  int unknown_glyphs_ = 0;
   std::map<std::tuple<std::string, double, double, bool>, PangoLayout*> layouts_;
 };
 

@@ -8,11 +8,14 @@
 
 #include <exception>
 
+#include "render/pdf_fonts.hpp"
 #include "render/pdf_pages.hpp"
 
 #include <cairo-pdf.h>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace valgus {
 namespace {
@@ -143,7 +146,11 @@ void lay_out(Pages& p, const Handout& h) {
 
 }  // namespace
 
-std::string draw_programme_pdf(const Handout& handout, Paper paper) {
+namespace {
+
+// The handout drawn with the fonts of `fonts`; none when `give_up` and a
+// text holds a character those fonts lack (known after the first pass).
+std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout, Paper paper, bool give_up) {
   const double width = paper == Paper::letter ? 8.5 * 72 : 210 * mm;
   const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
   // First pass: count the pages.
@@ -152,7 +159,7 @@ std::string draw_programme_pdf(const Handout& handout, Paper paper) {
   {
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, width, height);
     cairo_t* cr = cairo_create(surface);
-    layouts = std::make_unique<Layouts>(cr);
+    layouts = std::make_unique<Layouts>(cr, fonts);
     // Nothing of this pass is seen: it draws no text or figure, and an empty
     // clip makes cairo skip the rules and boxes too.
     cairo_rectangle(cr, 0, 0, 0, 0);
@@ -165,6 +172,9 @@ std::string draw_programme_pdf(const Handout& handout, Paper paper) {
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_surface_destroy(surface);
+  }
+  if (give_up && layouts->unknown_glyphs() > 0) {
+    return std::nullopt;
   }
   std::string out;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write_to_string, &out, width, height);
@@ -179,6 +189,20 @@ std::string draw_programme_pdf(const Handout& handout, Paper paper) {
   cairo_surface_finish(surface);
   cairo_surface_destroy(surface);
   return out;
+}
+
+}  // namespace
+
+std::string draw_programme_pdf(const Handout& handout, Paper paper) {
+  // DejaVu Sans alone when it is found and has every character; else
+  // fontconfig's whole configuration, which finds a font for the others.
+  if (const FontMap dejavu = dejavu_font_map()) {
+    if (std::optional<std::string> pdf = draw_with(dejavu.get(), handout, paper, true)) {
+      return std::move(*pdf);
+    }
+  }
+  const FontMap system = system_font_map();
+  return *draw_with(system.get(), handout, paper, false);
 }
 
 }  // namespace valgus

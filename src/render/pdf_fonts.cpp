@@ -1,0 +1,120 @@
+#include "render/pdf_fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
+#include <array>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <unistd.h>
+
+namespace valgus::pdf {
+namespace {
+
+// Where distributions install DejaVu Sans: Debian and Ubuntu, Fedora,
+// Arch, Alpine and openSUSE. Anywhere else fontconfig finds it.
+constexpr std::array<std::string_view, 5> dejavu_folders{"/usr/share/fonts/truetype/dejavu",
+                                                         "/usr/share/fonts/dejavu-sans-fonts", "/usr/share/fonts/TTF",
+                                                         "/usr/share/fonts/dejavu", "/usr/share/fonts/truetype"};
+
+// Regular and bold first: without both the configuration is not used.
+constexpr std::array<std::string_view, 4> dejavu_files{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+                                                       "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"};
+
+// fontconfig's rule for a font with no oblique style (Debian's
+// fonts-dejavu-core has none): slant the upright one, as the system's
+// configuration does (its 90-synthetic.conf), so the pages come out the same.
+constexpr const char* synthetic_oblique = R"(<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <match target="font">
+    <test name="slant"><const>roman</const></test>
+    <test target="pattern" name="slant" compare="not_eq"><const>roman</const></test>
+    <edit name="matrix" mode="assign">
+      <times><name>matrix</name><matrix><double>1</double><double>0.2</double><double>0</double><double>1</double></matrix></times>
+    </edit>
+    <edit name="slant" mode="assign"><const>oblique</const></edit>
+    <edit name="embeddedbitmap" mode="assign"><bool>false</bool></edit>
+  </match>
+</fontconfig>
+)";
+
+struct ConfigRelease {
+  void operator()(FcConfig* config) const { FcConfigDestroy(config); }
+};
+using Config = std::unique_ptr<FcConfig, ConfigRelease>;
+
+bool readable(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
+
+// Every font of the configuration is DejaVu Sans (a file of that name could
+// hold another font), and there is a bold one.
+bool only_dejavu_sans(FcConfig* config) {
+  const FcFontSet* fonts = FcConfigGetFonts(config, FcSetApplication);
+  if (fonts == nullptr || fonts->nfont < 2) {
+    return false;
+  }
+  bool bold = false;
+  for (int i = 0; i < fonts->nfont; ++i) {
+    FcChar8* family = nullptr;
+    if (FcPatternGetString(fonts->fonts[i], FC_FAMILY, 0, &family) != FcResultMatch ||
+        std::string_view(reinterpret_cast<const char*>(family)) != "DejaVu Sans") {
+      return false;
+    }
+    int weight = 0;
+    bold = bold ||
+           (FcPatternGetInteger(fonts->fonts[i], FC_WEIGHT, 0, &weight) == FcResultMatch && weight >= FC_WEIGHT_BOLD);
+  }
+  return bold;
+}
+
+// A pango font map on `config`, which becomes fontconfig's current one:
+// pango starts fontconfig (FcInit) with its first font map, and finds it
+// started.
+FontMap font_map_on(Config config) {
+  FcConfigSetCurrent(config.get());
+  PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config.get());
+  return FontMap(map);
+}
+
+}  // namespace
+
+FontMap dejavu_font_map() {
+  if (std::getenv("FONTCONFIG_FILE") != nullptr || std::getenv("FONTCONFIG_PATH") != nullptr) {
+    return nullptr;  // the person's own configuration decides
+  }
+  for (const std::string_view folder : dejavu_folders) {
+    const std::string base = std::string(folder) + "/";
+    if (!readable(base + std::string(dejavu_files[0])) || !readable(base + std::string(dejavu_files[1]))) {
+      continue;
+    }
+    Config config(FcConfigCreate());
+    if (!FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(synthetic_oblique), FcTrue)) {
+      return nullptr;
+    }
+    for (const std::string_view file : dejavu_files) {
+      const std::string path = base + std::string(file);
+      if (readable(path)) {
+        FcConfigAppFontAddFile(config.get(), reinterpret_cast<const FcChar8*>(path.c_str()));
+      }
+    }
+    if (!only_dejavu_sans(config.get())) {
+      return nullptr;
+    }
+    return font_map_on(std::move(config));
+  }
+  return nullptr;
+}
+
+FontMap system_font_map() {
+  Config config(FcInitLoadConfigAndFonts());
+  if (!config) {  // fontconfig could not load it: pango's own start, which reports why
+    return FontMap(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
+  }
+  return font_map_on(std::move(config));
+}
+
+}  // namespace valgus::pdf
