@@ -449,3 +449,63 @@ TEST_CASE("log store: a row another program wrote is left out with one warning, 
   CHECK(store.remove(Date{2027, 1, 8}));
   CHECK(sqlite(db, "SELECT count(*) FROM sessions;") == "1");
 }
+
+TEST_CASE("log store: values of every SQLite type read the same by the listing and by every other read") {
+  // Another program may store a real, text, a blob or an integer where the
+  // log keeps something else: log --list reads its columns by hand
+  // (log_store_list.cpp), the other reads through SQLiteCpp, and both must
+  // keep and leave out the same rows with the same values.
+  TempDir dir;
+  const fs::path db = dir.path / "valgus.db";
+  {
+    LogStore store = LogStore::open(db.string(), Access::write);
+    for (int day = 4; day <= 14; ++day) {
+      LoggedSession session = session_a();
+      session.date = Date{2027, 1, day};
+      store.record(session);
+    }
+  }
+  (void)sqlite(db,
+               "PRAGMA ignore_check_constraints = ON;"
+               "UPDATE sessions SET pain = 2.5 WHERE date = '2027-01-05';"
+               "UPDATE sessions SET pain = '3' WHERE date = '2027-01-06';"
+               "UPDATE sessions SET effort = CAST('easy' AS BLOB) WHERE date = '2027-01-07';"
+               "UPDATE sessions SET effort = x'' WHERE date = '2027-01-08';"
+               "UPDATE sessions SET note = 42 WHERE date = '2027-01-09';"
+               "UPDATE sessions SET note = CAST('a blob note' AS BLOB) WHERE date = '2027-01-10';"
+               "UPDATE sessions SET session = 7, note = '' WHERE date = '2027-01-11';"
+               "UPDATE sessions SET next_morning_pain = 4.0 WHERE date = '2027-01-12';"
+               "UPDATE sessions SET stage_week = '2' WHERE date = '2027-01-13';"
+               "UPDATE sessions SET symptoms = zeroblob(0) WHERE date = '2027-01-14';");
+  std::vector<std::string> listing_warnings;
+  std::vector<std::string> other_warnings;
+  const LogStore listing_store =
+      LogStore::open(db.string(), Access::read, [&](const std::string& line) { listing_warnings.push_back(line); });
+  std::vector<LoggedSession> listed;
+  listing_store.each_session({}, [&](const LoggedSession& session) { listed.push_back(session); });
+  const LogStore other_store =
+      LogStore::open(db.string(), Access::read, [&](const std::string& line) { other_warnings.push_back(line); });
+  const std::vector<LoggedSession> read = other_store.sessions();
+  CHECK(listed == read);
+  CHECK(listing_warnings == other_warnings);
+  std::vector<Date> kept;
+  for (const LoggedSession& session : read) {
+    kept.push_back(session.date);
+  }
+  // The columns' affinity stores '3', 4.0 and '2' as the integers they
+  // are, 42 in the note as text; 2.5 stays a real, not a pain, and an
+  // empty blob is no effort. A blob holding "easy" reads as easy.
+  CHECK(kept == std::vector<Date>{Date{2027, 1, 4}, Date{2027, 1, 6}, Date{2027, 1, 7}, Date{2027, 1, 9},
+                                  Date{2027, 1, 10}, Date{2027, 1, 11}, Date{2027, 1, 12}, Date{2027, 1, 13},
+                                  Date{2027, 1, 14}});
+  CHECK(listing_warnings.size() == 2);
+  REQUIRE(read.size() == 9);
+  CHECK(read[1].pain == 3);
+  CHECK(read[2].effort == Effort::easy);
+  CHECK(read[3].note == "42");
+  CHECK(read[4].note == "a blob note");
+  CHECK(read[5].session == "7");
+  CHECK(read[6].next_morning_pain == 4);
+  CHECK(read[7].stage_week == 2);
+  CHECK(read[8].symptoms.empty());
+}

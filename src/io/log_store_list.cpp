@@ -54,8 +54,10 @@ class RawStatement {
   }
   void bind_null(int index) { check(sqlite3_bind_null(get(), index)); }
 
-  // Through the column's value, one call into the statement per column
-  // (the row is read on this thread only, as the value's contract asks).
+  // Through the column's value, one call into the statement per column.
+  // SQLite calls that value unprotected: safe to read here because the
+  // connection is opened without a mutex (NOMUTEX) and read on this thread
+  // only, before the next step. Text, then its size, as SQLite asks.
   [[nodiscard]] std::string_view text(int column) const {
     sqlite3_value* value = sqlite3_column_value(get(), column);
     const auto* bytes = reinterpret_cast<const char*>(sqlite3_value_text(value));

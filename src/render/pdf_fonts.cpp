@@ -50,12 +50,13 @@ using Config = std::unique_ptr<FcConfig, ConfigRelease>;
 bool readable(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
 
 // Every font of the configuration is DejaVu Sans (a file of that name could
-// hold another font), and there is a bold one.
+// hold another font), among them a regular and a bold one.
 bool only_dejavu_sans(FcConfig* config) {
   const FcFontSet* fonts = FcConfigGetFonts(config, FcSetApplication);
-  if (fonts == nullptr || fonts->nfont < 2) {
+  if (fonts == nullptr) {
     return false;
   }
+  bool regular = false;
   bool bold = false;
   for (int i = 0; i < fonts->nfont; ++i) {
     FcChar8* family = nullptr;
@@ -64,10 +65,32 @@ bool only_dejavu_sans(FcConfig* config) {
       return false;
     }
     int weight = 0;
-    bold = bold ||
-           (FcPatternGetInteger(fonts->fonts[i], FC_WEIGHT, 0, &weight) == FcResultMatch && weight >= FC_WEIGHT_BOLD);
+    int slant = 0;
+    if (FcPatternGetInteger(fonts->fonts[i], FC_WEIGHT, 0, &weight) != FcResultMatch ||
+        FcPatternGetInteger(fonts->fonts[i], FC_SLANT, 0, &slant) != FcResultMatch) {
+      return false;
+    }
+    regular = regular || (weight == FC_WEIGHT_REGULAR && slant == FC_SLANT_ROMAN);
+    bold = bold || (weight == FC_WEIGHT_BOLD && slant == FC_SLANT_ROMAN);
   }
-  return bold;
+  return regular && bold;
+}
+
+// Whether the person configures fontconfig themselves: then fontconfig's
+// whole configuration, theirs included, decides the fonts.
+bool own_configuration() {
+  for (const char* variable : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT"}) {
+    if (std::getenv(variable) != nullptr) {
+      return true;
+    }
+  }
+  const char* config_home = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  const std::string personal = config_home != nullptr && *config_home != '\0' ? std::string(config_home)
+                               : home != nullptr                              ? std::string(home) + "/.config"
+                                                                              : std::string();
+  return (!personal.empty() && ::access((personal + "/fontconfig").c_str(), F_OK) == 0) ||
+         (home != nullptr && ::access((std::string(home) + "/.fonts.conf").c_str(), F_OK) == 0);
 }
 
 // A pango font map on `config`, which becomes fontconfig's current one:
@@ -83,8 +106,8 @@ FontMap font_map_on(Config config) {
 }  // namespace
 
 FontMap dejavu_font_map() {
-  if (std::getenv("FONTCONFIG_FILE") != nullptr || std::getenv("FONTCONFIG_PATH") != nullptr) {
-    return nullptr;  // the person's own configuration decides
+  if (own_configuration()) {
+    return nullptr;
   }
   for (const std::string_view folder : dejavu_folders) {
     const std::string base = std::string(folder) + "/";
@@ -92,19 +115,19 @@ FontMap dejavu_font_map() {
       continue;
     }
     Config config(FcConfigCreate());
-    if (!FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(synthetic_oblique), FcTrue)) {
+    if (!config ||
+        !FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(synthetic_oblique), FcTrue)) {
       return nullptr;
     }
     for (const std::string_view file : dejavu_files) {
       const std::string path = base + std::string(file);
       if (readable(path)) {
-        FcConfigAppFontAddFile(config.get(), reinterpret_cast<const FcChar8*>(path.c_str()));
+        (void)FcConfigAppFontAddFile(config.get(), reinterpret_cast<const FcChar8*>(path.c_str()));
       }
     }
-    if (!only_dejavu_sans(config.get())) {
-      return nullptr;
+    if (only_dejavu_sans(config.get())) {
+      return font_map_on(std::move(config));
     }
-    return font_map_on(std::move(config));
   }
   return nullptr;
 }

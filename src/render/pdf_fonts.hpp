@@ -24,9 +24,12 @@ struct FontMapRelease {
 };
 using FontMap = std::unique_ptr<PangoFontMap, FontMapRelease>;
 
-// DejaVu Sans alone (regular and bold, oblique where installed, slanted or
-// emboldened as fontconfig's own rules do when a style is missing); null
-// when it is not found or FONTCONFIG_FILE or FONTCONFIG_PATH is set.
+// DejaVu Sans alone: regular and bold, which it needs, and the oblique
+// styles where installed (where they are not, the upright ones slanted, as
+// fontconfig's own rule does; the handout sets no text bold and italic).
+// Null when the regular and bold files are not found, and when the person
+// has a fontconfig configuration of their own (FONTCONFIG_FILE,
+// FONTCONFIG_PATH, FONTCONFIG_SYSROOT, or a personal fonts.conf).
 [[nodiscard]] FontMap dejavu_font_map();
 
 // fontconfig's whole configuration, loaded now.

@@ -145,15 +145,18 @@ class TextLogStream final : public LogStream {
     const std::string name = one_line(session.session);
     const Digits week(session.stage_week);
     const Digits pain(session.pain.value_or(0));
+    // The date: YYYY-MM-DD, ten columns as the heading's Date, then the gap.
+    constexpr int date_width = 10 + 2;
     head_.clear();
-    append_date(head_, session.date);  // ten columns, as the heading's Date
+    append_date(head_, session.date);
     head_.append(2, ' ');
     const int head_width =
-        12 + append_columns(head_, std::array<Column, 4>{
-                                       Column{name, 7}, Column{week.view(), 4, true, true},
-                                       Column{session.pain ? pain.view() : "-", 4, true, true},
-                                       Column{session.effort ? to_string(*session.effort) : std::string_view("-"), 6,
-                                              false, true}});
+        date_width +
+        append_columns(
+            head_, std::array<Column, 4>{
+                       Column{name, 7}, Column{week.view(), 4, true, true},
+                       Column{session.pain ? pain.view() : "-", 4, true, true},
+                       Column{session.effort ? to_string(*session.effort) : std::string_view("-"), 6, false, true}});
     if (rest.empty()) {
       w_.line(std::string_view(head_).substr(0, head_.find_last_not_of(' ') + 1));
     } else {
