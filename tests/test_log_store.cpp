@@ -74,6 +74,16 @@ StoredAssessment assessment_early() {
 }
 StoredAssessment assessment_late() { return {Date{2027, 2, 1}, false, {}, Side::both, {{"knee-to-wall", "left", 10}}}; }
 
+// A log at `db` holding session A on each of these days of January 2027.
+void record_january(const fs::path& db, const std::vector<int>& days) {
+  LogStore store = LogStore::open(db.string(), Access::write);
+  for (const int day : days) {
+    LoggedSession session = session_a();
+    session.date = Date{2027, 1, day};
+    store.record(session);
+  }
+}
+
 LoggedSession session_b() {
   return {Date{2027, 1, 6}, "B", 2, std::nullopt, std::nullopt, "", {{"side-plank", true}}, std::nullopt, {}};
 }
@@ -417,14 +427,7 @@ TEST_CASE("the log is under XDG_STATE_HOME, else ~/.local/state; nowhere is a us
 TEST_CASE("log store: a row another program wrote is left out with one warning, and deleted by its text") {
   TempDir dir;
   const fs::path db = dir.path / "valgus.db";
-  {
-    LogStore store = LogStore::open(db.string(), Access::write);
-    for (const int day : {4, 6, 8}) {
-      LoggedSession session = session_a();
-      session.date = Date{2027, 1, day};
-      store.record(session);
-    }
-  }
+  record_january(db, {4, 6, 8});
   (void)sqlite(db,
                "PRAGMA ignore_check_constraints = ON;"
                "UPDATE sessions SET date = '2027-02-30' WHERE date = '2027-01-06';"
@@ -457,14 +460,7 @@ TEST_CASE("log store: values of every SQLite type read the same by the listing a
   // keep and leave out the same rows with the same values.
   TempDir dir;
   const fs::path db = dir.path / "valgus.db";
-  {
-    LogStore store = LogStore::open(db.string(), Access::write);
-    for (int day = 4; day <= 14; ++day) {
-      LoggedSession session = session_a();
-      session.date = Date{2027, 1, day};
-      store.record(session);
-    }
-  }
+  record_january(db, {4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
   (void)sqlite(db,
                "PRAGMA ignore_check_constraints = ON;"
                "UPDATE sessions SET pain = 2.5 WHERE date = '2027-01-05';"

@@ -334,14 +334,15 @@ std::vector<LoggedSession> LogStore::sessions(bool with_exercises) const {
                                 : "SELECT id, date, session, stage_week, pain, effort, note, NULL, '' FROM sessions");
     while (query.executeStep()) {
       const std::string date = query.getColumn(1).getString();
+      const std::optional<Date> day = valid_date(date);
       if (!readable("sessions", query.getColumn(0).getInt64(), date,
-                    log_store_detail::session_problem(
-                        date, valid_date(date), log_store_detail::cell_of(query.getColumn(3)),
-                        log_store_detail::cell_of(query.getColumn(4)), log_store_detail::cell_of(query.getColumn(5)),
-                        log_store_detail::cell_of(query.getColumn(7))))) {
+                    log_store_detail::session_problem(date, day, log_store_detail::cell_of(query.getColumn(3)),
+                                                      log_store_detail::cell_of(query.getColumn(4)),
+                                                      log_store_detail::cell_of(query.getColumn(5)),
+                                                      log_store_detail::cell_of(query.getColumn(7))))) {
         continue;
       }
-      LoggedSession session = log_store_detail::session_of(query, date);
+      LoggedSession session = log_store_detail::session_of(query, *day);
       index.emplace(query.getColumn(0).getInt64(), result.size());
       result.push_back(std::move(session));
     }

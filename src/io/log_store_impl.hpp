@@ -50,8 +50,9 @@ struct Cell {
 
 // A readable session row as a LoggedSession, without its exercises: the
 // columns id, date, session, stage_week, pain, effort, note,
-// next_morning_pain, symptoms in that order (log_store_rows.cpp).
-[[nodiscard]] LoggedSession session_of(SQLite::Statement& query, std::string_view date);
+// next_morning_pain, symptoms in that order (log_store_rows.cpp); `date`
+// the row's date as session_problem's check read it.
+[[nodiscard]] LoggedSession session_of(SQLite::Statement& query, Date date);
 
 // Checks where the log lives before anything opens it (log_path.cpp):
 // whether a log is there; Error(66 read / 73 write) naming the file at

@@ -85,9 +85,9 @@ std::string log_store_detail::session_problem(std::string_view date, const std::
   return {};
 }
 
-LoggedSession log_store_detail::session_of(SQLite::Statement& query, std::string_view date) {
+LoggedSession log_store_detail::session_of(SQLite::Statement& query, Date date) {
   LoggedSession session;
-  session.date = parse_date(date);
+  session.date = date;
   session.session = query.getColumn(2).getString();
   session.stage_week = query.getColumn(3).getInt();
   if (!query.getColumn(4).isNull()) {
