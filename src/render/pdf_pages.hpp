@@ -7,6 +7,7 @@
 
 #include "render/figure_cairo.hpp"
 #include "render/handout.hpp"
+#include "render/pdf_text.hpp"
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -55,9 +57,7 @@ class Layouts {
     pango_context_set_round_glyph_positions(context_, FALSE);
   }
   ~Layouts() {
-    for (auto& entry : layouts_) {
-      g_object_unref(entry.second);
-    }
+    layouts_.clear();
     g_object_unref(context_);
   }
   Layouts(const Layouts&) = delete;
@@ -66,23 +66,14 @@ class Layouts {
   Layouts& operator=(Layouts&&) = delete;
 
   // Pango markup at `size` points, wrapped to `width`, aligned by `centred`.
-  PangoLayout* get(const std::string& markup, double size, double width, bool centred) {
+  const WrappedText& get(const std::string& markup, double size, double width, bool centred) {
     auto key = std::make_tuple(markup, size, width, centred);
     if (const auto found = layouts_.find(key); found != layouts_.end()) {
-      return found->second;
+      return *found->second;
     }
-    PangoLayout* layout = pango_layout_new(context_);
-    PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_layout_set_font_description(layout, font);
-    pango_font_description_free(font);
-    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    pango_layout_set_markup(layout, markup.c_str(), -1);
-    unknown_glyphs_ += pango_layout_get_unknown_glyphs_count(layout);
-    layouts_.emplace(std::move(key), layout);
-    return layout;
+    auto text = std::make_unique<WrappedText>(context_, markup, size, width, centred);
+    unknown_glyphs_ += text->unknown_glyphs();
+    return *layouts_.emplace(std::move(key), std::move(text)).first->second;
   }
 
   // Characters of the texts laid out that no font of the font map has.
@@ -91,7 +82,7 @@ class Layouts {
  private:
   PangoContext* context_;
   int unknown_glyphs_ = 0;
-  std::map<std::tuple<std::string, double, double, bool>, PangoLayout*> layouts_;
+  std::map<std::tuple<std::string, double, double, bool>, std::unique_ptr<WrappedText>> layouts_;
 };
 
 // One pass over the handout: measures everything and draws it. The first
@@ -119,16 +110,12 @@ class Pages {
   // wide; its height. Drawn at (x, y) when y is given (not negative), unless
   // this pass only counts the pages.
   double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Rgb colour = ink) {
-    PangoLayout* layout = layouts_.get(markup, size, width, centred_);
-    int w = 0;
-    int h = 0;
-    pango_layout_get_size(layout, &w, &h);
+    const WrappedText& laid_out = layouts_.get(markup, size, width, centred_);
     if (y >= 0 && !counting()) {
       set_colour(cr_, colour);
-      cairo_move_to(cr_, x, y);
-      pango_cairo_show_layout(cr_, layout);
+      laid_out.draw(cr_, x, y);
     }
-    return static_cast<double>(h) / PANGO_SCALE;
+    return static_cast<double>(laid_out.height()) / PANGO_SCALE;
   }
 
   // Room for `height` more points on this page, or a new page.
