@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 namespace valgus {
 namespace {
@@ -26,7 +28,11 @@ FirstWeek first_week(const Plan& plan) {
   return {&plan.sessions, &plan.phases};
 }
 
-HandoutCard card_of(const ProgrammeView& view, const PlannedExercise& planned, int number) {
+// The figures drawn so far, by exercise: an exercise in two or three
+// sessions gets one figure, drawn (and checked) once.
+using Figures = std::map<std::string, FigureDrawing, std::less<>>;
+
+HandoutCard card_of(const ProgrammeView& view, const PlannedExercise& planned, int number, Figures& figures) {
   const Exercise& exercise = planned.exercise;
   HandoutCard card;
   card.number = number;
@@ -42,7 +48,11 @@ HandoutCard card_of(const ProgrammeView& view, const PlannedExercise& planned, i
   }
   card.why = why_line(planned);
   if (view.catalogue != nullptr) {
-    card.figure = draw_figure(*view.catalogue, exercise.figure, exercise.name);
+    auto drawn = figures.find(exercise.id);
+    if (drawn == figures.end()) {
+      drawn = figures.emplace(exercise.id, draw_figure(*view.catalogue, exercise.figure, exercise.name)).first;
+    }
+    card.figure = drawn->second;
     card.drawn = true;
   }
   return card;
@@ -50,13 +60,14 @@ HandoutCard card_of(const ProgrammeView& view, const PlannedExercise& planned, i
 
 void add_sessions(const ProgrammeView& view, Handout& handout) {
   const FirstWeek week = first_week(*view.plan);
+  Figures figures;
   if (week.sessions->empty()) {
     // A full routine: every exercise once, phase by phase.
     HandoutSession routine;
     routine.title = "Your routine";
     for (const auto& phase : *week.phases) {
       for (const auto& planned : phase.exercises) {
-        routine.cards.push_back(card_of(view, planned, static_cast<int>(routine.cards.size()) + 1));
+        routine.cards.push_back(card_of(view, planned, static_cast<int>(routine.cards.size()) + 1, figures));
       }
     }
     handout.sessions.push_back(std::move(routine));
@@ -72,7 +83,7 @@ void add_sessions(const ProgrammeView& view, Handout& handout) {
     }
     for (const auto& id : session.exercise_ids) {
       if (const PlannedExercise* planned = find_planned(*week.phases, id)) {
-        out.cards.push_back(card_of(view, *planned, static_cast<int>(out.cards.size()) + 1));
+        out.cards.push_back(card_of(view, *planned, static_cast<int>(out.cards.size()) + 1, figures));
       }
     }
     if (out.cards.empty()) {
