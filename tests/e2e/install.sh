@@ -9,7 +9,7 @@ fail=0
 cmake --install "$build" --prefix "$prefix" >/dev/null || { echo "FAIL: cmake --install"; exit 1; }
 for file in bin/valgus share/man/man1/valgus.1 share/bash-completion/completions/valgus \
             share/zsh/vendor-completions/_valgus share/fish/vendor_completions.d/valgus.fish \
-            share/doc/valgus/README.md share/doc/valgus/LICENSE share/doc/valgus/schemas/plan.schema.json; do
+            share/doc/valgus/README.md share/doc/valgus/doc/speed.md share/doc/valgus/LICENSE share/doc/valgus/schemas/plan.schema.json; do
   [ -f "$prefix/$file" ] || { echo "FAIL: $file not installed"; fail=1; }
 done
 (cd / && XDG_DATA_HOME=/nonexistent "$prefix/bin/valgus" plan --all >/dev/null) ||
