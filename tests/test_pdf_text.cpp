@@ -133,51 +133,96 @@ TEST_CASE("every text of the catalogue wraps where pango wraps it") {
       texts.push_back("<b>Tip:</b> " + escaped(cue));
     }
   }
+  // The handout's widths (render/pdf_pages.hpp) on A4 and Letter, at the
+  // size each is set in: table cells (9.5 points), a card's text beside its
+  // figure, notes, bullets and the full line (10.5), the page's foot (8,
+  // centred).
+  struct Setting {
+    double width;
+    double size;
+    bool centred;
+  };
+  const std::vector<Setting> settings{
+      {39.78, 9.5, false},   {120.31, 9.5, false},  {162.08, 9.5, false},  {167.65, 9.5, false},  {199.28, 9.5, false},
+      {354.24, 10.5, false}, {370.96, 10.5, false}, {486.24, 10.5, false}, {498.24, 10.5, false}, {514.96, 10.5, false},
+      {510.24, 10.5, false}, {526.96, 10.5, false}, {510.24, 8, true},     {526.96, 8, true},
+  };
   int compared = 0;
   int by_pango = 0;
-  // The handout's sizes, and widths from a table's narrow cell to a
-  // Letter page's full line.
-  for (const double width : {72.0, 143.5, 246.0, 498.2, 527.0}) {
+  for (const Setting& setting : settings) {
     for (const auto& text : texts) {
-      for (const bool centred : {false, true}) {
-        const double size = centred ? 9.5 : 10.5;
-        const std::string difference = compare(context.get(), text, size, width, centred);
-        CHECK_MESSAGE(difference.empty(), difference);
-        by_pango += WrappedText(context.get(), text, size, width, centred).wrapped_by_pango() ? 1 : 0;
-        ++compared;
-      }
+      const std::string difference = compare(context.get(), text, setting.size, setting.width, setting.centred);
+      CHECK_MESSAGE(difference.empty(), difference);
+      by_pango += WrappedText(context.get(), text, setting.size, setting.width, setting.centred).wrapped_by_pango();
+      ++compared;
     }
   }
-  MESSAGE(compared, " texts compared, ", by_pango, " wrapped by pango");
-  CHECK(compared > 2000);
+  MESSAGE(compared, " layouts of ", texts.size(), " texts compared, ", by_pango, " wrapped by pango");
+  CHECK(compared > 5000);
   CHECK(by_pango * 20 < compared);  // the rules wrap nearly every text themselves
 }
 
 TEST_CASE("texts at the edges of the rules wrap where pango wraps them") {
   const Context context;
+  // Markup as given, and whether pango must wrap it.
   const std::vector<std::pair<std::string, bool>> cases{
       {"", false},
       {"one", false},
       {"two  spaces  between  words and more words to wrap them", false},
       {"a trailing space ", false},
       {"first paragraph\nsecond paragraph, a longer one that wraps\n\nafter an empty one", false},
+      {"Knee \u2014 hip \u2014 ankle\nsecond paragraph, a longer one that wraps onto more lines\nthird", false},
+      {"one two\u2028three four five six seven eight nine", false},
       {"<b>bold that runs over the end of the line</b> and plain after it", false},
+      {"<span size=\"larger\">big words that wrap onto</span> small words after it", false},
+      {"<span foreground=\"#4a4a4a\">a coloured span that wraps</span> and plain words after it", false},
       {"knee-to-wall, single-leg mini-squat and hip-hinge: breaks after hyphens", false},
+      {"re-order co-op pre-op one-off half-open step-over toe-out", false},
       {"Anticonstitutionnellementdisproportionnellement", true},  // wider than the line
       {"soft\u00adhyphen\u00adated\u00adwords\u00adthat\u00adneed\u00adone", true},
       {"tab\tstops", true},
+      {"<u>under</u> more words after the underline", true},
+      {"<span rise=\"2000\">up</span> and text after it", true},
+      {"<span letter_spacing=\"1024\">x</span> y and more words", true},
       {"\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd, text from right to left", true},
+      {"the word \u05e9\u05dc\u05d5\u05dd in a line", true},
   };
   for (const auto& entry : cases) {
-    const std::string& text = entry.first;
-    for (const double width : {60.0, 100.0, 200.0}) {
+    const std::string& markup = entry.first;
+    CAPTURE(markup);
+    for (const double width : {60.0, 100.0, 200.0, 527.0}) {
       for (const bool centred : {false, true}) {
-        const std::string difference = compare(context.get(), escaped(text), 10.5, width, centred);
+        const std::string difference = compare(context.get(), markup, 10.5, width, centred);
         CHECK_MESSAGE(difference.empty(), difference);
       }
     }
-    CAPTURE(text);
-    CHECK(WrappedText(context.get(), escaped(text), 10.5, 60, false).wrapped_by_pango() == entry.second);
+    CHECK(WrappedText(context.get(), markup, 10.5, 60, false).wrapped_by_pango() == entry.second);
+  }
+}
+
+TEST_CASE("lines centred in whole points are rounded as pango rounds them") {
+  const Context context;
+  for (const std::string markup : {"h k w", "first\n\nsecond"}) {
+    CAPTURE(markup);
+    const std::string difference = compare(context.get(), markup, 10.5, 527, true);
+    CHECK_MESSAGE(difference.empty(), difference);
+  }
+}
+
+TEST_CASE("a line ending after a hyphen is measured without its kerning, as pango measures it") {
+  // Kerned pairs across the hyphens: the paragraph's shaping kerns the
+  // hyphen against the next letter, pango's line shaped alone does not.
+  const Context context;
+  for (const std::string markup :
+       {"re-order co-op pre-op one-off half-open step-over toe-out", "e-o a-o L-T T-V P-A Y-o F-A V-A"}) {
+    for (const double size : {10.5, 26.87}) {
+      for (double width = 40; width <= 200; width += 0.25) {
+        for (const bool centred : {false, true}) {
+          const std::string difference = compare(context.get(), markup, size, width, centred);
+          REQUIRE_MESSAGE(difference.empty(), difference);
+        }
+      }
+    }
   }
 }
 

@@ -2,39 +2,68 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace valgus::pdf {
 
 namespace {
 
 // The part of a shaped run between bytes `from` and `to` of the text, as a
-// run of its own (its glyphs as shaped with the whole paragraph).
+// run of its own (its glyphs as shaped with the whole paragraph); null when
+// either end falls inside a cluster of glyphs, which cannot be cut.
 PangoGlyphItem* part_of(PangoGlyphItem* run, const char* text, int from, int to) {
   PangoGlyphItem* part = pango_glyph_item_copy(run);
   if (from > part->item->offset) {
-    pango_glyph_item_free(pango_glyph_item_split(part, text, from - part->item->offset));
+    PangoGlyphItem* before = pango_glyph_item_split(part, text, from - part->item->offset);
+    if (before == nullptr) {
+      pango_glyph_item_free(part);
+      return nullptr;
+    }
+    pango_glyph_item_free(before);
   }
   if (to < part->item->offset + part->item->length) {
     PangoGlyphItem* kept = pango_glyph_item_split(part, text, to - part->item->offset);
     pango_glyph_item_free(part);
+    if (kept == nullptr) {
+      return nullptr;
+    }
     part = kept;
+  }
+  if (part->item->offset != from || part->item->offset + part->item->length != to) {
+    pango_glyph_item_free(part);
+    return nullptr;
   }
   return part;
 }
 
-// The last glyph of a wrapped line at its own advance. Shaped with the
-// paragraph, its advance holds the kerning with the next line's first
-// letter (a hyphen before "o": 0.18 points at 9.5 points); pango shapes the
-// line alone, where it has none, and centres the line by that width.
-void unkern_last(PangoGlyphItem* part) {
-  PangoGlyphString* glyphs = part->glyphs;
-  if (glyphs->num_glyphs == 0) {
-    return;
-  }
-  PangoGlyphInfo& last = glyphs->glyphs[glyphs->num_glyphs - 1];
+// A glyph's own advance, without the kerning shaping gave it against the
+// glyph after it.
+int own_advance(const PangoGlyphItem* run, const PangoGlyphInfo& glyph) {
   PangoRectangle logical;
-  pango_font_get_glyph_extents(part->item->analysis.font, last.glyph, nullptr, &logical);
-  last.geometry.width = logical.width;
+  pango_font_get_glyph_extents(run->item->analysis.font, glyph.glyph, nullptr, &logical);
+  return logical.width;
+}
+
+// How much wider a line is when it ends with the character at byte `at`
+// (the next one at byte `next`) than the paragraph's shaping says: pango
+// shapes a wrapped line on its own, so the last glyph has no kerning with
+// the next line's first letter (a hyphen before "o": 0.18 points at 9.5
+// points). None when `at` does not end its cluster of glyphs.
+std::optional<int> unkerning(const PangoGlyphItem* run, int at, int next) {
+  const PangoGlyphString* glyphs = run->glyphs;
+  const int character = at - run->item->offset;
+  for (int g = 0; g < glyphs->num_glyphs; ++g) {
+    const int cluster = glyphs->log_clusters[g];
+    const bool last = g + 1 == glyphs->num_glyphs || glyphs->log_clusters[g + 1] != cluster;
+    const int end = g + 1 == glyphs->num_glyphs ? run->item->length : glyphs->log_clusters[g + 1];
+    if (last && cluster <= character && character < end) {
+      if (end != next - run->item->offset) {
+        return std::nullopt;
+      }
+      return own_advance(run, glyphs->glyphs[g]) - glyphs->glyphs[g].geometry.width;
+    }
+  }
+  return std::nullopt;
 }
 
 // A run's own colour (markup's foreground), which pango's renderer sets
@@ -49,10 +78,11 @@ const PangoColor* foreground(const PangoGlyphItem* run) {
   return nullptr;
 }
 
-// A character of a paragraph: its first byte and its advance.
+// A character of a paragraph: its first byte, its advance and its run.
 struct Char {
   int byte = 0;
   int width = 0;
+  const PangoGlyphItem* run = nullptr;
 };
 
 }  // namespace
@@ -68,11 +98,6 @@ WrappedText::WrappedText(PangoContext* context, const std::string& markup, doubl
   pango_layout_set_markup(layout_, markup.c_str(), -1);
   const int limit = static_cast<int>(width * PANGO_SCALE);
   if (!cut_lines(limit, centred)) {
-    for (Line& line : lines_) {
-      for (PangoGlyphItem* run : line.runs) {
-        pango_glyph_item_free(run);
-      }
-    }
     lines_.clear();
     pango_layout_set_width(layout_, limit);
     int ignored = 0;
@@ -81,18 +106,15 @@ WrappedText::WrappedText(PangoContext* context, const std::string& markup, doubl
 }
 
 WrappedText::~WrappedText() {
-  for (Line& line : lines_) {
-    for (PangoGlyphItem* run : line.runs) {
-      pango_glyph_item_free(run);
-    }
-  }
+  lines_.clear();
   g_object_unref(layout_);
 }
 
-// pango's rules for PANGO_WRAP_WORD (pango-layout.c, process_item): a line
-// ends at the last break opportunity where it fits, its width counted
-// without the one white space before the break; a paragraph's last line
-// ends at its end. False when pango must wrap the text itself.
+// pango's rules (pango-layout.c, process_item and zero_line_final_space):
+// a line ends at the last break opportunity where it fits, its width
+// counted without the one white space before the break and with its last
+// glyph unkerned; a paragraph's last line ends at its end; a wrapped line's
+// final space becomes an empty glyph. False when pango must wrap the text.
 bool WrappedText::cut_lines(int width, bool centred) {
   const char* text = pango_layout_get_text(layout_);
   if (std::strchr(text, '\t') != nullptr) {
@@ -100,6 +122,8 @@ bool WrappedText::cut_lines(int width, bool centred) {
   }
   int attr_count = 0;
   const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout_, &attr_count);
+  // Kerning is far less than an em: past this, no later break can fit.
+  const int em = pango_font_description_get_size(pango_layout_get_font_description(layout_));
   int top = 0;
   std::vector<Char> chars;
   std::vector<PangoGlyphItem*> runs;
@@ -125,10 +149,11 @@ bool WrappedText::cut_lines(int width, bool centred) {
       pango_glyph_item_get_logical_widths(run, text, widths.data());
       const char* p = text + run->item->offset;
       for (const int w : widths) {
-        chars.push_back({static_cast<int>(p - text), w});
+        chars.push_back({static_cast<int>(p - text), w, run});
         p = g_utf8_next_char(p);
       }
     }
+    const int end_byte = paragraph->start_index + paragraph->length;
     const auto first = static_cast<std::size_t>(g_utf8_pointer_to_offset(text, text + paragraph->start_index));
     const std::size_t n = chars.size();
     if (first + n >= static_cast<std::size_t>(attr_count)) {
@@ -142,11 +167,21 @@ bool WrappedText::cut_lines(int width, bool centred) {
       std::size_t best = n + 1;
       for (std::size_t i = start; i <= n; ++i) {
         if (i == n || (i > start && attr(i).is_line_break)) {
-          const int trailing = i > start && attr(i - 1).is_white ? chars[i - 1].width : 0;
-          if (x - trailing > width) {
+          int measured = x;
+          if (i > start && attr(i - 1).is_white) {
+            measured -= chars[i - 1].width;
+          } else if (i > start && i < n) {
+            const std::optional<int> unkerned = unkerning(chars[i - 1].run, chars[i - 1].byte, chars[i].byte);
+            if (!unkerned) {
+              return false;  // a break inside a cluster of glyphs
+            }
+            measured += *unkerned;
+          }
+          if (measured <= width) {
+            best = i;
+          } else if (measured - em > width) {
             break;  // every later break is wider still
           }
-          best = i;
         }
         if (i < n) {
           x += chars[i].width;
@@ -155,25 +190,37 @@ bool WrappedText::cut_lines(int width, bool centred) {
       if (best > n || (best < n && attr(best).break_inserts_hyphen)) {
         return false;  // a word wider than the line, or a hyphen to add: pango's
       }
-      const int from = start < n ? chars[start].byte : paragraph->start_index + paragraph->length;
-      const int to = best < n ? chars[best].byte : paragraph->start_index + paragraph->length;
+      const int from = start < n ? chars[start].byte : end_byte;
+      const int to = best < n ? chars[best].byte : end_byte;
       Line line;
       line.start = from;
-      int ascent = 0;
-      int descent = 0;
-      int line_width = 0;
       for (PangoGlyphItem* run : runs) {
         const int run_from = std::max(from, run->item->offset);
         const int run_to = std::min(to, run->item->offset + run->item->length);
-        if (run_from >= run_to) {
-          continue;
+        if (run_from < run_to) {
+          GlyphItem part(part_of(run, text, run_from, run_to));
+          if (!part) {
+            return false;
+          }
+          line.runs.push_back(std::move(part));
         }
-        line.runs.push_back(part_of(run, text, run_from, run_to));
       }
-      if (best < n && !line.runs.empty() && !attr(best - 1).is_white) {
-        unkern_last(line.runs.back());
+      if (best < n && !line.runs.empty() && line.runs.back()->glyphs->num_glyphs > 0) {
+        PangoGlyphItem* last_run = line.runs.back().get();
+        PangoGlyphString* glyphs = last_run->glyphs;
+        PangoGlyphInfo& last = glyphs->glyphs[glyphs->num_glyphs - 1];
+        if (!attr(best - 1).is_white) {
+          last.geometry.width = own_advance(last_run, last);
+        } else if (glyphs->num_glyphs < 2 ||
+                   glyphs->log_clusters[glyphs->num_glyphs - 1] != glyphs->log_clusters[glyphs->num_glyphs - 2]) {
+          last.geometry.width = 0;  // the space a wrapped line ends with
+          last.glyph = PANGO_GLYPH_EMPTY;
+        }
       }
-      for (PangoGlyphItem* part : line.runs) {
+      int ascent = 0;
+      int descent = 0;
+      int line_width = 0;
+      for (const GlyphItem& part : line.runs) {
         PangoRectangle logical;
         pango_glyph_string_extents(part->glyphs, part->item->analysis.font, nullptr, &logical);
         ascent = std::max(ascent, -logical.y);
@@ -186,13 +233,10 @@ bool WrappedText::cut_lines(int width, bool centred) {
         ascent = -logical.y;
         descent = logical.y + logical.height;
       }
-      if (best < n && best > start && attr(best - 1).is_white) {
-        line_width -= chars[best - 1].width;  // pango zeroes a wrapped line's final white space
-      }
       if (centred) {
         line.x = (width - line_width) / 2;
-        if (((width | line_width) & 2047) == 0) {
-          line.x &= ~(PANGO_SCALE - 1);  // as pango aligns hinted lines
+        if (((width | line_width) & (PANGO_SCALE - 1)) == 0) {
+          line.x = PANGO_UNITS_ROUND(line.x);  // whole points stay whole, as pango centres them
         }
       }
       line.baseline = top + ascent;
@@ -213,7 +257,7 @@ bool WrappedText::cut_lines(int width, bool centred) {
 // unit of the page, and shift whole runs off pango's places.)
 void WrappedText::place(const Line& line) {
   int run_x = line.x;
-  for (PangoGlyphItem* run : line.runs) {
+  for (const GlyphItem& run : line.runs) {
     for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
       PangoGlyphGeometry& geometry = run->glyphs->glyphs[g].geometry;
       geometry.x_offset += run_x;
@@ -231,14 +275,14 @@ void WrappedText::draw(cairo_t* cr, double x, double y) const {
   }
   const char* text = pango_layout_get_text(layout_);
   for (const Line& line : lines_) {
-    for (PangoGlyphItem* run : line.runs) {
-      const PangoColor* colour = foreground(run);
+    for (const GlyphItem& run : line.runs) {
+      const PangoColor* colour = foreground(run.get());
       if (colour != nullptr) {
         cairo_save(cr);
         cairo_set_source_rgb(cr, colour->red / 65535.0, colour->green / 65535.0, colour->blue / 65535.0);
       }
       cairo_move_to(cr, x, y);  // each glyph's place is in its offsets (place)
-      pango_cairo_show_glyph_item(cr, text, run);
+      pango_cairo_show_glyph_item(cr, text, run.get());
       if (colour != nullptr) {
         cairo_restore(cr);
       }

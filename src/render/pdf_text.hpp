@@ -3,16 +3,19 @@
 // A text of the PDF handout, wrapped to a width, shaped once. pango 1.50
 // shapes a text again each time it wraps a line (the line's part, then what
 // is left), which was a third of a handout's layout; here pango shapes each
-// paragraph once, unwrapped, and the lines are cut from its glyphs at the
-// breaks pango's own rules choose (PANGO_WRAP_WORD: the longest line that
-// fits, not counting one white space before the break). A text those rules
-// cannot wrap alone (a word longer than the line, a break that would add a
-// hyphen, right-to-left text) is left to pango's wrapping. Only the PDF
-// module (valgus_pdf.so) includes it.
+// paragraph once, unwrapped, and the lines are cut from its glyphs where
+// pango's own wrapping (PANGO_WRAP_WORD_CHAR, pango-layout.c) would cut
+// them: the longest line that fits, measured as pango measures it. A text
+// these rules cannot wrap alone is left to pango's wrapping: a word wider
+// than the line (pango breaks it between characters), a break that adds a
+// hyphen, tabs, right-to-left text, and any attribute but a colour (rise,
+// underline, letter spacing ...), which only pango's renderer draws. Only
+// the PDF module (valgus_pdf.so) includes it.
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,11 +54,16 @@ class WrappedText {
   [[nodiscard]] bool wrapped_by_pango() const { return lines_.empty(); }
 
  private:
+  struct GlyphItemFree {
+    void operator()(PangoGlyphItem* item) const { pango_glyph_item_free(item); }
+  };
+  using GlyphItem = std::unique_ptr<PangoGlyphItem, GlyphItemFree>;
+
   struct Line {
     int start = 0;     // byte of the text
     int x = 0;         // from the left edge (centred lines), pango units
     int baseline = 0;  // from the top of the text, pango units
-    std::vector<PangoGlyphItem*> runs;
+    std::vector<GlyphItem> runs;
   };
 
   bool cut_lines(int width, bool centred);
