@@ -7,8 +7,9 @@ as much as the goal's margin (bench/follow.sh saw 1.30 to 2.13 for the same
 build). Here each round times the floor and then every command, with
 hyperfine and a few runs each, in an order that alternates from round to
 round; the ratio is taken within each round and the median over rounds is
-reported with its range. Nothing is subtracted or left out: every run
-counts towards its round's median.
+reported with its range. Nothing is subtracted: every timed run counts
+towards its round's median (hyperfine's two warm-up runs per command and
+round are not timed).
 
   bench/ratio.py [--rounds R] [--runs N] FLOOR COMMAND...
 
@@ -32,7 +33,9 @@ def round_medians(commands, runs, reverse):
         args = ["hyperfine", "-N", "--warmup", "2", "--runs", str(runs), "--export-json", out]
         for index, command in enumerate(order):
             args += ["-n", str(index), command]
-        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            sys.exit(f"bench/ratio.py: hyperfine failed:\n{done.stderr}")
         results = json.load(open(out))["results"]
     return {order[int(r["command"])]: r["median"] for r in results}
 
@@ -44,6 +47,8 @@ def main():
     parser.add_argument("floor")
     parser.add_argument("commands", nargs="+")
     options = parser.parse_args()
+    if len(set([options.floor] + options.commands)) != len(options.commands) + 1:
+        parser.error("each command may be given once")
     ratios = {command: [] for command in options.commands}
     for r in range(options.rounds):
         medians = round_medians([options.floor] + options.commands, options.runs, r % 2 == 1)
