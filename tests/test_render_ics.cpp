@@ -125,9 +125,14 @@ TEST_CASE("render_programme_ics: every week's sessions on their days from the st
   }
   // A Wednesday start: week 1 is Wednesday to Tuesday, so its Monday
   // session falls on the Monday after.
-  const ProgrammeView view{
-      &plan, &request,         {Date{2026, 11, 25}, 7 * 60 + 30, Date{2026, 11, 1}, "9.8.7"}, {}, nullptr,
-      {},    valgus::Paper::a4};
+  const ProgrammeView view{&plan,
+                           &request,
+                           {Date{2026, 11, 25}, 7 * 60 + 30, Date{2026, 11, 1}, "9.8.7"},
+                           {},
+                           nullptr,
+                           {},
+                           valgus::Paper::a4,
+                           std::nullopt};
   const std::string text = valgus::render_programme_ics(view);
   check_folding(text);
   CHECK(count_of(text, "BEGIN:VEVENT\r\n") == sessions_on_days);
@@ -157,12 +162,14 @@ TEST_CASE("render_programme_ics: UIDs depend on the request and the week, not on
   const Plan long_plan = valgus::make_plan(catalogue, two_weeks);
   const Plan short_plan = valgus::make_plan(catalogue, one_week);
   const valgus::CalendarSetting setting{Date{2026, 11, 23}, 18 * 60, Date{2026, 11, 23}, "0.1.0"};
-  const std::vector<std::string> long_uids = lines_starting(
-      valgus::render_programme_ics(ProgrammeView{&long_plan, &two_weeks, setting, {}, nullptr, {}, valgus::Paper::a4}),
-      "UID:");
-  const std::vector<std::string> short_uids = lines_starting(
-      valgus::render_programme_ics(ProgrammeView{&short_plan, &one_week, setting, {}, nullptr, {}, valgus::Paper::a4}),
-      "UID:");
+  const std::vector<std::string> long_uids =
+      lines_starting(valgus::render_programme_ics(ProgrammeView{
+                         &long_plan, &two_weeks, setting, {}, nullptr, {}, valgus::Paper::a4, std::nullopt}),
+                     "UID:");
+  const std::vector<std::string> short_uids =
+      lines_starting(valgus::render_programme_ics(ProgrammeView{
+                         &short_plan, &one_week, setting, {}, nullptr, {}, valgus::Paper::a4, std::nullopt}),
+                     "UID:");
   REQUIRE(short_uids.size() == 3);
   CHECK(std::vector<std::string>(long_uids.begin(), long_uids.begin() + 3) == short_uids);
   CHECK(std::set<std::string>(long_uids.begin(), long_uids.end()).size() == long_uids.size());
@@ -171,8 +178,8 @@ TEST_CASE("render_programme_ics: UIDs depend on the request and the week, not on
   on_the_left.side = valgus::Side::left;
   const Plan left_plan = valgus::make_plan(catalogue, on_the_left);
   const std::vector<std::string> left_uids =
-      lines_starting(valgus::render_programme_ics(
-                         ProgrammeView{&left_plan, &on_the_left, setting, {}, nullptr, {}, valgus::Paper::a4}),
+      lines_starting(valgus::render_programme_ics(ProgrammeView{
+                         &left_plan, &on_the_left, setting, {}, nullptr, {}, valgus::Paper::a4, std::nullopt}),
                      "UID:");
   REQUIRE(left_uids.size() == long_uids.size());
   CHECK(left_uids.front() != long_uids.front());
@@ -185,8 +192,14 @@ TEST_CASE("a full routine has no days for a calendar: calendar_has_sessions says
   const Plan plan = valgus::make_plan(catalogue, request);
   REQUIRE(plan.days.empty());
   CHECK_FALSE(valgus::calendar_has_sessions(plan));
-  const ProgrammeView view{
-      &plan, &request, {Date{2026, 11, 23}, 18 * 60, Date{2026, 11, 23}, "0.1.0"}, {}, nullptr, {}, valgus::Paper::a4};
+  const ProgrammeView view{&plan,
+                           &request,
+                           {Date{2026, 11, 23}, 18 * 60, Date{2026, 11, 23}, "0.1.0"},
+                           {},
+                           nullptr,
+                           {},
+                           valgus::Paper::a4,
+                           std::nullopt};
   try {
     (void)valgus::render_programme_ics(view);
     FAIL("a full routine rendered as a calendar");

@@ -196,6 +196,9 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   view.catalogue = &catalogue;
   view.person = person;
   view.paper = paper;
+  if (format.name == "pdf") {
+    view.created = source_date_epoch();  // reproducible bytes, as the calendar's DTSTAMP
+  }
   const std::string text = format.programme(view, TextStyle{});
   if (!to_file) {
     context.print(text);

@@ -1,6 +1,7 @@
 #include "render/handout.hpp"
 
 #include "core/catalogue/figure_rules.hpp"
+#include "core/model/calendar_date.hpp"
 #include "core/model/dose.hpp"
 #include "core/model/text.hpp"
 #include "render/adjustment_wording.hpp"
@@ -121,6 +122,9 @@ Handout make_handout(const ProgrammeView& view) {
   const Plan& plan = *view.plan;
   Handout handout;
   handout.person = view.person;
+  if (view.created) {
+    handout.created = to_string(*view.created);
+  }
   std::vector<std::string> problems;
   for (const auto& problem : plan.problems) {
     problems.push_back(problem.name);

@@ -44,6 +44,7 @@ struct HandoutWatch {
 struct Handout {
   std::string title = "Knee valgus programme";
   std::string person;                                       // empty: no one named
+  std::string created;                                      // the PDF's creation date, YYYY-MM-DD; empty: when drawn
   std::string problems;                                     // "Hip internal rotation and adduction · ankle pronation"
   std::vector<std::pair<std::string, std::string>> banner;  // (title, text) of the top notes
   std::string schedule;                                     // the schedule line

@@ -12,6 +12,7 @@
 #include "core/plan/planner.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,6 +120,7 @@ struct ProgrammeView {
   const Catalogue* catalogue = nullptr;  // for the figures; none: a handout without them
   std::string person;                    // whom the handout is for (export --for); empty: no one named
   Paper paper = Paper::a4;
+  std::optional<Date> created;  // the PDF's creation date (SOURCE_DATE_EPOCH); none: when drawn
 };
 
 // The log's history (log --list).

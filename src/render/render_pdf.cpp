@@ -180,6 +180,10 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write_to_string, &out, width, height);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, handout.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "valgus");
+  if (!handout.created.empty()) {
+    // Else cairo writes the time of drawing: two exports would differ.
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, (handout.created + "T00:00:00Z").c_str());
+  }
   cairo_t* cr = cairo_create(surface);
   {
     Pages drawing(cr, *layouts, width, height, pages);
