@@ -61,7 +61,10 @@ struct PangoLines {
   int height = 0;
 };
 
-PangoLines pango_lines(PangoContext* context, const std::string& markup, double size, double width, bool centred) {
+// The text as pango wraps it itself, set as the handout sets it; the
+// caller unrefs it.
+PangoLayout* wrapped_by_pango(PangoContext* context, const std::string& markup, double size, double width,
+                              bool centred) {
   PangoLayout* layout = pango_layout_new(context);
   PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
   pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
@@ -71,6 +74,11 @@ PangoLines pango_lines(PangoContext* context, const std::string& markup, double 
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_set_markup(layout, markup.c_str(), -1);
+  return layout;
+}
+
+PangoLines pango_lines(PangoContext* context, const std::string& markup, double size, double width, bool centred) {
+  PangoLayout* layout = wrapped_by_pango(context, markup, size, width, centred);
   PangoLines out;
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
   do {
@@ -238,15 +246,7 @@ TEST_CASE("a wrapped text draws the pixels pango draws") {
       CAPTURE(markup);
       const WrappedText ours(context.get(), markup, 10.5, 150, centred);
       REQUIRE_FALSE(ours.wrapped_by_pango());
-      PangoLayout* layout = pango_layout_new(context.get());
-      PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
-      pango_font_description_set_absolute_size(font, 10.5 * PANGO_SCALE);
-      pango_layout_set_font_description(layout, font);
-      pango_font_description_free(font);
-      pango_layout_set_width(layout, 150 * PANGO_SCALE);
-      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_alignment(layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-      pango_layout_set_markup(layout, markup.c_str(), -1);
+      PangoLayout* layout = wrapped_by_pango(context.get(), markup, 10.5, 150, centred);
       std::vector<std::vector<unsigned char>> pixels;
       for (int way = 0; way < 2; ++way) {
         cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 170, 120);
