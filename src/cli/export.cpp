@@ -8,6 +8,7 @@
 
 #include "core/model/calendar_date.hpp"
 #include "core/model/text.hpp"
+#include "io/background.hpp"
 #include "io/output.hpp"
 #include "render/formats.hpp"
 #include "render/render_ics.hpp"
@@ -160,6 +161,9 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   }
   const std::string person = args.person ? checked_person(*args.person) : std::string();
   const Paper paper = checked_paper(args.paper);
+  // What the format needs of no programme (the PDF module and its fonts)
+  // loads on another core meanwhile.
+  const Background ahead = format.prepare != nullptr ? Background(format.prepare) : Background();
   const Catalogue catalogue = context.catalogue();
   std::optional<Date> saved_start;
   Request request = plan_request(catalogue, args.problems, args.personal, "export", &saved_start);

@@ -75,6 +75,7 @@ std::vector<Format> make_table() {
   // The same handout as a PDF: pages laid out with pango, drawn with cairo.
   Format pdf{"pdf"};
   pdf.extension = ".pdf";
+  pdf.prepare = prepare_pdf_handout;
   pdf.programme = [](const ProgrammeView& view, const TextStyle&) { return render_programme_pdf(view); };
 
   // A figure alone: `show ID --format svg`.

@@ -27,6 +27,9 @@ struct Format {
   // Puts sessions on dates: needs training days, and takes a start day and
   // time (CalendarSetting).
   bool dated = false;
+  // Work that needs nothing of the programme, done on another core while it
+  // is planned (io/background.hpp): the PDF module and its fonts; null: none.
+  void (*prepare)() = nullptr;
   // One renderer per kind of data; null when the format does not offer it.
   std::string (*plan)(const Plan&, const TextStyle&, const LimitOptions&) = nullptr;
   std::string (*programme)(const ProgrammeView&, const TextStyle&) = nullptr;

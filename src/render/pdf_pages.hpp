@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,6 +31,11 @@ inline constexpr double footer = 14;  // points kept under the text for the page
 inline constexpr double gap = 6;
 inline constexpr double figure_width = 130;
 inline constexpr double body_size = 10.5;
+inline constexpr double title_size = 20;
+inline constexpr double person_size = body_size + 0.5;
+inline constexpr double heading_size = 14;
+inline constexpr double table_size = body_size - 1;
+inline constexpr double footer_size = 8;
 
 inline constexpr Rgb muted{0.29, 0.29, 0.29};
 inline constexpr Rgb rule{0.81, 0.81, 0.81};
@@ -85,9 +91,32 @@ class Layouts {
   std::map<std::tuple<std::string, double, double, bool>, std::unique_ptr<WrappedText>> layouts_;
 };
 
-// One pass over the handout: measures everything and draws it. The first
-// pass only counts the pages (`total` 0): it measures every text but draws
-// no text or figure, and its rules and boxes fall under an empty clip.
+// Lays out a sample in every font the pages set text in (each size, weight
+// and style; render_pdf.cpp's lay_out uses no other). pango loads a font
+// the first time it is used: fontconfig's match on two threads of its own,
+// the font's metrics (from a layout of a sample text), its cairo font and
+// HarfBuzz's, about a fifth of a millisecond each; done here ahead of the
+// handout (valgus_prepare_handout_pdf), on another core, until `stop`
+// (the handout is ready to be laid out).
+inline void load_fonts(Layouts& layouts, const std::atomic<bool>& stop) {
+  const std::string sample = "The quick brown fox jumps over the lazy dog: 0123456789 \u00b7 \u2013 \u2610";
+  const std::string bold = "<b>" + sample + "</b>";
+  const std::vector<std::pair<std::string, double>> fonts{
+      {sample, body_size},     {bold, body_size},       {"<i>" + sample + "</i>", body_size},
+      {bold, heading_size},    {sample, table_size},    {bold, table_size},
+      {bold, title_size},      {sample, footer_size},   {sample, person_size},
+      {"<b><span size=\"larger\">" + sample + "</span></b>", body_size}};
+  for (const auto& [markup, size] : fonts) {
+    if (stop) {
+      return;  // the handout's turn: it loads the others as it meets them
+    }
+    (void)layouts.get(markup, size, 1000, false);
+  }
+}
+
+// One pass over the handout: measures everything and draws it on `cr`. The
+// first pass only counts the pages (no `cr`, `total` 0): it measures every
+// text and draws nothing.
 class Pages {
  public:
   Pages(cairo_t* cr, Layouts& layouts, double width, double height, int total)
@@ -103,7 +132,7 @@ class Pages {
   [[nodiscard]] int pages() const { return page_; }
   // The first pass, which only counts the pages: it measures every text
   // (laying it out) but draws nothing.
-  [[nodiscard]] bool counting() const { return total_ == 0; }
+  [[nodiscard]] bool counting() const { return cr_ == nullptr; }
   [[nodiscard]] double content_width() const { return width_ - 2 * margin; }
 
   // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
@@ -127,7 +156,9 @@ class Pages {
 
   void new_page() {
     finish_page();
-    cairo_show_page(cr_);
+    if (!counting()) {
+      cairo_show_page(cr_);
+    }
     ++page_;
     y_ = margin;
   }
@@ -146,20 +177,22 @@ class Pages {
     const std::string number = fmt::format("Knee valgus programme · page {} of {}", page_, std::max(total_, page_));
     const double w = content_width();
     centred_ = true;
-    text(markup_escape(number), 8, w, margin, height_ - margin - footer + 4, muted);
+    text(markup_escape(number), footer_size, w, margin, height_ - margin - footer + 4, muted);
     centred_ = false;
   }
 
-  void heading(const std::string& title, double size = 14) {
+  void heading(const std::string& title, double size = heading_size) {
     const double h = text("<b>" + markup_escape(title) + "</b>", size, content_width());
     need(h + 4 + 3 * body_size);  // never a heading alone at the foot of a page
     text("<b>" + markup_escape(title) + "</b>", size, content_width(), margin, y_);
     y_ += h + 2;
-    set_colour(cr_, ink);
-    cairo_set_line_width(cr_, 1.2);
-    cairo_move_to(cr_, margin, y_);
-    cairo_line_to(cr_, width_ - margin, y_);
-    cairo_stroke(cr_);
+    if (!counting()) {
+      set_colour(cr_, ink);
+      cairo_set_line_width(cr_, 1.2);
+      cairo_move_to(cr_, margin, y_);
+      cairo_line_to(cr_, width_ - margin, y_);
+      cairo_stroke(cr_);
+    }
     y_ += gap;
   }
 
@@ -200,13 +233,17 @@ class Pages {
       double h = 0;
       for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
         const std::string m = bold ? "<b>" + markup_escape(cells[i]) + "</b>" : markup_escape(cells[i]);
-        h = std::max(h, text(m, body_size - 1, widths[i] - 8));
+        h = std::max(h, text(m, table_size, widths[i] - 8));
       }
       return h + 6;
     };
     const auto draw_row = [&](const std::vector<std::string>& cells, bool bold) {
       const double h = row_height(cells, bold);
       const std::size_t columns = std::min(cells.size(), widths.size());
+      if (counting()) {
+        y_ += h;
+        return;
+      }
       // The row's cells as one path, shaded (the header) and ruled at once:
       // one drawing operation of the PDF's instead of two a cell.
       double x = margin;
@@ -224,7 +261,7 @@ class Pages {
       x = margin;
       for (std::size_t i = 0; i < columns; ++i) {
         const std::string m = bold ? "<b>" + markup_escape(cells[i]) + "</b>" : markup_escape(cells[i]);
-        text(m, body_size - 1, widths[i] - 8, x + 4, y_ + 3);
+        text(m, table_size, widths[i] - 8, x + 4, y_ + 3);
         x += widths[i];
       }
       y_ += h;
@@ -271,6 +308,9 @@ class Pages {
   // A box `h` high across the page at y, outlined, with the accent bar at
   // its left (a card, the safety banner).
   void framed_box(double h, Rgb outline, double line_width, double bar) {
+    if (counting()) {
+      return;
+    }
     set_colour(cr_, outline);
     cairo_set_line_width(cr_, line_width);
     cairo_rectangle(cr_, margin, y_, content_width(), h);

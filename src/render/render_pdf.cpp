@@ -13,6 +13,7 @@
 
 #include <cairo-pdf.h>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -26,6 +27,15 @@ cairo_status_t write_to_string(void* closure, const unsigned char* data, unsigne
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
 }
+
+struct SurfaceRelease {
+  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceRelease>;
+struct DrawingRelease {
+  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+using Drawing = std::unique_ptr<cairo_t, DrawingRelease>;
 
 cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
@@ -48,9 +58,9 @@ std::vector<std::string> card_lines(const HandoutCard& card) {
 }
 
 void lay_out(Pages& p, const Handout& h) {
-  p.paragraph("<b>" + markup_escape(h.title) + "</b>", 20);
+  p.paragraph("<b>" + markup_escape(h.title) + "</b>", title_size);
   if (!h.person.empty()) {
-    p.paragraph("For: " + markup_escape(h.person), body_size + 0.5, muted);
+    p.paragraph("For: " + markup_escape(h.person), person_size, muted);
   }
   p.paragraph(markup_escape(h.problems), body_size, muted);
   p.space(4);
@@ -153,55 +163,64 @@ namespace {
 std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout, Paper paper, bool give_up) {
   const double width = paper == Paper::letter ? 8.5 * 72 : 210 * mm;
   const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
-  // First pass: count the pages.
+  std::string out;
+  const Surface surface(cairo_pdf_surface_create_for_stream(write_to_string, &out, width, height));
+  const Drawing cr(cairo_create(surface.get()));
+  Layouts layouts(cr.get(), fonts);
+  // First pass: count the pages, measuring every text and drawing nothing.
   int pages = 0;
-  std::unique_ptr<Layouts> layouts;
   {
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, width, height);
-    cairo_t* cr = cairo_create(surface);
-    layouts = std::make_unique<Layouts>(cr, fonts);
-    // Nothing of this pass is seen: it draws no text or figure, and an empty
-    // clip makes cairo skip the rules and boxes too.
-    cairo_rectangle(cr, 0, 0, 0, 0);
-    cairo_clip(cr);
-    {
-      Pages counting(cr, *layouts, width, height, 0);
-      lay_out(counting, handout);
-      pages = counting.pages();
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    cairo_surface_destroy(surface);
+    Pages counting(nullptr, layouts, width, height, 0);
+    lay_out(counting, handout);
+    pages = counting.pages();
   }
-  if (give_up && layouts->unknown_glyphs() > 0) {
+  if (give_up && layouts.unknown_glyphs() > 0) {
     return std::nullopt;
   }
-  std::string out;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write_to_string, &out, width, height);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, handout.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "valgus");
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, handout.title.c_str());
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "valgus");
   if (!handout.created.empty()) {
     // Else cairo writes the time of drawing: two exports would differ.
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, (handout.created + "T00:00:00Z").c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
+                                   (handout.created + "T00:00:00Z").c_str());
   }
-  cairo_t* cr = cairo_create(surface);
   {
-    Pages drawing(cr, *layouts, width, height, pages);
+    Pages drawing(cr.get(), layouts, width, height, pages);
     lay_out(drawing, handout);
   }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_surface_destroy(surface);
+  cairo_surface_finish(surface.get());
   return out;
 }
 
 }  // namespace
 
+// Set when a handout is ready to be laid out: the fonts are its from then on.
+std::atomic<bool> handout_waiting{false};
+
+// DejaVu Sans (dejavu_font_map), made once: by valgus_prepare_handout_pdf
+// on another core while the programme is planned, loading the pages' fonts
+// until the handout is ready; else by the first handout. Null where DejaVu
+// Sans is not used.
+PangoFontMap* prepared_dejavu() {
+  static const FontMap map = [] {
+    FontMap fonts = dejavu_font_map();
+    if (fonts) {
+      // A surface of the handout's kind: its font options decide the fonts.
+      const Surface surface(cairo_pdf_surface_create_for_stream(discard, nullptr, 100, 100));
+      const Drawing cr(cairo_create(surface.get()));
+      Layouts layouts(cr.get(), fonts.get());
+      load_fonts(layouts, handout_waiting);
+    }
+    return fonts;
+  }();
+  return map.get();
+}
+
 std::string draw_programme_pdf(const Handout& handout, Paper paper) {
   // DejaVu Sans alone when it is found and has every character; else
   // fontconfig's whole configuration, which finds a font for the others.
-  if (const FontMap dejavu = dejavu_font_map()) {
-    if (std::optional<std::string> pdf = draw_with(dejavu.get(), handout, paper, true)) {
+  if (PangoFontMap* dejavu = prepared_dejavu()) {
+    if (std::optional<std::string> pdf = draw_with(dejavu, handout, paper, true)) {
       return std::move(*pdf);
     }
   }
@@ -211,10 +230,21 @@ std::string draw_programme_pdf(const Handout& handout, Paper paper) {
 
 }  // namespace valgus
 
-// The module's one entry point (render_pdf_module.cpp opens it): the PDF's
-// bytes into `out`; false, with the reason in `out`, when anything throws.
+// The module's entry points (render_pdf_module.cpp opens it). The fonts,
+// loaded ahead; anything thrown is thrown again by the handout that needs
+// them.
+extern "C" __attribute__((visibility("default"))) void valgus_prepare_handout_pdf() {
+  try {
+    (void)valgus::prepared_dejavu();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the handout meets it again
+  }
+}
+
+// The PDF's bytes into `out`; false, with the reason in `out`, when
+// anything throws.
 extern "C" __attribute__((visibility("default"))) bool valgus_draw_handout_pdf(const valgus::Handout* handout,
                                                                                valgus::Paper paper, std::string* out) {
+  valgus::handout_waiting = true;
   try {
     *out = valgus::draw_programme_pdf(*handout, paper);
     return true;

@@ -31,35 +31,46 @@ std::string binary_folder() {
   return exe.substr(0, exe.rfind('/'));
 }
 
-DrawFunction open_module() {
-  static const DrawFunction draw = []() -> DrawFunction {
+// The module's entry points (render_pdf.cpp).
+struct Module {
+  DrawFunction draw = nullptr;
+  void (*prepare)() = nullptr;
+};
+
+// Opened once: the first call loads it (on whichever thread), a call from
+// another thread meanwhile waits for it.
+const Module& open_module() {
+  static const Module module = []() -> Module {
     std::string tried;
     const std::string here = binary_folder();
     for (const std::string& folder : {here, here + "/" + VALGUS_MODULE_DIR}) {
       const std::string path = folder + "/valgus_pdf.so";
-      void* module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-      if (module == nullptr) {
+      void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (handle == nullptr) {
         tried += (tried.empty() ? "" : ", ") + path;
         continue;
       }
       // dlsym returns an object pointer; POSIX guarantees it converts.
-      return reinterpret_cast<DrawFunction>(::dlsym(module, "valgus_draw_handout_pdf"));
+      return {reinterpret_cast<DrawFunction>(::dlsym(handle, "valgus_draw_handout_pdf")),
+              reinterpret_cast<void (*)()>(::dlsym(handle, "valgus_prepare_handout_pdf"))};
     }
     throw Error(ExitCode::internal,
                 fmt::format("the PDF handout needs valgus_pdf.so, found in none of {}; reinstall valgus", tried));
   }();
-  if (draw == nullptr) {
-    throw Error(ExitCode::internal, "valgus_pdf.so holds no valgus_draw_handout_pdf; reinstall valgus");
+  if (module.draw == nullptr || module.prepare == nullptr) {
+    throw Error(ExitCode::internal, "valgus_pdf.so lacks the entry points of this valgus; reinstall valgus");
   }
-  return draw;
+  return module;
 }
 
 }  // namespace
 
+void prepare_pdf_handout() { open_module().prepare(); }
+
 std::string render_programme_pdf(const ProgrammeView& view) {
   const Handout handout = make_handout(view);
   std::string out;
-  if (!open_module()(&handout, view.paper, &out)) {
+  if (!open_module().draw(&handout, view.paper, &out)) {
     throw Error(ExitCode::internal, "the PDF could not be laid out: " + out);
   }
   return out;
