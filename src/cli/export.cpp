@@ -6,9 +6,9 @@
 #include "cli/commands.hpp"
 #include "cli/programme_day.hpp"
 
+#include "core/model/background.hpp"
 #include "core/model/calendar_date.hpp"
 #include "core/model/text.hpp"
-#include "io/background.hpp"
 #include "io/output.hpp"
 #include "render/formats.hpp"
 #include "render/render_ics.hpp"

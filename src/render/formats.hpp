@@ -28,7 +28,7 @@ struct Format {
   // time (CalendarSetting).
   bool dated = false;
   // Work that needs nothing of the programme, done on another core while it
-  // is planned (io/background.hpp): the PDF module and its fonts; null: none.
+  // is planned (core/model/background.hpp): the PDF module and its fonts; null: none.
   void (*prepare)() = nullptr;
   // One renderer per kind of data; null when the format does not offer it.
   std::string (*plan)(const Plan&, const TextStyle&, const LimitOptions&) = nullptr;

@@ -137,7 +137,8 @@ FontMap dejavu_font_map() {
     }
     Config config(FcConfigCreate());
     const std::string xml = dejavu_configuration(std::string(folder));
-    if (!config || !FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(xml.c_str()), FcTrue) ||
+    if (!config ||
+        !FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(xml.c_str()), FcTrue) ||
         !FcConfigBuildFonts(config.get())) {
       return nullptr;
     }
@@ -146,6 +147,12 @@ FontMap dejavu_font_map() {
     }
   }
   return nullptr;
+}
+
+FontMap font_map_sharing(PangoFontMap* fonts) {
+  PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(fonts)));
+  return FontMap(map);
 }
 
 FontMap system_font_map() {

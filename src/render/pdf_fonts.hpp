@@ -32,6 +32,10 @@ using FontMap = std::unique_ptr<PangoFontMap, FontMapRelease>;
 // FONTCONFIG_PATH, FONTCONFIG_SYSROOT, or a personal fonts.conf).
 [[nodiscard]] FontMap dejavu_font_map();
 
+// Another font map on the fonts of `fonts` (the same fontconfig
+// configuration), for another thread: pango's objects are one thread's.
+[[nodiscard]] FontMap font_map_sharing(PangoFontMap* fonts);
+
 // fontconfig's whole configuration, loaded now.
 [[nodiscard]] FontMap system_font_map();
 

@@ -7,7 +7,7 @@
 
 #include "render/figure_cairo.hpp"
 #include "render/handout.hpp"
-#include "render/pdf_text.hpp"
+#include "render/pdf_layouts.hpp"
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -49,48 +49,6 @@ inline std::string markup_escape(const std::string& text) {
   return out;
 }
 
-// Every text of the handout laid out (shaped) once, for both passes and for
-// the measure and the draw within each: shaping is most of a PDF's time.
-class Layouts {
- public:
-  // Fonts from `fonts`, with the font options of `cr`'s surface.
-  Layouts(cairo_t* cr, PangoFontMap* fonts) : context_(pango_font_map_create_context(fonts)) {
-    pango_cairo_update_context(cr, context_);
-    // Glyphs where the font puts them, not rounded to whole points: a PDF
-    // is not a screen's pixels, and with the font's own advances cairo
-    // writes no correction for each glyph (a tenth less work, a sixth
-    // smaller file).
-    pango_context_set_round_glyph_positions(context_, FALSE);
-  }
-  ~Layouts() {
-    layouts_.clear();
-    g_object_unref(context_);
-  }
-  Layouts(const Layouts&) = delete;
-  Layouts& operator=(const Layouts&) = delete;
-  Layouts(Layouts&&) = delete;
-  Layouts& operator=(Layouts&&) = delete;
-
-  // Pango markup at `size` points, wrapped to `width`, aligned by `centred`.
-  const WrappedText& get(const std::string& markup, double size, double width, bool centred) {
-    auto key = std::make_tuple(markup, size, width, centred);
-    if (const auto found = layouts_.find(key); found != layouts_.end()) {
-      return *found->second;
-    }
-    auto text = std::make_unique<WrappedText>(context_, markup, size, width, centred);
-    unknown_glyphs_ += text->unknown_glyphs();
-    return *layouts_.emplace(std::move(key), std::move(text)).first->second;
-  }
-
-  // Characters of the texts laid out that no font of the font map has.
-  [[nodiscard]] int unknown_glyphs() const { return unknown_glyphs_; }
-
- private:
-  PangoContext* context_;
-  int unknown_glyphs_ = 0;
-  std::map<std::tuple<std::string, double, double, bool>, std::unique_ptr<WrappedText>> layouts_;
-};
-
 // Lays out a sample in every font the pages set text in (each size, weight
 // and style; render_pdf.cpp's lay_out uses no other). pango loads a font
 // the first time it is used: fontconfig's match on two threads of its own,
@@ -102,9 +60,15 @@ inline void load_fonts(Layouts& layouts, const std::atomic<bool>& stop) {
   const std::string sample = "The quick brown fox jumps over the lazy dog: 0123456789 \u00b7 \u2013 \u2610";
   const std::string bold = "<b>" + sample + "</b>";
   const std::vector<std::pair<std::string, double>> fonts{
-      {sample, body_size},     {bold, body_size},       {"<i>" + sample + "</i>", body_size},
-      {bold, heading_size},    {sample, table_size},    {bold, table_size},
-      {bold, title_size},      {sample, footer_size},   {sample, person_size},
+      {sample, body_size},
+      {bold, body_size},
+      {"<i>" + sample + "</i>", body_size},
+      {bold, heading_size},
+      {sample, table_size},
+      {bold, table_size},
+      {bold, title_size},
+      {sample, footer_size},
+      {sample, person_size},
       {"<b><span size=\"larger\">" + sample + "</span></b>", body_size}};
   for (const auto& [markup, size] : fonts) {
     if (stop) {
@@ -114,13 +78,18 @@ inline void load_fonts(Layouts& layouts, const std::atomic<bool>& stop) {
   }
 }
 
-// One pass over the handout: measures everything and draws it on `cr`. The
-// first pass only counts the pages (no `cr`, `total` 0): it measures every
-// text and draws nothing.
+// What a pass over the handout does: name every text it will lay out (so
+// they can be laid out ahead, on two cores); lay out and measure them all
+// and count the pages; or draw.
+enum class Pass { collect, count, draw };
+
+// One pass over the handout: measures everything and draws it on `cr` (the
+// drawing pass, which knows the `total` of pages). The passes before it
+// draw nothing and have no `cr`.
 class Pages {
  public:
-  Pages(cairo_t* cr, Layouts& layouts, double width, double height, int total)
-      : cr_(cr), width_(width), height_(height), total_(total), layouts_(layouts) {
+  Pages(Pass pass, cairo_t* cr, Layouts& layouts, double width, double height, int total)
+      : pass_(pass), cr_(cr), width_(width), height_(height), total_(total), layouts_(layouts) {
     y_ = margin;
   }
   ~Pages() = default;
@@ -130,15 +99,18 @@ class Pages {
   Pages& operator=(Pages&&) = delete;
 
   [[nodiscard]] int pages() const { return page_; }
-  // The first pass, which only counts the pages: it measures every text
-  // (laying it out) but draws nothing.
-  [[nodiscard]] bool counting() const { return cr_ == nullptr; }
+  // A pass before the drawing one: it draws nothing.
+  [[nodiscard]] bool counting() const { return pass_ != Pass::draw; }
   [[nodiscard]] double content_width() const { return width_ - 2 * margin; }
 
   // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
   // wide; its height. Drawn at (x, y) when y is given (not negative), unless
   // this pass only counts the pages.
   double text(const std::string& markup, double size, double width, double x = 0, double y = -1, Rgb colour = ink) {
+    if (pass_ == Pass::collect) {
+      layouts_.want(markup, size, width, centred_);
+      return 0;  // no height yet: this pass's pages are not the handout's
+    }
     const WrappedText& laid_out = layouts_.get(markup, size, width, centred_);
     if (y >= 0 && !counting()) {
       set_colour(cr_, colour);
@@ -353,6 +325,7 @@ class Pages {
     }
   };
 
+  Pass pass_;
   cairo_t* cr_;
   double width_;
   double height_;

@@ -167,10 +167,14 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
   const Surface surface(cairo_pdf_surface_create_for_stream(write_to_string, &out, width, height));
   const Drawing cr(cairo_create(surface.get()));
   Layouts layouts(cr.get(), fonts);
-  // First pass: count the pages, measuring every text and drawing nothing.
+  {
+    Pages collecting(Pass::collect, nullptr, layouts, width, height, 0);
+    lay_out(collecting, handout);
+    layouts.lay_out_wanted();
+  }
   int pages = 0;
   {
-    Pages counting(nullptr, layouts, width, height, 0);
+    Pages counting(Pass::count, nullptr, layouts, width, height, 0);
     lay_out(counting, handout);
     pages = counting.pages();
   }
@@ -185,7 +189,7 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
                                    (handout.created + "T00:00:00Z").c_str());
   }
   {
-    Pages drawing(cr.get(), layouts, width, height, pages);
+    Pages drawing(Pass::draw, cr.get(), layouts, width, height, pages);
     lay_out(drawing, handout);
   }
   cairo_surface_finish(surface.get());

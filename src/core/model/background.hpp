@@ -2,9 +2,11 @@
 
 // A job run on another core while this thread goes on: work that only makes
 // a later step faster (export loads the PDF module and its fonts while the
-// weeks are planned). The later step does the work itself when the job has
-// not, so a job that fails or never runs changes nothing but the time.
+// weeks are planned; the PDF lays out half its texts). The later step does
+// the work itself when the job has not, so a job that fails or never runs
+// changes nothing but the time.
 
+#include <functional>
 #include <thread>
 
 namespace valgus {
@@ -17,7 +19,7 @@ class Background {
   // thread's; nothing where the process may use one core only (the job
   // would only take turns with this thread). What the job throws is
   // dropped: the later step meets it again and reports it.
-  explicit Background(void (*job)());
+  explicit Background(std::function<void()> job);
   // Waits for the job.
   ~Background();
   Background(const Background&) = delete;

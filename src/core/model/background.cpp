@@ -1,13 +1,14 @@
-#include "io/background.hpp"
+#include "core/model/background.hpp"
 
 #include <pthread.h>
 #include <sched.h>
 
 #include <system_error>
+#include <utility>
 
 namespace valgus {
 
-Background::Background(void (*job)()) {
+Background::Background(std::function<void()> job) {
   cpu_set_t others;
   CPU_ZERO(&others);
   if (::sched_getaffinity(0, sizeof others, &others) != 0) {
@@ -21,7 +22,7 @@ Background::Background(void (*job)()) {
     return;
   }
   try {
-    worker_ = std::thread([job] {
+    worker_ = std::thread([job = std::move(job)] {
       try {
         job();
       } catch (...) {  // NOLINT(bugprone-empty-catch): the later step meets it again

@@ -1,0 +1,97 @@
+#include "render/pdf_layouts.hpp"
+
+#include "core/model/background.hpp"
+#include "render/pdf_fonts.hpp"
+
+#include <cairo-pdf.h>
+
+#include <atomic>
+#include <cstddef>
+#include <set>
+#include <utility>
+
+namespace valgus::pdf {
+namespace {
+
+struct ContextRelease {
+  void operator()(PangoContext* context) const { g_object_unref(context); }
+};
+using Context = std::unique_ptr<PangoContext, ContextRelease>;
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+
+// A context on `fonts` set up as the handout's: the font options of `cr`'s
+// surface (a PDF's), glyphs where the font puts them, not rounded to whole
+// points: a PDF is not a screen's pixels, and with the font's own advances
+// cairo writes no correction for each glyph (a tenth less work, a sixth
+// smaller file).
+PangoContext* handout_context(cairo_t* cr, PangoFontMap* fonts) {
+  PangoContext* context = pango_font_map_create_context(fonts);
+  pango_cairo_update_context(cr, context);
+  pango_context_set_round_glyph_positions(context, FALSE);
+  return context;
+}
+
+}  // namespace
+
+Layouts::Layouts(cairo_t* cr, PangoFontMap* fonts) : fonts_(fonts), context_(handout_context(cr, fonts)) {}
+
+Layouts::~Layouts() {
+  layouts_.clear();
+  g_object_unref(context_);
+}
+
+const WrappedText& Layouts::get(const std::string& markup, double size, double width, bool centred) {
+  Key key{markup, size, width, centred};
+  if (const auto found = layouts_.find(key); found != layouts_.end()) {
+    return *found->second;
+  }
+  auto text = std::make_unique<WrappedText>(context_, markup, size, width, centred);
+  unknown_glyphs_ += text->unknown_glyphs();
+  return *layouts_.emplace(std::move(key), std::move(text)).first->second;
+}
+
+void Layouts::want(const std::string& markup, double size, double width, bool centred) {
+  wanted_.emplace_back(markup, size, width, centred);
+}
+
+void Layouts::lay_out_wanted() {
+  std::vector<Key> keys;
+  std::set<Key> seen;
+  for (Key& key : wanted_) {
+    if (layouts_.count(key) == 0 && seen.insert(key).second) {
+      keys.push_back(std::move(key));
+    }
+  }
+  wanted_.clear();
+  std::vector<std::unique_ptr<WrappedText>> made(keys.size());
+  std::atomic<std::size_t> next{0};
+  const auto take_turns = [&](PangoContext* context) {
+    for (std::size_t i = next++; i < keys.size(); i = next++) {
+      const auto& [markup, size, width, centred] = keys[i];
+      made[i] = std::make_unique<WrappedText>(context, markup, size, width, centred);
+    }
+  };
+  {
+    // The helper's font map and surface are made here, before it starts:
+    // nothing of this thread's is touched on the helper's.
+    const FontMap helper_fonts = font_map_sharing(fonts_);
+    const Background helper([&take_turns, fonts = helper_fonts.get()] {
+      cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, 100, 100);
+      cairo_t* cr = cairo_create(surface);
+      const Context context(handout_context(cr, fonts));
+      cairo_destroy(cr);
+      cairo_surface_destroy(surface);
+      take_turns(context.get());
+    });
+    take_turns(context_);
+  }  // the helper is done: its layouts are this thread's
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (made[i] != nullptr) {  // else get() lays it out when asked
+      unknown_glyphs_ += made[i]->unknown_glyphs();
+      layouts_.emplace(std::move(keys[i]), std::move(made[i]));
+    }
+  }
+}
+
+}  // namespace valgus::pdf

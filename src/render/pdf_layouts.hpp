@@ -1,0 +1,58 @@
+#pragma once
+
+// Every text of the PDF handout laid out (shaped) once, for both passes and
+// for the measure and the draw within each: shaping is most of a PDF's time.
+// The texts can be laid out ahead, on two cores: the pages name them first
+// (Pages' collecting pass), then this thread and a helper on another core
+// take them in turn, the helper with a font map of its own on the same
+// fonts (pango's objects are one thread's at a time). Only the PDF module
+// (valgus_pdf.so) includes it.
+
+#include "render/pdf_text.hpp"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace valgus::pdf {
+
+class Layouts {
+ public:
+  // Fonts from `fonts`, with the font options of `cr`'s surface.
+  Layouts(cairo_t* cr, PangoFontMap* fonts);
+  ~Layouts();
+  Layouts(const Layouts&) = delete;
+  Layouts& operator=(const Layouts&) = delete;
+  Layouts(Layouts&&) = delete;
+  Layouts& operator=(Layouts&&) = delete;
+
+  // Pango markup at `size` points, wrapped to `width`, aligned by `centred`.
+  const WrappedText& get(const std::string& markup, double size, double width, bool centred);
+
+  // A text the pages will want (the collecting pass): laid out by
+  // lay_out_wanted, not now.
+  void want(const std::string& markup, double size, double width, bool centred);
+  // Lays out every text wanted and not yet laid out, here and on a helper
+  // thread on another core where the process has one. The same layouts as
+  // get() makes one by one.
+  void lay_out_wanted();
+
+  // Characters of the texts laid out that no font of the font map has.
+  [[nodiscard]] int unknown_glyphs() const { return unknown_glyphs_; }
+
+ private:
+  using Key = std::tuple<std::string, double, double, bool>;
+
+  PangoFontMap* fonts_;
+  PangoContext* context_;
+  int unknown_glyphs_ = 0;
+  std::map<Key, std::unique_ptr<WrappedText>> layouts_;
+  std::vector<Key> wanted_;
+};
+
+}  // namespace valgus::pdf
