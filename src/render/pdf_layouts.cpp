@@ -7,7 +7,6 @@
 
 #include <atomic>
 #include <cstddef>
-#include <set>
 #include <utility>
 
 namespace valgus::pdf {
@@ -16,9 +15,7 @@ namespace {
 struct ContextRelease {
   void operator()(PangoContext* context) const { g_object_unref(context); }
 };
-using Context = std::unique_ptr<PangoContext, ContextRelease>;
-
-cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+using OwnedContext = std::unique_ptr<PangoContext, ContextRelease>;
 
 // A context on `fonts` set up as the handout's: the font options of `cr`'s
 // surface (a PDF's), glyphs where the font puts them, not rounded to whole
@@ -55,7 +52,7 @@ void Layouts::want(const std::string& markup, double size, double width, bool ce
   wanted_.emplace_back(markup, size, width, centred);
 }
 
-void Layouts::lay_out_wanted() {
+std::size_t Layouts::lay_out_wanted() {
   std::vector<Key> keys;
   std::set<Key> seen;
   for (Key& key : wanted_) {
@@ -66,23 +63,27 @@ void Layouts::lay_out_wanted() {
   wanted_.clear();
   std::vector<std::unique_ptr<WrappedText>> made(keys.size());
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> helped{0};
   const auto take_turns = [&](PangoContext* context) {
+    std::size_t taken = 0;
     for (std::size_t i = next++; i < keys.size(); i = next++) {
       const auto& [markup, size, width, centred] = keys[i];
       made[i] = std::make_unique<WrappedText>(context, markup, size, width, centred);
+      ++taken;
     }
+    return taken;
   };
   {
     // The helper's font map and surface are made here, before it starts:
     // nothing of this thread's is touched on the helper's.
     const FontMap helper_fonts = font_map_sharing(fonts_);
-    const Background helper([&take_turns, fonts = helper_fonts.get()] {
-      cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, 100, 100);
+    const Background helper([&take_turns, &helped, fonts = helper_fonts.get()] {
+      cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, 100, 100);
       cairo_t* cr = cairo_create(surface);
-      const Context context(handout_context(cr, fonts));
+      const OwnedContext context(handout_context(cr, fonts));
       cairo_destroy(cr);
       cairo_surface_destroy(surface);
-      take_turns(context.get());
+      helped = take_turns(context.get());
     });
     take_turns(context_);
   }  // the helper is done: its layouts are this thread's
@@ -92,6 +93,17 @@ void Layouts::lay_out_wanted() {
       layouts_.emplace(std::move(keys[i]), std::move(made[i]));
     }
   }
+  return helped;
+}
+
+std::set<std::string> Layouts::fonts() const {
+  std::set<std::string> out;
+  for (const auto& [key, text] : layouts_) {
+    for (std::string& font : text->fonts()) {
+      out.insert(std::move(font));
+    }
+  }
+  return out;
 }
 
 }  // namespace valgus::pdf

@@ -13,13 +13,21 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <cstddef>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
 
 namespace valgus::pdf {
+
+// A PDF's bytes thrown away: the surfaces that only give the handout's font
+// options.
+inline cairo_status_t discard_bytes(void* /*closure*/, const unsigned char* /*data*/, unsigned int /*length*/) {
+  return CAIRO_STATUS_SUCCESS;
+}
 
 class Layouts {
  public:
@@ -38,12 +46,16 @@ class Layouts {
   // lay_out_wanted, not now.
   void want(const std::string& markup, double size, double width, bool centred);
   // Lays out every text wanted and not yet laid out, here and on a helper
-  // thread on another core where the process has one. The same layouts as
-  // get() makes one by one.
-  void lay_out_wanted();
+  // thread on another core where the process has one: the same layouts as
+  // get() makes one by one. How many the helper laid out.
+  std::size_t lay_out_wanted();
 
   // Characters of the texts laid out that no font of the font map has.
   [[nodiscard]] int unknown_glyphs() const { return unknown_glyphs_; }
+  // How many texts are laid out.
+  [[nodiscard]] std::size_t size() const { return layouts_.size(); }
+  // The fonts of every text laid out (WrappedText::fonts).
+  [[nodiscard]] std::set<std::string> fonts() const;
 
  private:
   using Key = std::tuple<std::string, double, double, bool>;

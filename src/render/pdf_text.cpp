@@ -290,6 +290,23 @@ void WrappedText::draw(cairo_t* cr, double x, double y) const {
   }
 }
 
+std::vector<std::string> WrappedText::fonts() const {
+  std::vector<std::string> out;
+  for (GSList* l = pango_layout_get_lines_readonly(layout_); l != nullptr; l = l->next) {
+    for (GSList* r = static_cast<PangoLayoutLine*>(l->data)->runs; r != nullptr; r = r->next) {
+      PangoFontDescription* font =
+          pango_font_describe_with_absolute_size(static_cast<PangoGlyphItem*>(r->data)->item->analysis.font);
+      gchar* name = pango_font_description_to_string(font);
+      if (std::find(out.begin(), out.end(), name) == out.end()) {
+        out.emplace_back(name);
+      }
+      g_free(name);
+      pango_font_description_free(font);
+    }
+  }
+  return out;
+}
+
 std::vector<WrappedText::Placed> WrappedText::lines() const {
   std::vector<Placed> out;
   if (lines_.empty()) {

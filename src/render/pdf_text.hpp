@@ -50,6 +50,9 @@ class WrappedText {
     }
   };
   [[nodiscard]] std::vector<Placed> lines() const;
+  // The fonts it is set in, as pango describes them ("DejaVu Sans Bold
+  // 10.5px"), each once.
+  [[nodiscard]] std::vector<std::string> fonts() const;
   // Whether pango wrapped it (see above).
   [[nodiscard]] bool wrapped_by_pango() const { return lines_.empty(); }
 

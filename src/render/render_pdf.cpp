@@ -1,15 +1,16 @@
 // The handout as a PDF, laid out with pango and drawn with cairo: the HTML
 // page's content in its order (make_handout), real text in DejaVu Sans
 // (embedded by cairo), A4 or Letter with 15 mm margins, a session per page,
-// cards and table rows never split, page numbers. Laid out twice: once to
-// count the pages, once to draw them with "page N of M".
+// cards and table rows never split, page numbers. Three passes over the
+// pages: one names every text (laid out then on two cores, pdf_layouts),
+// one counts the pages, one draws them with "page N of M".
 
 #include "render/render_pdf.hpp"
 
 #include <exception>
 
+#include "render/pdf_content.hpp"
 #include "render/pdf_fonts.hpp"
-#include "render/pdf_pages.hpp"
 
 #include <cairo-pdf.h>
 
@@ -37,8 +38,6 @@ struct DrawingRelease {
 };
 using Drawing = std::unique_ptr<cairo_t, DrawingRelease>;
 
-cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
-
 std::vector<std::string> card_lines(const HandoutCard& card) {
   std::vector<std::string> lines;
   lines.push_back(fmt::format("<b><span size=\"larger\">{}. {}</span></b>", card.number, markup_escape(card.name)));
@@ -57,7 +56,9 @@ std::vector<std::string> card_lines(const HandoutCard& card) {
   return lines;
 }
 
-void lay_out(Pages& p, const Handout& h) {
+}  // namespace
+
+void pdf::lay_out_handout(Pages& p, const Handout& h) {
   p.paragraph("<b>" + markup_escape(h.title) + "</b>", title_size);
   if (!h.person.empty()) {
     p.paragraph("For: " + markup_escape(h.person), person_size, muted);
@@ -154,8 +155,6 @@ void lay_out(Pages& p, const Handout& h) {
   p.finish_page();
 }
 
-}  // namespace
-
 namespace {
 
 // The handout drawn with the fonts of `fonts`; none when `give_up` and a
@@ -169,13 +168,13 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
   Layouts layouts(cr.get(), fonts);
   {
     Pages collecting(Pass::collect, nullptr, layouts, width, height, 0);
-    lay_out(collecting, handout);
+    lay_out_handout(collecting, handout);
     layouts.lay_out_wanted();
   }
   int pages = 0;
   {
     Pages counting(Pass::count, nullptr, layouts, width, height, 0);
-    lay_out(counting, handout);
+    lay_out_handout(counting, handout);
     pages = counting.pages();
   }
   if (give_up && layouts.unknown_glyphs() > 0) {
@@ -190,7 +189,7 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
   }
   {
     Pages drawing(Pass::draw, cr.get(), layouts, width, height, pages);
-    lay_out(drawing, handout);
+    lay_out_handout(drawing, handout);
   }
   cairo_surface_finish(surface.get());
   return out;
@@ -210,7 +209,7 @@ PangoFontMap* prepared_dejavu() {
     FontMap fonts = dejavu_font_map();
     if (fonts) {
       // A surface of the handout's kind: its font options decide the fonts.
-      const Surface surface(cairo_pdf_surface_create_for_stream(discard, nullptr, 100, 100));
+      const Surface surface(cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, 100, 100));
       const Drawing cr(cairo_create(surface.get()));
       Layouts layouts(cr.get(), fonts.get());
       load_fonts(layouts, handout_waiting);

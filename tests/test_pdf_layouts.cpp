@@ -1,0 +1,172 @@
+// The PDF handout's texts laid out ahead (render/pdf_layouts.cpp): on two
+// cores, each with its own font map, they come out as laid out one at a
+// time on one; and the fonts loaded ahead of a handout (load_fonts) are
+// every font a handout is set in.
+
+#include "core/catalogue/catalogue.hpp"
+#include "core/plan/planner.hpp"
+#include "fixtures.hpp"
+#include "render/handout.hpp"
+#include "render/pdf_content.hpp"
+#include "render/pdf_fonts.hpp"
+#include "render/pdf_layouts.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cairo-pdf.h>
+#include <sched.h>
+
+#include <atomic>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace valgus::pdf {
+namespace {
+
+cairo_status_t discard(void* /*closure*/, const unsigned char* /*data*/, unsigned int /*length*/) {
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// A PDF surface to take the handout's font options from, and the fonts.
+class Page {
+ public:
+  Page() : fonts_(dejavu_font_map()) {
+    if (!fonts_) {
+      fonts_ = system_font_map();
+    }
+    surface_ = cairo_pdf_surface_create_for_stream(discard, nullptr, 595, 842);
+    cr_ = cairo_create(surface_);
+  }
+  ~Page() {
+    cairo_destroy(cr_);
+    cairo_surface_destroy(surface_);
+  }
+  Page(const Page&) = delete;
+  Page& operator=(const Page&) = delete;
+  Page(Page&&) = delete;
+  Page& operator=(Page&&) = delete;
+
+  [[nodiscard]] cairo_t* cr() const { return cr_; }
+  [[nodiscard]] PangoFontMap* fonts() const { return fonts_.get(); }
+
+ private:
+  FontMap fonts_;
+  cairo_surface_t* surface_;
+  cairo_t* cr_;
+};
+
+std::string escaped(const std::string& text) {
+  gchar* escaped = g_markup_escape_text(text.c_str(), static_cast<gssize>(text.size()));
+  std::string out(escaped);
+  g_free(escaped);
+  return out;
+}
+
+bool other_cores() {
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  return ::sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_COUNT(&allowed) > 1;
+}
+
+// A handout of the built-in catalogue with every kind of content: a person
+// named, the self-tests, sessions of cards, progressions over six weeks.
+Handout full_handout(const Catalogue& catalogue, const Plan& plan, const Request& request, Paper paper) {
+  ProgrammeView view;
+  view.plan = &plan;
+  view.request = &request;
+  view.catalogue = &catalogue;
+  view.person = "Alex Example";
+  view.paper = paper;
+  return make_handout(view);
+}
+
+}  // namespace
+
+TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a time") {
+  const Page page;
+  std::vector<std::string> texts;
+  for (const Exercise& exercise : builtin_catalogue().exercises) {
+    texts.push_back("<b>" + escaped(exercise.name) + "</b>");
+    texts.push_back(escaped(exercise.summary));
+    for (const auto& step : exercise.steps) {
+      texts.push_back(escaped(step));
+    }
+  }
+  Layouts ahead(page.cr(), page.fonts());
+  Layouts one_by_one(page.cr(), page.fonts());
+  for (const double width : {162.08, 354.24, 510.24}) {
+    for (const auto& text : texts) {
+      ahead.want(text, body_size, width, false);
+      ahead.want(text, body_size, width, false);  // wanted twice, laid out once
+    }
+  }
+  const std::size_t helped = ahead.lay_out_wanted();
+  const std::size_t laid_out = ahead.size();
+  MESSAGE(laid_out, " texts laid out ahead, ", helped, " of them on the helper's core");
+  if (other_cores()) {
+    CHECK(helped > 0);
+    CHECK(helped < laid_out);
+  } else {
+    CHECK(helped == 0);
+  }
+  int compared = 0;
+  for (const double width : {162.08, 354.24, 510.24}) {
+    for (const auto& text : texts) {
+      const WrappedText& a = ahead.get(text, body_size, width, false);
+      const WrappedText& b = one_by_one.get(text, body_size, width, false);
+      CAPTURE(text);
+      CHECK(a.lines() == b.lines());
+      CHECK(a.height() == b.height());
+      CHECK(a.wrapped_by_pango() == b.wrapped_by_pango());
+      CHECK(a.fonts() == b.fonts());
+      ++compared;
+    }
+  }
+  CHECK(ahead.size() == laid_out);  // every text was there: none laid out again
+  CHECK(ahead.unknown_glyphs() == one_by_one.unknown_glyphs());
+  CHECK(compared == static_cast<int>(3 * texts.size()));
+}
+
+TEST_CASE("a wanted text already laid out is not laid out again, and nothing wanted is no work") {
+  const Page page;
+  Layouts layouts(page.cr(), page.fonts());
+  const WrappedText& first = layouts.get("already here", body_size, 200, false);
+  layouts.want("already here", body_size, 200, false);
+  CHECK(layouts.lay_out_wanted() == 0);
+  CHECK(layouts.size() == 1);
+  CHECK(&layouts.get("already here", body_size, 200, false) == &first);
+  CHECK(layouts.lay_out_wanted() == 0);
+}
+
+TEST_CASE("the fonts loaded ahead of a handout are every font the handout is set in") {
+  const Catalogue& catalogue = builtin_catalogue();
+  Request request = test::request_for({"hip-rotation", "pronation"});
+  request.weeks = 6;
+  const Plan plan = make_plan(catalogue, request);
+  const Page page;
+  Layouts loaded(page.cr(), page.fonts());
+  const std::atomic<bool> never{false};
+  load_fonts(loaded, never);
+  const std::set<std::string> ahead = loaded.fonts();
+  CHECK(ahead.size() == 10);
+  for (const Paper paper : {Paper::a4, Paper::letter}) {
+    const Handout handout = full_handout(catalogue, plan, request, paper);
+    REQUIRE(!handout.watch.empty());  // the self-tests: italics
+    REQUIRE(!handout.sessions.empty());
+    REQUIRE(!handout.progression.empty());
+    const double width = paper == Paper::letter ? 8.5 * 72 : 210 * mm;
+    const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
+    Layouts layouts(page.cr(), page.fonts());
+    Pages counting(Pass::count, nullptr, layouts, width, height, 0);
+    lay_out_handout(counting, handout);
+    CHECK(counting.pages() > 3);
+    for (const std::string& font : layouts.fonts()) {
+      CAPTURE(font);
+      CHECK(ahead.count(font) == 1);
+    }
+    CHECK(layouts.fonts().size() == ahead.size());  // and none loaded in vain
+  }
+}
+
+}  // namespace valgus::pdf
