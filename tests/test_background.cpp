@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <sched.h>
+#include <csignal>
 
 #include <atomic>
 #include <chrono>
@@ -70,6 +71,27 @@ TEST_CASE("a job runs on another core beside this thread and is waited for") {
   CHECK(done);
   // Every core but the one this thread was on when it started the job.
   CHECK(its_cores == allowed_cores() - 1);
+}
+
+TEST_CASE("a job runs with every signal blocked, and this thread's mask is as it was") {
+  sigset_t before;
+  (void)::pthread_sigmask(SIG_SETMASK, nullptr, &before);
+  std::atomic<bool> blocked{false};
+  {
+    const Background job([&] {
+      sigset_t mine;
+      (void)::pthread_sigmask(SIG_SETMASK, nullptr, &mine);
+      blocked = sigismember(&mine, SIGINT) == 1 && sigismember(&mine, SIGTERM) == 1;
+    });
+    if (!job.started()) {
+      return;
+    }
+  }
+  CHECK(blocked);
+  sigset_t after;
+  (void)::pthread_sigmask(SIG_SETMASK, nullptr, &after);
+  CHECK(sigismember(&after, SIGINT) == sigismember(&before, SIGINT));
+  CHECK(sigismember(&after, SIGTERM) == sigismember(&before, SIGTERM));
 }
 
 TEST_CASE("what a job throws is dropped") {

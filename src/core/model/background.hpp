@@ -6,8 +6,9 @@
 // the work itself when the job has not, so a job that fails or never runs
 // changes nothing but the time.
 
+#include <pthread.h>
+
 #include <functional>
-#include <thread>
 
 namespace valgus {
 
@@ -15,10 +16,11 @@ class Background {
  public:
   // No job.
   Background() = default;
-  // Starts `job` on a thread of its own, on another core than this
-  // thread's; nothing where the process may use one core only (the job
-  // would only take turns with this thread). What the job throws is
-  // dropped: the later step meets it again and reports it.
+  // Starts `job` on a thread of its own, on the cores other than this
+  // thread's, every signal blocked (a handler runs on this thread only);
+  // nothing where the process may use one core only (the job would only
+  // take turns with this thread). What the job throws is dropped: the later
+  // step meets it again and reports it.
   explicit Background(std::function<void()> job);
   // Waits for the job.
   ~Background();
@@ -28,10 +30,11 @@ class Background {
   Background& operator=(Background&&) = delete;
 
   // Whether a job was started.
-  [[nodiscard]] bool started() const { return worker_.joinable(); }
+  [[nodiscard]] bool started() const { return started_; }
 
  private:
-  std::thread worker_;
+  pthread_t worker_{};
+  bool started_ = false;
 };
 
 }  // namespace valgus
