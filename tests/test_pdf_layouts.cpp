@@ -93,12 +93,26 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
       texts.push_back(escaped(step));
     }
   }
+  // Most at the body's size, which the helper shares; a few at the table's
+  // and the headings', which this thread lays out alone.
+  struct Setting {
+    double size;
+    double width;
+    std::size_t every;  // one text in `every`
+  };
+  const std::vector<Setting> settings{{body_size, 162.08, 1},
+                                      {body_size, 354.24, 1},
+                                      {body_size, 510.24, 1},
+                                      {table_size, 120.31, 5},
+                                      {heading_size, 510.24, 7}};
   Layouts ahead(page.cr(), page.fonts());
   Layouts one_by_one(page.cr(), page.fonts());
-  for (const double width : {162.08, 354.24, 510.24}) {
-    for (const auto& text : texts) {
-      ahead.want(text, body_size, width, false);
-      ahead.want(text, body_size, width, false);  // wanted twice, laid out once
+  std::size_t at_body_size = 0;
+  for (const Setting& setting : settings) {
+    for (std::size_t i = 0; i < texts.size(); i += setting.every) {
+      ahead.want(texts[i], setting.size, setting.width, false);
+      ahead.want(texts[i], setting.size, setting.width, false);  // wanted twice, laid out once
+      at_body_size += setting.size == body_size ? 1 : 0;
     }
   }
   const std::size_t helped = ahead.lay_out_wanted();
@@ -106,16 +120,17 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
   MESSAGE(laid_out, " texts laid out ahead, ", helped, " of them on the helper's core");
   if (other_cores()) {
     CHECK(helped > 0);
-    CHECK(helped < laid_out);
   } else {
     CHECK(helped == 0);
   }
-  int compared = 0;
-  for (const double width : {162.08, 354.24, 510.24}) {
-    for (const auto& text : texts) {
-      const WrappedText& a = ahead.get(text, body_size, width, false);
-      const WrappedText& b = one_by_one.get(text, body_size, width, false);
-      CAPTURE(text);
+  CHECK(helped < at_body_size);  // only texts at the common size, and never all
+  std::size_t compared = 0;
+  for (const Setting& setting : settings) {
+    for (std::size_t i = 0; i < texts.size(); i += setting.every) {
+      const WrappedText& a = ahead.get(texts[i], setting.size, setting.width, false);
+      const WrappedText& b = one_by_one.get(texts[i], setting.size, setting.width, false);
+      CAPTURE(texts[i]);
+      CAPTURE(setting.size);
       CHECK(a.lines() == b.lines());
       CHECK(a.height() == b.height());
       CHECK(a.wrapped_by_pango() == b.wrapped_by_pango());
@@ -125,7 +140,8 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
   }
   CHECK(ahead.size() == laid_out);  // every text was there: none laid out again
   CHECK(ahead.unknown_glyphs() == one_by_one.unknown_glyphs());
-  CHECK(compared == static_cast<int>(3 * texts.size()));
+  CHECK(one_by_one.size() == laid_out);  // the same texts, laid out one at a time
+  CHECK(compared >= laid_out);
 }
 
 TEST_CASE("a wanted text already laid out is not laid out again, and nothing wanted is no work") {

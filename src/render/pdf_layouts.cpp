@@ -61,31 +61,57 @@ std::size_t Layouts::lay_out_wanted() {
     }
   }
   wanted_.clear();
+  // The helper takes only texts at the size most are set in, so its font
+  // map loads the few fonts of that size, not every font of the handout
+  // again; this thread lays out the others first, then shares the rest.
+  std::map<double, std::size_t> by_size;
+  for (const Key& key : keys) {
+    ++by_size[std::get<1>(key)];
+  }
+  double common = 0;
+  std::size_t most = 0;
+  for (const auto& [size, count] : by_size) {
+    if (count > most) {
+      common = size;
+      most = count;
+    }
+  }
+  std::vector<std::size_t> own;
+  std::vector<std::size_t> shared;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    (std::get<1>(keys[i]) == common ? shared : own).push_back(i);
+  }
   std::vector<std::unique_ptr<WrappedText>> made(keys.size());
+  const auto lay_out = [&](PangoContext* context, std::size_t i) {
+    const auto& [markup, size, width, centred] = keys[i];
+    made[i] = std::make_unique<WrappedText>(context, markup, size, width, centred);
+  };
   std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> helped{0};
-  const auto take_turns = [&](PangoContext* context) {
+  const auto share = [&](PangoContext* context) {
     std::size_t taken = 0;
-    for (std::size_t i = next++; i < keys.size(); i = next++) {
-      const auto& [markup, size, width, centred] = keys[i];
-      made[i] = std::make_unique<WrappedText>(context, markup, size, width, centred);
+    for (std::size_t n = next++; n < shared.size(); n = next++) {
+      lay_out(context, shared[n]);
       ++taken;
     }
     return taken;
   };
+  std::atomic<std::size_t> helped{0};
   {
-    // The helper's font map and surface are made here, before it starts:
-    // nothing of this thread's is touched on the helper's.
+    // The helper's font map is made here, before it starts: nothing of this
+    // thread's is touched on the helper's.
     const FontMap helper_fonts = font_map_sharing(fonts_);
-    const Background helper([&take_turns, &helped, fonts = helper_fonts.get()] {
+    const Background helper([&share, &helped, fonts = helper_fonts.get()] {
       cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, 100, 100);
       cairo_t* cr = cairo_create(surface);
       const OwnedContext context(handout_context(cr, fonts));
       cairo_destroy(cr);
       cairo_surface_destroy(surface);
-      helped = take_turns(context.get());
+      helped = share(context.get());
     });
-    take_turns(context_);
+    for (const std::size_t i : own) {
+      lay_out(context_, i);
+    }
+    (void)share(context_);
   }  // the helper is done: its layouts are this thread's
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (made[i] != nullptr) {  // else get() lays it out when asked
