@@ -107,15 +107,17 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
                                       {heading_size, 510.24, 7}};
   Layouts ahead(page.cr(), page.fonts());
   Layouts one_by_one(page.cr(), page.fonts());
-  std::size_t at_body_size = 0;
+  std::set<std::pair<std::string, double>> at_body_size;
   for (const Setting& setting : settings) {
     for (std::size_t i = 0; i < texts.size(); i += setting.every) {
       ahead.want(texts[i], setting.size, setting.width, false);
       ahead.want(texts[i], setting.size, setting.width, false);  // wanted twice, laid out once
-      at_body_size += setting.size == body_size ? 1 : 0;
+      if (setting.size == body_size) {
+        at_body_size.emplace(texts[i], setting.width);
+      }
     }
   }
-  const std::size_t helped = ahead.lay_out_wanted();
+  const std::size_t helped = ahead.lay_out_wanted(true);
   const std::size_t laid_out = ahead.size();
   MESSAGE(laid_out, " texts laid out ahead, ", helped, " of them on the helper's core");
   if (other_cores()) {
@@ -123,7 +125,8 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
   } else {
     CHECK(helped == 0);
   }
-  CHECK(helped < at_body_size);  // only texts at the common size, and never all
+  CHECK(helped <= at_body_size.size());  // only texts at the common size
+  CHECK(at_body_size.size() < laid_out);
   std::size_t compared = 0;
   for (const Setting& setting : settings) {
     for (std::size_t i = 0; i < texts.size(); i += setting.every) {
@@ -144,15 +147,25 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
   CHECK(compared >= laid_out);
 }
 
-TEST_CASE("a wanted text already laid out is not laid out again, and nothing wanted is no work") {
+TEST_CASE("a wanted text already laid out is not laid out again, and nothing to share needs no helper") {
   const Page page;
   Layouts layouts(page.cr(), page.fonts());
   const WrappedText& first = layouts.get("already here", body_size, 200, false);
   layouts.want("already here", body_size, 200, false);
-  CHECK(layouts.lay_out_wanted() == 0);
+  CHECK(layouts.lay_out_wanted(true) == 0);
   CHECK(layouts.size() == 1);
   CHECK(&layouts.get("already here", body_size, 200, false) == &first);
-  CHECK(layouts.lay_out_wanted() == 0);
+  CHECK(layouts.lay_out_wanted(true) == 0);
+}
+
+TEST_CASE("texts not to be shared are all laid out on this thread") {
+  const Page page;
+  Layouts layouts(page.cr(), page.fonts());
+  for (int i = 0; i < 50; ++i) {
+    layouts.want("text number " + std::to_string(i), body_size, 200, false);
+  }
+  CHECK(layouts.lay_out_wanted(false) == 0);
+  CHECK(layouts.size() == 50);
 }
 
 TEST_CASE("the fonts loaded ahead of a handout are every font the handout is set in") {
@@ -173,10 +186,26 @@ TEST_CASE("the fonts loaded ahead of a handout are every font the handout is set
     REQUIRE(!handout.progression.empty());
     const double width = paper == Paper::letter ? 8.5 * 72 : 210 * mm;
     const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
-    Layouts layouts(page.cr(), page.fonts());
-    Pages counting(Pass::count, nullptr, layouts, width, height, 0);
-    lay_out_handout(counting, handout);
-    CHECK(counting.pages() > 3);
+    // Every pass, the drawing one too (the page numbers are its alone), on
+    // a PDF surface of the handout's size.
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, width, height);
+    cairo_t* cr = cairo_create(surface);
+    Layouts layouts(cr, page.fonts());
+    int pages = 0;
+    {
+      Pages collecting(Pass::collect, nullptr, layouts, width, height, 0);
+      lay_out_handout(collecting, handout);
+      layouts.lay_out_wanted(true);
+      Pages counting(Pass::count, nullptr, layouts, width, height, 0);
+      lay_out_handout(counting, handout);
+      pages = counting.pages();
+      Pages drawing(Pass::draw, cr, layouts, width, height, pages);
+      lay_out_handout(drawing, handout);
+      CHECK(drawing.pages() == pages);
+    }
+    CHECK(pages > 3);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
     for (const std::string& font : layouts.fonts()) {
       CAPTURE(font);
       CHECK(ahead.count(font) == 1);

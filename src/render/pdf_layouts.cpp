@@ -52,7 +52,7 @@ void Layouts::want(const std::string& markup, double size, double width, bool ce
   wanted_.emplace_back(markup, size, width, centred);
 }
 
-std::size_t Layouts::lay_out_wanted() {
+std::size_t Layouts::lay_out_wanted(bool share) {
   std::vector<Key> keys;
   std::set<Key> seen;
   for (Key& key : wanted_) {
@@ -79,7 +79,7 @@ std::size_t Layouts::lay_out_wanted() {
   std::vector<std::size_t> own;
   std::vector<std::size_t> shared;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    (std::get<1>(keys[i]) == common ? shared : own).push_back(i);
+    (share && std::get<1>(keys[i]) == common ? shared : own).push_back(i);
   }
   std::vector<std::unique_ptr<WrappedText>> made(keys.size());
   const auto lay_out = [&](PangoContext* context, std::size_t i) {
@@ -87,7 +87,7 @@ std::size_t Layouts::lay_out_wanted() {
     made[i] = std::make_unique<WrappedText>(context, markup, size, width, centred);
   };
   std::atomic<std::size_t> next{0};
-  const auto share = [&](PangoContext* context) {
+  const auto take_shared = [&](PangoContext* context) {
     std::size_t taken = 0;
     for (std::size_t n = next++; n < shared.size(); n = next++) {
       lay_out(context, shared[n]);
@@ -96,22 +96,33 @@ std::size_t Layouts::lay_out_wanted() {
     return taken;
   };
   std::atomic<std::size_t> helped{0};
-  {
+  if (shared.empty()) {
+    for (const std::size_t i : own) {
+      lay_out(context_, i);
+    }
+  } else {
+    // cairo 1.16 keeps the faces of a font file in a list it changes
+    // without a lock when a font of a new style is first made. Each style
+    // the pages set (regular, bold, italic; never bold and italic) is made
+    // here first, so that on two threads the list is only read. A fallback
+    // font could still be new on both threads at once: hence no sharing on
+    // fonts that may need one.
+    (void)WrappedText(context_, "x<b>x</b><i>x</i>", common, 1000, false);
     // The helper's font map is made here, before it starts: nothing of this
     // thread's is touched on the helper's.
     const FontMap helper_fonts = font_map_sharing(fonts_);
-    const Background helper([&share, &helped, fonts = helper_fonts.get()] {
+    const Background helper([&take_shared, &helped, fonts = helper_fonts.get()] {
       cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, 100, 100);
       cairo_t* cr = cairo_create(surface);
       const OwnedContext context(handout_context(cr, fonts));
       cairo_destroy(cr);
       cairo_surface_destroy(surface);
-      helped = share(context.get());
+      helped = take_shared(context.get());
     });
     for (const std::size_t i : own) {
       lay_out(context_, i);
     }
-    (void)share(context_);
+    (void)take_shared(context_);
   }  // the helper is done: its layouts are this thread's
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (made[i] != nullptr) {  // else get() lays it out when asked

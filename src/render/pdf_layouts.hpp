@@ -1,6 +1,6 @@
 #pragma once
 
-// Every text of the PDF handout laid out (shaped) once, for both passes and
+// Every text of the PDF handout laid out (shaped) once, for every pass and
 // for the measure and the draw within each: shaping is most of a PDF's time.
 // The texts can be laid out ahead, on two cores: the pages name them first
 // (Pages' collecting pass), then this thread and a helper on another core
@@ -45,10 +45,12 @@ class Layouts {
   // A text the pages will want (the collecting pass): laid out by
   // lay_out_wanted, not now.
   void want(const std::string& markup, double size, double width, bool centred);
-  // Lays out every text wanted and not yet laid out, here and on a helper
-  // thread on another core where the process has one: the same layouts as
-  // get() makes one by one. How many the helper laid out.
-  std::size_t lay_out_wanted();
+  // Lays out every text wanted and not yet laid out: here, and, when
+  // `share`, on a helper thread on another core where the process has one;
+  // the same layouts as get() makes one by one. How many the helper laid
+  // out. Share only on fonts that need no fallback font (DejaVu Sans
+  // alone): see the .cpp.
+  std::size_t lay_out_wanted(bool share);
 
   // Characters of the texts laid out that no font of the font map has.
   [[nodiscard]] int unknown_glyphs() const { return unknown_glyphs_; }

@@ -50,7 +50,7 @@ inline std::string markup_escape(const std::string& text) {
 }
 
 // Lays out a sample in every font the pages set text in (each size, weight
-// and style; render_pdf.cpp's lay_out uses no other). pango loads a font
+// and style; lay_out_handout (render_pdf.cpp) uses no other). pango loads a font
 // the first time it is used: fontconfig's match on two threads of its own,
 // the font's metrics (from a layout of a sample text), its cairo font and
 // HarfBuzz's, about a fifth of a millisecond each; done here ahead of the
@@ -99,8 +99,8 @@ class Pages {
   Pages& operator=(Pages&&) = delete;
 
   [[nodiscard]] int pages() const { return page_; }
-  // A pass before the drawing one: it draws nothing.
-  [[nodiscard]] bool counting() const { return pass_ != Pass::draw; }
+  // The drawing pass; the passes before it draw nothing.
+  [[nodiscard]] bool drawing() const { return pass_ == Pass::draw; }
   [[nodiscard]] double content_width() const { return width_ - 2 * margin; }
 
   // Pango markup (escaped text with <b>, <i>) at `size` points, `width`
@@ -112,7 +112,7 @@ class Pages {
       return 0;  // no height yet: this pass's pages are not the handout's
     }
     const WrappedText& laid_out = layouts_.get(markup, size, width, centred_);
-    if (y >= 0 && !counting()) {
+    if (y >= 0 && drawing()) {
       set_colour(cr_, colour);
       laid_out.draw(cr_, x, y);
     }
@@ -128,7 +128,7 @@ class Pages {
 
   void new_page() {
     finish_page();
-    if (!counting()) {
+    if (drawing()) {
       cairo_show_page(cr_);
     }
     ++page_;
@@ -143,8 +143,8 @@ class Pages {
   }
 
   void finish_page() {
-    if (!finished_.insert_page(page_)) {
-      return;
+    if (!finished_.insert_page(page_) || !drawing()) {
+      return;  // the number needs the count; it takes no room from the page
     }
     const std::string number = fmt::format("Knee valgus programme · page {} of {}", page_, std::max(total_, page_));
     const double w = content_width();
@@ -158,7 +158,7 @@ class Pages {
     need(h + 4 + 3 * body_size);  // never a heading alone at the foot of a page
     text("<b>" + markup_escape(title) + "</b>", size, content_width(), margin, y_);
     y_ += h + 2;
-    if (!counting()) {
+    if (drawing()) {
       set_colour(cr_, ink);
       cairo_set_line_width(cr_, 1.2);
       cairo_move_to(cr_, margin, y_);
@@ -212,7 +212,7 @@ class Pages {
     const auto draw_row = [&](const std::vector<std::string>& cells, bool bold) {
       const double h = row_height(cells, bold);
       const std::size_t columns = std::min(cells.size(), widths.size());
-      if (counting()) {
+      if (!drawing()) {
         y_ += h;
         return;
       }
@@ -267,7 +267,7 @@ class Pages {
     if (card) {
       framed_box(h, rule, 0.6, 4);
     }
-    if (drawn && !counting()) {
+    if (drawn && drawing()) {
       draw_figure_cairo(cr_, figure, margin + pad + (card ? 4 : 0), y_ + pad, fig_w);
     }
     double ty = y_ + pad;
@@ -280,7 +280,7 @@ class Pages {
   // A box `h` high across the page at y, outlined, with the accent bar at
   // its left (a card, the safety banner).
   void framed_box(double h, Rgb outline, double line_width, double bar) {
-    if (counting()) {
+    if (!drawing()) {
       return;
     }
     set_colour(cr_, outline);

@@ -157,9 +157,11 @@ void pdf::lay_out_handout(Pages& p, const Handout& h) {
 
 namespace {
 
-// The handout drawn with the fonts of `fonts`; none when `give_up` and a
-// text holds a character those fonts lack (known after the first pass).
-std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout, Paper paper, bool give_up) {
+// The handout drawn with the fonts of `fonts`. When they are DejaVu Sans
+// alone: none if a text holds a character DejaVu Sans lacks (known after
+// the texts are laid out), and the texts laid out on two cores, as these
+// fonts need no fallback font (see pdf_layouts.cpp).
+std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout, Paper paper, bool dejavu_alone) {
   const double width = paper == Paper::letter ? 8.5 * 72 : 210 * mm;
   const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
   std::string out;
@@ -169,7 +171,7 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
   {
     Pages collecting(Pass::collect, nullptr, layouts, width, height, 0);
     lay_out_handout(collecting, handout);
-    layouts.lay_out_wanted();
+    layouts.lay_out_wanted(dejavu_alone);
   }
   int pages = 0;
   {
@@ -177,7 +179,7 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
     lay_out_handout(counting, handout);
     pages = counting.pages();
   }
-  if (give_up && layouts.unknown_glyphs() > 0) {
+  if (dejavu_alone && layouts.unknown_glyphs() > 0) {
     return std::nullopt;
   }
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, handout.title.c_str());
@@ -196,6 +198,8 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
 }
 
 }  // namespace
+
+namespace {
 
 // Set when a handout is ready to be laid out: the fonts are its from then on.
 std::atomic<bool> handout_waiting{false};
@@ -218,6 +222,8 @@ PangoFontMap* prepared_dejavu() {
   }();
   return map.get();
 }
+
+}  // namespace
 
 std::string draw_programme_pdf(const Handout& handout, Paper paper) {
   // DejaVu Sans alone when it is found and has every character; else

@@ -38,7 +38,8 @@ struct Module {
 };
 
 // Opened once: the first call loads it (on whichever thread), a call from
-// another thread meanwhile waits for it.
+// another thread meanwhile waits for it; after a call that throws (no
+// module), the next one tries again.
 const Module& open_module() {
   static const Module module = []() -> Module {
     std::string tried;

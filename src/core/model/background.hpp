@@ -16,11 +16,12 @@ class Background {
  public:
   // No job.
   Background() = default;
-  // Starts `job` on a thread of its own, on the cores other than this
-  // thread's, every signal blocked (a handler runs on this thread only);
-  // nothing where the process may use one core only (the job would only
-  // take turns with this thread). What the job throws is dropped: the later
-  // step meets it again and reports it.
+  // Starts `job` on a thread of its own, started on the cores other than
+  // this thread's and then free to use the process's, every signal blocked
+  // (a handler runs on this thread only); nothing where the process may use
+  // one core only (the job would only take turns with this thread). What
+  // the job throws is dropped: the later step meets it again and reports
+  // it.
   explicit Background(std::function<void()> job);
   // Waits for the job.
   ~Background();
