@@ -161,6 +161,11 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   }
   const std::string person = args.person ? checked_person(*args.person) : std::string();
   const Paper paper = checked_paper(args.paper);
+  // SOURCE_DATE_EPOCH dates a calendar's DTSTAMP and a PDF (reproducible
+  // bytes); checked here too, before the PDF's fonts load: fontconfig reads
+  // it as well, and would print its own complaint first.
+  const bool dates_file = format.dated || format.name == "pdf";
+  const std::optional<Date> epoch = dates_file ? source_date_epoch() : std::nullopt;
   // What the format needs of no programme (the PDF module and its fonts)
   // loads on another core meanwhile.
   const Background ahead = format.prepare != nullptr ? Background(format.prepare) : Background();
@@ -173,7 +178,7 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
       // A saved programme's calendar starts on its first day.
       calendar.start = saved_start.value_or(next_monday(context.today()));
     }
-    calendar.dtstamp = source_date_epoch().value_or(calendar.start);
+    calendar.dtstamp = epoch.value_or(calendar.start);
     calendar.version = std::string(version);
   }
   // The file is checked after every usage error and before the text is
@@ -201,7 +206,7 @@ ExitCode run_export(const Context& context, const ExportArgs& args) {
   view.person = person;
   view.paper = paper;
   if (format.name == "pdf") {
-    view.created = source_date_epoch();  // reproducible bytes, as the calendar's DTSTAMP
+    view.created = epoch;
   }
   const std::string text = format.programme(view, TextStyle{});
   if (!to_file) {
