@@ -19,48 +19,16 @@
 #include <atomic>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace valgus::pdf {
 namespace {
 
-cairo_status_t discard(void* /*closure*/, const unsigned char* /*data*/, unsigned int /*length*/) {
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// A PDF surface to take the handout's font options from, and the fonts.
-class Page {
- public:
-  Page() : fonts_(dejavu_font_map()) {
-    if (!fonts_) {
-      fonts_ = system_font_map();
-    }
-    surface_ = cairo_pdf_surface_create_for_stream(discard, nullptr, 595, 842);
-    cr_ = cairo_create(surface_);
-  }
-  ~Page() {
-    cairo_destroy(cr_);
-    cairo_surface_destroy(surface_);
-  }
-  Page(const Page&) = delete;
-  Page& operator=(const Page&) = delete;
-  Page(Page&&) = delete;
-  Page& operator=(Page&&) = delete;
-
-  [[nodiscard]] cairo_t* cr() const { return cr_; }
-  [[nodiscard]] PangoFontMap* fonts() const { return fonts_.get(); }
-
- private:
-  FontMap fonts_;
-  cairo_surface_t* surface_;
-  cairo_t* cr_;
-};
-
-std::string escaped(const std::string& text) {
-  gchar* escaped = g_markup_escape_text(text.c_str(), static_cast<gssize>(text.size()));
-  std::string out(escaped);
-  g_free(escaped);
-  return out;
+// The handout's fonts: DejaVu Sans, else the system's.
+FontMap handout_fonts() {
+  FontMap fonts = dejavu_font_map();
+  return fonts ? std::move(fonts) : system_font_map();
 }
 
 bool other_cores() {
@@ -84,13 +52,13 @@ Handout full_handout(const Catalogue& catalogue, const Plan& plan, const Request
 }  // namespace
 
 TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a time") {
-  const Page page;
+  const FontMap fonts = handout_fonts();
   std::vector<std::string> texts;
   for (const Exercise& exercise : builtin_catalogue().exercises) {
-    texts.push_back("<b>" + escaped(exercise.name) + "</b>");
-    texts.push_back(escaped(exercise.summary));
+    texts.push_back("<b>" + markup_escape(exercise.name) + "</b>");
+    texts.push_back(markup_escape(exercise.summary));
     for (const auto& step : exercise.steps) {
-      texts.push_back(escaped(step));
+      texts.push_back(markup_escape(step));
     }
   }
   // Most at the body's size, which the helper shares; a few at the table's
@@ -105,8 +73,8 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
                                       {body_size, 510.24, 1},
                                       {table_size, 120.31, 5},
                                       {heading_size, 510.24, 7}};
-  Layouts ahead(page.cr(), page.fonts());
-  Layouts one_by_one(page.cr(), page.fonts());
+  Layouts ahead(fonts.get());
+  Layouts one_by_one(fonts.get());
   std::set<std::pair<std::string, double>> at_body_size;
   for (const Setting& setting : settings) {
     for (std::size_t i = 0; i < texts.size(); i += setting.every) {
@@ -148,8 +116,8 @@ TEST_CASE("texts laid out ahead on two cores are the texts laid out one at a tim
 }
 
 TEST_CASE("a wanted text already laid out is not laid out again, and nothing to share needs no helper") {
-  const Page page;
-  Layouts layouts(page.cr(), page.fonts());
+  const FontMap fonts = handout_fonts();
+  Layouts layouts(fonts.get());
   const WrappedText& first = layouts.get("already here", body_size, 200, false);
   layouts.want("already here", body_size, 200, false);
   CHECK(layouts.lay_out_wanted(true) == 0);
@@ -159,8 +127,8 @@ TEST_CASE("a wanted text already laid out is not laid out again, and nothing to 
 }
 
 TEST_CASE("texts not to be shared are all laid out on this thread") {
-  const Page page;
-  Layouts layouts(page.cr(), page.fonts());
+  const FontMap fonts = handout_fonts();
+  Layouts layouts(fonts.get());
   for (int i = 0; i < 50; ++i) {
     layouts.want("text number " + std::to_string(i), body_size, 200, false);
   }
@@ -173,8 +141,8 @@ TEST_CASE("the fonts loaded ahead of a handout are every font the handout is set
   Request request = test::request_for({"hip-rotation", "pronation"});
   request.weeks = 6;
   const Plan plan = make_plan(catalogue, request);
-  const Page page;
-  Layouts loaded(page.cr(), page.fonts());
+  const FontMap fonts = handout_fonts();
+  Layouts loaded(fonts.get());
   const std::atomic<bool> never{false};
   load_fonts(loaded, never);
   const std::set<std::string> ahead = loaded.fonts();
@@ -188,9 +156,9 @@ TEST_CASE("the fonts loaded ahead of a handout are every font the handout is set
     const double height = paper == Paper::letter ? 11 * 72 : 297 * mm;
     // Every pass, the drawing one too (the page numbers are its alone), on
     // a PDF surface of the handout's size.
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard, nullptr, width, height);
-    cairo_t* cr = cairo_create(surface);
-    Layouts layouts(cr, page.fonts());
+    const Surface surface(cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, width, height));
+    const Drawing cr(cairo_create(surface.get()));
+    Layouts layouts(fonts.get());
     int pages = 0;
     {
       Pages collecting(Pass::collect, nullptr, layouts, width, height, 0);
@@ -199,13 +167,11 @@ TEST_CASE("the fonts loaded ahead of a handout are every font the handout is set
       Pages counting(Pass::count, nullptr, layouts, width, height, 0);
       lay_out_handout(counting, handout);
       pages = counting.pages();
-      Pages drawing(Pass::draw, cr, layouts, width, height, pages);
+      Pages drawing(Pass::draw, cr.get(), layouts, width, height, pages);
       lay_out_handout(drawing, handout);
       CHECK(drawing.pages() == pages);
     }
     CHECK(pages > 3);
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
     for (const std::string& font : layouts.fonts()) {
       CAPTURE(font);
       CHECK(ahead.count(font) == 1);

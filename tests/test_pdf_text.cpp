@@ -5,11 +5,11 @@
 
 #include "core/catalogue/catalogue.hpp"
 #include "render/pdf_fonts.hpp"
+#include "render/pdf_layouts.hpp"
+#include "render/pdf_pages.hpp"
 #include "render/pdf_text.hpp"
 
 #include <doctest/doctest.h>
-
-#include <cairo-pdf.h>
 
 #include <algorithm>
 #include <string>
@@ -18,29 +18,17 @@
 namespace valgus::pdf {
 namespace {
 
-cairo_status_t discard(void* /*closure*/, const unsigned char* /*data*/, unsigned int /*length*/) {
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// A pango context as the handout makes it: DejaVu Sans, a PDF surface's
-// font options, glyphs at the font's own advances.
+// A pango context as the handout makes it (handout_context): DejaVu Sans,
+// else the system's fonts.
 class Context {
  public:
   Context() : fonts_(dejavu_font_map()) {
     if (!fonts_) {
       fonts_ = system_font_map();
     }
-    surface_ = cairo_pdf_surface_create_for_stream(discard, nullptr, 595, 842);
-    cr_ = cairo_create(surface_);
-    context_ = pango_font_map_create_context(fonts_.get());
-    pango_cairo_update_context(cr_, context_);
-    pango_context_set_round_glyph_positions(context_, FALSE);
+    context_ = handout_context(fonts_.get());
   }
-  ~Context() {
-    g_object_unref(context_);
-    cairo_destroy(cr_);
-    cairo_surface_destroy(surface_);
-  }
+  ~Context() { g_object_unref(context_); }
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
   Context(Context&&) = delete;
@@ -50,8 +38,6 @@ class Context {
 
  private:
   FontMap fonts_;
-  cairo_surface_t* surface_;
-  cairo_t* cr_;
   PangoContext* context_;
 };
 
@@ -94,13 +80,6 @@ PangoLines pango_lines(PangoContext* context, const std::string& markup, double 
   return out;
 }
 
-std::string escaped(const std::string& text) {
-  gchar* escaped = g_markup_escape_text(text.c_str(), static_cast<gssize>(text.size()));
-  std::string out(escaped);
-  g_free(escaped);
-  return out;
-}
-
 // The first difference from pango, described; empty when there is none.
 std::string compare(PangoContext* context, const std::string& markup, double size, double width, bool centred) {
   const WrappedText ours(context, markup, size, width, centred);
@@ -132,13 +111,13 @@ TEST_CASE("every text of the catalogue wraps where pango wraps it") {
   const Context context;
   std::vector<std::string> texts;
   for (const Exercise& exercise : builtin_catalogue().exercises) {
-    texts.push_back("<b>" + escaped(exercise.name) + "</b>");
-    texts.push_back(escaped(exercise.summary));
+    texts.push_back("<b>" + markup_escape(exercise.name) + "</b>");
+    texts.push_back(markup_escape(exercise.summary));
     for (const auto& step : exercise.steps) {
-      texts.push_back(escaped(step));
+      texts.push_back(markup_escape(step));
     }
     for (const auto& cue : exercise.cues) {
-      texts.push_back("<b>Tip:</b> " + escaped(cue));
+      texts.push_back("<b>Tip:</b> " + markup_escape(cue));
     }
   }
   // The handout's widths (render/pdf_pages.hpp) on A4 and Letter, at the

@@ -17,21 +17,21 @@ struct ContextRelease {
 };
 using OwnedContext = std::unique_ptr<PangoContext, ContextRelease>;
 
-// A context on `fonts` set up as the handout's: the font options of `cr`'s
-// surface (a PDF's), glyphs where the font puts them, not rounded to whole
-// points: a PDF is not a screen's pixels, and with the font's own advances
-// cairo writes no correction for each glyph (a tenth less work, a sixth
-// smaller file).
-PangoContext* handout_context(cairo_t* cr, PangoFontMap* fonts) {
+}  // namespace
+
+// Glyphs where the font puts them, not rounded to whole points: a PDF is
+// not a screen's pixels, and with the font's own advances cairo writes no
+// correction for each glyph (a tenth less work, a sixth smaller file).
+PangoContext* handout_context(PangoFontMap* fonts) {
+  const Surface surface(cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, 100, 100));
+  const Drawing cr(cairo_create(surface.get()));
   PangoContext* context = pango_font_map_create_context(fonts);
-  pango_cairo_update_context(cr, context);
+  pango_cairo_update_context(cr.get(), context);
   pango_context_set_round_glyph_positions(context, FALSE);
   return context;
 }
 
-}  // namespace
-
-Layouts::Layouts(cairo_t* cr, PangoFontMap* fonts) : fonts_(fonts), context_(handout_context(cr, fonts)) {}
+Layouts::Layouts(PangoFontMap* fonts) : fonts_(fonts), context_(handout_context(fonts)) {}
 
 Layouts::~Layouts() {
   layouts_.clear();
@@ -112,11 +112,7 @@ std::size_t Layouts::lay_out_wanted(bool share) {
     // thread's is touched on the helper's.
     const FontMap helper_fonts = font_map_sharing(fonts_);
     const Background helper([&take_shared, &helped, fonts = helper_fonts.get()] {
-      cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, 100, 100);
-      cairo_t* cr = cairo_create(surface);
-      const OwnedContext context(handout_context(cr, fonts));
-      cairo_destroy(cr);
-      cairo_surface_destroy(surface);
+      const OwnedContext context(handout_context(fonts));
       helped = take_shared(context.get());
     });
     for (const std::size_t i : own) {

@@ -29,10 +29,23 @@ inline cairo_status_t discard_bytes(void* /*closure*/, const unsigned char* /*da
   return CAIRO_STATUS_SUCCESS;
 }
 
+struct SurfaceRelease {
+  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceRelease>;
+struct DrawingRelease {
+  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+using Drawing = std::unique_ptr<cairo_t, DrawingRelease>;
+
+// A new context on `fonts`, set up as the handout's: a PDF surface's font
+// options, glyphs at the font's own advances. The caller unrefs it.
+[[nodiscard]] PangoContext* handout_context(PangoFontMap* fonts);
+
 class Layouts {
  public:
-  // Fonts from `fonts`, with the font options of `cr`'s surface.
-  Layouts(cairo_t* cr, PangoFontMap* fonts);
+  // Fonts from `fonts`, set up as the handout's (handout_context).
+  explicit Layouts(PangoFontMap* fonts);
   ~Layouts();
   Layouts(const Layouts&) = delete;
   Layouts& operator=(const Layouts&) = delete;

@@ -29,15 +29,6 @@ cairo_status_t write_to_string(void* closure, const unsigned char* data, unsigne
   return CAIRO_STATUS_SUCCESS;
 }
 
-struct SurfaceRelease {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceRelease>;
-struct DrawingRelease {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-using Drawing = std::unique_ptr<cairo_t, DrawingRelease>;
-
 std::vector<std::string> card_lines(const HandoutCard& card) {
   std::vector<std::string> lines;
   lines.push_back(fmt::format("<b><span size=\"larger\">{}. {}</span></b>", card.number, markup_escape(card.name)));
@@ -167,7 +158,7 @@ std::optional<std::string> draw_with(PangoFontMap* fonts, const Handout& handout
   std::string out;
   const Surface surface(cairo_pdf_surface_create_for_stream(write_to_string, &out, width, height));
   const Drawing cr(cairo_create(surface.get()));
-  Layouts layouts(cr.get(), fonts);
+  Layouts layouts(fonts);
   {
     Pages collecting(Pass::collect, nullptr, layouts, width, height, 0);
     lay_out_handout(collecting, handout);
@@ -212,10 +203,7 @@ PangoFontMap* prepared_dejavu() {
   static const FontMap map = [] {
     FontMap fonts = dejavu_font_map();
     if (fonts) {
-      // A surface of the handout's kind: its font options decide the fonts.
-      const Surface surface(cairo_pdf_surface_create_for_stream(discard_bytes, nullptr, 100, 100));
-      const Drawing cr(cairo_create(surface.get()));
-      Layouts layouts(cr.get(), fonts.get());
+      Layouts layouts(fonts.get());
       load_fonts(layouts, handout_waiting);
     }
     return fonts;
